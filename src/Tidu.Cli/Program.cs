@@ -1,0 +1,23 @@
+using System.CommandLine;
+using System.Text;
+using Tidu.Cli;
+using Tidu.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育：按规则文件评价企业并解释每一项判断。")
+{
+    EvaluateCommand.Create(),
+};
+try
+{
+    // Our own handler below: a user never sees a stack trace.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+#pragma warning disable CA1031 // the last line of defence must catch everything
+catch (Exception ex)
+#pragma warning restore CA1031
+{
+    Console.Error.WriteLine($"error: internal error ({ex.GetType().Name}): {ex.Message}");
+    Console.Error.WriteLine("这是 Tidu 的缺陷，请将上面一行报告给维护者。");
+    return ExitCodes.Failure;
+}

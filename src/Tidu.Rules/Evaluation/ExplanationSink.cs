@@ -1,0 +1,46 @@
+namespace Tidu.Rules.Evaluation;
+
+/// <summary>Collects check results in pre-order (a group before its members), or nothing when null is passed.</summary>
+public sealed class ExplanationSink
+{
+    private readonly List<CheckResult?> _results = [];
+
+    public IReadOnlyList<CheckResult> Results => _results.Select(r => r!).ToList();
+
+    /// <summary>Reserves the slot of a group whose outcome is known only after its members.</summary>
+    public int Reserve()
+    {
+        _results.Add(null);
+        return _results.Count - 1;
+    }
+
+    public void Fill(int slot, CheckResult result) => _results[slot] = result;
+
+    public void Add(CheckResult result) => _results.Add(result);
+
+    public bool AnyMissing(int fromSlot)
+    {
+        for (var i = fromSlot; i < _results.Count; i++)
+        {
+            if (_results[i] is { MissingField: not null, Defaulted: false })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public string? FirstMissing(int fromSlot)
+    {
+        for (var i = fromSlot; i < _results.Count; i++)
+        {
+            if (_results[i] is { MissingField: { } m, Defaulted: false })
+            {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    public int Count => _results.Count;
+}

@@ -1,0 +1,16 @@
+using Tidu.Rules.Model;
+
+namespace Tidu.Rules.Evaluation;
+
+/// <summary>The outcome for one tier: qualified or not, the score (null for a tier without a scoring table), and why.</summary>
+public sealed record TierResult(
+    string Tier,
+    string Title,
+    RuleVersionInfo Version,
+    bool Qualified,
+    decimal? Score,
+    IReadOnlyList<SubScore> SubScores,
+    IReadOnlyList<string> Readings,
+    IReadOnlyList<CheckResult> Checks);
+
+public sealed record SubScore(string Dimension, string Title, decimal Points, decimal Max);

@@ -1,0 +1,9 @@
+using Tidu.Rules.Values;
+
+namespace Tidu.Rules.Facts;
+
+/// <summary>A fact bound to its arguments once, at rule-load time, then called per enterprise.</summary>
+public delegate FactValue Fact(EvaluationContext context);
+
+/// <summary>What a fact is: its value kind and the arguments it accepts, for strict loading and documentation.</summary>
+public sealed record FactDefinition(string Name, FactKind Kind, string Description, IReadOnlySet<string> AcceptedArgs, Func<FactArgs, Fact> Bind);

@@ -1,0 +1,166 @@
+// The YAML shape of a rule file, deserialized strictly (an unknown key is an error with its line).
+// These types are the file format only; RuleCompiler turns them into the engine's model.
+#pragma warning disable CA1812 // instantiated by YamlDotNet
+#pragma warning disable CA2227 // setters are required by the deserializer
+using YamlDotNet.Serialization;
+
+namespace Tidu.Rules.Files;
+
+internal interface IHasLine
+{
+    int Line { get; set; }
+}
+
+internal sealed class RuleFileDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Id { get; set; }
+    public string? Kind { get; set; }
+    public string? Title { get; set; }
+    public string? Jurisdiction { get; set; }
+    public int? Order { get; set; }
+    public string? Description { get; set; }
+    public SourceDto? Source { get; set; }
+    public List<VersionDto>? Versions { get; set; }
+}
+
+/// <summary>The legal source a rule set implements: title, 文号, issuer, dates.</summary>
+internal sealed class SourceDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Title { get; set; }
+    public string? Number { get; set; }
+    public string? Issuer { get; set; }
+    public string? Published { get; set; }
+    public string? Seed { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class VersionDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Id { get; set; }
+    public string? EffectiveFrom { get; set; }
+    public string? EffectiveTo { get; set; }
+    public string? Cite { get; set; }
+    public string? Note { get; set; }
+    public string? LastVerified { get; set; }
+    public List<string>? Readings { get; set; }
+    public ScoreDto? Score { get; set; }
+    public ConditionDto? Qualify { get; set; }
+    public List<SizeGroupDto>? Groups { get; set; }
+    public ConditionDto? Conditions { get; set; }
+}
+
+internal sealed class ScoreDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public List<DimensionDto>? Dimensions { get; set; }
+    public List<IndicatorDto>? Indicators { get; set; }
+}
+
+internal sealed class DimensionDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public decimal? Max { get; set; }
+}
+
+internal abstract class FactRefDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Fact { get; set; }
+    public int? Year { get; set; }
+    public int? Years { get; set; }
+    public List<string>? Kinds { get; set; }
+    public int? WithinYears { get; set; }
+    public int? MaxRank { get; set; }
+    public string? Tier { get; set; }
+    public string? Field { get; set; }
+    public List<string>? Matching { get; set; }
+    public List<string>? Levels { get; set; }
+    public List<string>? Roles { get; set; }
+
+    /// <summary>Value used when the input is absent, as the criteria's conventions state (shown as defaulted).</summary>
+    public string? Default { get; set; }
+}
+
+internal sealed class IndicatorDto : FactRefDto
+{
+    /// <summary>The score dimension this indicator counts towards.</summary>
+    public string? Dimension { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public string? Cite { get; set; }
+    public string? Note { get; set; }
+    public string? Unit { get; set; }
+    public decimal? Max { get; set; }
+    public List<BandDto>? Bands { get; set; }
+    public List<CaseDto>? Cases { get; set; }
+    public decimal? Otherwise { get; set; }
+    public List<IndicatorDto>? Best { get; set; }
+    public decimal? Per { get; set; }
+    public decimal? PointsPer { get; set; }
+    public List<ConditionDto>? CountOf { get; set; }
+    public decimal? PointsEach { get; set; }
+    public Dictionary<string, decimal>? Map { get; set; }
+    public bool? AsPoints { get; set; }
+}
+
+/// <summary>A scoring band [from, to): closed at its lower bound, open at its upper bound.</summary>
+internal sealed class BandDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public decimal? From { get; set; }
+    public decimal? To { get; set; }
+    public decimal? Points { get; set; }
+}
+
+internal sealed class CaseDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public ConditionDto? When { get; set; }
+    public decimal? Points { get; set; }
+}
+
+internal sealed class ConditionDto : FactRefDto
+{
+    /// <summary>Argument of the 'score' fact: which dimension's points.</summary>
+    public string? Dimension { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public string? Cite { get; set; }
+    public string? Note { get; set; }
+    public string? Unit { get; set; }
+    public decimal? Ge { get; set; }
+    public decimal? Gt { get; set; }
+    public decimal? Le { get; set; }
+    public decimal? Lt { get; set; }
+    public bool? Is { get; set; }
+    public List<string>? In { get; set; }
+    public List<string>? NotIn { get; set; }
+    public List<ConditionDto>? All { get; set; }
+    public List<ConditionDto>? Any { get; set; }
+    public int? AtLeast { get; set; }
+    public List<ConditionDto>? Of { get; set; }
+    public string? Include { get; set; }
+
+    /// <summary>Shown when this check fails and the tier named by <see cref="AdviceIfQualifies"/> qualifies.</summary>
+    public string? Advice { get; set; }
+    public string? AdviceIfQualifies { get; set; }
+}
+
+internal sealed class SizeGroupDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public List<string>? Industries { get; set; }
+    public bool? Otherwise { get; set; }
+    public string? Cite { get; set; }
+    public string? Note { get; set; }
+    public ConditionDto? Sme { get; set; }
+    public ConditionDto? Medium { get; set; }
+    public ConditionDto? Small { get; set; }
+}

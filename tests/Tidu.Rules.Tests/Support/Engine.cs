@@ -1,0 +1,22 @@
+using Tidu.Domain.Profiles;
+using Tidu.Rules.Evaluation;
+
+namespace Tidu.Rules.Tests.Support;
+
+/// <summary>The shipped rule library, loaded once for all tests, and shortcuts to read one tier or one check.</summary>
+public static class Engine
+{
+    private static readonly Lazy<Evaluator> Shared = new(() => new Evaluator(RuleLibrary.LoadDefault()));
+
+    public static Evaluator Evaluator => Shared.Value;
+
+    public static EnterpriseEvaluation Evaluate(EnterpriseProfile profile, DateOnly asOf) => Evaluator.Evaluate(profile, asOf);
+
+    public static TierResult Tier(EnterpriseProfile profile, DateOnly asOf, string tier) =>
+        Evaluate(profile, asOf).Tiers.Single(t => t.Tier == tier);
+
+    public static CheckResult Check(EnterpriseProfile profile, DateOnly asOf, string tier, string checkId) =>
+        Tier(profile, asOf, tier).Checks.Single(c => c.Id == checkId);
+
+    public static string? SizeClass(EnterpriseProfile profile, DateOnly asOf) => Evaluate(profile, asOf).SizeClass.SizeClass;
+}

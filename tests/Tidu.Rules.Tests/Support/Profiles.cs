@@ -1,0 +1,87 @@
+using Tidu.Domain.Profiles;
+
+namespace Tidu.Rules.Tests.Support;
+
+/// <summary>
+/// Hand-built profiles for boundary tests. <see cref="Strong"/> is a manufacturing (C3484) firm that meets every
+/// tier of the 2022 and the 2026 national rules on <see cref="AsOf2022Rules"/> / <see cref="AsOf2026Rules"/>
+/// (Y = 2025). Tests vary one input with <c>with</c> and assert the outcome written from criteria.md.
+/// </summary>
+public static class Profiles
+{
+    /// <summary>Last day of the 2022 measures; Y = 2025.</summary>
+    public static readonly DateOnly AsOf2022Rules = new(2026, 3, 31);
+
+    /// <summary>In the 2026 revision; Y = 2025, "current year" quality score = 2026.</summary>
+    public static readonly DateOnly AsOf2026Rules = new(2026, 6, 30);
+
+    public static FinancialYear Year(int year, decimal operatingRevenue, decimal mainBusinessRevenue, decimal rdExpense,
+        decimal netProfit, decimal totalAssets, decimal totalLiabilities, int employees, int rdStaff, decimal financing = 0m, int inputIndex = 0) =>
+        new()
+        {
+            Year = year,
+            InputIndex = inputIndex,
+            OperatingRevenue = operatingRevenue,
+            MainBusinessRevenue = mainBusinessRevenue,
+            RdExpense = rdExpense,
+            NetProfit = netProfit,
+            TotalAssets = totalAssets,
+            TotalLiabilities = totalLiabilities,
+            Employees = employees,
+            RdStaff = rdStaff,
+            NewQualifiedEquityFinancing = financing,
+        };
+
+    /// <summary>
+    /// Revenue 10000 → 11000 → 12100 (10% growth each year, main business 90%), R&amp;D 12%, debt 40%,
+    /// net margin 12%, 250 employees of whom 100 in R&amp;D, niche since 2015, holds innovative-SME and
+    /// specialized-SME recognitions and a tech-SME honour valid through 2027, quality scores 80.
+    /// </summary>
+    public static EnterpriseProfile Strong() => new()
+    {
+        CreditCode = "91420111D5QA4XFD1C",
+        Name = "测试强企业",
+        RegionCode = "330106",
+        IndustryCode = "C3484",
+        NicheMarketSince = new DateOnly(2015, 1, 1),
+        MainProduct = new MainProduct
+        {
+            Name = "精密减速器",
+            StrategicEmergingIndustry = true,
+            ChainContribution = "key-results",
+            KeyField = true,
+            DomesticMarketShare = 0.2m,
+            InternationalMarketShare = 0.05m,
+            DomesticMarketRank = 2,
+            MarketPositionLeading = true,
+            RevenueShare = 0.8m,
+        },
+        Financials =
+        [
+            Year(2023, 10000m, 9000m, 1200m, 1200m, 20000m, 8000m, 250, 100, inputIndex: 0),
+            Year(2024, 11000m, 9900m, 1320m, 1320m, 20000m, 8000m, 250, 100, inputIndex: 1),
+            Year(2025, 12100m, 10890m, 1452m, 1452m, 20000m, 8000m, 250, 100, inputIndex: 2),
+        ],
+        IntellectualProperty = new IntellectualProperty { ClassI = 6, ClassISelfDeveloped = 5, ClassIHighValue = 2, ClassIApplied = 5, ClassII = 3, InventionPatents = 4 },
+        RdInstitution = "provincial",
+        DigitalLevel = 3,
+        CoreBusinessOnInformationSystem = true,
+        Quality = new QualityInfo { ProvincialQualityAward = true, ManagementSystemCertifications = ["ISO9001"], DevelopedMarketProductCertification = true, OwnBrand = true },
+        Standards = [new StandardEntry("national", "lead", 2024)],
+        Honors = [new Honor("tech-sme", 2025, new DateOnly(2027, 12, 31), null), new Honor("high-tech-enterprise", 2024, new DateOnly(2027, 12, 31), null)],
+        Recognitions =
+        [
+            new Recognition("innovative-sme", new DateOnly(2024, 6, 1), new DateOnly(2027, 5, 31), "330000"),
+            new Recognition("specialized-sme", new DateOnly(2024, 10, 1), new DateOnly(2027, 9, 30), "330000"),
+        ],
+        LocalFeatureScore = 15m,
+        QualityEvaluations = [new QualityEvaluation(2026, 80m), new QualityEvaluation(2025, 80m)],
+    };
+
+    /// <summary>Replaces the financial entry of <paramref name="year"/> using <paramref name="change"/>.</summary>
+    public static EnterpriseProfile WithYear(this EnterpriseProfile p, int year, Func<FinancialYear, FinancialYear> change) =>
+        p with { Financials = p.Financials.Select(f => f.Year == year ? change(f) : f).ToList() };
+
+    public static EnterpriseProfile WithMainProduct(this EnterpriseProfile p, Func<MainProduct, MainProduct> change) =>
+        p with { MainProduct = change(p.MainProduct!) };
+}
