@@ -67,7 +67,8 @@ internal sealed class LineSplitter(Stream stream, int maxBytes)
         {
             return false;
         }
-        _len = stream.Read(_chunk, 0, _chunk.Length);
+        // The first read must see 3 bytes (if the stream has them) to recognise a byte-order mark: pipes return short reads.
+        _len = _started ? stream.Read(_chunk, 0, _chunk.Length) : stream.ReadAtLeast(_chunk, 3, throwOnEndOfStream: false);
         _pos = 0;
         if (_len == 0)
         {

@@ -11,10 +11,11 @@ namespace Tidu.Domain.Exchange;
 /// </summary>
 public static partial class ProfileParser
 {
-    [GeneratedRegex("^[0-9]{6}$")]
+    // \z, not $: in .NET $ also matches before a final "\n", which the schema's (ECMA-262) pattern does not allow.
+    [GeneratedRegex(@"^[0-9]{6}\z")]
     private static partial Regex RegionCodePattern();
 
-    [GeneratedRegex("^[A-T]([0-9]{2}([0-9]{1,2})?)?$")]
+    [GeneratedRegex(@"^[A-T]([0-9]{2}([0-9]{1,2})?)?\z")]
     private static partial Regex IndustryCodePattern();
 
     public static ProfileRecord Parse(JsonElement root, long ordinal, string locator)

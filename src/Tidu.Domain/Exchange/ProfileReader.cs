@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Tidu.Domain.Exchange;
 
@@ -27,6 +29,11 @@ public static class ProfileReader
         if (raw.FramingError is { } framing)
         {
             return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", framing)]);
+        }
+        if (!Utf8.IsValid(raw.Json.Span))
+        {
+            // JsonDocument does not validate UTF-8 inside strings; reading such a string later would throw.
+            return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", $"not valid UTF-8 (byte {InvalidUtf8Offset(raw.Json.Span)} of the record); save the file as UTF-8")]);
         }
         try
         {
@@ -144,6 +151,10 @@ public static class ProfileReader
             {
                 error = "the array is not closed (truncated file?)";
             }
+            else if (!IsBlank(data.Span[(int)reader.BytesConsumed..]))
+            {
+                error = "unexpected content after the closing ']' of the array";
+            }
         }
         catch (JsonException ex)
         {
@@ -166,13 +177,17 @@ public static class ProfileReader
         var startLine = firstNumber;
         long ordinal = 0;
         var pending = new List<byte[]> { firstLine };
+        var lastStart = 0;
+        var lastNumber = firstNumber;
         while (true)
         {
             foreach (var p in pending)
             {
+                lastStart = buffer.WrittenCount;
                 buffer.Write(p);
                 buffer.Write("\n"u8);
             }
+            var last = pending[^1];
             pending.Clear();
             if (buffer.WrittenCount > maxBytes)
             {
@@ -181,6 +196,18 @@ public static class ProfileReader
             }
             if (IsCompleteJsonValue(buffer.WrittenMemory.Span))
             {
+                if (lastStart > 0 && ParseError(buffer.WrittenMemory.Span) is not null && IsOneLineObject(last))
+                {
+                    // A cut-off record (e.g. a truncated first JSON line) ran into a complete one-line object:
+                    // report the fragment alone and read the object as the next record, so it is not lost.
+                    var fragment = buffer.WrittenMemory[..lastStart].Span;
+                    yield return new RawRecord(ordinal, $"record {ordinal + 1} (line {startLine})", default, "not valid JSON: " + (ParseError(fragment) ?? "unexpected end of record (truncated?)"));
+                    ordinal++;
+                    buffer.ResetWrittenCount();
+                    startLine = lastNumber;
+                    pending.Add(last);
+                    continue;
+                }
                 yield return new RawRecord(ordinal, $"record {ordinal + 1} (line {startLine})", buffer.WrittenMemory.ToArray());
                 ordinal++;
                 buffer.ResetWrittenCount();
@@ -189,7 +216,7 @@ public static class ProfileReader
                 {
                     yield break;
                 }
-                startLine = next.Value.Number;
+                startLine = lastNumber = next.Value.Number;
                 if (next.Value.Oversized)
                 {
                     yield return new RawRecord(ordinal, $"line {startLine}", default, $"record is larger than the limit of {maxBytes} bytes; records after this point were not read");
@@ -211,7 +238,14 @@ public static class ProfileReader
                 yield break;
             }
             pending.Add(more.Value.Bytes);
+            lastNumber = more.Value.Number;
         }
+    }
+
+    private static bool IsOneLineObject(ReadOnlySpan<byte> line)
+    {
+        var t = line.Trim(" \t\r"u8);
+        return t.Length > 0 && t[0] == (byte)'{' && IsCompleteJsonValue(t) && ParseError(t) is null;
     }
 
     /// <summary>True when <paramref name="json"/> holds exactly one complete JSON value (ignoring white space).</summary>
@@ -251,6 +285,16 @@ public static class ProfileReader
         {
             return JsonError(ex);
         }
+    }
+
+    private static int InvalidUtf8Offset(ReadOnlySpan<byte> s)
+    {
+        var pos = 0;
+        while (pos < s.Length && Rune.DecodeFromUtf8(s[pos..], out _, out var consumed) == OperationStatus.Done)
+        {
+            pos += consumed;
+        }
+        return pos;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
