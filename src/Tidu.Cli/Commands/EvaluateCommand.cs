@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
+using Tidu.Cli.Output;
 using Tidu.Domain.Exchange;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Files;
 using Tidu.Rules.Model;
-using Tidu.Cli.Output;
 
 namespace Tidu.Cli.Commands;
 

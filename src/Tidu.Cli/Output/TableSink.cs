@@ -8,7 +8,10 @@ internal sealed class TableSink(TextWriter stdout) : ResultSink
 {
     private static readonly Dictionary<string, string> SizeNames = new(StringComparer.Ordinal)
     {
-        ["large"] = "大型", ["medium"] = "中型", ["small"] = "小型", ["micro"] = "微型",
+        ["large"] = "大型",
+        ["medium"] = "中型",
+        ["small"] = "小型",
+        ["micro"] = "微型",
     };
 
     private readonly List<EnterpriseEvaluation> _rows = [];

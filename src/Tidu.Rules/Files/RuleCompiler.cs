@@ -152,7 +152,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
                 Error(d.Line, $"atLeast {required} of {compiled.Count} members is impossible");
                 return null;
             }
-            return new Group(d.Id, d.Title, d.Cite, d.Note, kind, required, compiled!);
+            return new Group(d.Id, d.Title, cite, d.Note, kind, required, compiled!);
         }
         if (string.IsNullOrWhiteSpace(cite))
         {
@@ -194,8 +194,17 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
         }
         var args = new FactArgs
         {
-            Year = d.Year, Years = d.Years, Kinds = d.Kinds, WithinYears = d.WithinYears, MaxRank = d.MaxRank, Tier = d.Tier,
-            Field = d.Field, Matching = d.Matching, Levels = d.Levels, Roles = d.Roles, Dimension = (d as ConditionDto)?.Dimension,
+            Year = d.Year,
+            Years = d.Years,
+            Kinds = d.Kinds,
+            WithinYears = d.WithinYears,
+            MaxRank = d.MaxRank,
+            Tier = d.Tier,
+            Field = d.Field,
+            Matching = d.Matching,
+            Levels = d.Levels,
+            Roles = d.Roles,
+            Dimension = (d as ConditionDto)?.Dimension,
         };
         var unexpected = args.SetNames().Where(n => !def.AcceptedArgs.Contains(n)).ToList();
         if (unexpected.Count > 0)

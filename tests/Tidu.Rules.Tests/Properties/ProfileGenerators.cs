@@ -37,7 +37,27 @@ internal static class ProfileGenerators
         Gen.Select(Gen.Int[0, HonorKinds.Length - 1], Gen.Int[2020, 2026], Gen.Int[1, 8], Gen.Bool)
             .Select((k, year, rank, expired) => new Honor(HonorKinds[k], year, expired ? new DateOnly(2025, 12, 31) : new DateOnly(2028, 12, 31), rank));
 
-    public static readonly Gen<EnterpriseProfile> Profile =
+    /// <summary>The all-tier <see cref="Support.Profiles.Strong"/> profile nudged across several boundaries at once.</summary>
+    private static readonly Gen<EnterpriseProfile> NearStrong =
+        Gen.Select(Gen.Int[80, 120], Gen.Int[60, 100], Gen.Int[30, 90], Gen.Int[40, 100], Gen.Int[0, 8], Gen.Int[45, 90])
+            .Select((rdPct, mainPct, debtPct, revenueSharePct, ipApplied, quality) =>
+            {
+                var p = Support.Profiles.Strong();
+                return p with
+                {
+                    Financials = p.Financials.Select(f => f with
+                    {
+                        RdExpense = Math.Round(f.RdExpense!.Value * rdPct / 100m, 2),
+                        MainBusinessRevenue = Math.Round(f.OperatingRevenue!.Value * mainPct / 100m, 2),
+                        TotalLiabilities = Math.Round(f.TotalAssets!.Value * debtPct / 100m, 2),
+                    }).ToList(),
+                    MainProduct = p.MainProduct! with { RevenueShare = revenueSharePct / 100m },
+                    IntellectualProperty = p.IntellectualProperty! with { ClassIApplied = ipApplied },
+                    QualityEvaluations = [new QualityEvaluation(2026, quality), new QualityEvaluation(2025, quality)],
+                };
+            });
+
+    private static readonly Gen<EnterpriseProfile> Random =
         Gen.Select(YearGen.Array[3], Gen.Int[0, Industries.Length - 1], Gen.Int[2010, 2025], Gen.Int[0, 4], Gen.Int[1, 4], Gen.Int[0, 2])
             .SelectMany((years, industry, nicheYear, institution, digital, chain) =>
                 Gen.Select(HonorGen.List[0, 3], Gen.Int[0, 6], Gen.Int[0, 100], Gen.Int[40, 100], Gen.Bool, Gen.Bool, Gen.Int[0, 3], Gen.Int[30, 90])
@@ -71,6 +91,9 @@ internal static class ProfileGenerators
                         LocalFeatureScore = share % 16,
                         QualityEvaluations = [new QualityEvaluation(2026, quality), new QualityEvaluation(2025, quality)],
                     }));
+
+    /// <summary>Half random profiles, half near the all-tier profile, so every tier is met and missed often.</summary>
+    public static readonly Gen<EnterpriseProfile> Profile = Gen.Bool.SelectMany(near => near ? NearStrong : Random);
 
     public static Gen<T> OneOf<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text;
+using Tidu.Cli.Commands;
+
+namespace Tidu.Cli.Tests;
+
+/// <summary>Runs <c>tidu evaluate</c> in-process (with a fixed clock) or the built program as a process.</summary>
+internal static class CliRunner
+{
+    public static string Examples => Path.Combine(AppContext.BaseDirectory, "examples");
+
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr)
+    {
+        public IReadOnlyList<string> Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    public static Outcome Evaluate(string file, string? asOf, string format = "jsonl", TimeProvider? clock = null, bool noChecks = false)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = EvaluateCommand.Run(new FileInfo(file), asOf, format, null, noChecks, stdout, stderr, clock ?? TimeProvider.System);
+        return new Outcome(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string WriteTemp(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "tidu-cli-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>The real program, as a user runs it (argument parsing, help, exit codes).</summary>
+    public static Outcome Process(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tidu.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit(60_000).ShouldBeTrueOrThrow();
+        return new Outcome(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static void ShouldBeTrueOrThrow(this bool ok)
+    {
+        if (!ok)
+        {
+            throw new TimeoutException("tidu did not finish within 60 s");
+        }
+    }
+}
