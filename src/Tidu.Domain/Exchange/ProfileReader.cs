@@ -99,9 +99,8 @@ public static class ProfileReader
         return null;
     }
 
-    private static IEnumerable<RawRecord> JsonLines(LineSplitter lines, (byte[] Line, long Number, bool Oversized) first)
+    private static IEnumerable<RawRecord> JsonLines(LineSplitter lines, (byte[] Line, long Number, bool Oversized) first, long ordinal = 0)
     {
-        long ordinal = 0;
         yield return LineRecord(ordinal++, first.Line, first.Number, first.Oversized, lines.MaxBytes);
         while (lines.Next() is { } l)
         {
@@ -200,13 +199,38 @@ public static class ProfileReader
                 {
                     // A cut-off record (e.g. a truncated first JSON line) ran into a complete one-line object:
                     // report the fragment alone and read the object as the next record, so it is not lost.
-                    var fragment = buffer.WrittenMemory[..lastStart].Span;
-                    yield return new RawRecord(ordinal, $"record {ordinal + 1} (line {startLine})", default, "not valid JSON: " + (ParseError(fragment) ?? "unexpected end of record (truncated?)"));
+                    var fragment = buffer.WrittenMemory[..lastStart];
+                    var singleLine = fragment.Span[..^1].IndexOf((byte)'\n') < 0;
+                    var reason = "not valid JSON: " + (ParseError(fragment.Span) ?? "unexpected end of record (truncated?)");
+                    if (ordinal == 0 && singleLine)
+                    {
+                        // A broken first line followed by one-line objects: this is JSON Lines, read it as such.
+                        yield return new RawRecord(0, $"line {startLine}", default, reason);
+                        foreach (var r in JsonLines(lines, (last, lastNumber, false), ordinal: 1))
+                        {
+                            yield return r;
+                        }
+                        yield break;
+                    }
+                    yield return new RawRecord(ordinal, $"record {ordinal + 1} (line {startLine})", default, reason);
                     ordinal++;
                     buffer.ResetWrittenCount();
                     startLine = lastNumber;
                     pending.Add(last);
                     continue;
+                }
+                if (ordinal == 0 && lastStart == 0 && ParseError(buffer.WrittenMemory.Span) is { } firstLineError)
+                {
+                    // The first line alone is already broken beyond repair: read the file as JSON Lines.
+                    yield return new RawRecord(0, $"line {startLine}", default, "not valid JSON: " + firstLineError);
+                    if (SkipBlankLines(lines) is { } following)
+                    {
+                        foreach (var r in JsonLines(lines, following, ordinal: 1))
+                        {
+                            yield return r;
+                        }
+                    }
+                    yield break;
                 }
                 yield return new RawRecord(ordinal, $"record {ordinal + 1} (line {startLine})", buffer.WrittenMemory.ToArray());
                 ordinal++;
