@@ -182,7 +182,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
         {
             Error(d.Line, "'adviceIfQualifies' needs 'advice'");
         }
-        return new Check(d.Id, d.Title, cite, d.Note, def.Name, fact, op, threshold, d.Is, d.In ?? d.NotIn, d.Unit, dflt, d.Advice, d.AdviceIfQualifies);
+        return new Check(d.Id, d.Title, cite, d.Note, def.Name, fact, op, threshold, d.Is, d.In ?? d.NotIn, d.Unit, dflt, d.Advice, d.AdviceIfQualifies, d.Year ?? 0);
     }
 
     private (FactDefinition Def, Fact Fact, FactValue? Default)? Bind(FactRefDto d)

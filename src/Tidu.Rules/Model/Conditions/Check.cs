@@ -13,9 +13,10 @@ public sealed class Check : Condition
 
     public Check(string id, string title, string? cite, string? note, string factName, Fact fact, Comparison op,
         decimal? threshold, bool? expected, IReadOnlyList<string>? set, string? unit, FactValue? defaultValue,
-        string? advice, string? adviceIfQualifies)
+        string? advice, string? adviceIfQualifies, int yearOffset = 0)
         : base(id, title, cite, note)
     {
+        YearOffset = yearOffset;
         FactName = factName;
         _fact = fact;
         Op = op;
@@ -29,6 +30,9 @@ public sealed class Check : Condition
     }
 
     public string FactName { get; }
+
+    /// <summary>The fact's year argument (offset from Y), 0 when it has none.</summary>
+    public int YearOffset { get; }
     public Comparison Op { get; }
     public decimal? Threshold { get; }
     public bool? Expected { get; }

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tidu.Cli.Screening;
+using Tidu.Rules.Evaluation;
+using Tidu.Rules.Model;
+
+namespace Tidu.Cli.Commands;
+
+/// <summary><c>tidu screen FILE --as-of DATE --out RESULTS.jsonl [--errors ERRORS.jsonl] [--explain]</c>.</summary>
+internal static class ScreenCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines 推荐，流式读取）" };
+        var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（JSON Lines，与 evaluate 相同格式，按输入顺序）", Required = true };
+        var errors = new Option<FileInfo?>("--errors") { Description = "无效记录文件（JSON Lines：记录位置、字段路径、原因）" };
+        var explain = new Option<bool>("--explain") { Description = "结果中包含逐项检查（文件会大很多）" };
+        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录" };
+        var command = new Command("screen", "筛查整个地区的企业（政策找企业）：流式读取、多核评价、按输入顺序输出，并汇总各梯度符合数量与“差一项”企业。")
+        {
+            file, asOf, output, errors, explain, rules,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(asOf), parse.GetValue(output)!, parse.GetValue(errors),
+            parse.GetValue(explain), parse.GetValue(rules), Console.Out, Console.Error, TimeProvider.System));
+        return command;
+    }
+
+    public static int Run(FileInfo file, string? asOfText, FileInfo output, FileInfo? errorsFile, bool explain, DirectoryInfo? rulesDir,
+        TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        if (!AsOfDate.TryResolve(asOfText, clock, out var asOf, out var dateError))
+        {
+            stderr.WriteLine($"error: {dateError}");
+            return ExitCodes.Failure;
+        }
+        if (!RuleLoading.TryLoad(rulesDir, stderr, out var library))
+        {
+            return ExitCodes.Failure;
+        }
+        var evaluator = new Evaluator(library);
+        try
+        {
+            evaluator.EnsureInForce(asOf);
+        }
+        catch (RuleNotInForceException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        ScreenSummary summary;
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            using var input = file.OpenRead();
+            using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using var errors = errorsFile is null ? null : new FileStream(errorsFile.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            var pipeline = new ScreenPipeline(evaluator, asOf, explain);
+            summary = ScreenProgress.Run(input, stderr, progress => pipeline.Run(input, results, errors, progress));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        stopwatch.Stop();
+        SummaryTable.Write(stdout, summary, asOf, stopwatch.Elapsed);
+        if (summary.Invalid > 0)
+        {
+            stderr.WriteLine($"{summary.Invalid} invalid record(s) skipped" + (errorsFile is null ? " (use --errors FILE for the list)" : $"; see {errorsFile.FullName}"));
+            return ExitCodes.InvalidRecords;
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,53 @@
+using Tidu.Rules.Evaluation;
+
+namespace Tidu.Cli.Screening;
+
+/// <summary>Counts for the closing table of a screening run: per size class and tier, and near misses.</summary>
+internal sealed class ScreenSummary
+{
+    public long Valid { get; private set; }
+    public long Invalid { get; set; }
+
+    /// <summary>Size class (or "n/a") → enterprises.</summary>
+    public Dictionary<string, long> BySize { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>(size class, tier) → qualified enterprises.</summary>
+    public Dictionary<(string Size, string Tier), long> Qualified { get; } = [];
+
+    /// <summary>Tier → enterprises failing exactly one decisive check.</summary>
+    public Dictionary<string, long> NearMisses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tier → (check id → near misses failing on it), to show what most often keeps firms out.</summary>
+    public Dictionary<string, Dictionary<string, long>> NearMissChecks { get; } = new(StringComparer.Ordinal);
+
+    public List<(string Id, string Title)> Tiers { get; } = [];
+
+    public Dictionary<string, string> CheckTitles { get; } = new(StringComparer.Ordinal);
+
+    public void Add(EnterpriseEvaluation e)
+    {
+        Valid++;
+        var size = e.SizeClass.SizeClass ?? "n/a";
+        BySize[size] = BySize.GetValueOrDefault(size) + 1;
+        if (Tiers.Count == 0)
+        {
+            Tiers.AddRange(e.Tiers.Select(t => (t.Tier, t.Title)));
+        }
+        foreach (var t in e.Tiers)
+        {
+            if (t.Qualified)
+            {
+                Qualified[(size, t.Tier)] = Qualified.GetValueOrDefault((size, t.Tier)) + 1;
+                continue;
+            }
+            var failures = Explanations.DecisiveFailures(t.Checks);
+            if (failures.Count == 1)
+            {
+                NearMisses[t.Tier] = NearMisses.GetValueOrDefault(t.Tier) + 1;
+                var byCheck = NearMissChecks.TryGetValue(t.Tier, out var d) ? d : NearMissChecks[t.Tier] = new(StringComparer.Ordinal);
+                byCheck[failures[0].Id] = byCheck.GetValueOrDefault(failures[0].Id) + 1;
+                CheckTitles.TryAdd(failures[0].Id, failures[0].Title);
+            }
+        }
+    }
+}
