@@ -5,7 +5,6 @@ using Tidu.Domain.Exchange;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Files;
-using Tidu.Rules.Model;
 
 namespace Tidu.Cli.Commands;
 
@@ -38,23 +37,8 @@ internal static class EvaluateCommand
 
     public static int Run(FileInfo file, string? asOfText, string format, DirectoryInfo? rulesDir, bool noChecks, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        if (!AsOfDate.TryResolve(asOfText, clock, out var asOf, out var dateError))
+        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf))
         {
-            stderr.WriteLine($"error: {dateError}");
-            return ExitCodes.Failure;
-        }
-        if (!RuleLoading.TryLoad(rulesDir, stderr, out var library))
-        {
-            return ExitCodes.Failure;
-        }
-        var evaluator = new Evaluator(library);
-        try
-        {
-            evaluator.EnsureInForce(asOf);
-        }
-        catch (RuleNotInForceException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failure;
         }
 

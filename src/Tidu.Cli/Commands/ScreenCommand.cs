@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Tidu.Cli.Screening;
 using Tidu.Rules.Evaluation;
-using Tidu.Rules.Model;
 
 namespace Tidu.Cli.Commands;
 
@@ -29,23 +28,8 @@ internal static class ScreenCommand
     public static int Run(FileInfo file, string? asOfText, FileInfo output, FileInfo? errorsFile, bool explain, DirectoryInfo? rulesDir,
         TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        if (!AsOfDate.TryResolve(asOfText, clock, out var asOf, out var dateError))
+        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf))
         {
-            stderr.WriteLine($"error: {dateError}");
-            return ExitCodes.Failure;
-        }
-        if (!RuleLoading.TryLoad(rulesDir, stderr, out var library))
-        {
-            return ExitCodes.Failure;
-        }
-        var evaluator = new Evaluator(library);
-        try
-        {
-            evaluator.EnsureInForce(asOf);
-        }
-        catch (RuleNotInForceException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failure;
         }
         ScreenSummary summary;

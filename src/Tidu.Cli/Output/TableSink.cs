@@ -20,18 +20,7 @@ internal sealed class TableSink(TextWriter stdout) : ResultSink
 
     public override void Dispose()
     {
-        var redirected = Console.IsOutputRedirected || stdout != Console.Out;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        });
-        if (redirected)
-        {
-            // Redirected output has no terminal width; give the wide (CJK) table room instead of wrapping it mid-glyph.
-            console.Profile.Width = 200;
-        }
+        var console = ConsoleFor.Create(stdout, 200);
         if (_rows.Count == 0)
         {
             console.WriteLine("没有可评价的企业。");

@@ -9,17 +9,7 @@ internal static class SummaryTable
 
     public static void Write(TextWriter stdout, ScreenSummary s, DateOnly asOf, TimeSpan elapsed)
     {
-        var redirected = Console.IsOutputRedirected || stdout != Console.Out;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        });
-        if (redirected)
-        {
-            console.Profile.Width = 160;
-        }
+        var console = Output.ConsoleFor.Create(stdout, 160);
         var rate = elapsed.TotalSeconds > 0 ? (s.Valid + s.Invalid) / elapsed.TotalSeconds : 0;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"筛查汇总（评价日期 {asOf:yyyy-MM-dd}）：有效 {s.Valid} 家，无效记录 {s.Invalid} 条，用时 {elapsed.TotalSeconds:0.0} 秒（{rate:0} 条/秒）");

@@ -67,9 +67,15 @@ internal sealed class DimensionDto : IHasLine
     public decimal? Max { get; set; }
 }
 
+/// <summary>What conditions and indicators share: identity, citation, and the fact they read with its arguments.</summary>
 internal abstract class FactRefDto : IHasLine
 {
     [YamlIgnore] public int Line { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public string? Cite { get; set; }
+    public string? Note { get; set; }
+    public string? Unit { get; set; }
     public string? Fact { get; set; }
     public int? Year { get; set; }
     public int? Years { get; set; }
@@ -90,11 +96,6 @@ internal sealed class IndicatorDto : FactRefDto
 {
     /// <summary>The score dimension this indicator counts towards.</summary>
     public string? Dimension { get; set; }
-    public string? Id { get; set; }
-    public string? Title { get; set; }
-    public string? Cite { get; set; }
-    public string? Note { get; set; }
-    public string? Unit { get; set; }
     public decimal? Max { get; set; }
     public List<BandDto>? Bands { get; set; }
     public List<CaseDto>? Cases { get; set; }
@@ -128,11 +129,6 @@ internal sealed class ConditionDto : FactRefDto
 {
     /// <summary>Argument of the 'score' fact: which dimension's points.</summary>
     public string? Dimension { get; set; }
-    public string? Id { get; set; }
-    public string? Title { get; set; }
-    public string? Cite { get; set; }
-    public string? Note { get; set; }
-    public string? Unit { get; set; }
     public decimal? Ge { get; set; }
     public decimal? Gt { get; set; }
     public decimal? Le { get; set; }
