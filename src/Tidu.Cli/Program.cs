@@ -9,6 +9,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     EvaluateCommand.Create(),
     GenerateCommand.Create(),
     ScreenCommand.Create(),
+    BenchCommand.Create(),
 };
 try
 {

@@ -45,7 +45,7 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
         });
 
         var lines = new byte[BatchSize][];
-        var evaluations = new EnterpriseEvaluation?[BatchSize];
+        var evaluations = new ScreenSummary.Entry?[BatchSize];
         var records = new ProfileRecord[BatchSize];
         long done = 0;
         foreach (var batch in queue.GetConsumingEnumerable())
@@ -62,7 +62,7 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
                 }
                 // The summary's near misses need the decisive failures, so checks are always computed.
                 var evaluation = evaluator.Evaluate(record.Profile, asOf, explain: true);
-                evaluations[i] = evaluation;
+                evaluations[i] = ScreenSummary.Digest(evaluation);
                 buffer.SetLength(0);
                 using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
                 {

@@ -24,10 +24,24 @@ internal sealed class ScreenSummary
 
     public Dictionary<string, string> CheckTitles { get; } = new(StringComparer.Ordinal);
 
-    public void Add(EnterpriseEvaluation e)
+    /// <summary>
+    /// What the summary needs of one evaluation, computed on the worker thread that evaluated it. Small on
+    /// purpose: holding whole explanations for a batch made them survive into older GC generations.
+    /// </summary>
+    public sealed record Entry(string? SizeClass, (string Tier, string Title, bool Qualified, string? NearMissId, string? NearMissTitle)[] Tiers);
+
+    /// <summary>Per tier: qualified, and the single decisive failed check when there is exactly one (a near miss).</summary>
+    public static Entry Digest(EnterpriseEvaluation e) =>
+        new(e.SizeClass.SizeClass, e.Tiers.Select(t =>
+        {
+            var near = t.Qualified ? null : Explanations.DecisiveFailures(t.Checks) is { Count: 1 } one ? one[0] : null;
+            return (t.Tier, t.Title, t.Qualified, near?.Id, near?.Title);
+        }).ToArray());
+
+    public void Add(Entry e)
     {
         Valid++;
-        var size = e.SizeClass.SizeClass ?? "n/a";
+        var size = e.SizeClass ?? "n/a";
         BySize[size] = BySize.GetValueOrDefault(size) + 1;
         if (Tiers.Count == 0)
         {
@@ -38,15 +52,13 @@ internal sealed class ScreenSummary
             if (t.Qualified)
             {
                 Qualified[(size, t.Tier)] = Qualified.GetValueOrDefault((size, t.Tier)) + 1;
-                continue;
             }
-            var failures = Explanations.DecisiveFailures(t.Checks);
-            if (failures.Count == 1)
+            else if (t.NearMissId is { } id)
             {
                 NearMisses[t.Tier] = NearMisses.GetValueOrDefault(t.Tier) + 1;
                 var byCheck = NearMissChecks.TryGetValue(t.Tier, out var d) ? d : NearMissChecks[t.Tier] = new(StringComparer.Ordinal);
-                byCheck[failures[0].Id] = byCheck.GetValueOrDefault(failures[0].Id) + 1;
-                CheckTitles.TryAdd(failures[0].Id, failures[0].Title);
+                byCheck[id] = byCheck.GetValueOrDefault(id) + 1;
+                CheckTitles.TryAdd(id, t.NearMissTitle!);
             }
         }
     }
