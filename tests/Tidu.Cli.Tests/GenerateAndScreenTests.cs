@@ -110,4 +110,15 @@ public sealed class GenerateAndScreenTests : IDisposable
         totalRow.ShouldContain($" {specialized} ");
         text.Split('\n').Single(l => l.Contains("中型", StringComparison.Ordinal)).ShouldContain($" {medium} ");
     }
+
+    [Fact]
+    public void Bench_measures_every_stage_on_a_small_population()
+    {
+        var stdout = new StringWriter();
+        BenchCommand.Run(300, 1, "2026-03-31", stdout, TextWriter.Null).ShouldBe(0);
+        var text = stdout.ToString();
+        text.ShouldContain("(a) parse only");
+        text.ShouldContain("(b) screen end to end");
+        text.ShouldContain("(c) engine only");
+    }
 }

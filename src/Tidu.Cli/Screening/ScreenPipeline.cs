@@ -60,9 +60,9 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
                     lines[i] = [];
                     return buffer;
                 }
-                // The summary's near misses need the decisive failures, so checks are always computed.
-                var evaluation = evaluator.Evaluate(record.Profile, asOf, explain: true);
-                evaluations[i] = ScreenSummary.Digest(evaluation);
+                // The summary's near misses need the decisive failures: without --explain only those are built.
+                var evaluation = evaluator.Evaluate(record.Profile, asOf, explain ? EvaluationDetail.Full : EvaluationDetail.DecisiveFailures);
+                evaluations[i] = ScreenSummary.Digest(evaluation, explain);
                 buffer.SetLength(0);
                 using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
                 {

@@ -30,11 +30,15 @@ internal sealed class ScreenSummary
     /// </summary>
     public sealed record Entry(string? SizeClass, (string Tier, string Title, bool Qualified, string? NearMissId, string? NearMissTitle)[] Tiers);
 
-    /// <summary>Per tier: qualified, and the single decisive failed check when there is exactly one (a near miss).</summary>
-    public static Entry Digest(EnterpriseEvaluation e) =>
+    /// <summary>
+    /// Per tier: qualified, and the single decisive failed check when there is exactly one (a near miss).
+    /// <paramref name="fullChecks"/>: the checks are a full explanation (else they are the decisive failures already).
+    /// </summary>
+    public static Entry Digest(EnterpriseEvaluation e, bool fullChecks) =>
         new(e.SizeClass.SizeClass, e.Tiers.Select(t =>
         {
-            var near = t.Qualified ? null : Explanations.DecisiveFailures(t.Checks) is { Count: 1 } one ? one[0] : null;
+            var failures = fullChecks ? Explanations.DecisiveFailures(t.Checks) : t.Checks;
+            var near = t.Qualified ? null : failures is { Count: 1 } one ? one[0] : null;
             return (t.Tier, t.Title, t.Qualified, near?.Id, near?.Title);
         }).ToArray());
 

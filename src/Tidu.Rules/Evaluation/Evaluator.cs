@@ -27,15 +27,20 @@ public sealed class Evaluator(RuleLibrary library)
     }
 
     /// <summary>Evaluates one profile; <paramref name="explain"/> false skips the check lists (screening needs only outcomes).</summary>
-    public EnterpriseEvaluation Evaluate(EnterpriseProfile profile, DateOnly asOf, bool explain = true)
+    public EnterpriseEvaluation Evaluate(EnterpriseProfile profile, DateOnly asOf, bool explain = true) =>
+        Evaluate(profile, asOf, explain ? EvaluationDetail.Full : EvaluationDetail.Outcome);
+
+    /// <summary>Evaluates one profile with the amount of explanation asked for.</summary>
+    public EnterpriseEvaluation Evaluate(EnterpriseProfile profile, DateOnly asOf, EvaluationDetail detail)
     {
+        var explain = detail == EvaluationDetail.Full;
         ArgumentNullException.ThrowIfNull(profile);
         var context = new EvaluationContext(profile, asOf);
         var size = SizeClass(context, explain);
         var tiers = new List<TierResult>(Library.Tiers.Count);
         foreach (var set in Library.Tiers)
         {
-            tiers.Add(Tier(set, context, explain));
+            tiers.Add(Tier(set, context, detail));
         }
         return new EnterpriseEvaluation(profile.CreditCode, profile.Name, profile.RegionCode, asOf, size, tiers);
     }
@@ -63,8 +68,9 @@ public sealed class Evaluator(RuleLibrary library)
             explain ? sink.Results : []);
     }
 
-    private static TierResult Tier(RuleSet<TierVersion> set, EvaluationContext context, bool explain)
+    private static TierResult Tier(RuleSet<TierVersion> set, EvaluationContext context, EvaluationDetail detail)
     {
+        var explain = detail == EvaluationDetail.Full;
         var version = set.RequireVersionOn(context.AsOf);
         context.CurrentScore = null;
         context.CurrentSubScores.Clear();
@@ -89,10 +95,20 @@ public sealed class Evaluator(RuleLibrary library)
                 subScores.Add(new SubScore(dim.Id, dim.Title, context.CurrentSubScores[dim.Id], dim.Max));
             }
         }
-        var sink = explain ? new ExplanationSink() : null;
+        var sink = detail switch
+        {
+            EvaluationDetail.Full => new ExplanationSink(),
+            EvaluationDetail.DecisiveFailures => ExplanationSink.FailuresOnly(),
+            _ => null,
+        };
         var qualified = version.Qualify.Evaluate(context, sink, null);
         context.TierQualified[set.Id] = qualified;
-        var checks = explain ? [.. sink!.Results, .. scoreSink!.Results] : new List<CheckResult>();
+        var checks = detail switch
+        {
+            EvaluationDetail.Full => [.. sink!.Results, .. scoreSink!.Results],
+            EvaluationDetail.DecisiveFailures => sink!.Results,
+            _ => new List<CheckResult>(),
+        };
         return new TierResult(set.Id, set.Title, version.Info, qualified, context.CurrentScore, subScores, version.Readings, checks);
     }
 }

@@ -72,7 +72,14 @@ public sealed class Check : Condition
     {
         var value = Read(context);
         var passed = Test(value);
-        if (sink is not null)
+        if (sink is { IsFailuresOnly: true })
+        {
+            if (!passed)
+            {
+                sink.Add(new CheckResult { Id = Id, Title = Title, Kind = "check", Parent = parent, Passed = false, Cite = Cite });
+            }
+        }
+        else if (sink is not null)
         {
             string? advice = null;
             if (!passed && Advice is not null && (AdviceIfQualifies is null || context.TierQualified.GetValueOrDefault(AdviceIfQualifies)))

@@ -19,6 +19,20 @@ public sealed class Group(string id, string title, string? cite, string? note, s
 
     public override bool Evaluate(EvaluationContext context, ExplanationSink? sink, string? parent)
     {
+        if (sink is { IsFailuresOnly: true })
+        {
+            var mark = sink.Mark();
+            var count = 0;
+            foreach (var m in Members)
+            {
+                count += m.Evaluate(context, sink, Id) ? 1 : 0;
+            }
+            if (count >= Required)
+            {
+                sink.TruncateTo(mark);
+            }
+            return count >= Required;
+        }
         var slot = sink?.Reserve() ?? -1;
         var passedCount = 0;
         foreach (var m in Members)

@@ -12,6 +12,16 @@ public sealed class Include(string id, RuleSet<ConditionsVersion> target, string
     public override bool Evaluate(EvaluationContext context, ExplanationSink? sink, string? parent)
     {
         var version = Target.RequireVersionOn(context.AsOf);
+        if (sink is { IsFailuresOnly: true })
+        {
+            var mark = sink.Mark();
+            var ok = version.Conditions.Evaluate(context, sink, Id);
+            if (ok)
+            {
+                sink.TruncateTo(mark);
+            }
+            return ok;
+        }
         var slot = sink?.Reserve() ?? -1;
         var passed = version.Conditions.Evaluate(context, sink, Id);
         sink?.Fill(slot, new CheckResult

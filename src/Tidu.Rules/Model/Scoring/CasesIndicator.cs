@@ -15,13 +15,18 @@ public sealed class CasesIndicator(string id, string title, string? dimension, s
 
     public override IndicatorOutcome Score(EvaluationContext context)
     {
-        var sink = new ExplanationSink();
         foreach (var (when, points) in Cases)
         {
-            if (when.Evaluate(context, sink, null))
+            if (when.Evaluate(context, null, null))
             {
                 return new(points, FactValue.Of(when.Title), when.Title);
             }
+        }
+        // No case holds: explain once more, only now, to name a missing input if that is why.
+        var sink = new ExplanationSink();
+        foreach (var (when, _) in Cases)
+        {
+            when.Evaluate(context, sink, null);
         }
         var missing = sink.FirstMissing(0);
         return new(Otherwise, missing is null ? FactValue.Of("none of the cases") : FactValue.Missing(missing), "otherwise", missing);

@@ -16,16 +16,25 @@ public sealed class CountIndicator(string id, string title, string? dimension, s
     public override IndicatorOutcome Score(EvaluationContext context)
     {
         var held = new List<string>();
-        var sink = new ExplanationSink();
         foreach (var item in Items)
         {
-            if (item.Evaluate(context, sink, null))
+            if (item.Evaluate(context, null, null))
             {
                 held.Add(item.Id);
             }
         }
         var points = Math.Min(Max, held.Count * PointsEach);
-        var missing = held.Count * PointsEach >= Max ? null : sink.FirstMissing(0);
+        string? missing = null;
+        if (held.Count * PointsEach < Max)
+        {
+            // Below the cap: name a missing input if one is why (explaining only in this case keeps screening cheap).
+            var sink = new ExplanationSink();
+            foreach (var item in Items)
+            {
+                item.Evaluate(context, sink, null);
+            }
+            missing = sink.FirstMissing(0);
+        }
         return new(points, FactValue.Of(held.Count == 0 ? "none" : string.Join(", ", held)), $"{PointsEach} per item, at most {Max}", missing);
     }
 }
