@@ -26,7 +26,7 @@ public static class EquivalenceCheck
 
         var mismatches = new List<string>();
         var profiles = 0;
-        var tally = new int[Outcome.TierIds.Length];
+        var tally = new int[2, Outcome.TierIds.Length];
         foreach (var perturbed in new[] { false, true })
         {
             for (var i = 0; i < count; i++)
@@ -42,9 +42,9 @@ public static class EquivalenceCheck
                 var where = $"{(perturbed ? "perturbed" : "generated")} #{i} {profile.CreditCode} ({profile.IndustryCode})";
                 Compare(where, "hand-written", expected, byHand, mismatches);
                 Compare(where, "RulesEngine", expected, byRules, mismatches);
-                for (var t = 0; t < tally.Length; t++)
+                for (var t = 0; t < Outcome.TierIds.Length; t++)
                 {
-                    tally[t] += expected[t].Qualified ? 1 : 0;
+                    tally[perturbed ? 1 : 0, t] += expected[t].Qualified ? 1 : 0;
                 }
                 profiles++;
             }
@@ -52,7 +52,10 @@ public static class EquivalenceCheck
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"verify: {profiles:N0} profiles ({count:N0} generated, seed {BenchData.Seed}, + {count:N0} perturbed) as of {BenchData.AsOf:yyyy-MM-dd}"));
-        output.WriteLine("qualified per Tidu: " + string.Join(", ", Outcome.TierIds.Select((id, t) => $"{id} {tally[t]:N0}")));
+        foreach (var (pass, name) in new[] { (0, "generated"), (1, "perturbed") })
+        {
+            output.WriteLine($"qualified per Tidu, {name}: " + string.Join(", ", Outcome.TierIds.Select((id, t) => $"{id} {tally[pass, t]:N0}")));
+        }
         if (mismatches.Count == 0)
         {
             output.WriteLine("hand-written, RulesEngine and Tidu agree on sizeClass, qualified and score for every profile and tier.");
@@ -107,6 +110,11 @@ public static class EquivalenceCheck
     private static EnterpriseProfile Perturb(EnterpriseProfile p, Random rng)
     {
         var edits = rng.Next(1, 6);
+        if (rng.Next(3) == 0)
+        {
+            p = Promote(p, rng);
+            edits = rng.Next(0, 3);
+        }
         for (var e = 0; e < edits; e++)
         {
             p = rng.Next(16) switch
@@ -217,6 +225,40 @@ public static class EquivalenceCheck
             };
         }
         return p;
+    }
+
+    /// <summary>Makes the profile meet (nearly) every little-giant condition, so the subsequent edits probe that tier too.</summary>
+    private static EnterpriseProfile Promote(EnterpriseProfile p, Random rng)
+    {
+        var revenue = rng.Next(3) switch { 0 => 3000m, 1 => 7000m, _ => 20000m };
+        var growth = rng.Next(2) == 0 ? 1.05m : 1.1m;
+        return p with
+        {
+            IndustryCode = "C3484",
+            NicheMarketSince = new DateOnly(2015, 6, 1),
+            Recognitions = [new Recognition("specialized-sme", new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31), null)],
+            MainProduct = (p.MainProduct ?? new MainProduct()) with { RevenueShare = 0.8m, DomesticMarketShare = 0.15m, ChainContribution = "key-results", KeyField = true, RestrictedCategory = false },
+            Quality = new QualityInfo { OwnBrand = true, ManagementSystemCertifications = ["ISO 9001:2015"], DevelopedMarketProductCertification = false, ProvincialQualityAward = false },
+            CoreBusinessOnInformationSystem = true,
+            RdInstitution = "city",
+            IntellectualProperty = (p.IntellectualProperty ?? new IntellectualProperty()) with { ClassIApplied = 2 },
+            Compliance = null,
+            Financials = p.Financials.Select(f =>
+            {
+                var op = Math.Round(revenue / (decimal)Math.Pow((double)growth, BenchData.LastYear - f.Year), 2);
+                return f with
+                {
+                    OperatingRevenue = op,
+                    MainBusinessRevenue = op * 0.7m,
+                    RdExpense = revenue < 5000m ? 1500m : op * (revenue < 10000m ? 0.06m : 0.03m),
+                    TotalAssets = op,
+                    TotalLiabilities = op * 0.7m,
+                    Employees = 200,
+                    RdStaff = 100,
+                    NewQualifiedEquityFinancing = revenue < 5000m ? 4000m : 0m,
+                };
+            }).ToList(),
+        };
     }
 
     private static EnterpriseProfile DropYear(EnterpriseProfile p, int index) =>
