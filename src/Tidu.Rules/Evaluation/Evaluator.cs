@@ -55,17 +55,26 @@ public sealed class Evaluator(RuleLibrary library)
             context.SizeClassMissingField = "/industryCode";
             return new SizeClassResult(null, null, null, version.Info, "/industryCode", ambiguity, []);
         }
-        // A sink is always used here: a missing input anywhere in the group makes the class "not available".
-        var sink = new ExplanationSink();
+        // A missing input anywhere in the group makes the class "not available". Without an explanation the
+        // checks only count missing inputs; the sink that names the field is built when one is missing.
+        var before = context.MissingReads;
+        var sink = explain ? new ExplanationSink() : null;
         var sme = group.Sme.Evaluate(context, sink, null);
         var medium = group.Medium.Evaluate(context, sink, null);
         var small = group.Small.Evaluate(context, sink, null);
-        var missing = sink.FirstMissing(0);
+        if (sink is null && context.MissingReads > before)
+        {
+            sink = new ExplanationSink();
+            group.Sme.Evaluate(context, sink, null);
+            group.Medium.Evaluate(context, sink, null);
+            group.Small.Evaluate(context, sink, null);
+        }
+        var missing = sink?.FirstMissing(0);
         string? result = missing is not null ? null : !sme ? "large" : medium ? "medium" : small ? "small" : "micro";
         context.SizeClass = result;
         context.SizeClassMissingField = missing;
         return new SizeClassResult(result, group.Id, group.Title, version.Info, missing, missing is null ? null : "an input of the size-class table is not available",
-            explain ? sink.Results : []);
+            explain ? sink!.Results : []);
     }
 
     private static TierResult Tier(RuleSet<TierVersion> set, EvaluationContext context, EvaluationDetail detail)

@@ -26,6 +26,9 @@ public sealed class EvaluationContext
 
     public string? SizeClassMissingField { get; set; }
 
+    /// <summary>Checks evaluated without an explanation that met a "not available" input (lets callers skip explaining).</summary>
+    public int MissingReads { get; set; }
+
     /// <summary>Results of tiers already evaluated, by tier id (for "holds" advice).</summary>
     public Dictionary<string, bool> TierQualified { get; } = new(StringComparer.Ordinal);
 

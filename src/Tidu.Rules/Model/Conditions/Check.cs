@@ -72,14 +72,22 @@ public sealed class Check : Condition
     {
         var value = Read(context);
         var passed = Test(value);
-        if (sink is { IsFailuresOnly: true })
+        if (sink is null)
+        {
+            if (!value.IsAvailable)
+            {
+                context.MissingReads++;
+            }
+            return passed;
+        }
+        if (sink.IsFailuresOnly)
         {
             if (!passed)
             {
                 sink.Add(new CheckResult { Id = Id, Title = Title, Kind = "check", Parent = parent, Passed = false, Cite = Cite });
             }
         }
-        else if (sink is not null)
+        else
         {
             string? advice = null;
             if (!passed && Advice is not null && (AdviceIfQualifies is null || context.TierQualified.GetValueOrDefault(AdviceIfQualifies)))
