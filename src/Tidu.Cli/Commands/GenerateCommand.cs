@@ -39,17 +39,13 @@ internal static class GenerateCommand
             return ExitCodes.Failure;
         }
         var tree = RegionTree.Shipped;
-        foreach (var code in regionCodes)
+        var allLeaves = tree.Leaves();
+        foreach (var code in regionCodes.Where(c => !allLeaves.Any(r => tree.MatchesFilter(r.Code, c))))
         {
-            if (!(code.Length < 6 ? tree.All.Any(r => r.Code.StartsWith(code, StringComparison.Ordinal)) : tree.Find(code) is not null))
-            {
-                stderr.WriteLine($"error: unknown region code '{code}'");
-                return ExitCodes.Failure;
-            }
+            stderr.WriteLine($"error: unknown region code '{code}'");
+            return ExitCodes.Failure;
         }
-        var leaves = tree.Leaves()
-            .Where(r => regionCodes.Length == 0 || regionCodes.Any(c => c.Length < 6 ? r.Code.StartsWith(c, StringComparison.Ordinal) : tree.IsWithin(r.Code, c)))
-            .ToList();
+        var leaves = allLeaves.Where(r => regionCodes.Length == 0 || regionCodes.Any(c => tree.MatchesFilter(r.Code, c))).ToList();
         if (!RuleLoading.TryLoad(rulesDir, stderr, out var library))
         {
             return ExitCodes.Failure;

@@ -23,6 +23,13 @@ public sealed class RegionTree
     public IReadOnlyList<Region> Leaves() =>
         All.Where(r => r.Level != "province" && !All.Any(c => c.Parent == r.Code)).ToList();
 
+    /// <summary>
+    /// True when <paramref name="code"/> matches a user's region filter: a full 6-digit code matches itself and
+    /// everything below it; a shorter one is a prefix ("33" = Zhejiang, "3301" = Hangzhou).
+    /// </summary>
+    public bool MatchesFilter(string code, string filter) =>
+        filter.Length < 6 ? code.StartsWith(filter, StringComparison.Ordinal) : IsWithin(code, filter);
+
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public bool IsWithin(string code, string ancestor)
     {

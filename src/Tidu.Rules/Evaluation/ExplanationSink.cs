@@ -39,18 +39,6 @@ public sealed class ExplanationSink
 
     public void Add(CheckResult result) => _results.Add(result);
 
-    public bool AnyMissing(int fromSlot)
-    {
-        for (var i = fromSlot; i < _results.Count; i++)
-        {
-            if (_results[i] is { MissingField: not null, Defaulted: false })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public string? FirstMissing(int fromSlot)
     {
         for (var i = fromSlot; i < _results.Count; i++)
@@ -62,6 +50,4 @@ public sealed class ExplanationSink
         }
         return null;
     }
-
-    public int Count => _results.Count;
 }

@@ -41,7 +41,7 @@ public readonly record struct FactValue
     /// <summary>Display form for explanations.</summary>
     public object? Display() => Kind switch
     {
-        FactKind.Number => Number.IsWhole ? Number.Numerator.Normalize() : Math.Round(Number.ToDecimal(), 6, MidpointRounding.AwayFromZero).Normalize(),
+        FactKind.Number => Number.ToDisplay(),
         FactKind.Boolean => Boolean,
         FactKind.Text => Text,
         _ => null,

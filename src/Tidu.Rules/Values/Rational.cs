@@ -44,13 +44,11 @@ public readonly record struct Rational
     /// <summary>The quotient for display and for arithmetic that does not decide a boundary.</summary>
     public decimal ToDecimal() => Numerator / Denominator;
 
-    public override string ToString() => Format(this);
+    public override string ToString() => ToDisplay().ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Display form: whole values as they are, quotients to 6 significant decimals.</summary>
-    public static string Format(Rational r) =>
-        r.IsWhole
-            ? r.Numerator.ToString(CultureInfo.InvariantCulture)
-            : Math.Round(r.ToDecimal(), 6, MidpointRounding.AwayFromZero).Normalize().ToString(CultureInfo.InvariantCulture);
+    /// <summary>Display value: whole values as they are, quotients rounded to 6 decimals; no trailing zeros.</summary>
+    public decimal ToDisplay() =>
+        IsWhole ? Numerator.Normalize() : Math.Round(ToDecimal(), 6, MidpointRounding.AwayFromZero).Normalize();
 }
 
 internal static class DecimalExtensions

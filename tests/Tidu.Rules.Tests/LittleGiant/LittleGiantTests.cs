@@ -4,6 +4,7 @@ using Tidu.Domain.Profiles;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Tests.Support;
 using Xunit;
+using static Tidu.Rules.Tests.Support.Numbers;
 
 namespace Tidu.Rules.Tests.LittleGiant;
 
@@ -15,8 +16,6 @@ namespace Tidu.Rules.Tests.LittleGiant;
 public sealed class LittleGiantTests
 {
     private const string Tier = "little-giant";
-
-    private static decimal D(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);
 
     private static DateOnly Date(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
 

@@ -4,6 +4,7 @@ using Tidu.Domain.Profiles;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Tests.Support;
 using Xunit;
+using static Tidu.Rules.Tests.Support.Numbers;
 
 namespace Tidu.Rules.Tests.SpecializedSme;
 
@@ -16,14 +17,7 @@ public sealed class SpecializedSmeIndicatorTests
 {
     private const string Tier = "specialized-sme";
 
-    private static decimal D(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);
-
-    private static CheckResult Indicator(EnterpriseProfile p, string id)
-    {
-        var check = Engine.Check(p, Profiles.AsOf2022Rules, Tier, id);
-        check.Kind.ShouldBe("indicator");
-        return check;
-    }
+    private static CheckResult Indicator(EnterpriseProfile p, string id) => Engine.Indicator(p, Profiles.AsOf2022Rules, Tier, id);
 
     private static decimal Points(EnterpriseProfile p, string id) => Indicator(p, id).Points ?? -1m;
 

@@ -1,3 +1,4 @@
+using Shouldly;
 using Tidu.Domain.Profiles;
 using Tidu.Rules.Evaluation;
 
@@ -17,6 +18,14 @@ public static class Engine
 
     public static CheckResult Check(EnterpriseProfile profile, DateOnly asOf, string tier, string checkId) =>
         Tier(profile, asOf, tier).Checks.Single(c => c.Id == checkId);
+
+    /// <summary>One scored indicator (asserting it is one) of a tier.</summary>
+    public static CheckResult Indicator(EnterpriseProfile profile, DateOnly asOf, string tier, string indicatorId)
+    {
+        var check = Check(profile, asOf, tier, indicatorId);
+        check.Kind.ShouldBe("indicator");
+        return check;
+    }
 
     public static string? SizeClass(EnterpriseProfile profile, DateOnly asOf) => Evaluate(profile, asOf).SizeClass.SizeClass;
 }
