@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Tidu.Data.Entities;
+
+namespace Tidu.Data.Auditing;
+
+/// <summary>Turns the pending changes into audit entries saved in the same transaction as the changes.</summary>
+internal static class AuditWriter
+{
+    // Secrets never enter the audit trail; the audit records that they changed, not their value.
+    private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash",
+    };
+
+    public static void Append(TiduDbContext db, IReadOnlyList<EntityEntry> entries, string actor, DateTimeOffset now, string? ruleSetVersion)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is TierOutcome or EvaluationSummary)
+            {
+                continue; // derived from audited inputs and the rule version; re-evaluation is reproducible
+            }
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State != EntityState.Added)
+                {
+                    throw new AuditTrailViolationException("audit entries cannot be changed or deleted");
+                }
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => "insert",
+                EntityState.Deleted => "delete",
+                _ => "update",
+            };
+            var (before, after) = Values(entry);
+            if (action == "update" && before.Count == 0)
+            {
+                continue; // nothing really changed: re-importing the same data leaves no trace
+            }
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                Actor = actor,
+                Action = action,
+                Entity = entry.Metadata.ClrType.Name,
+                EntityKey = Key(entry),
+                CreditCode = CreditCodeOf(db, entry),
+                Before = entry.State == EntityState.Added ? null : before.ToJsonString(),
+                After = entry.State == EntityState.Deleted ? null : after.ToJsonString(),
+                RuleSetVersion = ruleSetVersion,
+            });
+        }
+    }
+
+    private static (JsonObject Before, JsonObject After) Values(EntityEntry entry)
+    {
+        var before = new JsonObject();
+        var after = new JsonObject();
+        foreach (var p in entry.Properties)
+        {
+            var name = p.Metadata.Name;
+            var changed = entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue));
+            if (!changed || (entry.State == EntityState.Modified && name == nameof(Enterprise.Revision)))
+            {
+                continue;
+            }
+            if (name == nameof(Enterprise.UpdatedAt) && entry.State == EntityState.Modified)
+            {
+                continue;
+            }
+            before[name] = Node(name, p.OriginalValue);
+            after[name] = Node(name, p.CurrentValue);
+        }
+        return (before, after);
+    }
+
+    private static JsonNode? Node(string name, object? value) =>
+        value is null ? null
+        : Redacted.Contains(name) ? JsonValue.Create("(redacted)")
+        : JsonSerializer.SerializeToNode(value);
+
+    // Natural keys: database ids of new rows are not known before the save, and a reader wants "2024", not "17".
+    private static string Key(EntityEntry entry) => entry.Entity switch
+    {
+        Enterprise e => e.CreditCode,
+        EnterpriseFinancialYear f => f.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        EnterpriseRecognition r => $"{r.Tier}@{r.RecognizedOn:yyyy-MM-dd}",
+        EnterpriseHonor h => h.Kind,
+        _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
+    };
+
+    private static string? CreditCodeOf(TiduDbContext db, EntityEntry entry)
+    {
+        if (entry.Entity is Enterprise e)
+        {
+            return e.CreditCode;
+        }
+        var fk = entry.Metadata.FindProperty("EnterpriseId");
+        if (fk is null)
+        {
+            return null;
+        }
+        var id = (long)entry.Property("EnterpriseId").CurrentValue!;
+        return db.Enterprises.Local.FirstOrDefault(x => x.Id == id)?.CreditCode;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tidu.Data.Entities;
+
+namespace Tidu.Data.Configuration;
+
+internal sealed class FinancialYearConfiguration : IEntityTypeConfiguration<EnterpriseFinancialYear>
+{
+    // Upsert by credit code and year: the pair is the key, so a re-import can only update, never duplicate.
+    public void Configure(EntityTypeBuilder<EnterpriseFinancialYear> b) => b.HasKey(f => new { f.EnterpriseId, f.Year });
+}
+
+internal sealed class TierOutcomeConfiguration : IEntityTypeConfiguration<TierOutcome>
+{
+    public void Configure(EntityTypeBuilder<TierOutcome> b)
+    {
+        b.HasKey(t => new { t.EnterpriseId, t.Tier });
+        b.Property(t => t.Tier).HasMaxLength(40);
+        b.HasIndex(t => new { t.Tier, t.Qualified, t.DecisiveFailures });
+    }
+}
+
+internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<EnterpriseRecognition>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseRecognition> b)
+    {
+        b.Property(r => r.Tier).HasMaxLength(40);
+        b.Property(r => r.Issuer).HasMaxLength(200);
+        b.HasIndex(r => new { r.Tier, r.ValidUntil });
+    }
+}
+
+internal sealed class HonorConfiguration : IEntityTypeConfiguration<EnterpriseHonor>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseHonor> b) => b.Property(h => h.Kind).HasMaxLength(60);
+}
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasKey(r => r.Code);
+        b.Property(r => r.Code).HasMaxLength(6);
+        b.Property(r => r.ParentCode).HasMaxLength(6);
+        b.Property(r => r.Name).HasMaxLength(60);
+        b.Property(r => r.Level).HasMaxLength(10);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Actor).HasMaxLength(256);
+        b.Property(a => a.Action).HasMaxLength(10);
+        b.Property(a => a.Entity).HasMaxLength(60);
+        b.Property(a => a.EntityKey).HasMaxLength(120);
+        b.Property(a => a.CreditCode).HasMaxLength(18);
+        b.HasIndex(a => a.CreditCode);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.Property(k => k.Prefix).HasMaxLength(16);
+        b.HasIndex(k => k.Prefix).IsUnique();
+        b.Property(k => k.RegionCode).HasMaxLength(6);
+    }
+}

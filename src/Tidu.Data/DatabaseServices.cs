@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tidu.Data;
+
+/// <summary>Registers the context for the configured provider; the rest of the platform only sees <see cref="TiduDbContext"/>.</summary>
+public static class DatabaseServices
+{
+    public static IServiceCollection AddTiduDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteTiduDbContext>(o => o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName)));
+                services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<SqliteTiduDbContext>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresTiduDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<PostgresTiduDbContext>());
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider");
+        }
+        return services;
+    }
+
+    /// <summary>Parses the configuration value ("sqlite" or "postgres"), with a message that says what is accepted.</summary>
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Database:Provider must be 'sqlite' or 'postgres', got '{value}'"),
+    };
+}

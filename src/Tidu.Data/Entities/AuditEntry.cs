@@ -1,0 +1,26 @@
+namespace Tidu.Data.Entities;
+
+/// <summary>
+/// One audited write: who, when, what (entity, key, action), the values before and after, and the rule-set
+/// versions in force. Append-only: the context refuses to change or delete one and the database triggers
+/// (see the migrations) refuse it too.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+
+    /// <summary>insert, update or delete.</summary>
+    public required string Action { get; set; }
+
+    public required string Entity { get; set; }
+    public required string EntityKey { get; set; }
+
+    /// <summary>The enterprise the change belongs to (its credit code), for "history of this file" views.</summary>
+    public string? CreditCode { get; set; }
+
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? RuleSetVersion { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace Tidu.Data.Entities;
+
+/// <summary>A tier recognised for an enterprise (认定), with its validity.</summary>
+public sealed class EnterpriseRecognition
+{
+    public long Id { get; set; }
+    public long EnterpriseId { get; set; }
+    public Enterprise Enterprise { get; set; } = null!;
+    public required string Tier { get; set; }
+    public DateOnly RecognizedOn { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public string? Issuer { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace Tidu.Data.Identity;
+
+/// <summary>The roles of workflow.md ("Levels and roles"). Names are stable identifiers stored in the database.</summary>
+public static class Roles
+{
+    public const string Enterprise = "enterprise";
+    public const string CountyOfficer = "county-officer";
+    public const string CityOfficer = "city-officer";
+    public const string ProvinceOfficer = "province-officer";
+    public const string Expert = "expert";
+    public const string Administrator = "administrator";
+
+    public static IReadOnlyList<string> All { get; } = [Enterprise, CountyOfficer, CityOfficer, ProvinceOfficer, Expert, Administrator];
+
+    /// <summary>Officers read and write enterprise files within their region.</summary>
+    public static IReadOnlyList<string> Officers { get; } = [CountyOfficer, CityOfficer, ProvinceOfficer];
+}

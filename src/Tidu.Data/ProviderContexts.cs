@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data.Scoping;
+
+namespace Tidu.Data;
+
+/// <summary>The embedded default: one SQLite file, migrations in Migrations/Sqlite.</summary>
+public sealed class SqliteTiduDbContext(DbContextOptions<SqliteTiduDbContext> options, IRegionScopeSource scope, TimeProvider clock)
+    : TiduDbContext(options, scope, clock);
+
+/// <summary>Production: PostgreSQL through Npgsql, migrations in Migrations/Postgres.</summary>
+public sealed class PostgresTiduDbContext(DbContextOptions<PostgresTiduDbContext> options, IRegionScopeSource scope, TimeProvider clock)
+    : TiduDbContext(options, scope, clock);

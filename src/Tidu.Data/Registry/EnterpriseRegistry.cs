@@ -1,0 +1,197 @@
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data.Entities;
+using Tidu.Domain.Profiles;
+using Tidu.Domain.Regions;
+using Tidu.Rules.Evaluation;
+
+namespace Tidu.Data.Registry;
+
+/// <summary>
+/// Writes enterprise files and keeps their stored evaluation current. A batch is all-or-nothing: profiles the
+/// actor may not write are refused before anything is saved, and the rest is saved in one transaction, in
+/// chunks so a 100k-row import keeps memory bounded.
+/// </summary>
+public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, RegionTree regions, TimeProvider clock)
+{
+    private const int Chunk = 500;
+
+    /// <summary>
+    /// Creates or updates the files of <paramref name="profiles"/> (by credit code; financial years by year) and
+    /// evaluates them today. <paramref name="progress"/> receives the number of profiles done.
+    /// </summary>
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<EnterpriseProfile> profiles, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var refused = await RefusalsAsync(profiles, ct).ConfigureAwait(false);
+        if (refused.Count > 0)
+        {
+            return new UpsertResult(0, 0, 0, refused);
+        }
+        var asOf = ChinaCalendar.Today(clock);
+        db.RuleSetVersion = RuleVersions(asOf);
+        int created = 0, updated = 0, unchanged = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            created = updated = unchanged = 0;
+            await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var done = 0;
+            foreach (var chunk in profiles.Chunk(Chunk))
+            {
+                var existing = await LoadAsync(chunk.Select(p => p.CreditCode), ct).ConfigureAwait(false);
+                foreach (var p in chunk)
+                {
+                    Enterprise entity;
+                    bool changed;
+                    if (existing.TryGetValue(p.CreditCode, out var e))
+                    {
+                        entity = e;
+                        changed = ProfileMapping.Apply(p, entity, regions);
+                        if (changed) { updated++; } else { unchanged++; }
+                    }
+                    else
+                    {
+                        entity = ProfileMapping.NewEnterprise(p, regions);
+                        existing[p.CreditCode] = entity;
+                        db.Enterprises.Add(entity);
+                        changed = true;
+                        created++;
+                    }
+                    if (changed || entity.Evaluation?.AsOf != asOf)
+                    {
+                        // The merged file (stored years plus the new ones) is evaluated, never the partial input.
+                        if (ProfileMapping.ToProfile(entity).Profile is { } merged)
+                        {
+                            StoreEvaluation(entity, evaluator.Evaluate(merged, asOf, EvaluationDetail.DecisiveFailures));
+                        }
+                    }
+                }
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(done);
+            }
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return new UpsertResult(created, updated, unchanged, []);
+    }
+
+    /// <summary>
+    /// Profiles the actor may not write: the file exists in a region outside their scope, or the profile's
+    /// own region is outside it. Found before any write, so a refused batch changes nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<UpsertRefusal>> RefusalsAsync(IReadOnlyList<EnterpriseProfile> profiles, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var scope = db.Scope;
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        if (!scope.All)
+        {
+            foreach (var chunk in profiles.Select(p => p.CreditCode).Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            {
+                var visible = await db.Enterprises.Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
+                var all = await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
+                hidden.UnionWith(all.Except(visible, StringComparer.Ordinal));
+            }
+        }
+        var refused = new List<UpsertRefusal>();
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var p = profiles[i];
+            if (hidden.Contains(p.CreditCode) || !scope.Contains(ProfileMapping.NewEnterprise(p with { Financials = [] }, regions)))
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
+            }
+        }
+        return refused;
+    }
+
+    /// <summary>Stored files by credit code (only those in scope), with everything the profile is rebuilt from.</summary>
+    public async Task<Dictionary<string, Enterprise>> LoadAsync(IEnumerable<string> creditCodes, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, Enterprise>(StringComparer.Ordinal);
+        foreach (var chunk in creditCodes.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        {
+            var found = await db.Enterprises
+                .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes)
+                .AsSplitQuery()
+                .Where(e => chunk.Contains(e.CreditCode))
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var e in found)
+            {
+                result[e.CreditCode] = e;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Re-evaluates every stored file in scope on <paramref name="asOf"/> (rules or the date moved on).</summary>
+    public async Task<int> ReevaluateAsync(DateOnly asOf, CancellationToken ct = default)
+    {
+        var count = 0;
+        long after = 0;
+        db.RuleSetVersion = RuleVersions(asOf);
+        while (true)
+        {
+            var batch = await db.Enterprises
+                .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes)
+                .AsSplitQuery()
+                .Where(e => e.Id > after).OrderBy(e => e.Id).Take(Chunk)
+                .ToListAsync(ct).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return count;
+            }
+            foreach (var e in batch)
+            {
+                if (ProfileMapping.ToProfile(e).Profile is { } profile)
+                {
+                    StoreEvaluation(e, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+                }
+            }
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            count += batch.Count;
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>The rule versions in force on <paramref name="asOf"/>, as recorded with every audited write.</summary>
+    public string RuleVersions(DateOnly asOf) =>
+        string.Join(';', evaluator.Library.Tiers.Select(t => t.RequireVersionOn(asOf).Info).Select(i => $"{i.RuleSetId}@{i.VersionId}"));
+
+    private static void StoreEvaluation(Enterprise e, EnterpriseEvaluation evaluation)
+    {
+        var highest = evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier;
+        var nearMiss = evaluation.Tiers.FirstOrDefault(t => !t.Qualified && t.Checks.Count == 1)?.Tier;
+        var versions = string.Join(';', evaluation.Tiers.Select(t => $"{t.Version.RuleSetId}@{t.Version.VersionId}"));
+        var s = e.Evaluation;
+        if (s is null || s.AsOf != evaluation.AsOf || s.SizeClass != evaluation.SizeClass.SizeClass
+            || s.HighestTier != highest || s.NearMissTier != nearMiss || s.RuleVersions != versions)
+        {
+            e.Evaluation = new EvaluationSummary
+            {
+                AsOf = evaluation.AsOf,
+                SizeClass = evaluation.SizeClass.SizeClass,
+                HighestTier = highest,
+                NearMissTier = nearMiss,
+                RuleVersions = versions,
+            };
+        }
+        foreach (var t in evaluation.Tiers)
+        {
+            var row = e.TierOutcomes.FirstOrDefault(o => o.Tier == t.Tier);
+            if (row is null)
+            {
+                row = new TierOutcome { Tier = t.Tier };
+                e.TierOutcomes.Add(row);
+            }
+            // With EvaluationDetail.DecisiveFailures the checks of a failed tier are exactly its decisive failures.
+            var failures = t.Qualified ? 0 : t.Checks.Count;
+            if (row.Qualified != t.Qualified) { row.Qualified = t.Qualified; }
+            if (row.Score != t.Score) { row.Score = t.Score; }
+            if (row.DecisiveFailures != failures) { row.DecisiveFailures = failures; }
+        }
+        e.TierOutcomes.RemoveAll(o => !evaluation.Tiers.Any(t => t.Tier == o.Tier));
+    }
+}

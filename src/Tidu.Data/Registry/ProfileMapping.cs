@@ -1,0 +1,248 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tidu.Data.Entities;
+using Tidu.Domain.Exchange;
+using Tidu.Domain.Profiles;
+using Tidu.Domain.Regions;
+
+namespace Tidu.Data.Registry;
+
+/// <summary>
+/// Moves an exchange-format profile into the tables and back. The way back goes through the exchange-format
+/// parser, so a stored file is validated exactly like an imported one and new format fields need no code here.
+/// </summary>
+public static class ProfileMapping
+{
+    private static readonly string[] ColumnKeys = ["creditCode", "name", "regionCode", "industryCode", "financials", "recognitions", "honors"];
+
+    /// <summary>Writes <paramref name="profile"/> into <paramref name="target"/>, changing only what differs; true when something did.</summary>
+    public static bool Apply(EnterpriseProfile profile, Enterprise target, RegionTree regions)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(regions);
+        var (province, city) = Ancestors(profile.RegionCode, regions);
+        var changed = Set(target.Name, profile.Name, v => target.Name = v);
+        changed |= Set(target.RegionCode, profile.RegionCode, v => target.RegionCode = v);
+        changed |= Set(target.ProvinceCode, province, v => target.ProvinceCode = v);
+        changed |= Set(target.CityCode, city, v => target.CityCode = v);
+        changed |= Set(target.IndustryCode, profile.IndustryCode, v => target.IndustryCode = v);
+        changed |= Set(target.EstablishedOn, profile.EstablishedOn, v => target.EstablishedOn = v);
+        changed |= Set(target.Attributes, AttributesJson(profile), v => target.Attributes = v);
+        changed |= SyncFinancials(profile, target);
+        changed |= SyncRecognitions(profile, target);
+        changed |= SyncHonors(profile, target);
+        return changed;
+    }
+
+    /// <summary>A new entity for <paramref name="profile"/>.</summary>
+    public static Enterprise NewEnterprise(EnterpriseProfile profile, RegionTree regions)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var (province, city) = Ancestors(profile.RegionCode, regions);
+        var e = new Enterprise
+        {
+            CreditCode = profile.CreditCode,
+            Name = profile.Name,
+            RegionCode = profile.RegionCode,
+            ProvinceCode = province,
+            CityCode = city,
+            IndustryCode = profile.IndustryCode,
+            Attributes = "{}",
+        };
+        Apply(profile, e, regions);
+        return e;
+    }
+
+    /// <summary>The exchange-format JSON of a stored enterprise (with its financials, recognitions and honours loaded).</summary>
+    public static JsonObject ToJson(Enterprise e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var o = new JsonObject
+        {
+            ["creditCode"] = e.CreditCode,
+            ["name"] = e.Name,
+            ["regionCode"] = e.RegionCode,
+            ["industryCode"] = e.IndustryCode,
+        };
+        if (JsonNode.Parse(e.Attributes) is JsonObject attributes)
+        {
+            foreach (var (key, value) in attributes.ToList())
+            {
+                attributes.Remove(key);
+                o[key] = value;
+            }
+        }
+        var years = new JsonArray();
+        foreach (var f in e.Financials.OrderBy(f => f.Year))
+        {
+            var y = new JsonObject { ["year"] = f.Year };
+            Put(y, "operatingRevenue", f.OperatingRevenue);
+            Put(y, "mainBusinessRevenue", f.MainBusinessRevenue);
+            Put(y, "rdExpense", f.RdExpense);
+            Put(y, "basicResearchExpense", f.BasicResearchExpense);
+            Put(y, "netProfit", f.NetProfit);
+            Put(y, "totalAssets", f.TotalAssets);
+            Put(y, "totalLiabilities", f.TotalLiabilities);
+            Put(y, "employees", f.Employees);
+            Put(y, "rdStaff", f.RdStaff);
+            Put(y, "newQualifiedEquityFinancing", f.NewQualifiedEquityFinancing);
+            years.Add(y);
+        }
+        o["financials"] = years;
+        if (e.Recognitions.Count > 0)
+        {
+            o["recognitions"] = new JsonArray([.. e.Recognitions.OrderBy(r => r.RecognizedOn).ThenBy(r => r.Tier, StringComparer.Ordinal).Select(r =>
+            {
+                var n = new JsonObject { ["tier"] = r.Tier, ["recognizedOn"] = Date(r.RecognizedOn) };
+                if (r.ValidUntil is { } v)
+                {
+                    n["validUntil"] = Date(v);
+                }
+                if (r.Issuer is { } i)
+                {
+                    n["issuer"] = i;
+                }
+                return (JsonNode)n;
+            })]);
+        }
+        if (e.Honors.Count > 0)
+        {
+            o["honors"] = new JsonArray([.. e.Honors.OrderBy(h => h.Kind, StringComparer.Ordinal).Select(h =>
+            {
+                var n = new JsonObject { ["kind"] = h.Kind };
+                Put(n, "year", h.Year);
+                if (h.ValidUntil is { } v)
+                {
+                    n["validUntil"] = Date(v);
+                }
+                Put(n, "rank", h.Rank);
+                return (JsonNode)n;
+            })]);
+        }
+        return o;
+    }
+
+    /// <summary>The stored enterprise as a validated profile; errors mean the stored data no longer meets the format.</summary>
+    public static ProfileRecord ToProfile(Enterprise e)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(ToJson(e));
+        return ProfileReader.Parse(new RawRecord(1, e.CreditCode, bytes));
+    }
+
+    private static string AttributesJson(EnterpriseProfile profile)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, ProfileWriter.Options))
+        {
+            ProfileWriter.Write(w, profile);
+        }
+        var o = JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        foreach (var k in ColumnKeys)
+        {
+            o.Remove(k);
+        }
+        return o.ToJsonString(new JsonSerializerOptions { Encoder = ProfileWriter.Options.Encoder });
+    }
+
+    private static (string Province, string? City) Ancestors(string regionCode, RegionTree regions)
+    {
+        string? province = null, city = null;
+        for (var r = regions.Find(regionCode); r is not null; r = r.Parent is null ? null : regions.Find(r.Parent))
+        {
+            if (r.Level == "province")
+            {
+                province = r.Code;
+            }
+            else if (r.Level == "city")
+            {
+                city = r.Code;
+            }
+        }
+        // A code outside the shipped tree still belongs to a province by its first two digits (GB/T 2260).
+        return (province ?? regionCode[..2] + "0000", city);
+    }
+
+    private static bool SyncFinancials(EnterpriseProfile profile, Enterprise target)
+    {
+        var changed = false;
+        foreach (var f in profile.Financials)
+        {
+            var row = target.Financials.FirstOrDefault(x => x.Year == f.Year);
+            if (row is null)
+            {
+                row = new EnterpriseFinancialYear { Year = f.Year };
+                target.Financials.Add(row);
+                changed = true;
+            }
+            // Assign only on change so an unchanged re-import leaves no modified rows (and no audit entries).
+            changed |= Set(row.OperatingRevenue, f.OperatingRevenue, v => row.OperatingRevenue = v);
+            changed |= Set(row.MainBusinessRevenue, f.MainBusinessRevenue, v => row.MainBusinessRevenue = v);
+            changed |= Set(row.RdExpense, f.RdExpense, v => row.RdExpense = v);
+            changed |= Set(row.BasicResearchExpense, f.BasicResearchExpense, v => row.BasicResearchExpense = v);
+            changed |= Set(row.NetProfit, f.NetProfit, v => row.NetProfit = v);
+            changed |= Set(row.TotalAssets, f.TotalAssets, v => row.TotalAssets = v);
+            changed |= Set(row.TotalLiabilities, f.TotalLiabilities, v => row.TotalLiabilities = v);
+            changed |= Set(row.Employees, f.Employees, v => row.Employees = v);
+            changed |= Set(row.RdStaff, f.RdStaff, v => row.RdStaff = v);
+            changed |= Set(row.NewQualifiedEquityFinancing, f.NewQualifiedEquityFinancing, v => row.NewQualifiedEquityFinancing = v);
+        }
+        return changed;
+    }
+
+    private static bool SyncRecognitions(EnterpriseProfile profile, Enterprise target)
+    {
+        var wanted = (profile.Recognitions ?? []).ToList();
+        static bool Same(Recognition w, EnterpriseRecognition r) => w.Tier == r.Tier && w.RecognizedOn == r.RecognizedOn && w.ValidUntil == r.ValidUntil && w.Issuer == r.Issuer;
+        var removed = target.Recognitions.RemoveAll(r => !wanted.Any(w => Same(w, r)));
+        var added = wanted.Where(w => !target.Recognitions.Any(r => Same(w, r))).ToList();
+        foreach (var w in added)
+        {
+            target.Recognitions.Add(new EnterpriseRecognition { Tier = w.Tier, RecognizedOn = w.RecognizedOn, ValidUntil = w.ValidUntil, Issuer = w.Issuer });
+        }
+        return removed > 0 || added.Count > 0;
+    }
+
+    private static bool SyncHonors(EnterpriseProfile profile, Enterprise target)
+    {
+        var wanted = (profile.Honors ?? []).ToList();
+        static bool Same(Honor w, EnterpriseHonor h) => w.Kind == h.Kind && w.Year == h.Year && w.ValidUntil == h.ValidUntil && w.Rank == h.Rank;
+        var removed = target.Honors.RemoveAll(h => !wanted.Any(w => Same(w, h)));
+        var added = wanted.Where(w => !target.Honors.Any(h => Same(w, h))).ToList();
+        foreach (var w in added)
+        {
+            target.Honors.Add(new EnterpriseHonor { Kind = w.Kind, Year = w.Year, ValidUntil = w.ValidUntil, Rank = w.Rank });
+        }
+        return removed > 0 || added.Count > 0;
+    }
+
+    private static bool Set<T>(T current, T wanted, Action<T> assign)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, wanted))
+        {
+            return false;
+        }
+        assign(wanted);
+        return true;
+    }
+
+    private static void Put(JsonObject o, string key, decimal? value)
+    {
+        if (value is { } v)
+        {
+            o[key] = v;
+        }
+    }
+
+    private static void Put(JsonObject o, string key, int? value)
+    {
+        if (value is { } v)
+        {
+            o[key] = v;
+        }
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+using Tidu.Data.Entities;
+
+namespace Tidu.Data.Scoping;
+
+/// <summary>
+/// Which enterprises the current actor may see and change: everything (system jobs, administrators), the
+/// enterprises within one region (officers), one enterprise (an enterprise user), or none (experts until an
+/// application is assigned to them). The database context applies it to every query and every write.
+/// </summary>
+public sealed record RegionScope
+{
+    private RegionScope(string actor, bool all, string? regionCode, string? creditCode)
+    {
+        Actor = actor;
+        All = all;
+        RegionCode = regionCode;
+        CreditCode = creditCode;
+    }
+
+    /// <summary>Who acts, as written to the audit trail.</summary>
+    public string Actor { get; }
+
+    public bool All { get; }
+    public string? RegionCode { get; }
+    public string? CreditCode { get; }
+
+    public static RegionScope Everything(string actor) => new(actor, true, null, null);
+
+    public static RegionScope Region(string actor, string regionCode) => new(actor, false, regionCode, null);
+
+    public static RegionScope OneEnterprise(string actor, string creditCode) => new(actor, false, null, creditCode);
+
+    public static RegionScope Nothing(string actor) => new(actor, false, null, null);
+
+    /// <summary>The same test as the database filter, for objects in memory (writes are checked with it).</summary>
+    public bool Contains(Enterprise e) =>
+        All
+        || (CreditCode is not null
+            ? e.CreditCode == CreditCode
+            : RegionCode is not null && (e.RegionCode == RegionCode || e.CityCode == RegionCode || e.ProvinceCode == RegionCode));
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Tidu.Data.Entities;
+
+namespace Tidu.Data.Scoping;
+
+/// <summary>Refuses a save that would touch an enterprise (or a row of one) outside the actor's scope.</summary>
+internal static class ScopeGuard
+{
+    public static void Check(TiduDbContext db, IReadOnlyList<EntityEntry> entries, RegionScope scope)
+    {
+        if (scope.All)
+        {
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            switch (entry.Entity)
+            {
+                case Enterprise e:
+                    Require(scope.Contains(e), e.CreditCode, scope);
+                    if (entry.State == EntityState.Modified)
+                    {
+                        // Moving a file out of (or into) the region is a write to the other region too.
+                        var original = new Enterprise
+                        {
+                            CreditCode = (string)entry.OriginalValues[nameof(Enterprise.CreditCode)]!,
+                            Name = e.Name,
+                            RegionCode = (string)entry.OriginalValues[nameof(Enterprise.RegionCode)]!,
+                            ProvinceCode = (string)entry.OriginalValues[nameof(Enterprise.ProvinceCode)]!,
+                            CityCode = (string?)entry.OriginalValues[nameof(Enterprise.CityCode)],
+                            IndustryCode = e.IndustryCode,
+                            Attributes = e.Attributes,
+                        };
+                        Require(scope.Contains(original), original.CreditCode, scope);
+                    }
+                    break;
+                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome:
+                    var id = (long)entry.Property("EnterpriseId").CurrentValue!;
+                    var owner = OwnerOf(db, entry, id);
+                    Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);
+                    break;
+                case Entities.AuditEntry:
+                    break;
+                default:
+                    // Users, roles, keys and regions are managed by administrators; the web layer checks the role.
+                    break;
+            }
+        }
+    }
+
+    private static Enterprise? OwnerOf(TiduDbContext db, EntityEntry entry, long id) =>
+        entry.Reference(nameof(EnterpriseFinancialYear.Enterprise)).CurrentValue as Enterprise
+        ?? db.Enterprises.Local.FirstOrDefault(e => e.Id == id)
+        ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
+
+    private static void Require(bool allowed, string creditCode, RegionScope scope)
+    {
+        if (!allowed)
+        {
+            throw new RegionScopeViolationException($"{scope.Actor} may not change enterprise {creditCode}: it is outside their region scope");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Tidu.Data.Auditing;
+using Tidu.Data.Entities;
+using Tidu.Data.Identity;
+using Tidu.Data.Scoping;
+
+namespace Tidu.Data;
+
+/// <summary>
+/// The platform's database. Region scope is enforced here, not in the UI: every query of enterprise data
+/// goes through a filter built from the actor's scope, and every write is checked against it and audited
+/// in the same transaction. Provider-specific subclasses exist only to keep separate migrations.
+/// </summary>
+public abstract class TiduDbContext : IdentityDbContext<TiduUser>
+{
+    private readonly IRegionScopeSource _scopeSource;
+    private readonly TimeProvider _clock;
+
+    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock)
+        : base(options)
+    {
+        // Read at every query and save, not here: the context can be created before the request's user is known.
+        _scopeSource = scope;
+        _clock = clock;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseFinancialYear> FinancialYears => Set<EnterpriseFinancialYear>();
+    public DbSet<EnterpriseRecognition> Recognitions => Set<EnterpriseRecognition>();
+    public DbSet<EnterpriseHonor> Honors => Set<EnterpriseHonor>();
+    public DbSet<TierOutcome> TierOutcomes => Set<TierOutcome>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public RegionScope Scope => _scopeSource.Current;
+
+    // The query filters read these members of the context instance; EF turns them into parameters per query.
+    public bool ScopeAll => Scope.All;
+    public string? ScopeRegionCode => Scope.RegionCode;
+    public string? ScopeCreditCode => Scope.CreditCode;
+
+    /// <summary>Rule versions in force for the writes being saved, recorded with every audit entry.</summary>
+    public string? RuleSetVersion { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TiduDbContext).Assembly);
+
+        Expression<Func<Enterprise, bool>> visible = e =>
+            ScopeAll
+            || (ScopeCreditCode != null
+                ? e.CreditCode == ScopeCreditCode
+                : ScopeRegionCode != null && (e.RegionCode == ScopeRegionCode || e.CityCode == ScopeRegionCode || e.ProvinceCode == ScopeRegionCode));
+        builder.Entity<Enterprise>().HasQueryFilter(visible);
+        builder.Entity<EnterpriseFinancialYear>().HasQueryFilter(Through<EnterpriseFinancialYear>(f => f.Enterprise, visible));
+        builder.Entity<EnterpriseRecognition>().HasQueryFilter(Through<EnterpriseRecognition>(r => r.Enterprise, visible));
+        builder.Entity<EnterpriseHonor>().HasQueryFilter(Through<EnterpriseHonor>(h => h.Enterprise, visible));
+        builder.Entity<TierOutcome>().HasQueryFilter(Through<TierOutcome>(t => t.Enterprise, visible));
+    }
+
+    /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Enterprise>> navigation, Expression<Func<Enterprise, bool>> filter)
+    {
+        var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], navigation.Body, filter.Body);
+        return Expression.Lambda<Func<T, bool>>(body, navigation.Parameters);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        ChangeTracker.DetectChanges();
+        var entries = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        var scope = Scope;
+        ScopeGuard.Check(this, entries, scope);
+        var now = _clock.GetUtcNow();
+        foreach (var e in entries.Where(e => e.Entity is Enterprise && e.State != EntityState.Deleted))
+        {
+            var enterprise = (Enterprise)e.Entity;
+            enterprise.UpdatedAt = now;
+            if (e.State == EntityState.Modified)
+            {
+                enterprise.Revision++;
+            }
+        }
+        AuditWriter.Append(this, entries, scope.Actor, now, RuleSetVersion);
+    }
+}

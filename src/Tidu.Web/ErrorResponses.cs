@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data.Scoping;
+
+namespace Tidu.Web;
+
+/// <summary>
+/// What a caller sees when something goes wrong: a short Chinese message on pages, ProblemDetails on the API,
+/// the details only in the log. A scope violation is a 403 and a lost edit race a 409, not a 500.
+/// </summary>
+public static class ErrorResponses
+{
+    public static async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title) = error switch
+        {
+            RegionScopeViolationException => (StatusCodes.Status403Forbidden, "无权操作：该企业不在您的管辖区域内"),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
+            BadHttpRequestException b => (b.StatusCode, "请求无效"),
+            _ => (StatusCodes.Status500InternalServerError, "系统内部错误，请稍后重试"),
+        };
+        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Errors");
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            log.LogError(error, "unhandled error on {Path} (trace {Trace})", context.Request.Path, context.TraceIdentifier);
+        }
+        else
+        {
+            log.LogWarning("{Status} on {Path}: {Message}", status, context.Request.Path, error?.Message);
+        }
+        context.Response.StatusCode = status;
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await Results.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["traceId"] = context.TraceIdentifier })
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(Page(title, context.TraceIdentifier)).ConfigureAwait(false);
+    }
+
+    public static async Task StatusCodePageAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var title = status switch
+        {
+            StatusCodes.Status404NotFound => "未找到该页面或企业（也可能不在您的管辖区域内）",
+            StatusCodes.Status403Forbidden => "无权访问",
+            StatusCodes.Status401Unauthorized => "请先登录",
+            StatusCodes.Status400BadRequest => "请求无效",
+            _ => "请求未能完成",
+        };
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await Results.Problem(new ProblemDetails { Status = status, Title = title }).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(Page(title, http.TraceIdentifier)).ConfigureAwait(false);
+    }
+
+    private static string Page(string title, string trace) =>
+        $"""
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{System.Net.WebUtility.HtmlEncode(title)} - 梯度</title><link rel="stylesheet" href="/css/site.css"></head>
+        <body><main class="container"><h1>{System.Net.WebUtility.HtmlEncode(title)}</h1><p class="muted">编号 {System.Net.WebUtility.HtmlEncode(trace)}</p><p><a href="/">返回首页</a></p></main></body></html>
+        """;
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tidu.Data.Registry;
+using Tidu.Domain.Exchange;
+
+namespace Tidu.Web.Importing;
+
+/// <summary>
+/// Turns an upload into a validated batch. Each row is checked on its own first (types, required cells); rows of
+/// one enterprise are merged with its stored file (financial years upserted by year) and the merged file is
+/// validated by the exchange-format reader, so a row is accepted only if the file it produces is valid. Nothing
+/// is written here; <see cref="ImportJobs"/> commits the batch.
+/// </summary>
+public sealed class ProfileImporter(EnterpriseRegistry registry, ILogger<ProfileImporter> log)
+{
+    public enum Format
+    {
+        Csv,
+        Xlsx,
+        Json,
+    }
+
+    public static Format? FormatOf(string fileName) => Path.GetExtension(fileName).ToUpperInvariant() switch
+    {
+        ".CSV" => Format.Csv,
+        ".XLSX" => Format.Xlsx,
+        ".JSON" or ".JSONL" or ".NDJSON" => Format.Json,
+        _ => null,
+    };
+
+    public async Task<ImportBatch> ReadAsync(Stream stream, Format format, IProgress<int>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var issues = new List<ImportIssue>();
+        var pieces = new List<Piece>();
+        try
+        {
+            if (format == Format.Json)
+            {
+                ReadJson(stream, pieces, issues);
+            }
+            else
+            {
+                ReadTable(format == Format.Csv ? TableReader.Csv(stream) : TableReader.Xlsx(stream), pieces, issues);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A file that cannot be opened at all (not a real XLSX, binary junk) is one issue, not a crash.
+            log.LogWarning("import file could not be read as {Format}: {Message}", format, ex.Message);
+            issues.Add(new ImportIssue(0, "", $"无法读取文件（{FormatName(format)}）：文件已损坏或格式不符", $"file could not be read as {format}: {ex.Message}"));
+            return new ImportBatch(0, [], issues);
+        }
+        var batch = await MergeAsync(pieces, issues, progress, ct).ConfigureAwait(false);
+        foreach (var i in batch.Issues)
+        {
+            log.LogInformation("import row {Row} column {Column}: {Reason}", i.Row, i.Column, i.ReasonEn);
+        }
+        return batch;
+    }
+
+    private static string FormatName(Format f) => f switch { Format.Csv => "CSV", Format.Xlsx => "Excel", _ => "JSON" };
+
+    /// <summary>What one input row or record contributes to one enterprise's file.</summary>
+    private sealed record Piece(long Row, string CreditCode, JsonObject Top, JsonObject? Year, bool WholeProfile);
+
+    private static void ReadTable(IEnumerable<TableReader.Row> rows, List<Piece> pieces, List<ImportIssue> issues)
+    {
+        var headerChecked = false;
+        foreach (var row in rows)
+        {
+            if (!headerChecked)
+            {
+                headerChecked = true;
+                var missing = ImportColumns.All.Where(c => c.Required && !row.Cells.ContainsKey(c.Header)).ToList();
+                if (missing.Count > 0)
+                {
+                    foreach (var c in missing)
+                    {
+                        issues.Add(new ImportIssue(1, c.Header, "表头缺少必需的列，请使用下载的模板", $"the header lacks the required column '{c.Header}' ({c.Key})"));
+                    }
+                    return;
+                }
+            }
+            var top = new JsonObject();
+            var year = new JsonObject();
+            var ok = true;
+            foreach (var c in ImportColumns.All)
+            {
+                var text = row.Cells.GetValueOrDefault(c.Header)?.Trim() ?? "";
+                if (text.Length == 0)
+                {
+                    if (c.Required)
+                    {
+                        issues.Add(new ImportIssue(row.Number, c.Header, "必填，不能为空", $"{c.Key} is required"));
+                        ok = false;
+                    }
+                    continue;
+                }
+                if (Cell(c, text) is { } node)
+                {
+                    (c.PerYear ? year : top)[c.Key] = node;
+                }
+                else
+                {
+                    issues.Add(new ImportIssue(row.Number, c.Header, KindMessageZh(c.Kind, text), $"{c.Key}: '{Short(text)}' is not {KindEn(c.Kind)}"));
+                    ok = false;
+                }
+            }
+            if (ok)
+            {
+                var code = top["creditCode"]!.GetValue<string>().ToUpperInvariant();
+                top["creditCode"] = code;
+                pieces.Add(new Piece(row.Number, code, top, year, false));
+            }
+        }
+    }
+
+    private static JsonValue? Cell(ImportColumns.Column c, string text) => c.Kind switch
+    {
+        ImportColumns.ColumnKind.Text => JsonValue.Create(text),
+        ImportColumns.ColumnKind.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? JsonValue.Create(text) : null,
+        ImportColumns.ColumnKind.WholeNumber => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? JsonValue.Create(i) : null,
+        ImportColumns.ColumnKind.Amount => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? JsonValue.Create(d) : null,
+        _ => null,
+    };
+
+    private static string KindMessageZh(ImportColumns.ColumnKind kind, string text) => kind switch
+    {
+        ImportColumns.ColumnKind.Date => $"“{Short(text)}”不是有效日期（格式 YYYY-MM-DD）",
+        ImportColumns.ColumnKind.WholeNumber => $"“{Short(text)}”不是整数",
+        _ => $"“{Short(text)}”不是数字（金额以万元为单位，不带千分位和单位）",
+    };
+
+    private static string KindEn(ImportColumns.ColumnKind kind) => kind switch
+    {
+        ImportColumns.ColumnKind.Date => "a date (YYYY-MM-DD)",
+        ImportColumns.ColumnKind.WholeNumber => "an integer",
+        _ => "a number",
+    };
+
+    private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    private static void ReadJson(Stream stream, List<Piece> pieces, List<ImportIssue> issues)
+    {
+        foreach (var raw in ProfileReader.Split(stream))
+        {
+            var record = ProfileReader.Parse(raw);
+            if (!record.IsValid)
+            {
+                foreach (var e in record.Errors)
+                {
+                    issues.Add(new ImportIssue(raw.Ordinal, e.Path, ReasonTranslator.ToChinese(e.Reason), e.Reason));
+                }
+                continue;
+            }
+            var top = JsonNode.Parse(raw.Json.Span)!.AsObject();
+            pieces.Add(new Piece(raw.Ordinal, record.Profile!.CreditCode, top, null, true));
+        }
+    }
+
+    private async Task<ImportBatch> MergeAsync(List<Piece> pieces, List<ImportIssue> issues, IProgress<int>? progress, CancellationToken ct)
+    {
+        var rows = pieces.Count + issues.Select(i => i.Row).Distinct().Count();
+        var profiles = new List<ImportedProfile>();
+        var groups = pieces.GroupBy(p => p.CreditCode, StringComparer.Ordinal).ToList();
+        var done = 0;
+        foreach (var chunk in groups.Chunk(500))
+        {
+            var stored = await registry.LoadAsync(chunk.Select(g => g.Key), ct).ConfigureAwait(false);
+            foreach (var g in chunk)
+            {
+                var merged = stored.TryGetValue(g.Key, out var e) ? ProfileMapping.ToJson(e) : new JsonObject();
+                var yearRows = new Dictionary<int, long>();
+                var first = g.First();
+                foreach (var piece in g)
+                {
+                    if (!MergeInto(merged, piece, first, yearRows, issues))
+                    {
+                        continue;
+                    }
+                }
+                var record = ProfileReader.Parse(new RawRecord(first.Row, g.Key, JsonSerializer.SerializeToUtf8Bytes(merged)));
+                if (record.Profile is { } profile)
+                {
+                    profiles.Add(new ImportedProfile(profile, g.Select(p => p.Row).ToList()));
+                    continue;
+                }
+                var years = merged["financials"] as JsonArray;
+                foreach (var err in record.Errors)
+                {
+                    var row = RowOf(err.Path, years, yearRows) ?? first.Row;
+                    issues.Add(new ImportIssue(row, ColumnOf(err.Path), ReasonTranslator.ToChinese(err.Reason), err.Reason));
+                }
+                foreach (var other in g.Where(p => !issues.Any(i => i.Row == p.Row)))
+                {
+                    issues.Add(new ImportIssue(other.Row, "", "同一企业的其他行有错误，本行未导入", $"not imported: another row of enterprise {g.Key} has errors"));
+                }
+            }
+            done += chunk.Sum(g => g.Count());
+            progress?.Report(done);
+        }
+        var refusals = await registry.RefusalsAsync(profiles.Select(p => p.Profile).ToList(), ct).ConfigureAwait(false);
+        var refused = refusals.Select(r => r.Index).ToHashSet();
+        foreach (var r in refusals)
+        {
+            foreach (var row in profiles[r.Index].Rows)
+            {
+                issues.Add(new ImportIssue(row, "统一社会信用代码", "该企业不在您的管辖区域内，不能导入或修改", $"enterprise {r.CreditCode} is outside the importer's region scope"));
+            }
+        }
+        var accepted = profiles.Where((_, i) => !refused.Contains(i)).ToList();
+        return new ImportBatch(rows, accepted, issues.OrderBy(i => i.Row).ToList());
+    }
+
+    /// <summary>Adds one piece to the merged file; false (with an issue) when it contradicts an earlier row of the same enterprise.</summary>
+    private static bool MergeInto(JsonObject merged, Piece piece, Piece first, Dictionary<int, long> yearRows, List<ImportIssue> issues)
+    {
+        if (!piece.WholeProfile && piece != first)
+        {
+            foreach (var key in new[] { "name", "regionCode", "industryCode" })
+            {
+                if (piece.Top[key]?.GetValue<string>() != first.Top[key]?.GetValue<string>())
+                {
+                    var header = ImportColumns.ByKey(key)!.Header;
+                    issues.Add(new ImportIssue(piece.Row, header, $"与第 {first.Row} 行同一企业的{header}不一致", $"{key} differs from row {first.Row} of the same enterprise"));
+                    return false;
+                }
+            }
+        }
+        var years = merged["financials"] as JsonArray ?? [];
+        merged.Remove("financials");
+        foreach (var (key, value) in piece.Top)
+        {
+            if (key == "financials")
+            {
+                continue;
+            }
+            merged[key] = value?.DeepClone();
+        }
+        var incoming = piece.WholeProfile ? (piece.Top["financials"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [] : [piece.Year!];
+        foreach (var y in incoming)
+        {
+            var year = y["year"]?.GetValue<long>() is { } n && n is >= int.MinValue and <= int.MaxValue ? (int)n : (int?)null;
+            var copy = y.DeepClone().AsObject();
+            var at = year is null ? -1 : years.ToList().FindIndex(o => o?["year"]?.GetValue<long>() == year);
+            if (year is not null && yearRows.TryGetValue(year.Value, out var earlier) && !piece.WholeProfile)
+            {
+                issues.Add(new ImportIssue(piece.Row, "年度", $"年度 {year} 在第 {earlier} 行已出现", $"year {year} already given in row {earlier}"));
+                merged["financials"] = years;
+                return false;
+            }
+            if (at >= 0)
+            {
+                years[at] = copy;
+            }
+            else
+            {
+                years.Add(copy);
+            }
+            if (year is not null)
+            {
+                yearRows[year.Value] = piece.Row;
+            }
+        }
+        merged["financials"] = years;
+        return true;
+    }
+
+    private static long? RowOf(string path, JsonArray? years, Dictionary<int, long> yearRows)
+    {
+        var parts = path.Split('/');
+        if (parts.Length >= 3 && parts[1] == "financials" && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var i)
+            && years is not null && i < years.Count && years[i]?["year"]?.GetValue<long>() is { } y && yearRows.TryGetValue((int)y, out var row))
+        {
+            return row;
+        }
+        return null;
+    }
+
+    /// <summary>The Chinese column header for a JSON Pointer when the template has that column, else the pointer itself.</summary>
+    private static string ColumnOf(string path)
+    {
+        var key = path.Split('/').LastOrDefault() ?? "";
+        return ImportColumns.ByKey(key)?.Header ?? path;
+    }
+}

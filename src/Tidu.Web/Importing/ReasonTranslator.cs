@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace Tidu.Web.Importing;
+
+/// <summary>
+/// Chinese wording for the exchange-format reader's English reasons, so the page speaks the user's language
+/// while logs and the API keep the English original. Unknown reasons keep the English text in brackets.
+/// </summary>
+public static partial class ReasonTranslator
+{
+    private static readonly (Regex Pattern, string Chinese)[] Table =
+    [
+        (Required(), "必填"),
+        (NotEmpty(), "不能为空"),
+        (Region(), "“$1”不是 6 位行政区划代码（GB/T 2260）"),
+        (Industry(), "“$1”不是国民经济行业代码（GB/T 4754，如 C3484）"),
+        (Date(), "“$1”不是有效日期（格式 YYYY-MM-DD）"),
+        (Number(), "应为数字，实际为 $1"),
+        (Integer(), "应为整数，实际为 $1"),
+        (Text(), "应为文本，实际为 $1"),
+        (AtLeast(), "不能小于 $1（实际 $2）"),
+        (AtMost(), "不能大于 $1（实际 $2）"),
+        (CreditCode(), "统一社会信用代码无效：$1"),
+        (YearTwice(), "年度 $1 重复出现"),
+        (NoYears(), "至少需要一个年度的财务数据"),
+        (EndsBefore(), "有效期截止日（$1）早于认定日（$2）"),
+        (NotJson(), "不是有效的 JSON：$1"),
+        (NotUtf8(), "不是有效的 UTF-8 编码，请另存为 UTF-8"),
+        (Truncated(), "文件意外结束（可能被截断）"),
+        (OutOfRange(), "数值超出范围"),
+        (OneOf(), "“$1”不在允许的取值中：$2"),
+    ];
+
+    public static string ToChinese(string english)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        foreach (var (pattern, chinese) in Table)
+        {
+            var m = pattern.Match(english);
+            if (m.Success)
+            {
+                return pattern.Replace(english, chinese);
+            }
+        }
+        return $"数据不符合格式要求（{english}）";
+    }
+
+    [GeneratedRegex(@"^is required$")] private static partial Regex Required();
+    [GeneratedRegex(@"^must not be empty$")] private static partial Regex NotEmpty();
+    [GeneratedRegex(@"^'(.*)' is not a 6-digit region code.*$")] private static partial Regex Region();
+    [GeneratedRegex(@"^'(.*)' is not a GB/T 4754 code.*$")] private static partial Regex Industry();
+    [GeneratedRegex(@"^'(.*)' is not a valid date.*$")] private static partial Regex Date();
+    [GeneratedRegex(@"^expected a number, got (.*)$")] private static partial Regex Number();
+    [GeneratedRegex(@"^expected an integer, got (.*)$")] private static partial Regex Integer();
+    [GeneratedRegex(@"^expected a string, got (.*)$")] private static partial Regex Text();
+    [GeneratedRegex(@"^must be at least (\S+), got (\S+)$")] private static partial Regex AtLeast();
+    [GeneratedRegex(@"^must be at most (\S+), got (\S+)$")] private static partial Regex AtMost();
+    [GeneratedRegex(@"^invalid credit code: (.*)$")] private static partial Regex CreditCode();
+    [GeneratedRegex(@"^year (\d+) appears twice.*$")] private static partial Regex YearTwice();
+    [GeneratedRegex(@"^must hold at least one fiscal year$")] private static partial Regex NoYears();
+    [GeneratedRegex(@"^ends \((.*)\) before the recognition date \((.*)\)$")] private static partial Regex EndsBefore();
+    [GeneratedRegex(@"^not valid JSON: (.*)$")] private static partial Regex NotJson();
+    [GeneratedRegex(@"^not valid UTF-8.*$")] private static partial Regex NotUtf8();
+    [GeneratedRegex(@"^unexpected end of (file|record).*$")] private static partial Regex Truncated();
+    [GeneratedRegex(@"^number is out of range$")] private static partial Regex OutOfRange();
+    [GeneratedRegex(@"^'(.*)' is not one of: (.*)$")] private static partial Regex OneOf();
+}

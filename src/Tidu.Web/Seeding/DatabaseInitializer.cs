@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tidu.Data;
+using Tidu.Data.Entities;
+using Tidu.Data.Identity;
+using Tidu.Data.Registry;
+using Tidu.Domain.Regions;
+using Tidu.Rules;
+using Tidu.Rules.Synthetic;
+using Tidu.Web.Security;
+
+namespace Tidu.Web.Seeding;
+
+/// <summary>At start: apply migrations, load the region tree, and on a new demo database create demo accounts and enterprises.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<HttpRegionScopeSource>().Override = Data.Scoping.RegionScope.Everything("system:startup");
+        var db = sp.GetRequiredService<TiduDbContext>();
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Startup");
+        await db.Database.MigrateAsync().ConfigureAwait(false);
+        await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
+        var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
+        {
+            await SeedDemoAsync(sp, demo, log).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SeedRegionsAsync(TiduDbContext db, RegionTree tree)
+    {
+        var known = (await db.Regions.Select(r => r.Code).ToListAsync().ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in tree.All.Where(r => !known.Contains(r.Code)))
+        {
+            db.Regions.Add(new Data.Entities.Region { Code = r.Code, Name = r.Name, ParentCode = r.Parent, Level = r.Level });
+        }
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, ILogger log)
+    {
+        var tree = sp.GetRequiredService<RegionTree>();
+        var library = sp.GetRequiredService<RuleLibrary>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var registry = sp.GetRequiredService<EnterpriseRegistry>();
+        var db = sp.GetRequiredService<TiduDbContext>();
+
+        var generator = new ProfileGenerator(tree.Leaves(), ProfileGenerator.TargetsFrom(library), ChinaCalendar.Today(clock).Year - 1);
+        var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
+        await registry.UpsertAsync(profiles).ConfigureAwait(false);
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+            }
+        }
+        var users = sp.GetRequiredService<UserManager<TiduUser>>();
+        var enterpriseCode = profiles.First(p => p.RegionCode == "330102").CreditCode;
+        foreach (var a in DemoAccounts.All)
+        {
+            var user = new TiduUser
+            {
+                UserName = a.UserName,
+                DisplayName = a.DisplayName,
+                RegionCode = a.RegionCode,
+                CreditCode = a.Role == Roles.Enterprise ? enterpriseCode : null,
+            };
+            var created = await users.CreateAsync(user, demo.Password).ConfigureAwait(false);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("demo account " + a.UserName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+            await users.AddToRoleAsync(user, a.Role).ConfigureAwait(false);
+        }
+        var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
+        db.ApiKeys.Add(new ApiKey { Name = "演示银行（杭州）", Prefix = prefix, SecretHash = hash, RegionCode = "330100", Scopes = "enterprises:read", CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync().ConfigureAwait(false);
+
+        log.LogWarning(
+            "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only; shown once): {Key}",
+            profiles.Count, demo.Password, string.Join(", ", DemoAccounts.All.Select(a => $"{a.UserName} ({a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)})")), key);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+using Tidu.Data;
+using Tidu.Data.Identity;
+using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
+using Tidu.Domain.Regions;
+using Tidu.Rules;
+using Tidu.Rules.Evaluation;
+using Tidu.Web.Api;
+using Tidu.Web.Importing;
+using Tidu.Web.Screening;
+using Tidu.Web.Security;
+using Tidu.Web.Seeding;
+
+namespace Tidu.Web;
+
+/// <summary>How the platform is put together: database, identity, scope, rules, imports, pages and API.</summary>
+public static class TiduServices
+{
+    public static void AddTidu(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var provider = DatabaseServices.ParseProvider(config["Database:Provider"]);
+        var connection = config.GetConnectionString("Tidu")
+            ?? throw new InvalidOperationException("ConnectionStrings:Tidu is not set (environment variable ConnectionStrings__Tidu)");
+        services.AddTiduDatabase(provider, connection);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpRegionScopeSource>();
+        services.AddScoped<IRegionScopeSource>(sp => sp.GetRequiredService<HttpRegionScopeSource>());
+        services.AddSingleton(_ => RuleLibrary.LoadDefault());
+        services.AddSingleton(sp => new Evaluator(sp.GetRequiredService<RuleLibrary>()));
+        services.AddSingleton(RegionTree.Shipped);
+        services.AddScoped<EnterpriseRegistry>();
+        services.AddScoped<EnterpriseQuery>();
+        services.AddScoped<ProfileImporter>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+        services.Configure<DemoOptions>(config.GetSection("Demo"));
+
+        services.AddIdentity<TiduUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<TiduDbContext>()
+            .AddClaimsPrincipalFactory<TiduClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 as ProblemDetails, never a redirect to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Officer, p => p.RequireRole([.. Roles.Officers, Roles.Administrator]))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ApiRead, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => Policies.MayRead(c.User)))
+            .AddPolicy(Policies.ApiWrite, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => Policies.MayWrite(c.User)));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
+        });
+        services.AddLocalization();
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Tidu 梯度 API";
+            doc.Info.Description = "优质中小企业梯度培育平台接口。Authenticate with the sign-in cookie or an X-Api-Key header.";
+            return Task.CompletedTask;
+        }));
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes);
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void UseTidu(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // No stack trace reaches a user: pages get the Chinese error page, the API a ProblemDetails body.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
+        app.UseStatusCodePages(ErrorResponses.StatusCodePageAsync);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapTiduApi();
+        app.MapRazorPages();
+    }
+}
