@@ -87,6 +87,9 @@ public static class TiduServices
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
         });
         services.AddLocalization();
+        // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
