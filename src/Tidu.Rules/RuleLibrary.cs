@@ -36,10 +36,7 @@ public sealed class RuleLibrary
         {
             throw new RuleLoadException([new RuleLoadError(directory, 0, "rule folder not found")]);
         }
-        var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (Path: path, Name: Path.GetRelativePath(directory, path).Replace('\\', '/')))
-            .ToList();
+        var files = RuleFileReader.Files(directory);
         var dtos = new List<(string Name, RuleFileDto Dto)>();
         foreach (var (path, name) in files)
         {
