@@ -32,4 +32,7 @@ internal sealed record Edit
     public required decimal Cost { get; init; }
     public required Func<EnterpriseProfile, EnterpriseProfile> Apply { get; init; }
     public BlockerInfo? Blocker { get; init; }
+
+    /// <summary>The numeric lever the value was found on (Current = the value before any edit), to pull the value back later.</summary>
+    public NumberLever? Lever { get; init; }
 }

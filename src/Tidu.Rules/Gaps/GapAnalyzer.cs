@@ -51,7 +51,46 @@ public sealed class GapAnalyzer(Evaluator evaluator)
             }
             plan = merged;
         }
-        return Report(profile, asOf, set, version, next, WithConsistentIp(plan, profile));
+        return Report(profile, asOf, set, version, next, WithConsistentIp(Minimize(plan, profile, search, version), profile));
+    }
+
+    /// <summary>
+    /// Once the plan qualifies: drops each change it qualifies without, then pulls each numeric change back to the
+    /// nearest value at which the whole tier still qualifies (one input can lift two indicators; the search
+    /// sized it for one). Blockers' hypotheses stay applied, so the rest is minimal given them.
+    /// </summary>
+    private static Plan Minimize(Plan plan, EnterpriseProfile profile, GapSearch search, TierVersion version)
+    {
+        bool Qualifies(EnterpriseProfile p) => version.Qualify.Evaluate(search.Context(p), null, null);
+        if (!Qualifies(plan.ApplyTo(profile)))
+        {
+            return plan;
+        }
+        foreach (var e in plan.Edits.Where(e => e.Blocker is null).ToList())
+        {
+            var without = plan.Without(e);
+            if (Qualifies(without.ApplyTo(profile)))
+            {
+                plan = without;
+            }
+        }
+        foreach (var e in plan.Edits.Where(e => e is { Lever: { Current: { } }, NeededNumber: { } }).ToList())
+        {
+            var lever = e.Lever!;
+            var direction = Math.Sign(e.NeededNumber!.Value - lever.Current!.Value);
+            var basis = plan.Without(e).ApplyTo(profile);
+            var oneBack = e.NeededNumber.Value - direction * lever.Step;
+            // Usually one step back already fails: then the value is the nearest and no search is needed.
+            if (direction == 0 || oneBack == lever.Current || !Qualifies(lever.Set(basis, oneBack)))
+            {
+                continue;
+            }
+            if (LeverSearch.Find(lever, direction, Qualifies, basis) is { } v && v != e.NeededNumber)
+            {
+                plan = plan.Replace(e, e with { NeededNumber = v, Apply = p => lever.Set(p, v) });
+            }
+        }
+        return plan;
     }
 
     /// <summary>The gap to <paramref name="tierId"/>, preceded by the gaps to the rungs it needs held first (each once).</summary>

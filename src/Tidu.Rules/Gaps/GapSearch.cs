@@ -56,13 +56,19 @@ internal sealed class GapSearch
         // Dimension scores before the total: points raised for a dimension count towards the total too.
         var ordered = members.OrderBy(m => m is Check { FactName: "score" } c ? (c.Args.Dimension is null ? 1 : 0) : 2).ToList();
         List<Plan> plans = [Plan.Empty];
+        // A plan's profile and context are built once, however many members it passes unchanged.
+        var applied = new Dictionary<Plan, (EnterpriseProfile Profile, EvaluationContext Context)>(ReferenceEqualityComparer.Instance) { [Plan.Empty] = (basis, context) };
         foreach (var member in ordered)
         {
             var next = new List<Plan>();
             foreach (var plan in plans)
             {
-                var p = plan.Edits.Count == 0 ? basis : plan.ApplyTo(basis);
-                var c = plan.Edits.Count == 0 ? context : Context(p);
+                if (!applied.TryGetValue(plan, out var state))
+                {
+                    var changed = plan.ApplyTo(basis);
+                    state = applied[plan] = (changed, Context(changed));
+                }
+                var (p, c) = state;
                 if (member.Evaluate(c, null, null))
                 {
                     next.Add(plan);

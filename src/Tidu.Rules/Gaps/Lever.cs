@@ -17,6 +17,9 @@ internal sealed record NumberLever(
 {
     /// <summary>Other inputs <see cref="Set"/> may move with this one (operating revenue with main-business revenue beyond it).</summary>
     public IReadOnlyList<string> AlsoPaths { get; init; } = [];
+
+    /// <summary>Set writes the value itself (not items added relative to a count), so the value can be searched again on another basis.</summary>
+    public bool Absolute { get; init; } = true;
 }
 
 /// <summary>One value a discrete input can take (yes/no, a level, a recognition added), with its own effort when it differs.</summary>

@@ -207,7 +207,8 @@ internal static class LeverCatalog
         var v = FactCatalog.All["certificationCount"].Bind(new FactArgs { Matching = matching })(c);
         var counted = v.IsAvailable ? v.Number.ToDecimal() : 0m;
         return new NumberLever("/quality/managementSystemCertifications", "/quality/managementSystemCertifications", Effort.Actionable, "项", null, counted, 1m, 0m, counted + 10,
-            (p, n) => p with { Quality = (p.Quality ?? new()) with { ManagementSystemCertifications = [.. p.Quality?.ManagementSystemCertifications ?? [], .. Enumerable.Repeat(name, Math.Max(0, (int)(n - counted)))] } });
+            (p, n) => p with { Quality = (p.Quality ?? new()) with { ManagementSystemCertifications = [.. p.Quality?.ManagementSystemCertifications ?? [], .. Enumerable.Repeat(name, Math.Max(0, (int)(n - counted)))] } })
+        { Absolute = false };
     }
 
     private static NumberLever Standards(EvaluationContext c, FactArgs a)
@@ -218,7 +219,8 @@ internal static class LeverCatalog
         var v = FactCatalog.All["standardCount"].Bind(a)(c);
         var counted = v.IsAvailable ? v.Number.ToDecimal() : 0m;
         return new NumberLever("/standards", "/standards", Effort.Actionable, "项", null, counted, 1m, 0m, counted + 10,
-            (p, n) => p with { Standards = [.. p.Standards ?? [], .. Enumerable.Repeat(new StandardEntry(level, role, c.LastYear), Math.Max(0, (int)(n - counted)))] });
+            (p, n) => p with { Standards = [.. p.Standards ?? [], .. Enumerable.Repeat(new StandardEntry(level, role, c.LastYear), Math.Max(0, (int)(n - counted)))] })
+        { Absolute = false };
     }
 
     private static NumberLever QualityScore(EvaluationContext c, int year)

@@ -45,6 +45,7 @@ internal static class LeverSearch
                     Cost = n.Blocker is null ? EffortCost.Of(n.Effort, n.Current, v, n.Step) : EffortCost.Of(n.Blocker),
                     Apply = p => n.Set(p, v),
                     Blocker = n.Blocker,
+                    Lever = n.Absolute && n.Blocker is null ? n : null,
                 };
             default:
                 return null;

@@ -36,10 +36,14 @@ internal sealed class Plan
             }
             var old = list[i];
             var keepOld = old.Direction != 0 && old.Direction == e.Direction && old.NeededNumber is { } a && e.NeededNumber is { } b && a * old.Direction >= b * e.Direction;
-            list[i] = keepOld ? old : e with { Current = old.Current };
+            list[i] = keepOld ? old : e with { Current = old.Current, Lever = old.Lever is { } l && e.Lever is { } n ? n with { Current = l.Current } : e.Lever };
         }
         return new Plan(list);
     }
+
+    public Plan Without(Edit edit) => new(Edits.Where(e => !ReferenceEquals(e, edit)).ToList());
+
+    public Plan Replace(Edit edit, Edit by) => new(Edits.Select(e => ReferenceEquals(e, edit) ? by : e).ToList());
 
     public EnterpriseProfile ApplyTo(EnterpriseProfile profile) => Edits.Aggregate(profile, (p, e) => e.Apply(p));
 

@@ -15,6 +15,9 @@ internal sealed class ScoreRepair(GapSearch search, ScoreCard? card)
 {
     private const int Beam = 3;
 
+    // The total and each dimension are repaired on the same profile: its indicators' upgrades are found once.
+    private readonly Dictionary<(EnterpriseProfile, Indicator), List<(decimal, Plan)>> _upgrades = new(new ByReference());
+
     public IReadOnlyList<Plan> Repair(Check check, EnterpriseProfile basis, EvaluationContext context)
     {
         if (card is null)
@@ -26,7 +29,10 @@ internal sealed class ScoreRepair(GapSearch search, ScoreCard? card)
         var best = new Dictionary<decimal, Plan> { [0m] = Plan.Empty };
         foreach (var indicator in card.Indicators.Where(i => dimension is null || i.Dimension == dimension))
         {
-            var upgrades = Upgrades(indicator, indicator, basis, context);
+            if (!_upgrades.TryGetValue((basis, indicator), out var upgrades))
+            {
+                upgrades = _upgrades[(basis, indicator)] = Upgrades(indicator, indicator, basis, context);
+            }
             if (upgrades.Count == 0)
             {
                 continue;
@@ -119,4 +125,11 @@ internal sealed class ScoreRepair(GapSearch search, ScoreCard? card)
     }
 
     private static bool Usable(Plan plan) => plan.Edits.Count > 0 && plan.Edits.All(e => e.Blocker is null);
+
+    private sealed class ByReference : IEqualityComparer<(EnterpriseProfile, Indicator)>
+    {
+        public bool Equals((EnterpriseProfile, Indicator) x, (EnterpriseProfile, Indicator) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((EnterpriseProfile, Indicator) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+    }
 }
