@@ -33,6 +33,7 @@ public static class TiduServices
         services.AddScoped<IRegionScopeSource>(sp => sp.GetRequiredService<HttpRegionScopeSource>());
         services.AddSingleton(_ => RuleLibrary.LoadDefault());
         services.AddSingleton(sp => new Evaluator(sp.GetRequiredService<RuleLibrary>()));
+        services.AddSingleton(sp => new Tidu.Rules.Gaps.GapAnalyzer(sp.GetRequiredService<Evaluator>()));
         services.AddSingleton(RegionTree.Shipped);
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
