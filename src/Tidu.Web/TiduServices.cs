@@ -40,6 +40,8 @@ public static class TiduServices
         services.AddScoped<ProfileImporter>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+        services.AddSingleton<EvaluationRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
@@ -86,6 +88,7 @@ public static class TiduServices
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();
         // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
