@@ -43,7 +43,7 @@ public static class Profiles
     /// For the tiers beyond the national ladder it also holds a little-giant recognition, its main product has sold
     /// 80% of revenue (R&amp;D / main-product sales 15% over 2023–2025), new products are 46% of output
     /// (18000 / 39000), it is 2nd in the world after 12 years in the field, and an officer verified every
-    /// qualitative criterion of the shipped rules.
+    /// qualitative criterion of the shipped rules but "new product".
     /// </summary>
     public static EnterpriseProfile Strong() => new()
     {
@@ -88,7 +88,8 @@ public static class Profiles
         ],
         LocalFeatureScore = 15m,
         QualityEvaluations = [new QualityEvaluation(2026, 80m), new QualityEvaluation(2025, 80m)],
-        VerifiedCriteria = AllVerifiedCriteria,
+        // Its main product is not a new product (12 years in the field): every other qualitative criterion is verified.
+        VerifiedCriteria = AllVerifiedCriteria.Where(c => c != "single-champion.new-product").ToList(),
     };
 
     /// <summary>Every qualitative criterion the shipped rule files ask an officer to verify.</summary>
