@@ -19,10 +19,16 @@ public sealed class RuleLibrary
 
     public RuleSet<SizeClassVersion> SizeClass { get; }
 
-    /// <summary>Tier rule sets in evaluation order (their 'order' key): a tier may advise on tiers before it.</summary>
+    /// <summary>
+    /// Every tier rule set of every jurisdiction, in evaluation order (their 'order' key; a tier may advise on tiers
+    /// before it). Which of them apply to one enterprise: <see cref="TiersFor"/>.
+    /// </summary>
     public IReadOnlyList<RuleSet<TierVersion>> Tiers { get; }
 
     public IReadOnlyDictionary<string, RuleSet<ConditionsVersion>> Conditions { get; }
+
+    // Few distinct regions (a few thousand counties nationwide), many enterprises: the selection is made once per region.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<RuleSet<TierVersion>>>> _byRegion = new(StringComparer.Ordinal);
 
     /// <summary>The folder shipped beside the program (<c>rules/</c> copied to the output).</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "rules");
@@ -46,7 +52,7 @@ public sealed class RuleLibrary
                 dtos.Add((name, dto));
             }
         }
-        var duplicates = dtos.GroupBy(d => (d.Dto.Id, d.Dto.Jurisdiction)).Where(g => g.Count() > 1);
+        var duplicates = dtos.GroupBy(d => (d.Dto.Id, Jurisdiction.Prefix(d.Dto.Jurisdiction ?? ""))).Where(g => g.Count() > 1);
         foreach (var g in duplicates)
         {
             foreach (var (name, dto) in g.Skip(1))
@@ -93,13 +99,17 @@ public sealed class RuleLibrary
         }
 
         var tiers = new List<RuleSet<TierVersion>>();
-        foreach (var (name, dto) in dtos.Where(d => d.Dto.Kind == "tier"))
+        foreach (var (name, dto) in dtos.Where(d => d.Dto.Kind == "tier" && d.Dto.Extends is null))
         {
             var c = new RuleCompiler(name, errors, conditions);
             var versions = new List<TierVersion>();
             foreach (var (info, v) in c.Versions(dto) ?? [])
             {
                 c.StartVersion();
+                if (v.Replace is not null)
+                {
+                    errors.Add(new RuleLoadError(name, v.Line, "'replace' is only for a file that 'extends' a base rule set"));
+                }
                 var score = v.Score is null ? null : c.Score(v.Score, info.Cite);
                 var qualify = c.Condition(v.Qualify, info.Cite, v.Line, "qualify");
                 if (qualify is not null)
@@ -108,6 +118,13 @@ public sealed class RuleLibrary
                 }
             }
             tiers.Add(Set(dto, name, versions));
+        }
+        foreach (var (name, dto) in dtos.Where(d => d.Dto.Kind == "tier" && d.Dto.Extends is not null))
+        {
+            if (Overlay(name, dto, tiers, conditions, errors) is { } overlay)
+            {
+                tiers.Add(overlay);
+            }
         }
 
         CheckLadder(dtos, errors);
@@ -119,12 +136,68 @@ public sealed class RuleLibrary
         {
             throw new RuleLoadException(errors);
         }
-        return new RuleLibrary(sizeClass!, tiers.OrderBy(t => t.Order).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(), conditions);
+        return new RuleLibrary(sizeClass!, tiers.OrderBy(t => t.Order).ThenBy(t => t.Id, StringComparer.Ordinal).ThenBy(t => Jurisdiction.Specificity(t.Jurisdiction)).ToList(), conditions);
+    }
+
+    /// <summary>
+    /// Compiles a file that extends a base rule set: each of its versions lies within one version of the base and
+    /// becomes that base version with the named indicators replaced (conditions, readings and citations kept).
+    /// </summary>
+    private static RuleSet<TierVersion>? Overlay(string name, RuleFileDto dto, List<RuleSet<TierVersion>> tiers,
+        IReadOnlyDictionary<string, RuleSet<ConditionsVersion>> conditions, List<RuleLoadError> errors)
+    {
+        var baseSet = tiers.FirstOrDefault(t => t.Id == dto.Id && Jurisdiction.Prefix(t.Jurisdiction) == Jurisdiction.Prefix(dto.Extends!));
+        if (baseSet is null)
+        {
+            errors.Add(new RuleLoadError(name, dto.Line, $"extends: no tier '{dto.Id}' for jurisdiction '{dto.Extends}' (an overlay cannot extend another overlay)"));
+            return null;
+        }
+        var c = new RuleCompiler(name, errors, conditions);
+        var versions = new List<TierVersion>();
+        foreach (var (info, v) in c.Versions(dto) ?? [])
+        {
+            c.StartVersion();
+            if (v.Qualify is not null || v.Score is not null || v.Replace is null)
+            {
+                errors.Add(new RuleLoadError(name, v.Line, "a version of an overlay changes its base through 'replace' only (no 'qualify' or 'score')"));
+                continue;
+            }
+            var under = baseSet.Versions.FirstOrDefault(b => b.Info.EffectiveFrom <= info.EffectiveFrom
+                && (b.Info.EffectiveTo is null || (info.EffectiveTo is { } end && end <= b.Info.EffectiveTo)));
+            if (under is null)
+            {
+                errors.Add(new RuleLoadError(name, v.Line, $"version '{info.VersionId}' must lie within one version of the base '{dto.Id}' ({baseSet.SourceFile}); split it at the base's version boundaries"));
+                continue;
+            }
+            if (c.Overlay(under.Score, v.Replace, info.Cite, v.Line) is { } score)
+            {
+                var note = $"{info.Note} 其余条件与评分沿用 {baseSet.Jurisdiction} 规则集 {under.Info.VersionId} 版（{under.Info.Cite}）。".TrimStart();
+                versions.Add(new TierVersion(info with { Note = note }, [.. under.Readings, .. v.Readings ?? []], score, under.Qualify));
+            }
+        }
+        return new RuleSet<TierVersion>(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, baseSet.Order, name, versions, dto.Extends, baseSet.Ladder);
+    }
+
+    /// <summary>
+    /// The tiers that apply to an enterprise in <paramref name="regionCode"/>, in evaluation order: for each tier id,
+    /// the rule sets whose jurisdiction contains the region, most specific first. The evaluator takes the first one
+    /// in force on the date (an overlay ends → the base applies again); a tier no rule set of which contains the
+    /// region does not apply (e.g. Zhejiang's hidden champion for a Hubei enterprise).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RuleSet<TierVersion>>> TiersFor(string regionCode)
+    {
+        ArgumentNullException.ThrowIfNull(regionCode);
+        return _byRegion.GetOrAdd(regionCode, code => Tiers
+            .GroupBy(t => t.Id, StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<RuleSet<TierVersion>>)g.Where(t => Jurisdiction.Contains(t.Jurisdiction, code))
+                .OrderByDescending(t => Jurisdiction.Specificity(t.Jurisdiction)).ToList())
+            .Where(candidates => candidates.Count > 0)
+            .ToList());
     }
 
     private static RuleSet<T> Set<T>(RuleFileDto dto, string file, List<T> versions) where T : IDatedVersion =>
         new(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, dto.Order ?? 0, file, versions,
-            dto.Ladder is { } l && (l.Start == true) != (l.After is not null) ? new LadderPlace(l.After) : null);
+            ladder: dto.Ladder is { } l && (l.Start == true) != (l.After is not null) ? new LadderPlace(l.After) : null);
 
     /// <summary>The ladder keys: tiers only, exactly one of 'start: true' or 'after: TIER', naming a tier, without a cycle.</summary>
     private static void CheckLadder(List<(string Name, RuleFileDto Dto)> dtos, List<RuleLoadError> errors)
@@ -177,6 +250,26 @@ public sealed class RuleLibrary
         Need(dto.Id, "id");
         Need(dto.Title, "title");
         Need(dto.Jurisdiction, "jurisdiction");
+        if (dto.Jurisdiction is { } j && !Jurisdiction.IsValid(j))
+        {
+            errors.Add(new RuleLoadError(name, dto.Line, $"'jurisdiction' must be 'national' or a region code of 2, 4 or 6 digits (33, 3301, 330106), got '{j}'"));
+        }
+        if (dto.Extends is { } ext)
+        {
+            if (dto.Kind != "tier")
+            {
+                errors.Add(new RuleLoadError(name, dto.Line, "'extends' is only for tier rule sets"));
+            }
+            else if (!Jurisdiction.IsValid(ext) || dto.Jurisdiction is not { } own || !Jurisdiction.IsValid(own)
+                || Jurisdiction.Specificity(ext) >= Jurisdiction.Specificity(own) || !Jurisdiction.Prefix(own).StartsWith(Jurisdiction.Prefix(ext), StringComparison.Ordinal))
+            {
+                errors.Add(new RuleLoadError(name, dto.Line, $"'extends' must name a jurisdiction that contains this file's ('{dto.Jurisdiction}'), got '{ext}'"));
+            }
+        }
+        else if (dto.Kind != "tier" && dto.Jurisdiction is { } nonTier && nonTier != Jurisdiction.National)
+        {
+            errors.Add(new RuleLoadError(name, dto.Line, $"only tier rule sets may belong to a region for now; a {dto.Kind} rule set is national"));
+        }
         if (dto.Kind is not ("tier" or "size-class" or "conditions"))
         {
             errors.Add(new RuleLoadError(name, dto.Line, $"'kind' must be tier, size-class or conditions, got '{dto.Kind}'"));

@@ -30,9 +30,11 @@ internal sealed class TableSink(TextWriter stdout) : ResultSink
         table.AddColumn("统一社会信用代码");
         table.AddColumn("企业名称");
         table.AddColumn("规模");
-        foreach (var t in _rows[0].Tiers)
+        // Tiers differ by region (Zhejiang's own tiers apply to Zhejiang enterprises only): one column per tier seen.
+        var columns = _rows.SelectMany(e => e.Tiers).Select(t => (t.Tier, t.Title)).DistinctBy(t => t.Tier).ToList();
+        foreach (var (_, title) in columns)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(t.Title)).Centered());
+            table.AddColumn(new TableColumn(Markup.Escape(title)).Centered());
         }
         foreach (var e in _rows)
         {
@@ -42,8 +44,13 @@ internal sealed class TableSink(TextWriter stdout) : ResultSink
                 Markup.Escape(e.Name),
                 e.SizeClass.SizeClass is { } s ? SizeNames[s] : "[yellow]不可判定[/]",
             };
-            foreach (var t in e.Tiers)
+            foreach (var (id, _) in columns)
             {
+                if (e.Tiers.FirstOrDefault(x => x.Tier == id) is not { } t)
+                {
+                    cells.Add("[grey]不适用[/]");
+                    continue;
+                }
                 var mark = t.Qualified ? "[green]✓ 符合[/]" : "[red]✗ 不符合[/]";
                 cells.Add(t.Score is { } score ? $"{mark} {score:0.##}分" : mark);
             }

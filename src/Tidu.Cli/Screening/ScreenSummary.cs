@@ -47,9 +47,13 @@ internal sealed class ScreenSummary
         Valid++;
         var size = e.SizeClass ?? "n/a";
         BySize[size] = BySize.GetValueOrDefault(size) + 1;
-        if (Tiers.Count == 0)
+        // Tiers differ by region (a province's own tiers apply only there): every tier seen gets a column.
+        foreach (var t in e.Tiers)
         {
-            Tiers.AddRange(e.Tiers.Select(t => (t.Tier, t.Title)));
+            if (!Tiers.Exists(x => x.Id == t.Tier))
+            {
+                Tiers.Add((t.Tier, t.Title));
+            }
         }
         foreach (var t in e.Tiers)
         {

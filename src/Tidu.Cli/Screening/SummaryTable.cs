@@ -9,7 +9,9 @@ internal static class SummaryTable
 
     public static void Write(TextWriter stdout, ScreenSummary s, DateOnly asOf, TimeSpan elapsed)
     {
-        var console = Output.ConsoleFor.Create(stdout, 160);
+        // One column per tier; a province's own tiers add columns, so the width grows with them (Spectre cannot squeeze
+        // Chinese column titles below a few characters).
+        var console = Output.ConsoleFor.Create(stdout, Math.Max(160, 26 * (2 + s.Tiers.Count)));
         var rate = elapsed.TotalSeconds > 0 ? (s.Valid + s.Invalid) / elapsed.TotalSeconds : 0;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"筛查汇总（评价日期 {asOf:yyyy-MM-dd}）：有效 {s.Valid} 家，无效记录 {s.Invalid} 条，用时 {elapsed.TotalSeconds:0.0} 秒（{rate:0} 条/秒）");

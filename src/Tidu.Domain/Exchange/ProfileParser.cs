@@ -18,6 +18,10 @@ public static partial class ProfileParser
     [GeneratedRegex(@"^[A-T]([0-9]{2}([0-9]{1,2})?)?\z")]
     private static partial Regex IndustryCodePattern();
 
+    // A criterion id as rule files write check ids: dot-separated lower-case words joined by hyphens.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\z")]
+    private static partial Regex CriterionIdPattern();
+
     public static ProfileRecord Parse(JsonElement root, long ordinal, string locator)
     {
         var errors = new List<RecordError>();
@@ -74,6 +78,7 @@ public static partial class ProfileParser
             LocalFeatureScore = r.Decimal(root, "localFeatureScore", "/localFeatureScore", 0m, 15m),
             Compliance = ReadCompliance(r, root),
             QualityEvaluations = ReadQualityEvaluations(r, root),
+            VerifiedCriteria = ReadVerifiedCriteria(r, root),
         };
 
         if (r.HasErrors)
@@ -123,6 +128,9 @@ public static partial class ProfileParser
                     Employees = r.Int(item, "employees", p + "/employees", 0),
                     RdStaff = r.Int(item, "rdStaff", p + "/rdStaff", 0),
                     NewQualifiedEquityFinancing = r.Decimal(item, "newQualifiedEquityFinancing", p + "/newQualifiedEquityFinancing", 0m),
+                    MainProductRevenue = r.Decimal(item, "mainProductRevenue", p + "/mainProductRevenue", 0m),
+                    NewProductOutputValue = r.Decimal(item, "newProductOutputValue", p + "/newProductOutputValue", 0m),
+                    IndustrialOutputValue = r.Decimal(item, "industrialOutputValue", p + "/industrialOutputValue", 0m),
                 });
             }
             i++;
@@ -330,6 +338,38 @@ public static partial class ProfileParser
                 r.Error(p + "/year", $"year {y} appears twice");
             }
             list.Add(new QualityEvaluation(year ?? 0, score ?? 0m));
+        }
+        return list;
+    }
+
+    private static List<string>? ReadVerifiedCriteria(JsonFieldReader r, JsonElement root)
+    {
+        if (!JsonFieldReader.TryGet(root, "verifiedCriteria", out _))
+        {
+            return null;
+        }
+        var list = new List<string>();
+        var firstIndex = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (item, p) in r.Array(root, "verifiedCriteria", "/verifiedCriteria"))
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                r.Error(p, $"expected a string, got {JsonFieldReader.Describe(item)}");
+                continue;
+            }
+            var id = item.GetString()!;
+            if (!CriterionIdPattern().IsMatch(id))
+            {
+                r.Error(p, $"'{JsonFieldReader.Truncate(id)}' is not a criterion id (lower-case words with hyphens, dot-separated, e.g. hidden-champion.pool.focus)");
+            }
+            else if (!firstIndex.TryAdd(id, p))
+            {
+                r.Error(p, $"'{id}' appears twice (also at {firstIndex[id]})");
+            }
+            else
+            {
+                list.Add(id);
+            }
         }
         return list;
     }

@@ -57,6 +57,9 @@ public static class ProfileWriter
             Num(w, "employees", f.Employees);
             Num(w, "rdStaff", f.RdStaff);
             Num(w, "newQualifiedEquityFinancing", f.NewQualifiedEquityFinancing);
+            Num(w, "mainProductRevenue", f.MainProductRevenue);
+            Num(w, "newProductOutputValue", f.NewProductOutputValue);
+            Num(w, "industrialOutputValue", f.IndustrialOutputValue);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -107,6 +110,15 @@ public static class ProfileWriter
             w.WriteEndObject();
         }
         List(w, "qualityEvaluations", p.QualityEvaluations, e => { w.WriteNumber("year", e.Year); w.WriteNumber("score", e.Score); });
+        if (p.VerifiedCriteria is { } verified)
+        {
+            w.WriteStartArray("verifiedCriteria");
+            foreach (var id in verified)
+            {
+                w.WriteStringValue(id);
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

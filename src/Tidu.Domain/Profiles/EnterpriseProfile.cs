@@ -34,6 +34,12 @@ public sealed record EnterpriseProfile
     public Compliance? Compliance { get; init; }
     public IReadOnlyList<QualityEvaluation>? QualityEvaluations { get; init; }
 
+    /// <summary>
+    /// Ids of qualitative criteria (e.g. <c>hidden-champion.pool.focus</c>) that an officer has verified as met (v1.1).
+    /// Null when not provided: such criteria are then "not available", never assumed.
+    /// </summary>
+    public IReadOnlyList<string>? VerifiedCriteria { get; init; }
+
     /// <summary>The financial entry of <paramref name="year"/>, or null when the profile has none.</summary>
     public FinancialYear? FinancialsOf(int year)
     {

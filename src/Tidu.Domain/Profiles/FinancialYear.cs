@@ -18,4 +18,13 @@ public sealed record FinancialYear
     public int? Employees { get; init; }
     public int? RdStaff { get; init; }
     public decimal? NewQualifiedEquityFinancing { get; init; }
+
+    /// <summary>Sales revenue of the main product(s) (主要产品销售收入), v1.1: hidden-champion R&amp;D intensity.</summary>
+    public decimal? MainProductRevenue { get; init; }
+
+    /// <summary>Output value of new products (新产品产值), v1.1: hidden-champion new-product output ratio.</summary>
+    public decimal? NewProductOutputValue { get; init; }
+
+    /// <summary>Gross industrial output value (工业总产值), v1.1: denominator of the new-product output ratio.</summary>
+    public decimal? IndustrialOutputValue { get; init; }
 }

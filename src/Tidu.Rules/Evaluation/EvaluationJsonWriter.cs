@@ -39,7 +39,7 @@ public static class EvaluationJsonWriter
         w.WriteStartObject("sizeClassDetail");
         WriteOptional(w, "industryGroup", e.SizeClass.Group);
         WriteOptional(w, "industryGroupTitle", e.SizeClass.GroupTitle);
-        WriteVersion(w, e.SizeClass.Version);
+        WriteVersion(w, e.SizeClass.Version, Jurisdiction.National);
         WriteOptional(w, "missingField", e.SizeClass.MissingField);
         WriteOptional(w, "missingReason", e.SizeClass.MissingReason);
         if (includeChecks)
@@ -61,7 +61,7 @@ public static class EvaluationJsonWriter
                 w.WriteNull("score");
             }
             w.WriteString("title", t.Title);
-            WriteVersion(w, t.Version);
+            WriteVersion(w, t.Version, t.Jurisdiction);
             w.WriteStartObject("subScores");
             foreach (var sub in t.SubScores)
             {
@@ -88,10 +88,11 @@ public static class EvaluationJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteVersion(Utf8JsonWriter w, RuleVersionInfo v)
+    private static void WriteVersion(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
     {
         w.WriteStartObject("ruleSet");
         w.WriteString("id", v.RuleSetId);
+        w.WriteString("jurisdiction", jurisdiction);
         w.WriteString("version", v.VersionId);
         w.WriteString("effectiveFrom", v.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         WriteOptional(w, "effectiveTo", v.EffectiveTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -5,18 +5,22 @@ using Tidu.Rules.Model;
 namespace Tidu.Rules.Evaluation;
 
 /// <summary>
-/// Evaluates enterprises against the rule library as of a date: the size class first, then every tier in
-/// order, each with the version in force on that date. Stateless and thread-safe.
+/// Evaluates enterprises against the rule library as of a date: the size class first, then every tier that applies
+/// to the enterprise's region in order, each with the version in force on that date — of the most specific
+/// jurisdiction's rule set in force (national → province → city → district). Stateless and thread-safe.
 /// </summary>
 public sealed class Evaluator(RuleLibrary library)
 {
     public RuleLibrary Library { get; } = library;
 
-    /// <summary>Throws <see cref="RuleNotInForceException"/> when some rule set has no version on <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// Throws <see cref="RuleNotInForceException"/> when some rule set has no version on <paramref name="asOf"/>.
+    /// Overlays are exempt: outside their dates their base applies.
+    /// </summary>
     public void EnsureInForce(DateOnly asOf)
     {
         Library.SizeClass.RequireVersionOn(asOf);
-        foreach (var t in Library.Tiers)
+        foreach (var t in Library.Tiers.Where(t => t.Extends is null))
         {
             t.RequireVersionOn(asOf);
         }
@@ -37,9 +41,12 @@ public sealed class Evaluator(RuleLibrary library)
         ArgumentNullException.ThrowIfNull(profile);
         var context = new EvaluationContext(profile, asOf);
         var size = SizeClass(context, explain);
-        var tiers = new List<TierResult>(Library.Tiers.Count);
-        foreach (var set in Library.Tiers)
+        var applicable = Library.TiersFor(profile.RegionCode);
+        var tiers = new List<TierResult>(applicable.Count);
+        foreach (var candidates in applicable)
         {
+            // The most specific rule set in force; when none is, the most general one reports that no version is in force.
+            var set = candidates.FirstOrDefault(s => s.VersionOn(asOf) is not null) ?? candidates[^1];
             tiers.Add(Tier(set, context, detail));
         }
         return new EnterpriseEvaluation(profile.CreditCode, profile.Name, profile.RegionCode, asOf, size, tiers);
@@ -146,6 +153,6 @@ public sealed class Evaluator(RuleLibrary library)
             EvaluationDetail.DecisiveFailures => sink!.Results,
             _ => new List<CheckResult>(),
         };
-        return new TierResult(set.Id, set.Title, version.Info, qualified, context.CurrentScore, subScores, version.Readings, checks);
+        return new TierResult(set.Id, set.Title, version.Info, qualified, context.CurrentScore, subScores, version.Readings, checks) { Jurisdiction = set.Jurisdiction };
     }
 }

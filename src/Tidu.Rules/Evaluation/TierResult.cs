@@ -11,6 +11,10 @@ public sealed record TierResult(
     decimal? Score,
     IReadOnlyList<SubScore> SubScores,
     IReadOnlyList<string> Readings,
-    IReadOnlyList<CheckResult> Checks);
+    IReadOnlyList<CheckResult> Checks)
+{
+    /// <summary>Jurisdiction of the rule set that decided ("national", or a region code such as "33").</summary>
+    public string Jurisdiction { get; init; } = Model.Jurisdiction.National;
+}
 
 public sealed record SubScore(string Dimension, string Title, decimal Points, decimal Max);

@@ -22,6 +22,12 @@ public sealed record FactArgs
     public IReadOnlyList<string>? Roles { get; init; }
     public string? Dimension { get; init; }
 
+    /// <summary>Denominator field of a ratio of sums (the numerator is <see cref="Field"/>).</summary>
+    public string? Over { get; init; }
+
+    /// <summary>Id of a qualitative criterion an officer verifies (matched against the profile's verifiedCriteria).</summary>
+    public string? Criterion { get; init; }
+
     /// <summary>Names of the arguments that are set, for checking them against what a fact accepts.</summary>
     public IEnumerable<string> SetNames()
     {
@@ -36,5 +42,7 @@ public sealed record FactArgs
         if (Levels is not null) { yield return "levels"; }
         if (Roles is not null) { yield return "roles"; }
         if (Dimension is not null) { yield return "dimension"; }
+        if (Over is not null) { yield return "over"; }
+        if (Criterion is not null) { yield return "criterion"; }
     }
 }

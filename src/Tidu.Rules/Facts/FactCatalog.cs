@@ -39,6 +39,15 @@ public static class FactCatalog
         yield return new("averageOverYears", FactKind.Number, "average of `field` over the last `years` years (needs each year)", Args("field", "years"),
             a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Average(c, f, n); });
 
+        yield return new("ratioOfSums", FactKind.Number, "sum of `field` / sum of `over` over the last `years` years (needs both in every year)", Args("field", "over", "years"),
+            a =>
+            {
+                var f = FinancialField(a.Field);
+                var o = FinancialField(a.Over, "over");
+                var n = Require(a.Years, "years");
+                return c => FinancialFacts.RatioOfSums(c, f, o, n);
+            });
+
         yield return new("nicheMarketYears", FactKind.Number, "full years from nicheMarketSince to January 1 of Y+1", None,
             _ => c => NicheYears(c));
         yield return new("sizeClass", FactKind.Text, "SME size class (large/medium/small/micro) per the size-class rule set", None,
@@ -66,6 +75,7 @@ public static class FactCatalog
         yield return Text("listing", "/listing", p => p.Listing);
         yield return Text("listingPlan", "/listingPlan", p => p.ListingPlan);
         yield return Text("regionCode", "/regionCode", p => p.RegionCode);
+        yield return Text("provinceCode", "/regionCode", p => p.RegionCode is { Length: >= 2 } r ? r[..2] : null);
 
         yield return Number("domesticMarketShare", "/mainProduct/domesticMarketShare", p => p.MainProduct?.DomesticMarketShare);
         yield return Number("internationalMarketShare", "/mainProduct/internationalMarketShare", p => p.MainProduct?.InternationalMarketShare);
@@ -95,6 +105,14 @@ public static class FactCatalog
             Args("kinds", "withinYears", "maxRank"), a => HonorCount(a));
         yield return new("holdsRecognition", FactKind.Boolean, "holds a recognition of `tier` valid on D", Args("tier"),
             a => { var t = Require(a.Tier, "tier"); return c => FactValue.Of(c.Profile.Recognitions?.Any(r => r.Tier == t && r.IsValidOn(c.AsOf)) == true); });
+        yield return new("officerVerified", FactKind.Boolean, "an officer verified the qualitative `criterion` as met (listed in verifiedCriteria)", Args("criterion"),
+            a =>
+            {
+                var id = Require(a.Criterion, "criterion");
+                return c => c.Profile.VerifiedCriteria is { } list
+                    ? FactValue.Of(list.Contains(id, StringComparer.Ordinal))
+                    : FactValue.Missing("/verifiedCriteria", "qualitative criteria not assessed by an officer");
+            });
         yield return new("qualityEvaluationScore", FactKind.Number, "quality evaluation score issued for D.year + year (default D.year)", YearOnly,
             a => { var off = a.Year ?? 0; return c => QualityScore(c, c.AsOf.Year + off); });
         yield return new("score", FactKind.Number, "the tier's total score, or one dimension's (`dimension`)", Args("dimension"),
@@ -111,10 +129,10 @@ public static class FactCatalog
     private static int Require(int? value, string name) =>
         value is { } v && v > 0 ? v : throw new ArgumentException($"argument '{name}' is required and must be positive");
 
-    private static string FinancialField(string? field) =>
+    private static string FinancialField(string? field, string argument = "field") =>
         field is not null && FinancialFacts.Fields.ContainsKey(field)
             ? field
-            : throw new ArgumentException($"argument 'field' must be one of: {string.Join(", ", FinancialFacts.Fields.Keys)}");
+            : throw new ArgumentException($"argument '{argument}' must be one of: {string.Join(", ", FinancialFacts.Fields.Keys)}");
 
     private static FactDefinition Flag(string name, string pointer, Func<EnterpriseProfile, bool?> read) =>
         new(name, FactKind.Boolean, pointer, None, _ => c => read(c.Profile) is { } b ? FactValue.Of(b) : FactValue.Missing(pointer));

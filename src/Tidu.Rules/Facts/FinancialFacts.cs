@@ -22,6 +22,9 @@ internal static class FinancialFacts
         ["employees"] = f => f.Employees,
         ["rdStaff"] = f => f.RdStaff,
         ["newQualifiedEquityFinancing"] = f => f.NewQualifiedEquityFinancing,
+        ["mainProductRevenue"] = f => f.MainProductRevenue,
+        ["newProductOutputValue"] = f => f.NewProductOutputValue,
+        ["industrialOutputValue"] = f => f.IndustrialOutputValue,
     };
 
     /// <summary>(numerator field, denominator field) of each ratio fact.</summary>
@@ -139,6 +142,35 @@ internal static class FinancialFacts
             total += v.Number.Numerator;
         }
         return FactValue.Of(new Rational(total, years));
+    }
+
+    /// <summary>
+    /// Σ numerator / Σ denominator over the <paramref name="years"/> years ending at Y — a multi-year intensity
+    /// such as "R&amp;D over the last 3 years / main-product sales". Needs both amounts of every year (a partial
+    /// window would change what the ratio means); a zero denominator sum is not available.
+    /// </summary>
+    public static FactValue RatioOfSums(EvaluationContext c, string numerator, string denominator, int years)
+    {
+        var num = 0m;
+        var den = 0m;
+        for (var y = c.LastYear - years + 1; y <= c.LastYear; y++)
+        {
+            var n = Amount(c, numerator, y);
+            if (!n.IsAvailable)
+            {
+                return n;
+            }
+            var d = Amount(c, denominator, y);
+            if (!d.IsAvailable)
+            {
+                return d;
+            }
+            num += n.Number.Numerator;
+            den += d.Number.Numerator;
+        }
+        return den <= 0m
+            ? FactValue.Missing(Pointer(c, denominator, c.LastYear), $"{denominator} over {c.LastYear - years + 1}–{c.LastYear} is zero: the ratio is not available")
+            : FactValue.Of(new Rational(num, den));
     }
 
     private static string Pointer(EvaluationContext c, string field, int year)

@@ -205,6 +205,8 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
             Levels = d.Levels,
             Roles = d.Roles,
             Dimension = (d as ConditionDto)?.Dimension,
+            Over = d.Over,
+            Criterion = d.Criterion,
         };
         var unexpected = args.SetNames().Where(n => !def.AcceptedArgs.Contains(n)).ToList();
         if (unexpected.Count > 0)
@@ -281,6 +283,72 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
             }
         }
         return new ScoreCard(dims, indicators);
+    }
+
+    /// <summary>
+    /// An overlay's scoring table: the base card with each replaced indicator swapped, in place, for the overlay's
+    /// own. Replacements stay in the replaced indicator's dimension and give the same maximum, so every dimension
+    /// and the total keep their maxima (a province's 特色化 indicators fill exactly the 15 points of the input they replace).
+    /// </summary>
+    public ScoreCard? Overlay(ScoreCard? baseCard, List<ReplacementDto> replacements, string? inheritedCite, int versionLine)
+    {
+        if (baseCard is null)
+        {
+            Error(versionLine, "'replace' needs a base version with a scoring table");
+            return null;
+        }
+        foreach (var existing in baseCard.Indicators)
+        {
+            _ids.Add(existing.Id);
+        }
+        var swapped = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var r in replacements)
+        {
+            var target = baseCard.Indicators.FirstOrDefault(x => x.Id == r.Indicator);
+            if (target is null)
+            {
+                Error(r.Line, $"replace: the base version has no indicator '{r.Indicator}'");
+                ok = false;
+                continue;
+            }
+            if (r.With is not { Count: > 0 })
+            {
+                Error(r.Line, $"replace '{r.Indicator}': 'with' needs at least one indicator");
+                ok = false;
+                continue;
+            }
+            var compiled = new List<Indicator>();
+            foreach (var dto in r.With)
+            {
+                if (dto.Dimension != target.Dimension)
+                {
+                    Error(dto.Line, $"indicator '{dto.Id}' replaces '{target.Id}' and must count towards its dimension '{target.Dimension}'");
+                    ok = false;
+                    continue;
+                }
+                if (Indicator(dto, inheritedCite) is { } ind)
+                {
+                    compiled.Add(ind);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+            var max = compiled.Sum(x => x.Max);
+            if (ok && max != target.Max)
+            {
+                Error(r.Line, $"replace '{target.Id}': the replacing indicators give at most {max} points, the replaced one {target.Max}");
+                ok = false;
+            }
+            if (!swapped.TryAdd(target.Id, compiled))
+            {
+                Error(r.Line, $"indicator '{target.Id}' is replaced twice");
+                ok = false;
+            }
+        }
+        return ok ? baseCard with { Indicators = [.. baseCard.Indicators.SelectMany(x => swapped.TryGetValue(x.Id, out var with) ? with : [x])] } : null;
     }
 
     private Indicator? Indicator(IndicatorDto i, string? inheritedCite)

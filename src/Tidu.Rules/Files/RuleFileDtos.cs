@@ -19,6 +19,12 @@ internal sealed class RuleFileDto : IHasLine
     public string? Title { get; set; }
     public string? Jurisdiction { get; set; }
     public int? Order { get; set; }
+
+    /// <summary>
+    /// Jurisdiction of the rule set (same id) this file overlays: its versions take the base's version in force
+    /// and change only what <see cref="VersionDto.Replace"/> names. Absent: the file stands alone.
+    /// </summary>
+    public string? Extends { get; set; }
     public string? Description { get; set; }
     public SourceDto? Source { get; set; }
     public LadderDto? Ladder { get; set; }
@@ -59,6 +65,17 @@ internal sealed class VersionDto : IHasLine
     public ConditionDto? Qualify { get; set; }
     public List<SizeGroupDto>? Groups { get; set; }
     public ConditionDto? Conditions { get; set; }
+
+    /// <summary>(overlay versions) indicators of the base version replaced by this jurisdiction's own.</summary>
+    public List<ReplacementDto>? Replace { get; set; }
+}
+
+/// <summary>One base indicator (by id) and the indicators that take its place, in the same dimension and with the same maximum.</summary>
+internal sealed class ReplacementDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public string? Indicator { get; set; }
+    public List<IndicatorDto>? With { get; set; }
 }
 
 internal sealed class ScoreDto : IHasLine
@@ -96,6 +113,8 @@ internal abstract class FactRefDto : IHasLine
     public List<string>? Matching { get; set; }
     public List<string>? Levels { get; set; }
     public List<string>? Roles { get; set; }
+    public string? Over { get; set; }
+    public string? Criterion { get; set; }
 
     /// <summary>Value used when the input is absent, as the criteria's conventions state (shown as defaulted).</summary>
     public string? Default { get; set; }

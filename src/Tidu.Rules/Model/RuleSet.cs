@@ -5,7 +5,7 @@ namespace Tidu.Rules.Model;
 /// contiguous and non-overlapping. Exactly one version applies on any date within the covered range.
 /// </summary>
 public sealed class RuleSet<TVersion>(string id, string kind, string title, string jurisdiction, int order, string sourceFile, IReadOnlyList<TVersion> versions,
-    LadderPlace? ladder = null)
+    string? extends = null, LadderPlace? ladder = null)
     where TVersion : IDatedVersion
 {
     public string Id { get; } = id;
@@ -15,6 +15,12 @@ public sealed class RuleSet<TVersion>(string id, string kind, string title, stri
     public int Order { get; } = order;
     public string SourceFile { get; } = sourceFile;
     public IReadOnlyList<TVersion> Versions { get; } = versions;
+
+    /// <summary>
+    /// For an overlay: the jurisdiction of the rule set it changes. Its versions cover only the dates on which
+    /// the overlay is in force; on other dates the base applies.
+    /// </summary>
+    public string? Extends { get; } = extends;
 
     /// <summary>Where the tier stands on the cultivation ladder (its 'ladder' key), null when it is not on it.</summary>
     public LadderPlace? Ladder { get; } = ladder;

@@ -47,7 +47,7 @@ public sealed class RuleLoadingTests : IDisposable
     public void The_shipped_rules_load()
     {
         var library = RuleLibrary.Load(_dir);
-        library.Tiers.Select(t => t.Id).ShouldBe(["innovative-sme", "specialized-sme", "little-giant"]);
+        library.Tiers.Select(t => t.Id).ShouldBe(["innovative-sme", "specialized-sme", "little-giant", "hidden-champion", "key-little-giant", "single-champion-enterprise", "single-champion-product"]);
         library.SizeClass.Versions.Single().Groups.Count.ShouldBe(16);
     }
 

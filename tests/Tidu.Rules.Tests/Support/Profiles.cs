@@ -16,7 +16,8 @@ public static class Profiles
     public static readonly DateOnly AsOf2026Rules = new(2026, 6, 30);
 
     public static FinancialYear Year(int year, decimal operatingRevenue, decimal mainBusinessRevenue, decimal rdExpense,
-        decimal netProfit, decimal totalAssets, decimal totalLiabilities, int employees, int rdStaff, decimal financing = 0m, int inputIndex = 0) =>
+        decimal netProfit, decimal totalAssets, decimal totalLiabilities, int employees, int rdStaff, decimal financing = 0m, int inputIndex = 0,
+        decimal? mainProductRevenue = null, decimal? newProductOutput = null, decimal? industrialOutput = null) =>
         new()
         {
             Year = year,
@@ -30,12 +31,19 @@ public static class Profiles
             Employees = employees,
             RdStaff = rdStaff,
             NewQualifiedEquityFinancing = financing,
+            MainProductRevenue = mainProductRevenue,
+            NewProductOutputValue = newProductOutput,
+            IndustrialOutputValue = industrialOutput,
         };
 
     /// <summary>
     /// Revenue 10000 → 11000 → 12100 (10% growth each year, main business 90%), R&amp;D 12%, debt 40%,
     /// net margin 12%, 250 employees of whom 100 in R&amp;D, niche since 2015, holds innovative-SME and
     /// specialized-SME recognitions and a tech-SME honour valid through 2027, quality scores 80.
+    /// For the tiers beyond the national ladder it also holds a little-giant recognition, its main product has sold
+    /// 80% of revenue (R&amp;D / main-product sales 15% over 2023–2025), new products are 46% of output
+    /// (18000 / 39000), it is 2nd in the world after 12 years in the field, and an officer verified every
+    /// qualitative criterion of the shipped rules but "new product".
     /// </summary>
     public static EnterpriseProfile Strong() => new()
     {
@@ -55,12 +63,15 @@ public static class Profiles
             DomesticMarketRank = 2,
             MarketPositionLeading = true,
             RevenueShare = 0.8m,
+            SalesShareOfMainBusiness = 0.9m,
+            YearsInField = 12,
+            GlobalMarketRank = 2,
         },
         Financials =
         [
-            Year(2023, 10000m, 9000m, 1200m, 1200m, 20000m, 8000m, 250, 100, inputIndex: 0),
-            Year(2024, 11000m, 9900m, 1320m, 1320m, 20000m, 8000m, 250, 100, inputIndex: 1),
-            Year(2025, 12100m, 10890m, 1452m, 1452m, 20000m, 8000m, 250, 100, inputIndex: 2),
+            Year(2023, 10000m, 9000m, 1200m, 1200m, 20000m, 8000m, 250, 100, inputIndex: 0, mainProductRevenue: 8000m, newProductOutput: 5000m, industrialOutput: 12000m),
+            Year(2024, 11000m, 9900m, 1320m, 1320m, 20000m, 8000m, 250, 100, inputIndex: 1, mainProductRevenue: 8800m, newProductOutput: 6000m, industrialOutput: 13000m),
+            Year(2025, 12100m, 10890m, 1452m, 1452m, 20000m, 8000m, 250, 100, inputIndex: 2, mainProductRevenue: 9680m, newProductOutput: 7000m, industrialOutput: 14000m),
         ],
         IntellectualProperty = new IntellectualProperty { ClassI = 6, ClassISelfDeveloped = 5, ClassIHighValue = 2, ClassIApplied = 5, ClassII = 3, InventionPatents = 4 },
         RdInstitution = "provincial",
@@ -73,10 +84,32 @@ public static class Profiles
         [
             new Recognition("innovative-sme", new DateOnly(2024, 6, 1), new DateOnly(2027, 5, 31), "330000"),
             new Recognition("specialized-sme", new DateOnly(2024, 10, 1), new DateOnly(2027, 9, 30), "330000"),
+            new Recognition("little-giant", new DateOnly(2025, 7, 1), new DateOnly(2028, 6, 30), "national"),
         ],
         LocalFeatureScore = 15m,
         QualityEvaluations = [new QualityEvaluation(2026, 80m), new QualityEvaluation(2025, 80m)],
+        // Its main product is not a new product (12 years in the field): every other qualitative criterion is verified.
+        VerifiedCriteria = AllVerifiedCriteria.Where(c => c != "single-champion.new-product").ToList(),
     };
+
+    /// <summary>Every qualitative criterion the shipped rule files ask an officer to verify.</summary>
+    public static readonly IReadOnlyList<string> AllVerifiedCriteria =
+    [
+        "key-little-giant.key-core-technology",
+        "key-little-giant.leader-co-innovation",
+        "hidden-champion.pool.growth-field",
+        "hidden-champion.pool.focus",
+        "hidden-champion.pool.quality",
+        "hidden-champion.pool.distinctive",
+        "hidden-champion.pool.innovation",
+        "hidden-champion.focus.market",
+        "hidden-champion.quality.international-standard",
+        "hidden-champion.quality.satisfaction-or-traceability",
+        "hidden-champion.features.ip-leading",
+        "single-champion.energy-use-advanced",
+        "single-champion.safety-advanced",
+        "single-champion.new-product",
+    ];
 
     /// <summary>Replaces the financial entry of <paramref name="year"/> using <paramref name="change"/>.</summary>
     public static EnterpriseProfile WithYear(this EnterpriseProfile p, int year, Func<FinancialYear, FinancialYear> change) =>
