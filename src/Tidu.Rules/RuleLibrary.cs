@@ -29,7 +29,10 @@ public sealed class RuleLibrary
 
     public static RuleLibrary LoadDefault() => Load(DefaultDirectory);
 
-    public static RuleLibrary Load(string directory)
+    public static RuleLibrary Load(string directory) => Load(directory, null);
+
+    /// <summary>Loads the rules with a what-if reform patched into the parsed files before they are validated and compiled.</summary>
+    public static RuleLibrary Load(string directory, Reforms.Reform? reform)
     {
         var errors = new List<RuleLoadError>();
         if (!Directory.Exists(directory))
@@ -39,12 +42,14 @@ public sealed class RuleLibrary
         var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => (Path: path, Name: Path.GetRelativePath(directory, path).Replace('\\', '/')))
+            .Where(f => !f.Name.StartsWith(Policies.PolicyCatalog.Folder + "/", StringComparison.Ordinal)) // support policies load separately
             .ToList();
         var dtos = new List<(string Name, RuleFileDto Dto)>();
         foreach (var (path, name) in files)
         {
             if (RuleFileReader.Read(path, name, errors) is { } dto)
             {
+                reform?.ApplyTo(dto.Id, dto.Versions, name, errors);
                 CheckHeader(dto, name, errors);
                 dtos.Add((name, dto));
             }

@@ -14,12 +14,16 @@ internal static class RuleFileReader
         .WithDuplicateKeyChecking()
         .Build();
 
-    public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors)
+    public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors) =>
+        Read<RuleFileDto>(path, displayName, errors);
+
+    /// <summary>The same strict reading for the other YAML files of the rules folder (policies, reforms).</summary>
+    public static T? Read<T>(string path, string displayName, List<RuleLoadError> errors) where T : class
     {
         try
         {
             using var reader = new StreamReader(path);
-            var dto = Deserializer.Deserialize<RuleFileDto>(reader);
+            var dto = Deserializer.Deserialize<T>(reader);
             if (dto is null)
             {
                 errors.Add(new RuleLoadError(displayName, 1, "the file is empty"));
