@@ -36,8 +36,11 @@ public static class PolicySupport
         calculator.Match(profile, asOf, projects, Engine.Evaluator.Evaluate(profile, asOf, explain: false));
 
     /// <summary>The paid amount of a clause, or null when it is not paid.</summary>
-    public static decimal? Paid(this EnterpriseAwards awards, string clause) =>
-        awards.Paid.Where(c => c.Clause.Id == clause).Select(c => c.Amount).DefaultIfEmpty(null).Sum();
+    public static decimal? Paid(this EnterpriseAwards awards, string clause)
+    {
+        var claims = awards.Paid.Where(c => c.Clause.Id == clause).ToList();
+        return claims.Count == 0 || claims.All(c => c.Amount is null) ? null : claims.Sum(c => c.Amount ?? 0m);
+    }
 
     public static bool IsPaid(this EnterpriseAwards awards, string clause) => awards.Paid.Any(c => c.Clause.Id == clause);
 }
