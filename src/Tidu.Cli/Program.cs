@@ -10,6 +10,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     GenerateCommand.Create(),
     ScreenCommand.Create(),
     BenchCommand.Create(),
+    MatchCommand.Create(),
 };
 try
 {

@@ -153,10 +153,11 @@ public sealed class AwardCalculator(PolicyCatalog catalog, RegionTree regions)
         }
         if (clause.Conditions is { } conditions)
         {
-            var sink = ExplanationSink.FailuresOnly();
+            // A full explanation (the trees are small) so each failure can state its actual and required values.
+            var sink = new ExplanationSink();
             if (!conditions.Evaluate(s.Context, sink, null))
             {
-                failures.AddRange(sink.Results.Where(r => r.Kind == "check").Select(Describe));
+                failures.AddRange(Explanations.DecisiveFailures(sink.Results).Where(r => r.Kind == "check").Select(Describe));
             }
         }
         Claim? claim = null;
