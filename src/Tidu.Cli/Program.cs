@@ -11,6 +11,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     ScreenCommand.Create(),
     BenchCommand.Create(),
     MatchCommand.Create(),
+    SimulateCommand.Create(),
 };
 try
 {
