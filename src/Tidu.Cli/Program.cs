@@ -13,6 +13,8 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     BenchCommand.Create(),
     RulesCommand.Create(),
     ReplayCommand.Create(),
+    MatchCommand.Create(),
+    SimulateCommand.Create(),
 };
 try
 {

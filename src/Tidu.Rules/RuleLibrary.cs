@@ -35,7 +35,10 @@ public sealed class RuleLibrary
 
     public static RuleLibrary LoadDefault() => Load(DefaultDirectory);
 
-    public static RuleLibrary Load(string directory)
+    public static RuleLibrary Load(string directory) => Load(directory, null);
+
+    /// <summary>Loads the rules with a what-if reform patched into the parsed files before they are validated and compiled.</summary>
+    public static RuleLibrary Load(string directory, Reforms.Reform? reform)
     {
         var errors = new List<RuleLoadError>();
         if (!Directory.Exists(directory))
@@ -48,6 +51,7 @@ public sealed class RuleLibrary
         {
             if (RuleFileReader.Read(path, name, errors) is { } dto)
             {
+                reform?.ApplyTo(dto.Id, dto.Versions, name, errors);
                 CheckHeader(dto, name, errors);
                 dtos.Add((name, dto));
             }

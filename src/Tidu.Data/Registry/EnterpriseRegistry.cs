@@ -158,7 +158,10 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
 
     /// <summary>The rule versions in force on <paramref name="asOf"/>, as recorded with every audited write.</summary>
     public string RuleVersions(DateOnly asOf) =>
-        string.Join(';', evaluator.Library.Tiers.Select(t => t.RequireVersionOn(asOf).Info).Select(i => $"{i.RuleSetId}@{i.VersionId}"));
+        string.Join(';', evaluator.Library.Tiers
+            .Select(t => (t.Jurisdiction, Version: t.VersionOn(asOf)?.Info))
+            .Where(x => x.Version is not null)
+            .Select(x => $"{x.Version!.RuleSetId}@{x.Version.VersionId}" + (x.Jurisdiction == "national" ? "" : "/" + x.Jurisdiction)));
 
     private static void StoreEvaluation(Enterprise e, EnterpriseEvaluation evaluation)
     {

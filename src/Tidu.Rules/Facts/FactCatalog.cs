@@ -38,6 +38,8 @@ public static class FactCatalog
             a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Sum(c, f, n); });
         yield return new("averageOverYears", FactKind.Number, "average of `field` over the last `years` years (needs each year)", Args("field", "years"),
             a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Average(c, f, n); });
+        yield return new("growth", FactKind.Number, "`field`(Y+year) / `field`(Y+year−1) − 1 (e.g. R&D expense growth)", Args("field", "year"),
+            a => { var f = FinancialField(a.Field); var off = a.Year ?? 0; return c => FinancialFacts.Growth(c, f, c.LastYear + off); });
 
         yield return new("ratioOfSums", FactKind.Number, "sum of `field` / sum of `over` over the last `years` years (needs both in every year)", Args("field", "over", "years"),
             a =>

@@ -14,19 +14,28 @@ internal static class RuleFileReader
         .WithDuplicateKeyChecking()
         .Build();
 
-    /// <summary>Every <c>*.yaml</c> under the folder, in ordinal path order, with its name relative to the folder ('/' separated).</summary>
+    /// <summary>
+    /// Every tier, size-class and conditions file under the folder (<c>*.yaml</c>), in ordinal path order, with its
+    /// name relative to the folder ('/' separated). The support policies under <c>policies/</c> are a different
+    /// kind of file and load separately (<see cref="Policies.PolicyCatalog"/>).
+    /// </summary>
     public static IReadOnlyList<(string Path, string Name)> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => (path, Path.GetRelativePath(directory, path).Replace('\\', '/')))
+            .Where(f => !f.Item2.StartsWith(Policies.PolicyCatalog.Folder + "/", StringComparison.Ordinal))
             .ToList();
 
-    public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors)
+    public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors) =>
+        Read<RuleFileDto>(path, displayName, errors);
+
+    /// <summary>The same strict reading for the other YAML files of the rules folder (policies, reforms).</summary>
+    public static T? Read<T>(string path, string displayName, List<RuleLoadError> errors) where T : class
     {
         try
         {
             using var reader = new StreamReader(path);
-            var dto = Deserializer.Deserialize<RuleFileDto>(reader);
+            var dto = Deserializer.Deserialize<T>(reader);
             if (dto is null)
             {
                 errors.Add(new RuleLoadError(displayName, 1, "the file is empty"));

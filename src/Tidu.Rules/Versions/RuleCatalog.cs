@@ -17,7 +17,7 @@ public sealed class RuleCatalog
 
     public static RuleCatalog LoadDefault() => Load(RuleLibrary.DefaultDirectory);
 
-    /// <summary>Throws <see cref="RuleLoadException"/> when a file fails to load, as <see cref="RuleLibrary.Load"/> does.</summary>
+    /// <summary>Throws <see cref="RuleLoadException"/> when a file fails to load, as <see cref="RuleLibrary.Load(string)"/> does.</summary>
     public static RuleCatalog Load(string directory)
     {
         RuleLibrary.Load(directory);

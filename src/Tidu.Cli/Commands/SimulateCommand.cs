@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tidu.Cli.Policies;
+using Tidu.Cli.Simulation;
+using Tidu.Domain.Regions;
+using Tidu.Rules;
+using Tidu.Rules.Evaluation;
+using Tidu.Rules.Files;
+using Tidu.Rules.Policies;
+using Tidu.Rules.Reforms;
+
+namespace Tidu.Cli.Commands;
+
+/// <summary><c>tidu simulate FILE --as-of DATE --reform REFORM.yaml --out RESULT.json [--jurisdiction R] [--projects FILE] [--rules DIR]</c>.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines 推荐，流式读取）" };
+        var asOf = new Option<string?>("--as-of") { Description = "模拟日期 YYYY-MM-DD（默认今天），不得早于改革生效日" };
+        var reformFile = new Option<FileInfo>("--reform") { Description = "改革方案（YAML：按规则集、版本、检查项/条款、参数修改数值）", Required = true };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "只模拟注册在该地区的企业（行政区划代码）" };
+        var projects = new Option<FileInfo?>("--projects") { Description = "项目文件（见 docs/projects-file.md）" };
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（JSON）", Required = true };
+        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录" };
+        var command = new Command("simulate", "改革模拟：比较基线与改革方案下各梯度符合数量（按规模、地区）、梯度变化企业及其原因、各条款和各级财政的奖补预算。")
+        {
+            file, asOf, reformFile, jurisdiction, projects, output, rules,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(asOf), parse.GetValue(reformFile)!, parse.GetValue(jurisdiction), parse.GetValue(projects),
+            parse.GetValue(output)!, parse.GetValue(rules), Console.Out, Console.Error, TimeProvider.System));
+        return command;
+    }
+
+    public static int Run(FileInfo file, string? asOfText, FileInfo reformFile, string? region, FileInfo? projectsFile, FileInfo output, DirectoryInfo? rulesDir,
+        TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        if (!PolicySetup.TryCheckRegion(region, stderr)
+            || !EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var baselineEvaluator, out var asOf)
+            || !PolicySetup.TryLoadCatalog(rulesDir, null, stderr, out var baselineCatalog)
+            || !PolicySetup.TryLoadProjects(projectsFile, stderr, out var projects, out var invalidProjects))
+        {
+            return ExitCodes.Failure;
+        }
+        Reform reform;
+        RuleLibrary reformedRules;
+        PolicyCatalog reformedCatalog;
+        try
+        {
+            reform = Reform.Load(reformFile.FullName);
+            var dir = rulesDir?.FullName ?? RuleLibrary.DefaultDirectory;
+            reformedRules = RuleLibrary.Load(dir, reform);
+            reformedCatalog = PolicyCatalog.Load(dir, reform);
+            if (reform.Unapplied() is { Count: > 0 } unapplied)
+            {
+                throw new RuleLoadException(unapplied);
+            }
+        }
+        catch (RuleLoadException ex)
+        {
+            stderr.WriteLine("error: the reform cannot be applied: " + ex.Message);
+            return ExitCodes.Failure;
+        }
+        if (asOf < reform.EffectiveFrom)
+        {
+            stderr.WriteLine($"error: the reform takes effect on {reform.EffectiveFrom:yyyy-MM-dd}; --as-of {asOf:yyyy-MM-dd} is before it");
+            return ExitCodes.Failure;
+        }
+        var reformed = new Evaluator(reformedRules);
+        try
+        {
+            reformed.EnsureInForce(asOf);
+        }
+        catch (Tidu.Rules.Model.RuleNotInForceException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        var simulator = new Simulator(
+            new SimulationSide(baselineEvaluator, new AwardCalculator(baselineCatalog, RegionTree.Shipped)),
+            new SimulationSide(reformed, new AwardCalculator(reformedCatalog, RegionTree.Shipped)),
+            projects.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        var stopwatch = Stopwatch.StartNew();
+        SimulationTotals totals;
+        long invalid;
+        try
+        {
+            using var input = file.OpenRead();
+            (totals, invalid, _) = new SimulatePipeline(simulator, asOf, region).Run(input, _ => { });
+            stopwatch.Stop();
+            var targets = TargetProgress.For(region, totals);
+            using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                SimulationJson.Write(result, reform, asOf, region, totals, invalid, reformedCatalog, targets);
+            }
+            SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, targets, stopwatch.Elapsed);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        if (invalid + invalidProjects > 0)
+        {
+            stderr.WriteLine($"{invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped");
+            return ExitCodes.InvalidRecords;
+        }
+        return ExitCodes.Ok;
+    }
+}

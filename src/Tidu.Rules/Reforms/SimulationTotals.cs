@@ -1,0 +1,69 @@
+namespace Tidu.Rules.Reforms;
+
+/// <summary>
+/// Totals of a simulation: per side (baseline, reform), enterprises qualified per tier by size class and by
+/// region, the budget per clause and per funding level, and the list of enterprises gaining or losing a tier.
+/// Not thread-safe: add comparisons from one thread, in input order.
+/// </summary>
+public sealed class SimulationTotals
+{
+    public long Enterprises { get; private set; }
+
+    /// <summary>(side, tier, size class or n/a) → enterprises qualified.</summary>
+    public Dictionary<(Side Side, string Tier, string SizeClass), long> QualifiedBySize { get; } = [];
+
+    /// <summary>(side, tier, region code) → enterprises qualified.</summary>
+    public Dictionary<(Side Side, string Tier, string Region), long> QualifiedByRegion { get; } = [];
+
+    /// <summary>(side, clause id) → (claims, 万元).</summary>
+    public Dictionary<(Side Side, string Clause), (long Claims, decimal Amount)> BudgetByClause { get; } = [];
+
+    /// <summary>(side, funding-level key) → 万元.</summary>
+    public Dictionary<(Side Side, string Level), decimal> BudgetByLevel { get; } = [];
+
+    public List<TierChange> Changes { get; } = [];
+
+    public List<string> Tiers { get; } = [];
+
+    public enum Side
+    {
+        Baseline,
+        Reform,
+    }
+
+    public void Add(EnterpriseComparison c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        Enterprises++;
+        AddSide(Side.Baseline, c.Baseline, c.RegionCode);
+        AddSide(Side.Reform, c.Reform, c.RegionCode);
+        Changes.AddRange(c.Changes);
+    }
+
+    private void AddSide(Side side, SideOutcome o, string region)
+    {
+        var size = o.SizeClass ?? "n/a";
+        foreach (var (tier, qualified) in o.Tiers)
+        {
+            if (!Tiers.Contains(tier))
+            {
+                Tiers.Add(tier);
+            }
+            if (qualified)
+            {
+                QualifiedBySize[(side, tier, size)] = QualifiedBySize.GetValueOrDefault((side, tier, size)) + 1;
+                QualifiedByRegion[(side, tier, region)] = QualifiedByRegion.GetValueOrDefault((side, tier, region)) + 1;
+            }
+        }
+        foreach (var (clause, level, amount) in o.Budget)
+        {
+            var (n, sum) = BudgetByClause.GetValueOrDefault((side, clause));
+            BudgetByClause[(side, clause)] = (n + 1, sum + amount);
+            BudgetByLevel[(side, level)] = BudgetByLevel.GetValueOrDefault((side, level)) + amount;
+        }
+    }
+
+    public long Qualified(Side side, string tier) => QualifiedBySize.Where(kv => kv.Key.Side == side && kv.Key.Tier == tier).Sum(kv => kv.Value);
+
+    public decimal Budget(Side side) => BudgetByLevel.Where(kv => kv.Key.Side == side).Sum(kv => kv.Value);
+}

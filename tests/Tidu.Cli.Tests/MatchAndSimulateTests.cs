@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Shouldly;
+using Tidu.Cli.Commands;
+using Xunit;
+
+namespace Tidu.Cli.Tests;
+
+/// <summary>tidu match and tidu simulate on the example enterprises, projects and reforms (examples/policies, examples/reforms).</summary>
+public sealed class MatchAndSimulateTests
+{
+    private static string Example(string path) => Path.Combine(CliRunner.Examples, path);
+
+    private static (int Code, string Out, string Err) Match(string region, string format = "jsonl", string? projects = "policies/district-projects.jsonl")
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = MatchCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2024-12-31", region, projects is null ? null : new FileInfo(Example(projects)), format, null, stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Match_lists_claims_with_formula_caps_and_citation_and_totals()
+    {
+        var (code, output, _) = Match("330108");
+        code.ShouldBe(0);
+        var first = JsonDocument.Parse(output.Split('\n')[0]).RootElement;
+        // 20 (specialized) + 100 (little giant) + 50 (provincial R&D centre) + 36 + 14 (vouchers: 30% of 120, then the 50 yearly cap)
+        // + 65.25 (0.5 × 3000 × 4.35%) + 200 (listing: tutoring 100 + filed 100) + 8.9685 (239.16 × 25% × 15%)
+        first.GetProperty("total").GetDecimal().ShouldBe(494.2185m);
+        first.GetProperty("totalsByFundingLevel").GetProperty("city+district").GetDecimal().ShouldBe(494.2185m);
+        var voucher = first.GetProperty("claims").EnumerateArray().Last(c => c.GetProperty("clause").GetString() == "d-innovation-voucher");
+        voucher.GetProperty("amount").GetDecimal().ShouldBe(14m);
+        voucher.GetProperty("caps").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "perFirmPerYear").GetProperty("applied").GetBoolean().ShouldBeTrue();
+        voucher.GetProperty("cite").GetString()!.ShouldContain("二（二）4");
+        var second = JsonDocument.Parse(output.Split('\n')[1]).RootElement;
+        second.GetProperty("total").GetDecimal().ShouldBe(0m); // its specialized recognition expired 2024-02-29
+        second.GetProperty("nearMisses").EnumerateArray().ShouldContain(n => n.GetProperty("clause").GetString() == "d-first-set");
+    }
+
+    [Fact]
+    public void Match_outside_the_jurisdiction_lists_nobody_and_an_unknown_region_is_an_error()
+    {
+        Match("42").Out.ShouldBeEmpty();
+        var (code, _, err) = Match("99");
+        code.ShouldBe(2);
+        err.ShouldContain("--jurisdiction '99'");
+    }
+
+    [Fact]
+    public void Match_table_is_in_chinese() => Match("330108", "table").Out.ShouldContain("可申领 494.2185 万元");
+
+    [Fact]
+    public void Simulate_writes_json_and_a_table_and_a_reform_before_its_date_is_refused()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "tidu-sim-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2025-03-31", new FileInfo(Example("reforms/district-awards-up.yaml")), "330108",
+                new FileInfo(Example("policies/district-projects.jsonl")), new FileInfo(output), null, stdout, stderr, TimeProvider.System);
+            code.ShouldBe(0, stderr.ToString());
+            stdout.ToString().ShouldContain("改革模拟");
+            var json = JsonDocument.Parse(File.ReadAllText(output)).RootElement;
+            json.GetProperty("enterprises").GetInt32().ShouldBe(2);
+            var byClause = json.GetProperty("budget").GetProperty("byClause").EnumerateArray().Single(c => c.GetProperty("clause").GetString() == "d-tier-award.specialized-sme");
+            byClause.GetProperty("baseline").GetProperty("amount").GetDecimal().ShouldBe(20m);
+            byClause.GetProperty("reform").GetProperty("amount").GetDecimal().ShouldBe(30m);
+            json.GetProperty("reform").GetProperty("changes")[0].GetProperty("before").GetString().ShouldBe("20");
+            json.GetProperty("targets").EnumerateArray().ShouldContain(t => t.GetProperty("jurisdiction").GetString() == "330108");
+
+            var early = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2023-12-31", new FileInfo(Example("reforms/district-awards-up.yaml")), null,
+                null, new FileInfo(output), null, new StringWriter(), stderr = new StringWriter(), TimeProvider.System);
+            early.ShouldBe(2);
+            stderr.ToString().ShouldContain("takes effect on 2024-01-01");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

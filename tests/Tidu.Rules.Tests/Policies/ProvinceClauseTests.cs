@@ -1,0 +1,137 @@
+using Shouldly;
+using Tidu.Domain.Profiles;
+using Tidu.Rules.Tests.Support;
+using Xunit;
+using static Tidu.Rules.Tests.Policies.PolicySupport;
+
+namespace Tidu.Rules.Tests.Policies;
+
+/// <summary>Zhejiang 2022 and 2024 (seeds 000, 004), Hubei 2023 (seed 002), national (seed 003): amounts by hand from the seeds.</summary>
+public sealed class ProvinceClauseTests
+{
+    private static readonly DateOnly AsOf = new(2024, 12, 31);
+    private static readonly DateOnly Day = new(2024, 7, 1);
+    private const string Hangzhou = "330106";
+
+    [Theory]
+    [InlineData(1000, null)] // 高于1000万元: not at exactly 1000
+    [InlineData(1000.01, 50.0005)]
+    [InlineData(9999.98, 499.999)]
+    [InlineData(10000, 500.0)]
+    [InlineData(10000.02, 500.0)]
+    public void Zhejiang_overseas_rd_five_percent_above_1000_capped_at_500(decimal rdInput, double? expected) =>
+        Match(Firm(Hangzhou), AsOf, Project("O1", "overseas-rd", Day, ("rdInput", rdInput))).Paid("zj-2022-overseas-rd").ShouldBe((decimal?)expected);
+
+    [Fact]
+    public void Zhejiang_extra_deduction_needs_high_tech_or_tech_sme()
+    {
+        Match(Firm(Hangzhou), AsOf).Paid("zj-2022-rd-extra-deduction").ShouldBe(45m); // 1200 × 25% × 15%
+        var awards = Match(Firm(Hangzhou) with { Honors = [] }, AsOf);
+        awards.IsPaid("zj-2022-rd-extra-deduction").ShouldBeFalse();
+        awards.NearMisses.ShouldContain(n => n.Clause.Id == "zj-2022-rd-extra-deduction");
+    }
+
+    private static EnterpriseProfile RdFirm(decimal revenue2024, decimal rd2023, decimal rd2024, decimal? basic = null) => Firm(Hangzhou) with
+    {
+        Financials =
+        [
+            Profiles.Year(2023, 10000m, 9000m, rd2023, 1000m, 20000m, 8000m, 250, 100, inputIndex: 0),
+            Profiles.Year(2024, revenue2024, 9000m, rd2024, 1000m, 20000m, 8000m, 250, 100, inputIndex: 1) with { BasicResearchExpense = basic },
+        ],
+    };
+
+    private static readonly DateOnly AsOf2025 = new(2025, 6, 30);
+
+    [Theory]
+    [InlineData(10000, 250, 300, 15.0)] // exactly 3% and exactly 20%: 5% (default) × 300
+    [InlineData(10000.01, 250, 300, null)] // ratio just under 3%
+    [InlineData(10000, 250.01, 300, null)] // growth just under 20%
+    public void Zhejiang_2024_rd_award_intensity_and_growth(decimal revenue, decimal rd2023, decimal rd2024, double? expected) =>
+        Match(RdFirm(revenue, rd2023, rd2024), AsOf2025).Paid("zj-2024-rd-award").ShouldBe((decimal?)expected);
+
+    [Theory]
+    [InlineData(1000, null)]
+    [InlineData(1000.01, 50.0005)]
+    public void Zhejiang_2024_basic_research_above_1000(decimal basic, double? expected) =>
+        Match(RdFirm(100000m, 250m, 300m, basic), AsOf2025).Paid("zj-2024-rd-award.basic-research").ShouldBe((decimal?)expected);
+
+    [Fact]
+    public void Zhejiang_2024_both_routes_pay_once_the_higher()
+    {
+        var awards = Match(RdFirm(10000m, 250m, 300m, 2000m), AsOf2025);
+        awards.Paid("zj-2024-rd-award.basic-research").ShouldBe(100m);
+        awards.IsPaid("zj-2024-rd-award").ShouldBeFalse();
+        awards.Excluded.Single().ExcludedBy.ShouldBe("zj-2024-rd-award.basic-research");
+    }
+
+    [Fact]
+    public void Zhejiang_2024_voucher_covers_at_least_80_percent_of_premiums()
+    {
+        var awards = Match(Firm(Hangzhou), AsOf2025, Project("I1", "first-use-insurance", new DateOnly(2025, 1, 10), ("premium", 10m)));
+        awards.Paid("zj-2024-voucher-insurance").ShouldBe(8m);
+        awards.Paid.Single(c => c.Clause.Id == "zj-2024-voucher-insurance").Formula.ShouldStartWith("不低于");
+    }
+
+    [Theory]
+    [InlineData(1999.99, false, null)]
+    [InlineData(2000, false, 200.0)]
+    [InlineData(4999.99, false, 499.999)]
+    [InlineData(5000.01, false, 500.0)]
+    [InlineData(2000, true, 400.0)]
+    [InlineData(2499.99, true, 499.998)]
+    [InlineData(2500.01, true, 500.0)]
+    public void Hubei_rd_platform_ten_or_twenty_percent_capped_at_500(decimal cost, bool serves, double? expected)
+    {
+        var project = Project("R1", "rd-platform", Day, ("constructionCost", cost)) with { Flags = new Dictionary<string, bool> { ["servesIndustry"] = serves } };
+        var awards = Match(Firm(Hubei), AsOf, project);
+        awards.Paid.Where(c => c.Clause.Purpose == "rd-platform").Sum(c => c.Amount).ShouldBe(expected is null ? 0m : (decimal)expected.Value);
+        awards.Paid.Count(c => c.Clause.Purpose == "rd-platform").ShouldBe(expected is null ? 0 : 1);
+    }
+
+    [Theory]
+    [InlineData(999.99, 100, null)]
+    [InlineData(1000, 100, 8.0)]
+    [InlineData(1000, 12499.99, 999.9992)]
+    [InlineData(1000, 12500, 1000.0)]
+    [InlineData(1000, 12500.01, 1000.0)]
+    public void Hubei_tech_upgrade_threshold_1000_eight_percent_capped_at_1000(decimal total, decimal equipment, double? expected) =>
+        Match(Firm(Hubei), AsOf, Project("T1", "tech-upgrade", Day, ("totalInvestment", total), ("equipmentPurchase", equipment))).Paid("hb-tech-upgrade").ShouldBe((decimal?)expected);
+
+    [Fact]
+    public void Hubei_one_off_awards()
+    {
+        var awards = Match(Firm(Hubei, new Recognition("little-giant", Day, new DateOnly(2027, 6, 30), "MIIT")), AsOf,
+            Project("N1", "national-innovation-centre", Day), Project("N2", "national-lab", Day), Project("N3", "open-competition", Day), Project("N4", "identifier-node", Day));
+        awards.Paid("hb-little-giant").ShouldBe(50m);
+        awards.Paid("hb-national-centre").ShouldBe(1000m);
+        awards.Paid("hb-national-lab").ShouldBe(500m);
+        awards.Paid("hb-open-competition").ShouldBe(1000m);
+        awards.Paid("hb-identifier-node").ShouldBe(100m);
+        awards.TotalsByFundingLevel["province"].ShouldBe(2650m);
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("hb-commissioner");
+    }
+
+    [Theory]
+    [InlineData("2023-04-26", false)]
+    [InlineData("2023-04-27", true)]
+    public void Hubei_little_giant_award_counts_recognitions_from_the_measures_date(string on, bool paid) =>
+        Match(Firm(Hubei, new Recognition("little-giant", DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2027, 6, 30), "MIIT")), AsOf)
+            .IsPaid("hb-little-giant").ShouldBe(paid);
+
+    [Fact]
+    public void Qualifying_by_evaluation_without_recognition_is_a_near_miss_to_apply_for()
+    {
+        // Strong qualifies as a little giant on 2026-03-31 (2022 rules) but holds no such recognition.
+        var awards = Match(Firm(Hubei), Profiles.AsOf2022Rules);
+        awards.IsPaid("hb-little-giant").ShouldBeFalse();
+        awards.NearMisses.Single(n => n.Clause.Id == "hb-little-giant").Missing.Single().ShouldContain("请先申请");
+    }
+
+    [Fact]
+    public void National_services_and_key_little_giant_fund()
+    {
+        var awards = Match(Firm(Hubei, new Recognition("key-little-giant", Day, null, "MIIT"), new Recognition("little-giant", Day, new DateOnly(2027, 6, 30), "MIIT")), AsOf);
+        awards.Paid("cn-key-little-giant-fund").ShouldBe(600m);
+        awards.Services.Select(s => s.Clause.Id).ShouldBe(["cn-policy-finds-enterprise", "cn-bank-list-push", "cn-little-giant-half-fee", "cn-commissioner", "hb-commissioner"], ignoreOrder: true);
+    }
+}
