@@ -17,10 +17,13 @@ public sealed record FileState(string Name, string RegionCode, int Revision, Dat
                 return null;
             }
             var audit = await AuditCountAsync(db, creditCode).ConfigureAwait(false);
-            var years = string.Join(";", e.Financials.OrderBy(f => f.Year).Select(f => $"{f.Year}:{f.OperatingRevenue}:{f.RdExpense}:{f.Employees}"));
+            var years = string.Join(";", e.Financials.OrderBy(f => f.Year).Select(f => $"{f.Year}:{Amount(f.OperatingRevenue)}:{Amount(f.RdExpense)}:{f.Employees}"));
             return new FileState(e.Name, e.RegionCode, e.Revision, e.UpdatedAt, years, audit);
         });
     }
+
+    // 300 and 300.0 are the same amount; providers keep the scale differently.
+    private static string Amount(decimal? value) => value?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
     public static Task<int> AuditCountAsync(TiduDbContext db, string creditCode)
     {
