@@ -7,9 +7,12 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育：按规则文件评价企业并解释每一项判断。")
 {
     EvaluateCommand.Create(),
+    GapCommand.Create(),
     GenerateCommand.Create(),
     ScreenCommand.Create(),
     BenchCommand.Create(),
+    RulesCommand.Create(),
+    ReplayCommand.Create(),
 };
 try
 {

@@ -36,10 +36,7 @@ public sealed class RuleLibrary
         {
             throw new RuleLoadException([new RuleLoadError(directory, 0, "rule folder not found")]);
         }
-        var files = Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (Path: path, Name: Path.GetRelativePath(directory, path).Replace('\\', '/')))
-            .ToList();
+        var files = RuleFileReader.Files(directory);
         var dtos = new List<(string Name, RuleFileDto Dto)>();
         foreach (var (path, name) in files)
         {
@@ -113,6 +110,7 @@ public sealed class RuleLibrary
             tiers.Add(Set(dto, name, versions));
         }
 
+        CheckLadder(dtos, errors);
         if (sizeClass is null)
         {
             errors.Add(new RuleLoadError(directory, 0, "no rule set of kind 'size-class' found"));
@@ -125,7 +123,47 @@ public sealed class RuleLibrary
     }
 
     private static RuleSet<T> Set<T>(RuleFileDto dto, string file, List<T> versions) where T : IDatedVersion =>
-        new(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, dto.Order ?? 0, file, versions);
+        new(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, dto.Order ?? 0, file, versions,
+            dto.Ladder is { } l && (l.Start == true) != (l.After is not null) ? new LadderPlace(l.After) : null);
+
+    /// <summary>The ladder keys: tiers only, exactly one of 'start: true' or 'after: TIER', naming a tier, without a cycle.</summary>
+    private static void CheckLadder(List<(string Name, RuleFileDto Dto)> dtos, List<RuleLoadError> errors)
+    {
+        var tiers = dtos.Where(d => d.Dto.Kind == "tier" && d.Dto.Id is not null).Select(d => d.Dto.Id!).ToHashSet(StringComparer.Ordinal);
+        var after = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, dto) in dtos.Where(d => d.Dto.Ladder is not null))
+        {
+            var l = dto.Ladder!;
+            if (dto.Kind != "tier")
+            {
+                errors.Add(new RuleLoadError(name, l.Line, "'ladder' is only for rule sets of kind 'tier'"));
+            }
+            else if ((l.Start == true) == (l.After is not null))
+            {
+                errors.Add(new RuleLoadError(name, l.Line, "'ladder' needs exactly one of 'start: true' (the first rung) or 'after: TIER'"));
+            }
+            else if (l.After is { } a && !tiers.Contains(a))
+            {
+                errors.Add(new RuleLoadError(name, l.Line, $"ladder: 'after: {a}' names no tier rule set"));
+            }
+            else if (l.After is { } prev && dto.Id is not null)
+            {
+                after[dto.Id] = prev;
+            }
+        }
+        foreach (var (name, dto) in dtos.Where(d => d.Dto.Id is not null && after.ContainsKey(d.Dto.Id!)))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { dto.Id! };
+            for (var t = after[dto.Id!]; after.TryGetValue(t, out var next); t = next)
+            {
+                if (!seen.Add(t))
+                {
+                    errors.Add(new RuleLoadError(name, dto.Ladder!.Line, $"ladder: '{dto.Id}' is on a cycle of 'after' keys"));
+                    break;
+                }
+            }
+        }
+    }
 
     private static void CheckHeader(RuleFileDto dto, string name, List<RuleLoadError> errors)
     {

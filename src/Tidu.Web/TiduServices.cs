@@ -33,12 +33,15 @@ public static class TiduServices
         services.AddScoped<IRegionScopeSource>(sp => sp.GetRequiredService<HttpRegionScopeSource>());
         services.AddSingleton(_ => RuleLibrary.LoadDefault());
         services.AddSingleton(sp => new Evaluator(sp.GetRequiredService<RuleLibrary>()));
+        services.AddSingleton(sp => new Tidu.Rules.Gaps.GapAnalyzer(sp.GetRequiredService<Evaluator>()));
         services.AddSingleton(RegionTree.Shipped);
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
         services.AddScoped<ProfileImporter>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+        services.AddSingleton<EvaluationRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
@@ -85,8 +88,12 @@ public static class TiduServices
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();
+        // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -13,11 +13,18 @@ internal static class AsOfDate
             date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             return true;
         }
+        return TryParse(text, "--as-of", out date, out error);
+    }
+
+    /// <summary>Parses YYYY-MM-DD strictly; the error names the option the text came from.</summary>
+    public static bool TryParse(string text, string option, out DateOnly date, out string? error)
+    {
+        error = null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return true;
         }
-        error = $"--as-of '{text}' is not a date in the form YYYY-MM-DD";
+        error = $"{option} '{text}' is not a date in the form YYYY-MM-DD";
         return false;
     }
 }

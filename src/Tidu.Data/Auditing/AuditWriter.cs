@@ -17,6 +17,7 @@ internal static class AuditWriter
 
     public static void Append(TiduDbContext db, IReadOnlyList<EntityEntry> entries, string actor, DateTimeOffset now, string? ruleSetVersion)
     {
+        var creditCodes = TrackedEnterprises(db);
         foreach (var entry in entries)
         {
             if (entry.Entity is TierOutcome or EvaluationSummary)
@@ -49,7 +50,7 @@ internal static class AuditWriter
                 Action = action,
                 Entity = entry.Metadata.ClrType.Name,
                 EntityKey = Key(entry),
-                CreditCode = CreditCodeOf(db, entry),
+                CreditCode = CreditCodeOf(entry, creditCodes),
                 Before = entry.State == EntityState.Added ? null : before.ToJsonString(),
                 After = entry.State == EntityState.Deleted ? null : after.ToJsonString(),
                 RuleSetVersion = ruleSetVersion,
@@ -94,18 +95,31 @@ internal static class AuditWriter
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 
-    private static string? CreditCodeOf(TiduDbContext db, EntityEntry entry)
+    /// <summary>
+    /// Credit codes of the tracked enterprises by id (temporary ids for new ones, which their new rows share), built
+    /// once per save: looking each row's enterprise up in DbSet.Local would re-run change detection per row.
+    /// </summary>
+    internal static Dictionary<long, Enterprise> TrackedEnterprises(TiduDbContext db)
+    {
+        var result = new Dictionary<long, Enterprise>();
+        foreach (var e in db.ChangeTracker.Entries<Enterprise>())
+        {
+            result[(long)e.Property(nameof(Enterprise.Id)).CurrentValue!] = e.Entity;
+        }
+        return result;
+    }
+
+    private static string? CreditCodeOf(EntityEntry entry, Dictionary<long, Enterprise> enterprises)
     {
         if (entry.Entity is Enterprise e)
         {
             return e.CreditCode;
         }
-        var fk = entry.Metadata.FindProperty("EnterpriseId");
-        if (fk is null)
+        if (entry.Metadata.FindProperty("EnterpriseId") is null)
         {
             return null;
         }
         var id = (long)entry.Property("EnterpriseId").CurrentValue!;
-        return db.Enterprises.Local.FirstOrDefault(x => x.Id == id)?.CreditCode;
+        return enterprises.GetValueOrDefault(id)?.CreditCode;
     }
 }

@@ -98,7 +98,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         for (var i = 0; i < profiles.Count; i++)
         {
             var p = profiles[i];
-            if (hidden.Contains(p.CreditCode) || !scope.Contains(ProfileMapping.NewEnterprise(p with { Financials = [] }, regions)))
+            if (hidden.Contains(p.CreditCode) || (!scope.All && !scope.Contains(ProfileMapping.NewEnterprise(p, regions))))
             {
                 refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
             }

@@ -13,6 +13,7 @@ internal static class ScopeGuard
         {
             return;
         }
+        var tracked = Auditing.AuditWriter.TrackedEnterprises(db);
         foreach (var entry in entries)
         {
             switch (entry.Entity)
@@ -37,7 +38,7 @@ internal static class ScopeGuard
                     break;
                 case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome:
                     var id = (long)entry.Property("EnterpriseId").CurrentValue!;
-                    var owner = OwnerOf(db, entry, id);
+                    var owner = tracked.GetValueOrDefault(id) ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
                     Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);
                     break;
                 case Entities.AuditEntry:
@@ -48,11 +49,6 @@ internal static class ScopeGuard
             }
         }
     }
-
-    private static Enterprise? OwnerOf(TiduDbContext db, EntityEntry entry, long id) =>
-        entry.Reference(nameof(EnterpriseFinancialYear.Enterprise)).CurrentValue as Enterprise
-        ?? db.Enterprises.Local.FirstOrDefault(e => e.Id == id)
-        ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
 
     private static void Require(bool allowed, string creditCode, RegionScope scope)
     {

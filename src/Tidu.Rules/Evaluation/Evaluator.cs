@@ -77,13 +77,32 @@ public sealed class Evaluator(RuleLibrary library)
             explain ? sink!.Results : []);
     }
 
-    private static TierResult Tier(RuleSet<TierVersion> set, EvaluationContext context, EvaluationDetail detail)
+    /// <summary>
+    /// The context in which <paramref name="tierId"/>'s conditions are evaluated on <paramref name="asOf"/>: the size
+    /// class, the outcomes of the tiers before it and its own score — what gap analysis probes and re-checks.
+    /// </summary>
+    public EvaluationContext ContextFor(EnterpriseProfile profile, DateOnly asOf, string tierId)
     {
-        var explain = detail == EvaluationDetail.Full;
-        var version = set.RequireVersionOn(context.AsOf);
+        ArgumentNullException.ThrowIfNull(profile);
+        var context = new EvaluationContext(profile, asOf);
+        SizeClass(context, explain: false);
+        foreach (var set in Library.Tiers)
+        {
+            if (set.Id == tierId)
+            {
+                Score(set.RequireVersionOn(asOf), context, null);
+                return context;
+            }
+            Tier(set, context, EvaluationDetail.Outcome);
+        }
+        throw new ArgumentException($"no tier rule set '{tierId}'", nameof(tierId));
+    }
+
+    /// <summary>Computes the tier's score into the context (total and per dimension) before its conditions read it.</summary>
+    private static List<SubScore> Score(TierVersion version, EvaluationContext context, ExplanationSink? scoreSink)
+    {
         context.CurrentScore = null;
         context.CurrentSubScores.Clear();
-        var scoreSink = explain ? new ExplanationSink() : null;
         var subScores = new List<SubScore>();
         if (version.Score is { } card)
         {
@@ -104,6 +123,15 @@ public sealed class Evaluator(RuleLibrary library)
                 subScores.Add(new SubScore(dim.Id, dim.Title, context.CurrentSubScores[dim.Id], dim.Max));
             }
         }
+        return subScores;
+    }
+
+    private static TierResult Tier(RuleSet<TierVersion> set, EvaluationContext context, EvaluationDetail detail)
+    {
+        var explain = detail == EvaluationDetail.Full;
+        var version = set.RequireVersionOn(context.AsOf);
+        var scoreSink = explain ? new ExplanationSink() : null;
+        var subScores = Score(version, context, scoreSink);
         var sink = detail switch
         {
             EvaluationDetail.Full => new ExplanationSink(),

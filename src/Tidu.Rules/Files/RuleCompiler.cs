@@ -163,7 +163,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
         {
             return null;
         }
-        var (def, fact, dflt) = bound.Value;
+        var (def, fact, dflt, args) = bound.Value;
         var ops = (d.Ge is not null ? 1 : 0) + (d.Gt is not null ? 1 : 0) + (d.Le is not null ? 1 : 0) + (d.Lt is not null ? 1 : 0) + (d.Is is not null ? 1 : 0) + (d.In is not null ? 1 : 0) + (d.NotIn is not null ? 1 : 0);
         if (ops != 1)
         {
@@ -182,10 +182,10 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
         {
             Error(d.Line, "'adviceIfQualifies' needs 'advice'");
         }
-        return new Check(d.Id, d.Title, cite, d.Note, def.Name, fact, op, threshold, d.Is, d.In ?? d.NotIn, d.Unit, dflt, d.Advice, d.AdviceIfQualifies, d.Year ?? 0);
+        return new Check(d.Id, d.Title, cite, d.Note, def.Name, fact, op, threshold, d.Is, d.In ?? d.NotIn, d.Unit, dflt, d.Advice, d.AdviceIfQualifies, d.Year ?? 0, args);
     }
 
-    private (FactDefinition Def, Fact Fact, FactValue? Default)? Bind(FactRefDto d)
+    private (FactDefinition Def, Fact Fact, FactValue? Default, FactArgs Args)? Bind(FactRefDto d)
     {
         if (d.Fact is null || !FactCatalog.All.TryGetValue(d.Fact, out var def))
         {
@@ -239,7 +239,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
                 return null;
             }
         }
-        return (def, fact, dflt);
+        return (def, fact, dflt, args);
     }
 
     public ScoreCard? Score(ScoreDto s, string? inheritedCite)
@@ -345,7 +345,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
             {
                 return null;
             }
-            var reader = new FactReader(bound.Def.Name, bound.Fact, bound.Default);
+            var reader = new FactReader(bound.Def.Name, bound.Fact, bound.Default, bound.Args);
             if (i.Bands is not null)
             {
                 result = bound.Def.Kind == FactKind.Number && Bands(i) is { } bands ? new BandIndicator(i.Id, i.Title, i.Dimension, cite, i.Note, i.Unit, reader, bands) : null;

@@ -21,7 +21,16 @@ internal sealed class RuleFileDto : IHasLine
     public int? Order { get; set; }
     public string? Description { get; set; }
     public SourceDto? Source { get; set; }
+    public LadderDto? Ladder { get; set; }
     public List<VersionDto>? Versions { get; set; }
+}
+
+/// <summary>A tier's rung on the cultivation ladder: the first rung (start), or the rung it follows (after).</summary>
+internal sealed class LadderDto : IHasLine
+{
+    [YamlIgnore] public int Line { get; set; }
+    public bool? Start { get; set; }
+    public string? After { get; set; }
 }
 
 /// <summary>The legal source a rule set implements: title, 文号, issuer, dates.</summary>

@@ -14,6 +14,13 @@ internal static class RuleFileReader
         .WithDuplicateKeyChecking()
         .Build();
 
+    /// <summary>Every <c>*.yaml</c> under the folder, in ordinal path order, with its name relative to the folder ('/' separated).</summary>
+    public static IReadOnlyList<(string Path, string Name)> Files(string directory) =>
+        Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => (path, Path.GetRelativePath(directory, path).Replace('\\', '/')))
+            .ToList();
+
     public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors)
     {
         try

@@ -4,7 +4,8 @@ namespace Tidu.Rules.Model;
 /// A rule set (one tier, or the size-class table, or shared conditions) with its dated versions, sorted,
 /// contiguous and non-overlapping. Exactly one version applies on any date within the covered range.
 /// </summary>
-public sealed class RuleSet<TVersion>(string id, string kind, string title, string jurisdiction, int order, string sourceFile, IReadOnlyList<TVersion> versions)
+public sealed class RuleSet<TVersion>(string id, string kind, string title, string jurisdiction, int order, string sourceFile, IReadOnlyList<TVersion> versions,
+    LadderPlace? ladder = null)
     where TVersion : IDatedVersion
 {
     public string Id { get; } = id;
@@ -14,6 +15,9 @@ public sealed class RuleSet<TVersion>(string id, string kind, string title, stri
     public int Order { get; } = order;
     public string SourceFile { get; } = sourceFile;
     public IReadOnlyList<TVersion> Versions { get; } = versions;
+
+    /// <summary>Where the tier stands on the cultivation ladder (its 'ladder' key), null when it is not on it.</summary>
+    public LadderPlace? Ladder { get; } = ladder;
 
     /// <summary>The version in force on <paramref name="date"/>, or null when none is.</summary>
     public TVersion? VersionOn(DateOnly date)

@@ -29,6 +29,7 @@ public static class TiduApi
         read.MapGet("/enterprises/export.xlsx", ExportAsync).WithSummary("The same list as an XLSX file");
         read.MapGet("/enterprises/{creditCode}", GetAsync).WithSummary("An enterprise's file in exchange format v1.1");
         read.MapGet("/enterprises/{creditCode}/evaluation", EvaluateAsync).WithSummary("Evaluation with every check, its citation and the decisive failures");
+        read.MapGet("/enterprises/{creditCode}/gap", GapAsync).WithSummary("Gap analysis: for every tier not met, the smallest verified set of changes (JSON Pointers into the file) or what blocks it");
         read.MapGet("/regions", RegionsAsync).WithSummary("Regions the caller may see");
         write.MapPut("/enterprises/{creditCode}", PutAsync).WithSummary("Create or update one enterprise's file (financial years upserted by year)");
         write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction")
@@ -90,6 +91,18 @@ public static class TiduApi
             EvaluationJsonWriter.Write(w, evaluation);
         }
         return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> GapAsync(string creditCode, EnterpriseRegistry registry, Tidu.Rules.Gaps.GapAnalyzer gaps, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await registry.LoadAsync([creditCode.ToUpperInvariant()], ct).ConfigureAwait(false);
+        if (found.Values.SingleOrDefault() is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
+        {
+            return NotFound(creditCode);
+        }
+        var results = gaps.FailedTiers(profile, ChinaCalendar.Today(clock));
+        var json = "[" + string.Join(',', results.Select(Tidu.Rules.Gaps.GapJsonWriter.Line)) + "]";
+        return Results.Content(json, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> RegionsAsync(TiduDbContext db, CancellationToken ct)

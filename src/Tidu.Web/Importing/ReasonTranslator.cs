@@ -20,6 +20,10 @@ public static partial class ReasonTranslator
         (Text(), "应为文本，实际为 $1"),
         (AtLeast(), "不能小于 $1（实际 $2）"),
         (AtMost(), "不能大于 $1（实际 $2）"),
+        (CcLength(), "统一社会信用代码应为 $1 位，实际 $2 位"),
+        (CcChar(), "统一社会信用代码第 $1 位“$2”不允许（只能是数字和除 I、O、S、V、Z 外的大写字母）"),
+        (CcDigit(), "统一社会信用代码第 $1 位应为数字（第 3–8 位是行政区划代码）"),
+        (CcCheck(), "统一社会信用代码校验位错误：为“$1”，按 GB 32100 应为“$2”"),
         (CreditCode(), "统一社会信用代码无效：$1"),
         (YearTwice(), "年度 $1 重复出现"),
         (NoYears(), "至少需要一个年度的财务数据"),
@@ -55,6 +59,10 @@ public static partial class ReasonTranslator
     [GeneratedRegex(@"^expected a string, got (.*)$")] private static partial Regex Text();
     [GeneratedRegex(@"^must be at least (\S+), got (\S+)$")] private static partial Regex AtLeast();
     [GeneratedRegex(@"^must be at most (\S+), got (\S+)$")] private static partial Regex AtMost();
+    [GeneratedRegex(@"^invalid credit code: must be (\d+) characters, got (\d+)$")] private static partial Regex CcLength();
+    [GeneratedRegex(@"^invalid credit code: character (\d+) '(.)' is not allowed.*$")] private static partial Regex CcChar();
+    [GeneratedRegex(@"^invalid credit code: character (\d+) must be a digit.*$")] private static partial Regex CcDigit();
+    [GeneratedRegex(@"^invalid credit code: check character is '(.)', expected '(.)'$")] private static partial Regex CcCheck();
     [GeneratedRegex(@"^invalid credit code: (.*)$")] private static partial Regex CreditCode();
     [GeneratedRegex(@"^year (\d+) appears twice.*$")] private static partial Regex YearTwice();
     [GeneratedRegex(@"^must hold at least one fiscal year$")] private static partial Regex NoYears();

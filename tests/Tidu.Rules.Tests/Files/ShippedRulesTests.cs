@@ -2,6 +2,7 @@ using Shouldly;
 using Tidu.Rules.Model;
 using Tidu.Rules.Model.Conditions;
 using Tidu.Rules.Model.Scoring;
+using Tidu.Rules.Versions;
 using Xunit;
 
 namespace Tidu.Rules.Tests.Files;
@@ -55,23 +56,72 @@ public sealed class ShippedRulesTests
         uncited.ShouldBeEmpty();
     }
 
-    /// <summary>Temporal coverage (after Catala): every quarter from a rule set's first day to 2030 has exactly one version.</summary>
+    /// <summary>
+    /// Temporal coverage (after Catala): every rule set of every file in rules/ — found by reading the folder, so a
+    /// file added later is covered without touching this test — has exactly one version on each quarter start
+    /// (1 January, 1 April, 1 July, 1 October) from its first day to the end of 2030, none before its first day,
+    /// and hands over without a gap or an overlap on the day before and the day of every later version's start.
+    /// </summary>
     [Fact]
-    public void Every_rule_set_has_exactly_one_version_on_each_quarter_day_from_its_start()
+    public void Every_rule_set_has_exactly_one_version_on_each_quarter_start_from_its_first_day_to_2030()
     {
-        var sets = Library.Tiers.Select(t => (t.Id, Infos: t.Versions.Select(v => v.Info).ToList()))
-            .Concat(Library.Conditions.Values.Select(c => (c.Id, Infos: c.Versions.Select(v => v.Info).ToList())))
-            .Append((Library.SizeClass.Id, Infos: Library.SizeClass.Versions.Select(v => v.Info).ToList()));
-        foreach (var (id, infos) in sets)
+        var catalog = RuleCatalog.LoadDefault();
+        var files = Directory.EnumerateFiles(RuleLibrary.DefaultDirectory, "*.yaml", SearchOption.AllDirectories).Count();
+        catalog.Sets.Count.ShouldBe(files);
+        foreach (var set in catalog.Sets)
         {
-            var start = infos[0].EffectiveFrom;
-            for (var d = start; d <= new DateOnly(2030, 12, 31); d = d.AddMonths(3))
+            var start = set.Versions[0].EffectiveFrom;
+            foreach (var day in QuarterStarts(start, End))
             {
-                var day = d;
-                infos.Count(v => v.EffectiveFrom <= day && (v.EffectiveTo is null || day <= v.EffectiveTo)).ShouldBe(1, $"{id} on {day:yyyy-MM-dd}");
+                set.Versions.Count(v => InForce(v, day)).ShouldBe(1, $"{set.Jurisdiction}/{set.Id} on {day:yyyy-MM-dd}");
             }
-            var before = start.AddDays(-1);
-            infos.Count(v => v.EffectiveFrom <= before).ShouldBe(0, $"{id} must not apply before its first day");
+            set.Versions.Count(v => InForce(v, start.AddDays(-1))).ShouldBe(0, $"{set.Id} must not apply before its first day");
+            foreach (var v in set.Versions.Skip(1))
+            {
+                set.Versions.Single(x => InForce(x, v.EffectiveFrom.AddDays(-1))).ShouldNotBe(v, $"{set.Id} before {v.VersionId}");
+                set.Versions.Single(x => InForce(x, v.EffectiveFrom)).ShouldBe(v, $"{set.Id} on the first day of {v.VersionId}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The engine agrees with the files: evaluating an enterprise on each quarter start from the day every rule
+    /// set is in force to 2030 uses, for the size class and every tier, the one version whose dates contain that day.
+    /// </summary>
+    [Fact]
+    public void Evaluating_on_each_quarter_start_uses_the_version_whose_dates_contain_the_day()
+    {
+        var catalog = RuleCatalog.LoadDefault();
+        var first = catalog.Sets.Max(s => s.Versions[0].EffectiveFrom);
+        var profile = Support.Profiles.Strong();
+        foreach (var day in QuarterStarts(first, End))
+        {
+            var result = Support.Engine.Evaluate(profile, day);
+            var used = result.Tiers.Select(t => t.Version).Append(result.SizeClass.Version);
+            foreach (var info in used)
+            {
+                // Overlays may share an id across jurisdictions: the version used must be the one in force in one of them.
+                var expected = catalog.Sets.Where(s => s.Id == info.RuleSetId).Select(s => s.Versions.Single(v => InForce(v, day)).VersionId).ToList();
+                expected.ShouldContain(info.VersionId, $"{info.RuleSetId} on {day:yyyy-MM-dd}");
+            }
+        }
+    }
+
+    private static readonly DateOnly End = new(2030, 12, 31);
+
+    private static bool InForce(VersionSnapshot v, DateOnly day) => v.EffectiveFrom <= day && (v.EffectiveTo is null || day <= v.EffectiveTo);
+
+    /// <summary>The first day of every calendar quarter on or after <paramref name="from"/>, up to <paramref name="to"/>.</summary>
+    private static IEnumerable<DateOnly> QuarterStarts(DateOnly from, DateOnly to)
+    {
+        var d = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
+        if (d < from)
+        {
+            d = d.AddMonths(3);
+        }
+        for (; d <= to; d = d.AddMonths(3))
+        {
+            yield return d;
         }
     }
 

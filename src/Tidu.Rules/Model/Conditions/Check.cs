@@ -13,9 +13,10 @@ public sealed class Check : Condition
 
     public Check(string id, string title, string? cite, string? note, string factName, Fact fact, Comparison op,
         decimal? threshold, bool? expected, IReadOnlyList<string>? set, string? unit, FactValue? defaultValue,
-        string? advice, string? adviceIfQualifies, int yearOffset = 0)
+        string? advice, string? adviceIfQualifies, int yearOffset = 0, FactArgs? args = null)
         : base(id, title, cite, note)
     {
+        Args = args ?? new FactArgs { Year = yearOffset == 0 ? null : yearOffset };
         YearOffset = yearOffset;
         FactName = factName;
         _fact = fact;
@@ -30,6 +31,9 @@ public sealed class Check : Condition
     }
 
     public string FactName { get; }
+
+    /// <summary>The arguments the rule file gave the fact (metadata: gap analysis reads which inputs the fact uses).</summary>
+    public FactArgs Args { get; }
 
     /// <summary>The fact's year argument (offset from Y), 0 when it has none.</summary>
     public int YearOffset { get; }

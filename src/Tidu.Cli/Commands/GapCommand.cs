@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Tidu.Cli.Output;
+using Tidu.Domain.Exchange;
+using Tidu.Rules.Gaps;
+
+namespace Tidu.Cli.Commands;
+
+/// <summary><c>tidu gap FILE [--as-of DATE] [--tier ID | --next] [--format jsonl|table] [--rules DIR]</c>.</summary>
+internal static class GapCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（交换格式 v1/v1.1）；- 表示标准输入" };
+        var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）；按该日期选用有效的规则版本" };
+        var tier = new Option<string?>("--tier") { Description = "只分析该梯度（如 specialized-sme），并先列出须先取得的梯度的差距；默认分析所有未符合的梯度" };
+        var next = new Option<bool>("--next") { Description = "下一梯度建议：按已获称号找出梯度阶梯的下一级，给出其差距" };
+        var format = new Option<string>("--format") { Description = "输出格式", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "table");
+        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录（默认使用随程序发布的 rules/）" };
+        var command = new Command("gap", "差距分析：对每个未符合的梯度，给出满足所需的最小数据调整（已代入重新评价验证），以及无法仅靠数据调整满足的事项。")
+        {
+            file, asOf, tier, next, format, rules,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(file)!,
+            parse.GetValue(asOf),
+            parse.GetValue(tier),
+            parse.GetValue(next),
+            parse.GetValue(format)!,
+            parse.GetValue(rules),
+            Console.Out,
+            Console.Error,
+            TimeProvider.System));
+        return command;
+    }
+
+    public static int Run(FileInfo file, string? asOfText, string? tier, bool next, string format, DirectoryInfo? rulesDir, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        if (tier is not null && next)
+        {
+            stderr.WriteLine("error: --tier and --next cannot be used together");
+            return ExitCodes.Failure;
+        }
+        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf))
+        {
+            return ExitCodes.Failure;
+        }
+        if (tier is not null && evaluator.Library.Tiers.All(t => t.Id != tier))
+        {
+            stderr.WriteLine($"error: --tier '{tier}' is not a tier of the rules; tiers: {string.Join(", ", evaluator.Library.Tiers.Select(t => t.Id))}");
+            return ExitCodes.Failure;
+        }
+
+        Stream input;
+        try
+        {
+            input = file.Name == "-" ? Console.OpenStandardInput() : file.OpenRead();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var analyzer = new GapAnalyzer(evaluator);
+        var invalid = 0;
+        using (input)
+        {
+            using var sink = GapSink.For(format, stdout, asOf);
+            foreach (var record in ProfileReader.Read(input))
+            {
+                if (record.Profile is null)
+                {
+                    invalid++;
+                    foreach (var e in record.Errors)
+                    {
+                        stderr.WriteLine($"invalid record {e}");
+                    }
+                    continue;
+                }
+                var results = tier is not null ? analyzer.AnalyzeWithPrerequisites(record.Profile, asOf, tier)
+                    : next ? analyzer.NextTiers(record.Profile, asOf)
+                    : analyzer.FailedTiers(record.Profile, asOf);
+                sink.Add(record.Profile, results);
+            }
+        }
+        if (invalid > 0)
+        {
+            stderr.WriteLine($"{invalid} invalid record(s) skipped");
+            return ExitCodes.InvalidRecords;
+        }
+        return ExitCodes.Ok;
+    }
+}

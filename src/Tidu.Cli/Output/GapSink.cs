@@ -1,0 +1,91 @@
+using System.Globalization;
+using Spectre.Console;
+using Tidu.Domain.Profiles;
+using Tidu.Rules.Gaps;
+
+namespace Tidu.Cli.Output;
+
+/// <summary>Where gap results go: one JSON line per (enterprise, tier), or a Chinese table of the changes.</summary>
+internal abstract class GapSink : IDisposable
+{
+    public abstract void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results);
+
+    public abstract void Dispose();
+
+    public static GapSink For(string format, TextWriter stdout, DateOnly asOf) =>
+        format == "table" ? new Table(stdout, asOf) : new JsonLines(stdout);
+
+    private sealed class JsonLines(TextWriter stdout) : GapSink
+    {
+        public override void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results)
+        {
+            foreach (var r in results)
+            {
+                stdout.WriteLine(GapJsonWriter.Line(r));
+            }
+        }
+
+        public override void Dispose() => stdout.Flush();
+    }
+
+    private sealed class Table(TextWriter stdout, DateOnly asOf) : GapSink
+    {
+        private static readonly Dictionary<Effort, string> Efforts = new()
+        {
+            [Effort.Actionable] = "可自主实施",
+            [Effort.Performance] = "经营成果",
+            [Effort.External] = "外部评定",
+            [Effort.Structural] = "产品/领域",
+            [Effort.Blocked] = "无法调整",
+        };
+
+        private readonly List<(EnterpriseProfile Profile, IReadOnlyList<GapResult> Results)> _rows = [];
+
+        public override void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results) => _rows.Add((profile, results));
+
+        public override void Dispose()
+        {
+            var console = ConsoleFor.Create(stdout, 200);
+            if (_rows.Count == 0)
+            {
+                console.WriteLine("没有可分析的企业。");
+                return;
+            }
+            foreach (var (profile, results) in _rows)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(profile.Name)}[/]（{Markup.Escape(profile.CreditCode)}）· 评价日期 {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+                if (results.Count == 0)
+                {
+                    console.WriteLine("    无需分析：各梯度均已符合，或已处于梯度阶梯最高级。");
+                }
+                foreach (var r in results)
+                {
+                    var mark = r.Qualified ? "[green]已符合[/]" : r.Reachable ? "[yellow]可达[/]" : "[red]暂不可达[/]";
+                    console.MarkupLine($"  {Markup.Escape(r.Title)}{(r.Next ? "（下一梯度）" : "")}：{mark}　{Markup.Escape(r.Note)}");
+                    if (r.Changes.Count == 0 && r.Blockers.Count == 0)
+                    {
+                        continue;
+                    }
+                    var table = new Spectre.Console.Table().Border(TableBorder.Rounded);
+                    table.AddColumn("检查项");
+                    table.AddColumn("数据项");
+                    table.AddColumn(new TableColumn("当前").RightAligned());
+                    table.AddColumn(new TableColumn("需要").RightAligned());
+                    table.AddColumn("单位");
+                    table.AddColumn("类型");
+                    foreach (var c in r.Changes)
+                    {
+                        table.AddRow(Markup.Escape(c.Title), Markup.Escape(c.Path), Markup.Escape(c.Current?.ToJsonString() ?? "未填报"),
+                            Markup.Escape(c.Needed?.ToJsonString() ?? ""), Markup.Escape(c.Unit ?? ""), Efforts[c.Effort]);
+                    }
+                    foreach (var b in r.Blockers)
+                    {
+                        table.AddRow(Markup.Escape(b.Title), Markup.Escape(b.Path ?? ""), Markup.Escape(b.Current?.ToJsonString() ?? ""),
+                            Markup.Escape(b.Earliest is { } d ? "自" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""), "", $"[red]{Efforts[Effort.Blocked]}[/]");
+                    }
+                    console.Write(table);
+                }
+            }
+        }
+    }
+}

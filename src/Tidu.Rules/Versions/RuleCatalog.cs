@@ -1,0 +1,85 @@
+using System.Globalization;
+using Tidu.Rules.Files;
+
+namespace Tidu.Rules.Versions;
+
+/// <summary>
+/// Every rule set of a rule folder with every dated version as its file states it — what <c>tidu rules
+/// list/show/diff</c> show. The folder is first loaded as a <see cref="RuleLibrary"/>, so a catalogue exists
+/// only for files that load without error; rule sets of any kind are listed, including kinds the engine adds later.
+/// </summary>
+public sealed class RuleCatalog
+{
+    private RuleCatalog(IReadOnlyList<RuleSetEntry> sets) => Sets = sets;
+
+    /// <summary>Rule sets in file order (ordinal path order, as the library loads them).</summary>
+    public IReadOnlyList<RuleSetEntry> Sets { get; }
+
+    public static RuleCatalog LoadDefault() => Load(RuleLibrary.DefaultDirectory);
+
+    /// <summary>Throws <see cref="RuleLoadException"/> when a file fails to load, as <see cref="RuleLibrary.Load"/> does.</summary>
+    public static RuleCatalog Load(string directory)
+    {
+        RuleLibrary.Load(directory);
+        var errors = new List<RuleLoadError>();
+        var sets = new List<RuleSetEntry>();
+        foreach (var (path, name) in RuleFileReader.Files(directory))
+        {
+            if (RuleFileReader.Read(path, name, errors) is { } dto)
+            {
+                sets.Add(Entry(dto, name));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new RuleLoadException(errors);
+        }
+        return new RuleCatalog(sets);
+    }
+
+    /// <summary>
+    /// The rule set with this id. Several jurisdictions may define the same id (a province's overlay): without
+    /// <paramref name="jurisdiction"/> the national one is taken, or the only one; otherwise the caller must choose.
+    /// </summary>
+    public bool TryFind(string id, string? jurisdiction, out RuleSetEntry? entry, out string? error)
+    {
+        entry = null;
+        error = null;
+        var candidates = Sets.Where(s => s.Id == id).ToList();
+        if (candidates.Count == 0)
+        {
+            error = $"no rule set '{id}'; rule sets: {string.Join(", ", Sets.Select(s => s.Id).Distinct())}";
+            return false;
+        }
+        var jurisdictions = string.Join(", ", candidates.Select(c => c.Jurisdiction));
+        if (jurisdiction is not null)
+        {
+            entry = candidates.FirstOrDefault(c => c.Jurisdiction == jurisdiction);
+            error = entry is null ? $"rule set '{id}' has no jurisdiction '{jurisdiction}'; it has: {jurisdictions}" : null;
+            return entry is not null;
+        }
+        entry = candidates.Count == 1 ? candidates[0] : candidates.FirstOrDefault(c => c.Jurisdiction == "national");
+        error = entry is null ? $"rule set '{id}' exists for several jurisdictions ({jurisdictions}); choose one with --jurisdiction" : null;
+        return entry is not null;
+    }
+
+    private static RuleSetEntry Entry(RuleFileDto dto, string file)
+    {
+        var versions = (dto.Versions ?? []).Select(v => new VersionSnapshot(
+            dto.Id!,
+            dto.Jurisdiction!,
+            v.Id!,
+            Date(v.EffectiveFrom)!.Value,
+            Date(v.EffectiveTo),
+            v.Cite!,
+            v.Note,
+            Date(v.LastVerified),
+            v.Readings ?? [],
+            VersionFlattener.Flatten(v))).ToList();
+        return new RuleSetEntry(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, file, dto.Source!.Title!, dto.Source.Number, versions);
+    }
+
+    // The library has validated every date already.
+    private static DateOnly? Date(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Entities;
+using Tidu.Domain.Regions;
+using Tidu.Web.Security;
+
+namespace Tidu.Web.Pages.Admin;
+
+/// <summary>Administrators issue and revoke API keys for banks and service bodies (each write audited by the context).</summary>
+public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
+    public string? NewKey { get; private set; }
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct).ConfigureAwait(false);
+
+    public async Task OnPostCreateAsync(string? name, string? regionCode, bool write, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || regionCode is null || regions.Find(regionCode) is null)
+        {
+            Message = "请填写名称和有效的区域代码。";
+        }
+        else
+        {
+            var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
+            db.ApiKeys.Add(new ApiKey
+            {
+                Name = name.Trim(),
+                Prefix = prefix,
+                SecretHash = hash,
+                RegionCode = regionCode,
+                Scopes = write ? "enterprises:read enterprises:write" : "enterprises:read",
+                CreatedAt = clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            NewKey = key;
+        }
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostRevokeAsync(long id, CancellationToken ct)
+    {
+        if (await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct).ConfigureAwait(false) is { RevokedAt: null } key)
+        {
+            key.RevokedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(ct).ConfigureAwait(false);
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Identity;
+using Tidu.Domain.Regions;
+using Tidu.Rules;
+using Tidu.Web.Screening;
+
+namespace Tidu.Web.Pages.Enterprises;
+
+/// <summary>Region screening: filter, sort, page and export the enterprises of the user's region.</summary>
+public sealed class IndexModel(EnterpriseQuery query, TiduDbContext db, RuleLibrary rules, RegionTree tree) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
+    [BindProperty(SupportsGet = true)] public string? NearMiss { get; set; }
+    [BindProperty(SupportsGet = true)] public string? SizeClass { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public EnterpriseFilter Filter { get; private set; } = new();
+    public Paged<EnterpriseRow> Result { get; private set; } = new([], 1, 50, 0);
+    public IReadOnlyList<(string Id, string Title)> TierOptions { get; private set; } = [];
+    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public string QueryString { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Enterprise))
+        {
+            return Redirect("/");
+        }
+        Filter = new EnterpriseFilter { Tier = Tier, NearMiss = NearMiss, SizeClass = SizeClass, Industry = Industry, Region = Region, Q = Q, Sort = Sort, Page = PageNumber };
+        Result = await query.PageAsync(Filter, ct).ConfigureAwait(false);
+        TierOptions = rules.Tiers.Select(t => (t.Id, t.Title)).ToList();
+        var scope = db.Scope;
+        Regions = tree.All.Where(r => scope.All || (scope.RegionCode is { } code && tree.IsWithin(r.Code, code))).ToList();
+        QueryString = Query(new Dictionary<string, string?>());
+        return Page();
+    }
+
+    public string RegionName(string code) => tree.Find(code)?.Name ?? code;
+
+    public string PageLink(int page) => "/Enterprises" + Query(new() { ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public string SortLink(string column) => "/Enterprises" + Query(new() { ["sort"] = Sort == column ? "-" + column : column, ["page"] = null });
+
+    private string Query(Dictionary<string, string?> overrides)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["tier"] = Tier,
+            ["nearMiss"] = NearMiss,
+            ["sizeClass"] = SizeClass,
+            ["industry"] = Industry,
+            ["region"] = Region,
+            ["q"] = Q,
+            ["sort"] = Sort,
+        };
+        foreach (var (k, v) in overrides)
+        {
+            values[k] = v;
+        }
+        var qb = new QueryBuilder();
+        foreach (var (k, v) in values.Where(kv => !string.IsNullOrEmpty(kv.Value)))
+        {
+            qb.Add(k, v!);
+        }
+        return qb.ToQueryString().Value ?? "";
+    }
+}

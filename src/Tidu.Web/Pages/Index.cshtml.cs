@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Identity;
+using Tidu.Rules;
+
+namespace Tidu.Web.Pages;
+
+/// <summary>The overview of the user's region: how many enterprises meet, or nearly meet, each tier. Counted by the database.</summary>
+public sealed class IndexModel(TiduDbContext db, RuleLibrary rules) : PageModel
+{
+    public sealed record TierLine(string Id, string Title, int Qualified, int NearMiss);
+
+    public int Total { get; private set; }
+    public IReadOnlyList<TierLine> Tiers { get; private set; } = [];
+    public string ScopeLabel { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Enterprise))
+        {
+            // An enterprise user has one file: theirs.
+            return db.Scope.CreditCode is { } own ? Redirect("/Enterprises/" + own) : Forbid();
+        }
+        Total = await db.Enterprises.CountAsync(ct).ConfigureAwait(false);
+        var counts = await db.TierOutcomes
+            .GroupBy(t => t.Tier)
+            .Select(g => new { Tier = g.Key, Qualified = g.Count(t => t.Qualified), NearMiss = g.Count(t => !t.Qualified && t.DecisiveFailures == 1) })
+            .ToListAsync(ct).ConfigureAwait(false);
+        Tiers = rules.Tiers
+            .Select(t => (t, c: counts.FirstOrDefault(c => c.Tier == t.Id)))
+            .Select(x => new TierLine(x.t.Id, x.t.Title, x.c?.Qualified ?? 0, x.c?.NearMiss ?? 0))
+            .ToList();
+        var scope = db.Scope;
+        ScopeLabel = scope.All ? "全部区域" : scope.RegionCode is { } code
+            ? (await db.Regions.Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? code)
+            : "";
+        return Page();
+    }
+}

@@ -1,0 +1,21 @@
+// Polls an import job while it runs and reloads the page when its state changes (validation or commit done).
+(function () {
+  const box = document.getElementById("job");
+  if (!box) return;
+  const running = ["Queued", "Validating", "Committing"];
+  if (!running.includes(box.dataset.state)) return;
+  const bar = document.getElementById("progress");
+  const text = document.getElementById("progress-text");
+  async function poll() {
+    try {
+      const r = await fetch(box.dataset.statusUrl, { credentials: "same-origin" });
+      if (!r.ok) return;
+      const s = await r.json();
+      if (bar) { bar.max = Math.max(s.total, 1); bar.value = s.done; }
+      if (text) text.textContent = s.total > 0 ? `${s.done} / ${s.total}` : `${s.done}`;
+      if (s.state !== box.dataset.state) { location.reload(); return; }
+    } catch (e) { /* network hiccup: try again */ }
+    setTimeout(poll, 500);
+  }
+  setTimeout(poll, 300);
+})();
