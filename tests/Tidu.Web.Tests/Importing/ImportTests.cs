@@ -47,7 +47,8 @@ public abstract class ImportTests(TiduAppFixture app)
         issues[1]["reasonZh"]!.GetValue<string>().ShouldContain("不是有效日期");
         issues[2]["column"]!.GetValue<string>().ShouldBe("统一社会信用代码");
         issues[2]["reason"]!.GetValue<string>().ShouldBe($"invalid credit code: check character is '{badCheck[17]}', expected '{validOfBadCheck[17]}'");
-        issues[2]["reasonZh"]!.GetValue<string>().ShouldContain("统一社会信用代码无效");
+        issues[2]["reasonZh"]!.GetValue<string>().ShouldContain("校验位");
+        issues[2]["reasonZh"]!.GetValue<string>().ShouldContain($"应为“{validOfBadCheck[17]}”");
         json["badRows"]!.GetValue<int>().ShouldBe(3);
         json["validProfiles"]!.GetValue<int>().ShouldBe(3);
         json["committed"]!["created"]!.GetValue<int>().ShouldBe(3);

@@ -16,7 +16,6 @@ namespace Tidu.Web.Tests.Infrastructure;
 internal sealed class TestEndpoints : IStartupFilter
 {
     public const string AntiforgeryPath = "/__test/antiforgery";
-    public const string SignInPath = "/__test/sign-in";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -32,19 +31,6 @@ internal sealed class TestEndpoints : IStartupFilter
                 }
                 var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
                 await context.Response.WriteAsync(tokens.RequestToken ?? "").ConfigureAwait(false);
-                return;
-            }
-            if (context.Request.Path == SignInPath)
-            {
-                // Temporary: used only while the login page is not in this branch (see Sessions.LoginAsync).
-                var users = context.RequestServices.GetRequiredService<UserManager<Tidu.Data.Identity.TiduUser>>();
-                var user = await users.FindByNameAsync(context.Request.Query["user"].ToString()).ConfigureAwait(false);
-                if (user is null)
-                {
-                    context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    return;
-                }
-                await context.RequestServices.GetRequiredService<SignInManager<Tidu.Data.Identity.TiduUser>>().SignInAsync(user, isPersistent: false).ConfigureAwait(false);
                 return;
             }
             await nextMiddleware(context).ConfigureAwait(false);

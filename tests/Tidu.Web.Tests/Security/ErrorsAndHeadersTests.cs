@@ -79,11 +79,6 @@ public abstract class ErrorsAndHeadersTests(TiduAppFixture app)
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         using var client = app.NewClient();
-        var (probe, _) = await Sessions.PostLoginAsync(client, "nobody", "x");
-        if (probe == HttpStatusCode.NotFound)
-        {
-            Assert.Skip("the login page is not in this branch yet");
-        }
         var userName = "lockout-" + Guid.NewGuid().ToString("N")[..8];
         const string password = "Correct-horse-2026";
         await app.WithDbAsync(async db =>
