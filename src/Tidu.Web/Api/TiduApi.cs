@@ -114,7 +114,7 @@ public static class TiduApi
         return Results.Ok(visible.Select(r => new { r.Code, r.Name, r.ParentCode, r.Level }));
     }
 
-    private static async Task<IResult> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, Tidu.Domain.Regions.RegionTree regions, CancellationToken ct)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct).ConfigureAwait(false);
@@ -126,6 +126,11 @@ public static class TiduApi
         if (!string.Equals(profile.CreditCode, creditCode, StringComparison.OrdinalIgnoreCase))
         {
             return ValidationProblem([("/creditCode", $"the body's credit code {profile.CreditCode} differs from the URL's {creditCode}")]);
+        }
+        if (regions.Find(profile.RegionCode) is null)
+        {
+            // The database would refuse it (foreign key to the region table) with a 500.
+            return ValidationProblem([("/regionCode", $"region code {profile.RegionCode} is not in the platform's region table")]);
         }
         var result = await registry.UpsertAsync([profile], null, ct).ConfigureAwait(false);
         if (result.Refused.Count > 0)

@@ -12,7 +12,7 @@ namespace Tidu.Web.Importing;
 /// validated by the exchange-format reader, so a row is accepted only if the file it produces is valid. Nothing
 /// is written here; <see cref="ImportJobs"/> commits the batch.
 /// </summary>
-public sealed class ProfileImporter(EnterpriseRegistry registry, ILogger<ProfileImporter> log)
+public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Regions.RegionTree regions, ILogger<ProfileImporter> log)
 {
     public enum Format
     {
@@ -144,8 +144,10 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, ILogger<Profile
 
     private static void ReadJson(Stream stream, List<Piece> pieces, List<ImportIssue> issues)
     {
-        foreach (var raw in ProfileReader.Split(stream))
+        foreach (var split in ProfileReader.Split(stream))
         {
+            // The reader counts records from 0; users count from 1 ("record 1" is the first).
+            var raw = split with { Ordinal = split.Ordinal + 1 };
             var record = ProfileReader.Parse(raw);
             if (!record.IsValid)
             {
@@ -184,6 +186,13 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, ILogger<Profile
                 var record = ProfileReader.Parse(new RawRecord(first.Row, g.Key, JsonSerializer.SerializeToUtf8Bytes(merged)));
                 if (record.Profile is { } profile)
                 {
+                    if (regions.Find(profile.RegionCode) is null)
+                    {
+                        // Six digits but not in the region table: the database would refuse it (foreign key) and fail the whole batch.
+                        var header = ImportColumns.ByKey("regionCode")!.Header;
+                        issues.AddRange(g.Select(p => new ImportIssue(p.Row, header, $"“{profile.RegionCode}”不是平台区划表中的行政区划代码", $"region code {profile.RegionCode} is not in the platform's region table")));
+                        continue;
+                    }
                     profiles.Add(new ImportedProfile(profile, g.Select(p => p.Row).ToList()));
                     continue;
                 }
@@ -242,9 +251,9 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, ILogger<Profile
         var incoming = piece.WholeProfile ? (piece.Top["financials"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [] : [piece.Year!];
         foreach (var y in incoming)
         {
-            var year = y["year"]?.GetValue<long>() is { } n && n is >= int.MinValue and <= int.MaxValue ? (int)n : (int?)null;
+            var year = YearOf(y) is { } n && n is >= int.MinValue and <= int.MaxValue ? (int)n : (int?)null;
             var copy = y.DeepClone().AsObject();
-            var at = year is null ? -1 : years.ToList().FindIndex(o => o?["year"]?.GetValue<long>() == year);
+            var at = year is null ? -1 : years.ToList().FindIndex(o => YearOf(o) == year);
             if (year is not null && yearRows.TryGetValue(year.Value, out var earlier) && !piece.WholeProfile)
             {
                 issues.Add(new ImportIssue(piece.Row, "年度", $"年度 {year} 在第 {earlier} 行已出现", $"year {year} already given in row {earlier}"));
@@ -268,11 +277,20 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, ILogger<Profile
         return true;
     }
 
+    /// <summary>
+    /// The "year" of a financials entry. Stored files (ProfileMapping.ToJson) hold it as an int node, parsed input as
+    /// a JSON element or a long; GetValue&lt;long&gt; throws on the int one, which failed every import touching a stored file.
+    /// </summary>
+    private static long? YearOf(JsonNode? entry) =>
+        entry?["year"] is JsonValue v
+            ? v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i : null
+            : null;
+
     private static long? RowOf(string path, JsonArray? years, Dictionary<int, long> yearRows)
     {
         var parts = path.Split('/');
         if (parts.Length >= 3 && parts[1] == "financials" && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var i)
-            && years is not null && i < years.Count && years[i]?["year"]?.GetValue<long>() is { } y && yearRows.TryGetValue((int)y, out var row))
+            && years is not null && i < years.Count && YearOf(years[i]) is { } y && yearRows.TryGetValue((int)y, out var row))
         {
             return row;
         }

@@ -40,7 +40,10 @@ public sealed class EnterpriseQuery(TiduDbContext db)
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var text = f.Q.Trim();
-            q = q.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(text.ToUpperInvariant(), StringComparison.Ordinal));
+            // No StringComparison argument: EF cannot translate that overload (the query fails with a 500); the
+            // column comparison is ordinal anyway, and the code is upper-cased here, outside the expression.
+            var code = text.ToUpperInvariant();
+            q = q.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(code));
         }
         return (f.Sort ?? "name") switch
         {

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tidu.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One test-only endpoint, added in front of the app's pipeline: GET /__test/antiforgery hands the signed-in
+/// caller an antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page
+/// with a form would embed — so the tests can send cookie-authenticated API writes the way the browser does.
+/// </summary>
+internal sealed class TestEndpoints : IStartupFilter
+{
+    public const string AntiforgeryPath = "/__test/antiforgery";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (context.Request.Path == AntiforgeryPath)
+            {
+                // Runs before the app's authentication middleware: authenticate here so the token is bound to the user.
+                var auth = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+                if (auth.Succeeded)
+                {
+                    context.User = auth.Principal;
+                }
+                var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+                await context.Response.WriteAsync(tokens.RequestToken ?? "").ConfigureAwait(false);
+                return;
+            }
+            await nextMiddleware(context).ConfigureAwait(false);
+        });
+        next(app);
+    };
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tidu.Data;
+using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
+using Tidu.Domain.Exchange;
+using Tidu.Web.Security;
+using Xunit;
+
+namespace Tidu.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One running Tidu app on one fresh database, shared by every test of a provider's collection: the real
+/// Program (migrations, demo seeding with 300 enterprises, Identity, API), configured only through settings.
+/// Each provider's fixture says where its empty database is; everything else is the same.
+/// </summary>
+public abstract class TiduAppFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Tidu-demo-2026";
+    public const int DemoEnterprises = 300;
+
+    private Factory? _factory;
+
+    public abstract string Provider { get; }
+
+    public WebApplicationFactory<Program> App => _factory ?? throw new InvalidOperationException("fixture not initialised");
+
+    /// <summary>Creates the empty database and returns its connection string.</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        var connection = await CreateDatabaseAsync().ConfigureAwait(false);
+        _factory = new Factory(Provider, connection);
+        _ = _factory.Server; // starts the host: migrations and demo seeding run now, once
+        await SeedKnownEnterprisesAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync().ConfigureAwait(false);
+        }
+        await DropDatabaseAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client that keeps cookies and never follows redirects (a redirect to the login page is an answer to check).</summary>
+    public HttpClient NewClient() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs <paramref name="work"/> with a context of the given scope (the system's, seeing everything, by default).</summary>
+    public async Task<T> WithDbAsync<T>(Func<TiduDbContext, Task<T>> work, RegionScope? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var s = App.Services.CreateScope();
+        s.ServiceProvider.GetRequiredService<HttpRegionScopeSource>().Override = scope ?? RegionScope.Everything("test:system");
+        return await work(s.ServiceProvider.GetRequiredService<TiduDbContext>()).ConfigureAwait(false);
+    }
+
+    public Task WithDbAsync(Func<TiduDbContext, Task> work, RegionScope? scope = null) =>
+        WithDbAsync(async db =>
+        {
+            await work(db).ConfigureAwait(false);
+            return 0;
+        }, scope);
+
+    /// <summary>Same, with the registry (writes go through the app's upsert, audit and evaluation).</summary>
+    public async Task<T> WithRegistryAsync<T>(Func<EnterpriseRegistry, Task<T>> work, RegionScope? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var s = App.Services.CreateScope();
+        s.ServiceProvider.GetRequiredService<HttpRegionScopeSource>().Override = scope ?? RegionScope.Everything("test:system");
+        return await work(s.ServiceProvider.GetRequiredService<EnterpriseRegistry>()).ConfigureAwait(false);
+    }
+
+    private Task<UpsertResult> SeedKnownEnterprisesAsync() =>
+        WithRegistryAsync(registry =>
+        {
+            var profiles = KnownEnterprises.All
+                .Select(k => ProfileReader.Parse(new RawRecord(1, k.CreditCode, JsonSerializer.SerializeToUtf8Bytes(Profiles.Minimal(k.CreditCode, k.Name, k.RegionCode)))))
+                .Select(r => r.Profile ?? throw new InvalidOperationException("test profile invalid: " + string.Join("; ", r.Errors)))
+                .ToList();
+            return registry.UpsertAsync(profiles);
+        });
+
+    /// <summary>The demo database's enterprise user's own credit code (the seeder picks it).</summary>
+    public Task<string> EnterpriseUserCreditCodeAsync() =>
+        WithDbAsync(db => db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync());
+
+    private sealed class Factory(string provider, string connection) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", provider);
+            builder.UseSetting("ConnectionStrings:Tidu", connection);
+            builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Tidu.Errors", "None");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+            builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>());
+        }
+    }
+}
