@@ -40,7 +40,9 @@ public sealed class EnterpriseQuery(TiduDbContext db)
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var text = f.Q.Trim();
-            q = q.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(text.ToUpperInvariant(), StringComparison.Ordinal));
+            var codePrefix = text.ToUpperInvariant();
+            // StartsWith(string) without a StringComparison: EF cannot translate the Ordinal overload (it threw, a 500).
+            q = q.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(codePrefix));
         }
         return (f.Sort ?? "name") switch
         {
