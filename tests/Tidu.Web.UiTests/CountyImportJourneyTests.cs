@@ -181,6 +181,7 @@ public sealed partial class CountyImportJourneyTests(UiFixture ui)
         // For a human to look at (does Chinese render as characters, not boxes or entities?): the whole file,
         // the first screen, and one tier's checks at full size.
         await SaveScreenshotAsync("enterprise-file.png", await page.ScreenshotAsync(new() { FullPage = true }));
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // opening the <details> scrolled down
         await SaveScreenshotAsync("enterprise-file-top.png", await page.ScreenshotAsync());
         await SaveScreenshotAsync("enterprise-file-tier.png", await page.GetByTestId($"tier-{TierIds[0]}").ScreenshotAsync());
         Step($"read the enterprise file: {TierIds.Length} tiers with checks and citations; screenshots in {ScreenshotFolder}");
