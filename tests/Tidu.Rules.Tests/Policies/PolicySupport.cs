@@ -18,7 +18,8 @@ public static class PolicySupport
 
     /// <summary>The strong test firm (holds innovative and specialized SME recognitions 2024) registered in <paramref name="region"/>.</summary>
     public static EnterpriseProfile Firm(string region, params Recognition[] extra) =>
-        Profiles.Strong() with { RegionCode = region, Recognitions = [.. Profiles.Strong().Recognitions!, .. extra] };
+        // Only the two 2024 recognitions: the little-giant title Strong also holds would trigger the little-giant clauses.
+        Profiles.Strong() with { RegionCode = region, Recognitions = [.. Profiles.Strong().Recognitions!.Where(r => r.Tier is "innovative-sme" or "specialized-sme"), .. extra] };
 
     public static Project Project(string id, string purpose, DateOnly date, params (string Name, decimal Value)[] amounts) => new()
     {

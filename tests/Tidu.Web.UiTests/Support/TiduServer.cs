@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tidu.Web.UiTests.Support;
+
+/// <summary>
+/// The real web platform on a real socket (Kestrel on a free port) so a browser can reach it, with a throw-away
+/// SQLite file seeded with the demo accounts and a few hundred demo enterprises.
+/// </summary>
+public sealed class TiduServer : WebApplicationFactory<Program>
+{
+    /// <summary>Few enough to seed in seconds, enough that the screening list has more than one page.</summary>
+    private const int DemoEnterprises = 300;
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"tidu-ui-{Guid.NewGuid():N}.db");
+
+    public TiduServer() => UseKestrel(0);
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel started without an address");
+        // Kestrel reports the wildcard it bound ("http://127.0.0.1:port" or "http://[::]:port"); browse by loopback.
+        BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Tidu", $"Data Source={_database}");
+        builder.UseSetting("Database:Provider", "sqlite");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync().ConfigureAwait(false);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
