@@ -37,6 +37,8 @@ public static class TiduServices
         services.AddSingleton(RegionTree.Shipped);
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
+        services.AddMemoryCache();
+        services.AddSingleton<CountCache>();
         services.AddScoped<ProfileImporter>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());

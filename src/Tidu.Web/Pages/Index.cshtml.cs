@@ -8,9 +8,11 @@ using Tidu.Rules;
 namespace Tidu.Web.Pages;
 
 /// <summary>The overview of the user's region: how many enterprises meet, or nearly meet, each tier. Counted by the database.</summary>
-public sealed class IndexModel(TiduDbContext db, RuleLibrary rules) : PageModel
+public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Web.Screening.CountCache cache) : PageModel
 {
     public sealed record TierLine(string Id, string Title, int Qualified, int NearMiss);
+
+    public sealed record TierCount(string Tier, int Qualified, int NearMiss);
 
     public int Total { get; private set; }
     public IReadOnlyList<TierLine> Tiers { get; private set; } = [];
@@ -23,12 +25,13 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules) : PageModel
             // An enterprise user has one file: theirs.
             return db.Scope.CreditCode is { } own ? Redirect("/Enterprises/" + own) : Forbid();
         }
-        Total = await db.Enterprises.CountAsync(ct).ConfigureAwait(false);
-        var counts = await db.TierOutcomes
+        Total = await cache.GetAsync(db.Scope, "total", () => db.Enterprises.CountAsync(ct)).ConfigureAwait(false);
+        var counts = await cache.GetAsync(db.Scope, "tiers", () => db.TierOutcomes
             .GroupBy(t => t.Tier)
-            .Select(g => new { Tier = g.Key, Qualified = g.Count(t => t.Qualified), NearMiss = g.Count(t => !t.Qualified && t.DecisiveFailures == 1) })
-            .ToListAsync(ct).ConfigureAwait(false);
+            .Select(g => new TierCount(g.Key, g.Count(t => t.Qualified), g.Count(t => !t.Qualified && t.DecisiveFailures == 1)))
+            .ToListAsync(ct)).ConfigureAwait(false);
         Tiers = rules.Tiers
+            .DistinctBy(t => t.Id)
             .Select(t => (t, c: counts.FirstOrDefault(c => c.Tier == t.Id)))
             .Select(x => new TierLine(x.t.Id, x.t.Title, x.c?.Qualified ?? 0, x.c?.NearMiss ?? 0))
             .ToList();

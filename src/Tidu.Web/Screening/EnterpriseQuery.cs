@@ -5,7 +5,7 @@ using Tidu.Data.Entities;
 namespace Tidu.Web.Screening;
 
 /// <summary>Screening lists computed by the database (the region scope filter of the context applies underneath).</summary>
-public sealed class EnterpriseQuery(TiduDbContext db)
+public sealed class EnterpriseQuery(TiduDbContext db, CountCache counts)
 {
     public IQueryable<Enterprise> Apply(EnterpriseFilter f)
     {
@@ -66,7 +66,7 @@ public sealed class EnterpriseQuery(TiduDbContext db)
         var size = Math.Clamp(f.PageSize, 1, EnterpriseFilter.MaxPageSize);
         var page = Math.Max(1, f.Page);
         var q = Apply(f);
-        var total = await q.CountAsync(ct).ConfigureAwait(false);
+        var total = await counts.GetAsync(db.Scope, "list:" + (f with { Sort = null, Page = 1, PageSize = 0 }), () => q.CountAsync(ct)).ConfigureAwait(false);
         var items = await Rows(q.Skip((page - 1) * size).Take(size)).ToListAsync(ct).ConfigureAwait(false);
         return new Paged<EnterpriseRow>(items, page, size, total);
     }

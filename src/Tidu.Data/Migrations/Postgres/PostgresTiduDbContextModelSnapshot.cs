@@ -309,6 +309,8 @@ namespace Tidu.Data.Migrations.Postgres
 
                     b.HasIndex("IndustryCode");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("RegionCode");

@@ -294,6 +294,8 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.HasIndex("IndustryCode");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("RegionCode");
