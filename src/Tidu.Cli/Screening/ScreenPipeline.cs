@@ -19,30 +19,7 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
     {
         var summary = new ScreenSummary();
         using var queue = new BlockingCollection<List<RawRecord>>(BatchesInFlight);
-        var reader = Task.Run(() =>
-        {
-            try
-            {
-                var batch = new List<RawRecord>(BatchSize);
-                foreach (var raw in ProfileReader.Split(input))
-                {
-                    batch.Add(raw);
-                    if (batch.Count == BatchSize)
-                    {
-                        queue.Add(batch);
-                        batch = new List<RawRecord>(BatchSize);
-                    }
-                }
-                if (batch.Count > 0)
-                {
-                    queue.Add(batch);
-                }
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
+        var reader = RecordBatches.StartReading(input, queue, BatchSize);
 
         var lines = new byte[BatchSize][];
         var evaluations = new ScreenSummary.Entry?[BatchSize];

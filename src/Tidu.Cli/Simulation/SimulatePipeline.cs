@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Tidu.Cli.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Reforms;
@@ -21,30 +22,7 @@ internal sealed class SimulatePipeline(Simulator simulator, DateOnly asOf, strin
         long invalid = 0;
         long outside = 0;
         using var queue = new BlockingCollection<List<RawRecord>>(BatchesInFlight);
-        var reader = Task.Run(() =>
-        {
-            try
-            {
-                var batch = new List<RawRecord>(BatchSize);
-                foreach (var raw in ProfileReader.Split(input))
-                {
-                    batch.Add(raw);
-                    if (batch.Count == BatchSize)
-                    {
-                        queue.Add(batch);
-                        batch = new List<RawRecord>(BatchSize);
-                    }
-                }
-                if (batch.Count > 0)
-                {
-                    queue.Add(batch);
-                }
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
+        var reader = RecordBatches.StartReading(input, queue, BatchSize);
         var results = new EnterpriseComparison?[BatchSize];
         var states = new byte[BatchSize]; // 0 compared, 1 invalid, 2 outside the region
         long done = 0;
