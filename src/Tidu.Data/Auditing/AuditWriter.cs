@@ -24,6 +24,10 @@ internal static class AuditWriter
             {
                 continue; // derived from audited inputs and the rule version; re-evaluation is reproducible
             }
+            if (entry.Entity is Entities.Workflow.ApplicationDecision && entry.State != EntityState.Added)
+            {
+                throw new AuditTrailViolationException("application decisions cannot be changed or deleted");
+            }
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State != EntityState.Added)
