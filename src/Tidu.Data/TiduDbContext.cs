@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Tidu.Data.Auditing;
 using Tidu.Data.Entities;
+using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Scoping;
 
@@ -35,6 +36,10 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<TierOutcome> TierOutcomes => Set<TierOutcome>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<RoundQuota> RoundQuotas => Set<RoundQuota>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationDecision> ApplicationDecisions => Set<ApplicationDecision>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -61,6 +66,9 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<EnterpriseRecognition>().HasQueryFilter(Through<EnterpriseRecognition>(r => r.Enterprise, visible));
         builder.Entity<EnterpriseHonor>().HasQueryFilter(Through<EnterpriseHonor>(h => h.Enterprise, visible));
         builder.Entity<TierOutcome>().HasQueryFilter(Through<TierOutcome>(t => t.Enterprise, visible));
+        // An application is the enterprise's: whoever cannot see the enterprise cannot see or decide on it.
+        builder.Entity<Application>().HasQueryFilter(Through<Application>(a => a.Enterprise, visible));
+        builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision>(d => d.Application.Enterprise, visible));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>
@@ -98,6 +106,15 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
             if (e.State == EntityState.Modified)
             {
                 enterprise.Revision++;
+            }
+        }
+        foreach (var e in entries.Where(e => e.Entity is Application && e.State != EntityState.Deleted))
+        {
+            var application = (Application)e.Entity;
+            application.UpdatedAt = now;
+            if (e.State == EntityState.Modified)
+            {
+                application.Revision++;
             }
         }
         AuditWriter.Append(this, entries, scope.Actor, now, RuleSetVersion);

@@ -24,6 +24,10 @@ internal static class AuditWriter
             {
                 continue; // derived from audited inputs and the rule version; re-evaluation is reproducible
             }
+            if (entry.Entity is Entities.Workflow.ApplicationDecision && entry.State != EntityState.Added)
+            {
+                throw new AuditTrailViolationException("application decisions cannot be changed or deleted");
+            }
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State != EntityState.Added)
@@ -92,6 +96,11 @@ internal static class AuditWriter
         EnterpriseFinancialYear f => f.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         EnterpriseRecognition r => $"{r.Tier}@{r.RecognizedOn:yyyy-MM-dd}",
         EnterpriseHonor h => h.Kind,
+        // Workflow rows are new in the same save as their audit entry: their database ids are not known yet.
+        Entities.Workflow.Round r => $"{r.Tier}@{r.RegionCode}:{r.OpensOn:yyyy-MM-dd}",
+        Entities.Workflow.RoundQuota q => $"round:{q.RoundId}:{q.CityCode}",
+        Entities.Workflow.Application a => $"round:{a.RoundId}",
+        Entities.Workflow.ApplicationDecision d => $"round:{d.Application?.RoundId}:{d.Level}:{d.Decision}",
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 

@@ -32,12 +32,17 @@ public static class TiduApi
         read.MapGet("/enterprises/{creditCode}/gap", GapAsync).WithSummary("Gap analysis: for every tier not met, the smallest verified set of changes (JSON Pointers into the file) or what blocks it");
         read.MapGet("/regions", RegionsAsync).WithSummary("Regions the caller may see");
         write.MapPut("/enterprises/{creditCode}", PutAsync).WithSummary("Create or update one enterprise's file (financial years upserted by year)");
+        // The workflow has its own roles (enterprises apply, officers decide); its handlers check them.
+        var workflowRead = api.MapGroup("").RequireAuthorization(Policies.ApiRead);
+        var workflowWrite = api.MapGroup("").RequireAuthorization(Policies.ApiRead).AddEndpointFilter(CsrfForCookies);
+        Workflow.RoundsApi.MapRounds(workflowRead, workflowWrite);
+        Workflow.ApplicationsApi.MapApplications(workflowRead, workflowWrite);
         write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction")
             .DisableAntiforgery();
     }
 
     // Cookie-authenticated writes must carry the antiforgery header; API-key calls cannot be forged by a browser.
-    private static async ValueTask<object?> CsrfForCookies(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> CsrfForCookies(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var http = ctx.HttpContext;
         if (http.User.Identity?.AuthenticationType != Security.ApiKeyAuthentication.SchemeName)

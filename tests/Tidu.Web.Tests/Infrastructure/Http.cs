@@ -25,6 +25,15 @@ public static class Http
         return await ReadAsync(r).ConfigureAwait(false);
     }
 
+    public static async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> PostJsonAsync(this HttpClient client, string url, JsonNode body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(body);
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var r = await client.PostAsync(Url(url), content).ConfigureAwait(false);
+        return await ReadAsync(r).ConfigureAwait(false);
+    }
+
     /// <summary>POST /api/v1/imports with the file as multipart 'file'.</summary>
     public static async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> ImportAsync(this HttpClient client, string fileName, byte[] content, bool commit)
     {

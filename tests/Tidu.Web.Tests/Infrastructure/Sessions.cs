@@ -15,7 +15,13 @@ public static partial class Sessions
     public static async Task<HttpClient> LoginAsync(TiduAppFixture app, string userName, string password = TiduAppFixture.DemoPassword)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var client = app.NewClient();
+        return await LoginAsync(app.NewClient(), userName, password).ConfigureAwait(false);
+    }
+
+    /// <summary>The same sign-in on a client of another host (e.g. one with a fake clock) of the same app.</summary>
+    public static async Task<HttpClient> LoginAsync(HttpClient client, string userName, string password = TiduAppFixture.DemoPassword)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var (status, _) = await PostLoginAsync(client, userName, password).ConfigureAwait(false);
         if (status != HttpStatusCode.Redirect)
         {

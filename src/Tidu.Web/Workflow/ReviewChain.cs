@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Tidu.Data.Entities.Workflow;
+using Tidu.Data.Identity;
+
+namespace Tidu.Web.Workflow;
+
+/// <summary>
+/// The review chain of workflow.md ("Recognition procedure", steps 3–5): which level may take which decision on an
+/// application in which state, and where it leads. County first review (初审), city recommendation (推荐) within
+/// quota, province review (审核). A decision that refuses or returns must give its reason.
+/// </summary>
+public static class ReviewChain
+{
+    public sealed record Step(string Level, string Decision, ApplicationState From, ApplicationState To, bool ReasonRequired);
+
+    public static IReadOnlyList<Step> Steps { get; } =
+    [
+        new("county", "approve", ApplicationState.Submitted, ApplicationState.CountyApproved, false),
+        new("county", "return", ApplicationState.Submitted, ApplicationState.Returned, true),
+        new("county", "reject", ApplicationState.Submitted, ApplicationState.Rejected, true),
+        new("city", "recommend", ApplicationState.CountyApproved, ApplicationState.CityRecommended, false),
+        new("city", "reject", ApplicationState.CountyApproved, ApplicationState.Rejected, true),
+        new("province", "approve", ApplicationState.CityRecommended, ApplicationState.ProvinceApproved, false),
+        new("province", "reject", ApplicationState.CityRecommended, ApplicationState.Rejected, true),
+    ];
+
+    /// <summary>The review level the user acts at, or null when the user reviews nothing (enterprise, expert, API key).</summary>
+    public static string? LevelOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.CountyOfficer) ? "county"
+            : user.IsInRole(Roles.CityOfficer) ? "city"
+            : user.IsInRole(Roles.ProvinceOfficer) ? "province"
+            : null;
+    }
+
+    public static Step? Find(string level, string decision) =>
+        Steps.SingleOrDefault(s => s.Level == level && string.Equals(s.Decision, decision, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Decisions the level may take at all, for the error message when it asks for another one.</summary>
+    public static IEnumerable<string> DecisionsOf(string level) => Steps.Where(s => s.Level == level).Select(s => s.Decision);
+}
