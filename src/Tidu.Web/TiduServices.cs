@@ -37,6 +37,7 @@ public static class TiduServices
         services.AddSingleton(RegionTree.Shipped);
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
+        services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
         services.AddScoped<ProfileImporter>();
