@@ -80,6 +80,13 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions)
             .Distinct()
             .CountAsync(ct);
 
+    /// <summary>Enterprises qualified for <paramref name="tier"/> by their latest evaluation within <paramref name="regionCode"/> (itself or below).</summary>
+    public Task<int> QualifiedWithinAsync(string regionCode, string tier, CancellationToken ct) =>
+        db.TierOutcomes.AsNoTracking()
+            .Where(t => t.Tier == tier && t.Qualified)
+            .Where(t => t.Enterprise.RegionCode == regionCode || t.Enterprise.CityCode == regionCode || t.Enterprise.ProvinceCode == regionCode)
+            .CountAsync(ct);
+
     /// <summary>A row keyed to its child region; a class with settable members so EF can group on them.</summary>
     private sealed class Keyed
     {
