@@ -37,6 +37,8 @@ public static class TiduServices
         services.AddSingleton(RegionTree.Shipped);
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
+        services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
+        services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
         services.AddScoped<ProfileImporter>();
@@ -90,6 +92,7 @@ public static class TiduServices
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();
@@ -137,6 +140,7 @@ public static class TiduServices
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapTiduApi();
+        app.MapMonitoringApi();
         app.MapRazorPages();
     }
 }

@@ -1,0 +1,27 @@
+using Tidu.Data.Registry;
+using Tidu.Web.Monitoring;
+
+namespace Tidu.Web.Api;
+
+/// <summary>The monitoring page's data as JSON, for officers and administrators (the region scope applies underneath).</summary>
+public static class MonitoringApi
+{
+    public static void MapMonitoringApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var monitoring = app.MapGroup("/api/v1/monitoring").WithTags("v1").RequireAuthorization(Policies.Officer);
+        monitoring.MapGet("/rollup", RollupAsync).WithSummary("Per child region and tier: enterprises qualified by their latest evaluation, and holding a valid recognition on a date (default today)");
+        monitoring.MapGet("/charts", ChartsAsync).WithSummary("Every chart of the monitoring page: categories and series, as drawn and tabulated");
+    }
+
+    private static async Task<IResult> RollupAsync(DateOnly? on, RegionRollup rollup, TimeProvider clock, CancellationToken ct) =>
+        Results.Ok(new
+        {
+            On = on ?? ChinaCalendar.Today(clock),
+            Children = rollup.Children().ToString().ToLowerInvariant(),
+            Counts = await rollup.CountAsync(on ?? ChinaCalendar.Today(clock), ct).ConfigureAwait(false),
+        });
+
+    private static async Task<IResult> ChartsAsync(DateOnly? on, MonitoringCharts charts, TimeProvider clock, CancellationToken ct) =>
+        Results.Ok(await charts.BuildAsync(on ?? ChinaCalendar.Today(clock), ct).ConfigureAwait(false));
+}
