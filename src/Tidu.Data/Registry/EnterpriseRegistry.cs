@@ -47,7 +47,17 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                     {
                         entity = e;
                         changed = ProfileMapping.Apply(p, entity, regions);
-                        if (changed) { updated++; } else { unchanged++; }
+                        if (changed)
+                        {
+                            // A change to a year, recognition or honour is a change of the file: bump its revision too,
+                            // so caches keyed by revision and concurrent editors see it.
+                            db.Entry(entity).Property(x => x.UpdatedAt).IsModified = true;
+                            updated++;
+                        }
+                        else
+                        {
+                            unchanged++;
+                        }
                     }
                     else
                     {

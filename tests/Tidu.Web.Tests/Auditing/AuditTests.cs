@@ -33,6 +33,22 @@ public abstract class AuditTests(TiduAppFixture app)
     }
 
     [Fact]
+    public async Task A_change_to_one_financial_year_alone_is_a_new_revision_of_the_file_and_the_same_data_is_not()
+    {
+        using var client = await Sessions.LoginAsync(app, "hz-city");
+        var code = CreditCodes.For("330114", 302);
+        (await client.PutJsonAsync($"/api/v1/enterprises/{code}", Profiles.Minimal(code, "修订号测试有限公司", "330114", revenue: 5000m))).Status.ShouldBe(HttpStatusCode.OK);
+        var first = await app.WithDbAsync(db => db.Enterprises.IgnoreQueryFilters().Where(e => e.CreditCode == code).Select(e => e.Revision).SingleAsync());
+
+        (await client.PutJsonAsync($"/api/v1/enterprises/{code}", Profiles.Minimal(code, "修订号测试有限公司", "330114", revenue: 5000m))).Status.ShouldBe(HttpStatusCode.OK);
+        (await app.WithDbAsync(db => db.Enterprises.IgnoreQueryFilters().Where(e => e.CreditCode == code).Select(e => e.Revision).SingleAsync())).ShouldBe(first);
+
+        // Only the yearly figures differ (the enterprise row itself is unchanged), yet the file has a new revision.
+        (await client.PutJsonAsync($"/api/v1/enterprises/{code}", Profiles.Minimal(code, "修订号测试有限公司", "330114", revenue: 5100m))).Status.ShouldBe(HttpStatusCode.OK);
+        (await app.WithDbAsync(db => db.Enterprises.IgnoreQueryFilters().Where(e => e.CreditCode == code).Select(e => e.Revision).SingleAsync())).ShouldBe(first + 1);
+    }
+
+    [Fact]
     public async Task Changing_or_deleting_an_audit_entry_through_EF_is_refused()
     {
         var id = await app.WithDbAsync(db => db.AuditEntries.MinAsync(a => a.Id));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Registry;
@@ -15,7 +16,8 @@ namespace Tidu.Web.Pages.Enterprises;
 /// One enterprise's file (一企一档): data, every tier with every check and its citation, the gap, and the change
 /// history. Another region's enterprise is "not found": the database never returns it to this user.
 /// </summary>
-public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, TiduDbContext db, RegionTree tree, TimeProvider clock) : PageModel
+public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, TiduDbContext db, RegionTree tree, TimeProvider clock,
+    IMemoryCache cache) : PageModel
 {
     public Enterprise Enterprise { get; private set; } = null!;
     public EnterpriseEvaluation Evaluation { get; private set; } = null!;
@@ -34,8 +36,16 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
             return NotFound();
         }
         Enterprise = e;
-        Evaluation = evaluator.Evaluate(profile, ChinaCalendar.Today(clock), EvaluationDetail.Full);
-        Gaps = gaps.FailedTiers(profile, Evaluation.AsOf).ToDictionary(g => g.Tier, StringComparer.Ordinal);
+        // The full explanation and the verified gap search are the costly part of the page (tens of ms); they
+        // depend only on the file and the date, so they are kept for ten minutes per (file revision, date).
+        var today = ChinaCalendar.Today(clock);
+        (Evaluation, Gaps) = await cache.GetOrCreateAsync((nameof(DetailModel), e.CreditCode, e.Revision, today), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            var evaluation = evaluator.Evaluate(profile, today, EvaluationDetail.Full);
+            IReadOnlyDictionary<string, GapResult> byTier = gaps.FailedTiers(profile, today).ToDictionary(g => g.Tier, StringComparer.Ordinal);
+            return Task.FromResult((evaluation, byTier));
+        }).ConfigureAwait(false);
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CreditCode == e.CreditCode)
             .OrderByDescending(a => a.Id).Take(50)
