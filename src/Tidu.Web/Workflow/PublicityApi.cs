@@ -32,6 +32,11 @@ public static class PublicityApi
         {
             return refusal!;
         }
+        if (application.Round.PublicityWorkingDays < 1 || application.Round.ValidityYears < 1)
+        {
+            // Rounds opened before publicity existed carry no days or years: say so rather than guess a policy number.
+            return Unprocessable("该批次未设置公示天数或认定有效期", $"round {application.RoundId} has no publicity working days or validity years set");
+        }
         var today = ChinaCalendar.Today(clock);
         // Publicity starts on the first working day from today and lasts the round's number of working days.
         application.PublicityStartsOn = WorkingDays.FirstOnOrAfter(today);
