@@ -40,6 +40,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<RoundQuota> RoundQuotas => Set<RoundQuota>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationDecision> ApplicationDecisions => Set<ApplicationDecision>();
+    public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -69,6 +70,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         // An application is the enterprise's: whoever cannot see the enterprise cannot see or decide on it.
         builder.Entity<Application>().HasQueryFilter(Through<Application>(a => a.Enterprise, visible));
         builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision>(d => d.Application.Enterprise, visible));
+        builder.Entity<ApplicationObjection>().HasQueryFilter(Through<ApplicationObjection>(o => o.Application.Enterprise, visible));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>

@@ -47,6 +47,7 @@ public static class TiduServices
         services.AddSingleton<EvaluationRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
+        services.Configure<Workflow.WorkflowOptions>(config.GetSection("Workflow"));
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {

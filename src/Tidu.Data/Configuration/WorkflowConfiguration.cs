@@ -39,6 +39,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // One application per enterprise and round: a second submission is a resubmission of the same one.
         b.HasIndex(a => new { a.RoundId, a.EnterpriseId }).IsUnique();
         b.HasIndex(a => a.State);
+        b.Property(a => a.CertificateNumber).HasMaxLength(80);
+        b.HasIndex(a => a.CertificateNumber).IsUnique();
+        b.HasMany(a => a.Objections).WithOne(o => o.Application).HasForeignKey(o => o.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Decisions).WithOne(d => d.Application).HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -54,5 +57,17 @@ internal sealed class ApplicationDecisionConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.Actor).HasMaxLength(256);
         b.Property(d => d.Reason).HasMaxLength(2000);
         b.Property(d => d.RuleVersion).HasMaxLength(80);
+    }
+}
+
+internal sealed class ApplicationObjectionConfiguration : IEntityTypeConfiguration<ApplicationObjection>
+{
+    public void Configure(EntityTypeBuilder<ApplicationObjection> b)
+    {
+        b.Property(o => o.Reason).HasMaxLength(2000);
+        b.Property(o => o.RaisedBy).HasMaxLength(256);
+        b.Property(o => o.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.ResolvedBy).HasMaxLength(256);
+        b.Property(o => o.ResolutionReason).HasMaxLength(2000);
     }
 }

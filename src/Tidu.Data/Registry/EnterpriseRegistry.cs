@@ -166,6 +166,16 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         }
     }
 
+    /// <summary>Re-evaluates one stored file (loaded with its children, e.g. by <see cref="LoadAsync"/>) after it changed; the caller saves.</summary>
+    public void Reevaluate(Enterprise enterprise, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        if (ProfileMapping.ToProfile(enterprise).Profile is { } profile)
+        {
+            StoreEvaluation(enterprise, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+        }
+    }
+
     /// <summary>The rule versions in force on <paramref name="asOf"/>, as recorded with every audited write.</summary>
     public string RuleVersions(DateOnly asOf) =>
         string.Join(';', evaluator.Library.Tiers

@@ -28,6 +28,7 @@ public static class ApplicationsApi
         read.MapGet("/applications/{id:long}", GetAsync).WithSummary("One application with its pre-evaluation and every decision");
         write.MapPost("/applications", SubmitAsync).WithSummary("The enterprise applies to an open round; the answer shows the pre-evaluation and gap");
         write.MapPost("/applications/{id:long}/resubmit", ResubmitAsync).WithSummary("The enterprise resubmits an application returned for correction");
+        PublicityApi.Map(write);
         write.MapPost("/applications/{id:long}/decisions", DecideAsync).WithSummary("County first review, city recommendation (within quota), province review");
     }
 
@@ -52,7 +53,7 @@ public static class ApplicationsApi
 
     private static async Task<IResult> GetAsync(long id, TiduDbContext db, CancellationToken ct)
     {
-        var a = await db.Applications.AsNoTracking().Include(x => x.Enterprise).Include(x => x.Decisions)
+        var a = await db.Applications.AsNoTracking().Include(x => x.Enterprise).Include(x => x.Decisions).Include(x => x.Objections)
             .SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
         return a is null ? ApplicationNotFound(id) : Results.Ok(Detail(a, null));
     }
@@ -221,7 +222,7 @@ public static class ApplicationsApi
         return null;
     }
 
-    private static async Task<IResult> SaveAsync(TiduDbContext db, Application application, int expectedRevision, string? gapJson, CancellationToken ct)
+    internal static async Task<IResult> SaveAsync(TiduDbContext db, Application application, int expectedRevision, string? gapJson, CancellationToken ct)
     {
         db.Entry(application).Property(a => a.Revision).OriginalValue = expectedRevision;
         db.RuleSetVersion = application.PreEvaluationRuleVersion;
@@ -245,11 +246,11 @@ public static class ApplicationsApi
                 ? Unprocessable($"申报已截止（截止日期 {round.ClosesOn:yyyy-MM-dd}）", $"round {round.Id} closed on {round.ClosesOn:yyyy-MM-dd}")
                 : null;
 
-    private static Task<Application?> Load(TiduDbContext db, long id, CancellationToken ct) =>
-        db.Applications.Include(a => a.Round).Include(a => a.Enterprise).Include(a => a.Decisions)
+    internal static Task<Application?> Load(TiduDbContext db, long id, CancellationToken ct) =>
+        db.Applications.Include(a => a.Round).Include(a => a.Enterprise).Include(a => a.Decisions).Include(a => a.Objections)
             .SingleOrDefaultAsync(a => a.Id == id, ct);
 
-    private static ApplicationDecision Record(Application a, string level, string decision, ApplicationState from, ApplicationState to, string actor, DateTimeOffset at, string? reason) => new()
+    internal static ApplicationDecision Record(Application a, string level, string decision, ApplicationState from, ApplicationState to, string actor, DateTimeOffset at, string? reason) => new()
     {
         Application = a,
         Level = level,
@@ -277,7 +278,7 @@ public static class ApplicationsApi
         a.PreEvaluationRuleVersion,
     };
 
-    private static object Detail(Application a, string? gapJson) => new
+    internal static object Detail(Application a, string? gapJson) => new
     {
         a.Id,
         a.RoundId,
@@ -294,6 +295,20 @@ public static class ApplicationsApi
             trace = JsonNode.Parse(a.PreEvaluation),
             gap = gapJson is null ? null : JsonNode.Parse(gapJson),
         },
+        a.PublicityStartsOn,
+        a.PublicityEndsOn,
+        a.CertificateNumber,
+        objections = a.Objections.OrderBy(o => o.Id).Select(o => new
+        {
+            o.Id,
+            o.Reason,
+            o.RaisedBy,
+            o.RaisedAt,
+            outcome = o.Outcome?.ToString(),
+            o.ResolvedBy,
+            o.ResolvedAt,
+            o.ResolutionReason,
+        }),
         decisions = a.Decisions.OrderBy(d => d.At).ThenBy(d => d.Id).Select(d => new
         {
             d.Decision,

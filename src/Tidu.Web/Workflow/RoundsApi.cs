@@ -31,7 +31,8 @@ public static class RoundsApi
             ? Results.Ok(View(round))
             : RoundNotFound(id);
 
-    private static async Task<IResult> OpenAsync(OpenRoundRequest body, HttpContext http, TiduDbContext db, RuleLibrary rules, RegionTree regions, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> OpenAsync(OpenRoundRequest body, HttpContext http, TiduDbContext db, RuleLibrary rules, RegionTree regions, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<WorkflowOptions> defaults, CancellationToken ct)
     {
         var user = http.User;
         var region = user.FindFirst(Security.TiduClaims.RegionCode)?.Value;
@@ -74,6 +75,16 @@ public static class RoundsApi
         {
             errors.Add(("quotas", "a city is given more than one quota"));
         }
+        var publicityDays = body.PublicityWorkingDays ?? defaults.Value.PublicityWorkingDays;
+        var validityYears = body.ValidityYears ?? defaults.Value.RecognitionValidityYears;
+        if (publicityDays < 1)
+        {
+            errors.Add(("publicityWorkingDays", $"publicity needs at least one working day (got {publicityDays}; is Workflow:PublicityWorkingDays configured?)"));
+        }
+        if (validityYears < 1)
+        {
+            errors.Add(("validityYears", $"a recognition must be valid at least one year (got {validityYears}; is Workflow:RecognitionValidityYears configured?)"));
+        }
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(
@@ -90,6 +101,8 @@ public static class RoundsApi
             RuleSetVersion = body.RuleSetVersion,
             OpenedBy = db.Scope.Actor,
             OpenedAt = clock.GetUtcNow(),
+            PublicityWorkingDays = publicityDays,
+            ValidityYears = validityYears,
             Quotas = [.. quotas.Select(q => new RoundQuota { CityCode = q.CityCode, Quota = q.Quota })],
         };
         db.Rounds.Add(round);
@@ -107,6 +120,8 @@ public static class RoundsApi
         r.ClosesOn,
         r.RuleSetVersion,
         r.OpenedBy,
+        r.PublicityWorkingDays,
+        r.ValidityYears,
         quotas = r.Quotas.OrderBy(q => q.CityCode).Select(q => new { q.CityCode, q.Quota, q.Recommended }),
     };
 }

@@ -31,5 +31,15 @@ public sealed class Application
 
     public int Revision { get; set; }
 
+    /// <summary>First and last day of publicity (China time, inclusive); null before publicity starts.</summary>
+    public DateOnly? PublicityStartsOn { get; set; }
+
+    public DateOnly? PublicityEndsOn { get; set; }
+
+    /// <summary>Issued at recognition, unique: "{tier}-{year}-{sequence}".</summary>
+    public string? CertificateNumber { get; set; }
+
+    public List<ApplicationObjection> Objections { get; set; } = [];
+
     public List<ApplicationDecision> Decisions { get; set; } = [];
 }

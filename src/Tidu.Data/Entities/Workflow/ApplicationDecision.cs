@@ -10,7 +10,7 @@ public sealed class ApplicationDecision
     public long ApplicationId { get; set; }
     public Application Application { get; set; } = null!;
 
-    /// <summary>submit, resubmit, approve, return, reject, recommend.</summary>
+    /// <summary>submit, resubmit, approve, return, reject, recommend, publicize, object, uphold-objection, dismiss-objection, recognize.</summary>
     public required string Decision { get; set; }
 
     /// <summary>enterprise, county, city, province.</summary>

@@ -1,6 +1,6 @@
 namespace Tidu.Data.Entities.Workflow;
 
-/// <summary>Where an application stands in the review chain (workflow.md "Recognition procedure", steps 2–5).</summary>
+/// <summary>Where an application stands in the review chain (workflow.md "Recognition procedure", steps 2–7).</summary>
 public enum ApplicationState
 {
     Submitted,
@@ -8,5 +8,11 @@ public enum ApplicationState
     CountyApproved,
     CityRecommended,
     ProvinceApproved,
+
+    /// <summary>Under publicity (公示): objections may be raised until it ends.</summary>
+    Publicity,
+
+    /// <summary>Recognised (认定): certificate issued, recognition added to the enterprise.</summary>
+    Recognized,
     Rejected,
 }

@@ -26,5 +26,11 @@ public sealed class Round
     public required string OpenedBy { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
 
+    /// <summary>Working days (Mon–Fri) of publicity (公示); defaults from configuration when the round is opened.</summary>
+    public int PublicityWorkingDays { get; set; }
+
+    /// <summary>Years a recognition of this round is valid; defaults from configuration when the round is opened.</summary>
+    public int ValidityYears { get; set; }
+
     public List<RoundQuota> Quotas { get; set; } = [];
 }

@@ -486,6 +486,10 @@ namespace Tidu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<bool>("DeclaredTrue")
                         .HasColumnType("boolean");
 
@@ -503,6 +507,12 @@ namespace Tidu.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("PublicityEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublicityStartsOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -523,6 +533,9 @@ namespace Tidu.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
 
                     b.HasIndex("EnterpriseId");
 
@@ -593,6 +606,52 @@ namespace Tidu.Data.Migrations.Postgres
                     b.ToTable("ApplicationDecisions");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationObjections");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Round", b =>
                 {
                     b.Property<long>("Id")
@@ -615,6 +674,9 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("PublicityWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -634,6 +696,9 @@ namespace Tidu.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ValidityYears")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -909,6 +974,17 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationObjection", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
+                        .WithMany("Objections")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.RoundQuota", b =>
                 {
                     b.HasOne("Tidu.Data.Entities.Workflow.Round", null)
@@ -932,6 +1008,8 @@ namespace Tidu.Data.Migrations.Postgres
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Application", b =>
                 {
                     b.Navigation("Decisions");
+
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Round", b =>

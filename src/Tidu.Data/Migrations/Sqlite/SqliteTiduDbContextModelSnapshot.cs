@@ -465,6 +465,10 @@ namespace Tidu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DeclaredTrue")
                         .HasColumnType("INTEGER");
 
@@ -481,6 +485,12 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Property<string>("PreEvaluationRuleVersion")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicityEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicityStartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
@@ -502,6 +512,9 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
 
                     b.HasIndex("EnterpriseId");
 
@@ -570,6 +583,50 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("ApplicationDecisions");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationObjections");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Round", b =>
                 {
                     b.Property<long>("Id")
@@ -590,6 +647,9 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PublicityWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -609,6 +669,9 @@ namespace Tidu.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidityYears")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -884,6 +947,17 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationObjection", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
+                        .WithMany("Objections")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.RoundQuota", b =>
                 {
                     b.HasOne("Tidu.Data.Entities.Workflow.Round", null)
@@ -907,6 +981,8 @@ namespace Tidu.Data.Migrations.Sqlite
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Application", b =>
                 {
                     b.Navigation("Decisions");
+
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Round", b =>
