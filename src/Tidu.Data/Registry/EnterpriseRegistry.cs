@@ -116,6 +116,14 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         return refused;
     }
 
+    /// <summary>One stored file in scope (credit code in any case), with everything its profile is rebuilt from; null when not visible.</summary>
+    public async Task<Enterprise?> FindAsync(string creditCode, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(creditCode);
+        var code = creditCode.ToUpperInvariant();
+        return (await LoadAsync([code], ct).ConfigureAwait(false)).GetValueOrDefault(code);
+    }
+
     /// <summary>Stored files by credit code (only those in scope), with everything the profile is rebuilt from.</summary>
     public async Task<Dictionary<string, Enterprise>> LoadAsync(IEnumerable<string> creditCodes, CancellationToken ct = default)
     {

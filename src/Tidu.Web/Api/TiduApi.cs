@@ -67,16 +67,14 @@ public static class TiduApi
 
     private static async Task<IResult> GetAsync(string creditCode, EnterpriseRegistry registry, CancellationToken ct)
     {
-        var found = await registry.LoadAsync([creditCode.ToUpperInvariant()], ct).ConfigureAwait(false);
-        return found.Values.SingleOrDefault() is { } e
+        return await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is { } e
             ? Results.Content(ProfileMapping.ToJson(e).ToJsonString(), "application/json; charset=utf-8")
             : NotFound(creditCode);
     }
 
     private static async Task<IResult> EvaluateAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator, TimeProvider clock, CancellationToken ct)
     {
-        var found = await registry.LoadAsync([creditCode.ToUpperInvariant()], ct).ConfigureAwait(false);
-        if (found.Values.SingleOrDefault() is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
+        if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
         {
             return NotFound(creditCode);
         }
@@ -100,8 +98,7 @@ public static class TiduApi
 
     private static async Task<IResult> GapAsync(string creditCode, EnterpriseRegistry registry, Tidu.Rules.Gaps.GapAnalyzer gaps, TimeProvider clock, CancellationToken ct)
     {
-        var found = await registry.LoadAsync([creditCode.ToUpperInvariant()], ct).ConfigureAwait(false);
-        if (found.Values.SingleOrDefault() is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
+        if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
         {
             return NotFound(creditCode);
         }

@@ -79,7 +79,7 @@ public static class ApplicationsApi
         {
             return closed;
         }
-        var enterprise = (await registry.LoadAsync([creditCode], ct).ConfigureAwait(false)).Values.SingleOrDefault();
+        var enterprise = await registry.FindAsync(creditCode, ct).ConfigureAwait(false);
         if (enterprise is null || ProfileMapping.ToProfile(enterprise).Profile is not { } profile)
         {
             return Unprocessable("企业档案不完整，无法申报", $"the file of {creditCode} is missing or invalid");
@@ -147,7 +147,8 @@ public static class ApplicationsApi
             return closed;
         }
         // The corrected file is evaluated again: the reviewers decide on what is on file now.
-        var enterprise = (await registry.LoadAsync([application.Enterprise.CreditCode], ct).ConfigureAwait(false)).Values.Single();
+        var enterprise = await registry.FindAsync(application.Enterprise.CreditCode, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"the enterprise of application {application.Id} is not visible in this scope");
         if (ProfileMapping.ToProfile(enterprise).Profile is not { } profile
             || PreEvaluation.Of(profile, today, application.Round.Tier, evaluator, gaps) is not { } pre)
         {

@@ -124,7 +124,8 @@ public static class PublicityApi
         // The sequence continues the tier's numbers of the year; the unique index refuses a number taken by a concurrent recognition.
         var taken = await db.Applications.IgnoreQueryFilters().CountAsync(a => a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix), ct).ConfigureAwait(false);
         application.CertificateNumber = $"{prefix}{taken + 1:D4}";
-        var enterprise = (await registry.LoadAsync([application.Enterprise.CreditCode], ct).ConfigureAwait(false)).Values.Single();
+        var enterprise = await registry.FindAsync(application.Enterprise.CreditCode, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"the enterprise of application {application.Id} is not visible in this scope");
         enterprise.Recognitions.Add(new EnterpriseRecognition
         {
             Tier = round.Tier,

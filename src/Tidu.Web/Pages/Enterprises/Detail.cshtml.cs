@@ -30,8 +30,7 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
     public async Task<IActionResult> OnGetAsync(string creditCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(creditCode);
-        var found = await registry.LoadAsync([creditCode.ToUpperInvariant()], ct).ConfigureAwait(false);
-        if (found.Values.SingleOrDefault() is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
+        if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
         {
             return NotFound();
         }
