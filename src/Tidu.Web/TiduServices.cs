@@ -39,6 +39,7 @@ public static class TiduServices
         services.AddScoped<EnterpriseQuery>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
+        Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
         services.AddScoped<ProfileImporter>();

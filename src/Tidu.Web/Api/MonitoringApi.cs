@@ -11,7 +11,7 @@ public static class MonitoringApi
         ArgumentNullException.ThrowIfNull(app);
         var monitoring = app.MapGroup("/api/v1/monitoring").WithTags("v1").RequireAuthorization(Policies.Officer);
         monitoring.MapGet("/rollup", RollupAsync).WithSummary("Per child region and tier: enterprises qualified by their latest evaluation, and holding a valid recognition on a date (default today)");
-        monitoring.MapGet("/charts", ChartsAsync).WithSummary("Every chart of the monitoring page: categories and series, as drawn and tabulated");
+        monitoring.MapGet("/charts", ChartsAsync).WithSummary("Every chart of the monitoring page for an as-of date (default today, China time) and a year of new recognitions (default the date's year): categories and series, as drawn and tabulated");
     }
 
     private static async Task<IResult> RollupAsync(DateOnly? on, RegionRollup rollup, TimeProvider clock, CancellationToken ct) =>
@@ -22,6 +22,14 @@ public static class MonitoringApi
             Counts = await rollup.CountAsync(on ?? ChinaCalendar.Today(clock), ct).ConfigureAwait(false),
         });
 
-    private static async Task<IResult> ChartsAsync(DateOnly? on, MonitoringCharts charts, TimeProvider clock, CancellationToken ct) =>
-        Results.Ok(await charts.BuildAsync(on ?? ChinaCalendar.Today(clock), ct).ConfigureAwait(false));
+    private static async Task<IResult> ChartsAsync(DateOnly? on, int? year, MonitoringCharts charts, TimeProvider clock, CancellationToken ct)
+    {
+        var date = on ?? ChinaCalendar.Today(clock);
+        if (year is { } y && (y < 1 || y > date.Year))
+        {
+            return Results.Problem(title: $"统计年度无效：应为不晚于统计日期所在年度（{date.Year}）的年份",
+                detail: $"year {y} is not a year on or before the as-of date's ({date.Year})", statusCode: StatusCodes.Status400BadRequest);
+        }
+        return Results.Ok(await charts.BuildAsync(new MonitoringPeriod(date, year ?? date.Year), ct).ConfigureAwait(false));
+    }
 }

@@ -7,6 +7,9 @@ namespace Tidu.Web.Monitoring;
 /// <summary>One child region's count for one tier: enterprises qualified by their latest evaluation, and enterprises holding a valid recognition.</summary>
 public sealed record RegionTierCount(string RegionCode, string Tier, int Qualified, int Recognized);
 
+/// <summary>One child region's enterprises newly recognised for one tier in a span of days.</summary>
+public sealed record RegionTierNewRecognitions(string RegionCode, string Tier, int Count);
+
 /// <summary>
 /// The roll-up of the user's region into its children (the whole country into provinces, a province into its
 /// cities, a city into its counties). Counted by the database with GROUP BY — a province holds 100k+ files,
@@ -67,6 +70,31 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions)
             .Select(k => new RegionTierCount(k.Region, k.Tier,
                 qualified.FirstOrDefault(q => q.Region == k.Region && q.Tier == k.Tier)?.Count ?? 0,
                 recognized.FirstOrDefault(r => r.Region == k.Region && r.Tier == k.Tier)?.Count ?? 0))
+            .OrderBy(c => c.RegionCode, StringComparer.Ordinal).ThenBy(c => c.Tier, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Enterprises newly recognised between <paramref name="from"/> and <paramref name="to"/> (both inclusive) per child
+    /// region and tier: the year's or month's new recognitions, whatever their validity now. An enterprise recognised
+    /// twice for one tier in the span counts once.
+    /// </summary>
+    public async Task<IReadOnlyList<RegionTierNewRecognitions>> NewRecognitionsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var level = (int)Children();
+        var rows = await db.Recognitions.AsNoTracking()
+            .Where(r => r.RecognizedOn >= from && r.RecognizedOn <= to)
+            .Select(r => new Keyed
+            {
+                Region = level == 0 ? r.Enterprise.ProvinceCode : level == 1 ? (r.Enterprise.CityCode ?? r.Enterprise.RegionCode) : r.Enterprise.RegionCode,
+                Tier = r.Tier,
+                EnterpriseId = r.EnterpriseId,
+            })
+            .Distinct()
+            .GroupBy(k => new { k.Region, k.Tier })
+            .Select(g => new { g.Key.Region, g.Key.Tier, Count = g.Count() })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return rows.Select(r => new RegionTierNewRecognitions(r.Region, r.Tier, r.Count))
             .OrderBy(c => c.RegionCode, StringComparer.Ordinal).ThenBy(c => c.Tier, StringComparer.Ordinal)
             .ToList();
     }
