@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Tidu.Rules.Evaluation;
+
+namespace Tidu.Web;
+
+/// <summary>
+/// One line of a check table on a page (Pages/Shared/_CheckTable): title, actual, required, outcome, citation.
+/// Built from a live <see cref="CheckResult"/> or from a trace stored as JSON (an application's evaluation as it
+/// was when submitted), so both read the same.
+/// </summary>
+public sealed record CheckRow(string Title, string Actual, string Required, string Outcome, string? Cite, bool Passed)
+{
+    public static CheckRow From(CheckResult c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(Titled(c.Title, c.Note), Shown(Pages.Enterprises.DetailModel.Show(c.Actual), c.Unit, c.Points), Explaining.Required(c.Required),
+            Explaining.Outcome(c.Passed, c.MissingField, c.Defaulted), c.Cite, c.Passed);
+    }
+
+    /// <summary>The checks of <paramref name="tier"/> in a trace written by <see cref="EvaluationJsonWriter"/>; none when the tier is not in it.</summary>
+    public static IReadOnlyList<CheckRow> FromTrace(string traceJson, string tier)
+    {
+        if (JsonNode.Parse(traceJson)?["tiers"]?[tier]?["checks"] is not JsonArray checks)
+        {
+            return [];
+        }
+        return [.. checks.OfType<JsonObject>().Select(c =>
+        {
+            var passed = c["passed"]?.GetValue<bool>() ?? false;
+            var actual = c["actual"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : Pages.Enterprises.DetailModel.Show(c["actual"]);
+            var points = c["points"]?.GetValue<decimal>();
+            return new CheckRow(Titled(Text(c, "title") ?? "", Text(c, "note")), Shown(actual, Text(c, "unit"), points), Explaining.Required(Text(c, "required")),
+                Explaining.Outcome(passed, Text(c, "missingField"), c["defaulted"]?.GetValue<bool>() ?? false), Text(c, "cite"), passed);
+        })];
+    }
+
+    private static string? Text(JsonObject o, string name) => o[name]?.GetValue<string>();
+
+    private static string Titled(string title, string? note) => note is null ? title : $"{title}（{note}）";
+
+    private static string Shown(string actual, string? unit, decimal? points) =>
+        $"{actual}{unit}{(points is { } p ? $"（{Pages.Enterprises.DetailModel.Show(p)} 分）" : "")}";
+}
