@@ -34,6 +34,6 @@ public sealed class IndexModel(TiduDbContext db) : PageModel
             var waiting = ReviewChain.WaitingAt(Level!).ToList();
             query = query.Where(a => waiting.Contains(a.State));
         }
-        Applications = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
+        Applications = await query.OrderBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
     }
 }
