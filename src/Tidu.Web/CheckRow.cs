@@ -27,12 +27,21 @@ public sealed record CheckRow(string Title, string Actual, string Required, stri
         return [.. checks.OfType<JsonObject>().Select(c =>
         {
             var passed = c["passed"]?.GetValue<bool>() ?? false;
-            var actual = c["actual"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : Pages.Enterprises.DetailModel.Show(c["actual"]);
+            var actual = StoredActual(c["actual"]);
             var points = c["points"]?.GetValue<decimal>();
             return new CheckRow(Titled(Text(c, "title") ?? "", Text(c, "note")), Shown(actual, Text(c, "unit"), points), Explaining.Required(Text(c, "required")),
                 Explaining.Outcome(passed, Text(c, "missingField"), c["defaulted"]?.GetValue<bool>() ?? false), Text(c, "cite"), passed);
         })];
     }
+
+    /// <summary>A stored actual value shown as the live page shows it (是/否 for booleans, numbers invariant).</summary>
+    private static string StoredActual(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => Pages.Enterprises.DetailModel.Show(b),
+        JsonValue v when v.TryGetValue<decimal>(out var d) => Pages.Enterprises.DetailModel.Show(d),
+        _ => Pages.Enterprises.DetailModel.Show(node),
+    };
 
     private static string? Text(JsonObject o, string name) => o[name]?.GetValue<string>();
 
