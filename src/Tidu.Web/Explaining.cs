@@ -39,15 +39,21 @@ public static partial class Explaining
     public static string Outcome(CheckResult c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        if (c.Defaulted)
+        return Outcome(c.Passed, c.MissingField, c.Defaulted);
+    }
+
+    /// <summary>The same from the parts, for a check read back from a stored trace.</summary>
+    public static string Outcome(bool passed, string? missingField, bool defaulted)
+    {
+        if (defaulted)
         {
-            return $"通过（未提供 {c.MissingField}，按规则默认值）";
+            return $"通过（未提供 {missingField}，按规则默认值）";
         }
-        if (c.MissingField is { } field)
+        if (missingField is { } field)
         {
             return $"缺少数据：{field}";
         }
-        return c.Passed ? "通过" : "未通过";
+        return passed ? "通过" : "未通过";
     }
 
     [GeneratedRegex(@"^all (\d+)$")] private static partial Regex AllOf();

@@ -25,4 +25,45 @@ public static class Labels
         "single-champion-product" => "单项冠军产品",
         _ => id,
     };
+
+    /// <summary>Where an application stands, as the people waiting on it say it.</summary>
+    public static string State(Tidu.Data.Entities.Workflow.ApplicationState state) => state switch
+    {
+        Tidu.Data.Entities.Workflow.ApplicationState.Submitted => "待县级初审",
+        Tidu.Data.Entities.Workflow.ApplicationState.Returned => "退回补正",
+        Tidu.Data.Entities.Workflow.ApplicationState.CountyApproved => "待市级推荐",
+        Tidu.Data.Entities.Workflow.ApplicationState.CityRecommended => "待省级审核",
+        Tidu.Data.Entities.Workflow.ApplicationState.ProvinceApproved => "待公示",
+        Tidu.Data.Entities.Workflow.ApplicationState.Publicity => "公示中",
+        Tidu.Data.Entities.Workflow.ApplicationState.Recognized => "已认定",
+        Tidu.Data.Entities.Workflow.ApplicationState.Rejected => "未通过",
+        _ => state.ToString(),
+    };
+
+    /// <summary>A step of the review chain (ApplicationDecision.Decision).</summary>
+    public static string Decision(string decision) => decision switch
+    {
+        "submit" => "提交申报",
+        "resubmit" => "重新提交",
+        "approve" => "审核通过",
+        "return" => "退回补正",
+        "reject" => "不予通过",
+        "recommend" => "推荐",
+        "publicize" => "开始公示",
+        "object" => "登记异议",
+        "uphold-objection" => "异议成立",
+        "dismiss-objection" => "异议不成立",
+        "recognize" => "认定",
+        _ => decision,
+    };
+
+    /// <summary>The level that took a step (ApplicationDecision.Level).</summary>
+    public static string Level(string level) => level switch
+    {
+        "enterprise" => "企业",
+        "county" => "县级",
+        "city" => "市级",
+        "province" => "省级",
+        _ => level,
+    };
 }

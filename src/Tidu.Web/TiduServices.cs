@@ -49,6 +49,9 @@ public static class TiduServices
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         services.Configure<Workflow.WorkflowOptions>(config.GetSection("Workflow"));
+        services.AddScoped<Workflow.RoundService>();
+        services.AddScoped<Workflow.ApplicationService>();
+        services.AddScoped<Workflow.PublicityService>();
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {

@@ -7,6 +7,12 @@ public sealed class DemoOptions
     public int Enterprises { get; set; } = 3000;
     public int GeneratorSeed { get; set; } = 2026;
 
+    /// <summary>Days the demo round (<see cref="DemoRound"/>) stays open from the day the demo database is created.</summary>
+    public int RoundOpenDays { get; set; } = 60;
+
+    /// <summary>Recommendations each city may make in the demo round.</summary>
+    public int RoundQuotaPerCity { get; set; } = 3;
+
     /// <summary>The password of every demo account (documented in the README; demo databases only).</summary>
     public string Password { get; set; } = "Tidu-demo-2026";
 }

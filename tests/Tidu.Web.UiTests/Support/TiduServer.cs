@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,9 @@ public sealed class TiduServer : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The server's clock (real time unless a test shifts it).</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public void Start()
     {
         StartServer();
@@ -39,6 +43,7 @@ public sealed class TiduServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Entities.Workflow;
+using Tidu.Web.Workflow;
+
+namespace Tidu.Web.Pages.Applications;
+
+/// <summary>
+/// An officer's review queue: the applications waiting at their level (<see cref="ReviewChain.WaitingAt"/>), within their
+/// region — the database's scope filter leaves out every other region's. With <c>all=true</c>, every application in
+/// their region whatever its state. An enterprise sees its own applications.
+/// </summary>
+public sealed class IndexModel(TiduDbContext db) : PageModel
+{
+    public IReadOnlyList<Application> Applications { get; private set; } = [];
+
+    /// <summary>The level whose queue this is; null for an enterprise or administrator (no queue, everything in scope).</summary>
+    public string? Level { get; private set; }
+
+    public bool All { get; private set; }
+
+    public async Task OnGetAsync(long? round, bool all, CancellationToken ct)
+    {
+        Level = ReviewChain.LevelOf(User);
+        All = all || Level is null;
+        var query = db.Applications.AsNoTracking().Include(a => a.Enterprise).Include(a => a.Round).AsQueryable();
+        if (round is { } r)
+        {
+            query = query.Where(a => a.RoundId == r);
+        }
+        if (!All)
+        {
+            var waiting = ReviewChain.WaitingAt(Level!).ToList();
+            query = query.Where(a => waiting.Contains(a.State));
+        }
+        Applications = await query.OrderBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
+    }
+}
