@@ -48,6 +48,9 @@ public static class TiduServices
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         services.Configure<Workflow.WorkflowOptions>(config.GetSection("Workflow"));
+        services.Configure<Workflow.ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
+        services.Configure<Workflow.MaterialOptions>(config.GetSection("Workflow:Materials"));
+        services.AddSingleton<Workflow.MaterialStore>();
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
@@ -82,6 +85,10 @@ public static class TiduServices
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(c => Policies.MayRead(c.User)))
+            .AddPolicy(Policies.WorkflowRead, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => Policies.MayReadWorkflow(c.User)))
             .AddPolicy(Policies.ApiWrite, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()

@@ -112,6 +112,7 @@ public static class ApplicationsApi
         };
         application.Decisions.Add(Record(application, "enterprise", "submit", ApplicationState.Submitted, ApplicationState.Submitted, db.Scope.Actor, now, null));
         db.Applications.Add(application);
+        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
         db.RuleSetVersion = pre.RuleVersion;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return Results.Created($"/api/v1/applications/{application.Id}", Detail(application, pre.GapJson));
@@ -160,6 +161,7 @@ public static class ApplicationsApi
         application.PreEvaluationRuleVersion = pre.RuleVersion;
         application.SubmittedAt = now;
         application.DeclaredTrue = true;
+        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
         db.ApplicationDecisions.Add(Record(application, "enterprise", "resubmit", ApplicationState.Returned, ApplicationState.Submitted, db.Scope.Actor, now, null));
         application.State = ApplicationState.Submitted;
         return await SaveAsync(db, application, body.Revision, pre.GapJson, ct).ConfigureAwait(false);
@@ -196,6 +198,10 @@ public static class ApplicationsApi
         if (step.To == ApplicationState.CityRecommended && await TakeQuotaAsync(db, application, regions, ct).ConfigureAwait(false) is { } refused)
         {
             return refused;
+        }
+        if (step.To == ApplicationState.ProvinceApproved && await ExpertReviewApi.ApprovalRefusalAsync(db, application, ct).ConfigureAwait(false) is { } unreviewed)
+        {
+            return unreviewed;
         }
         db.ApplicationDecisions.Add(Record(application, level, step.Decision, step.From, step.To, db.Scope.Actor, clock.GetUtcNow(), reason));
         application.State = step.To;
