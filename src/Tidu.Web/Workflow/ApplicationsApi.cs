@@ -267,8 +267,9 @@ public static class ApplicationsApi
         Actor = actor,
         At = at,
         Reason = reason,
-        EvaluationTrace = a.PreEvaluation,
-        RuleVersion = a.PreEvaluationRuleVersion,
+        // A (re)submission is taken on what the enterprise declared; a review on what reviewers see (verified values, if any).
+        EvaluationTrace = decision is "submit" or "resubmit" ? a.PreEvaluation : ReviewerEvaluation.Of(a).Trace,
+        RuleVersion = decision is "submit" or "resubmit" ? a.PreEvaluationRuleVersion : ReviewerEvaluation.Of(a).RuleVersion,
     };
 
     private static object Summary(Application a) => new

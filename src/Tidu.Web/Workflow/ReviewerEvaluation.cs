@@ -11,11 +11,16 @@ public static class ReviewerEvaluation
 {
     public const string VerifyDecision = "verify";
 
-    /// <summary>The latest verification step of the application (its decisions must be loaded), or null.</summary>
+    /// <summary>
+    /// The latest verification step since the latest (re)submission (the decisions must be loaded), or null: a
+    /// resubmission declares a corrected file, and what was verified of the old one no longer applies.
+    /// </summary>
     public static ApplicationDecision? LatestVerification(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return application.Decisions.Where(d => d.Decision == VerifyDecision).OrderBy(d => d.At).ThenBy(d => d.Id).LastOrDefault();
+        var steps = application.Decisions.OrderBy(d => d.At).ThenBy(d => d.Id).ToList();
+        var declared = steps.FindLastIndex(d => d.Decision is "submit" or "resubmit");
+        return steps.Skip(declared + 1).LastOrDefault(d => d.Decision == VerifyDecision);
     }
 
     public static (string Trace, string RuleVersion) Of(Application application) =>
