@@ -41,6 +41,11 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationDecision> ApplicationDecisions => Set<ApplicationDecision>();
     public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
+    public DbSet<RoundExpertReview> RoundExpertReviews => Set<RoundExpertReview>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<ApplicationMaterial> ApplicationMaterials => Set<ApplicationMaterial>();
+    public DbSet<ApplicationDeclaration> ApplicationDeclarations => Set<ApplicationDeclaration>();
+    public DbSet<VerifiedValue> VerifiedValues => Set<VerifiedValue>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -48,6 +53,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public bool ScopeAll => Scope.All;
     public string? ScopeRegionCode => Scope.RegionCode;
     public string? ScopeCreditCode => Scope.CreditCode;
+    public string? ScopeExpertId => Scope.ExpertId;
 
     /// <summary>Rule versions in force for the writes being saved, recorded with every audit entry.</summary>
     public string? RuleSetVersion { get; set; }
@@ -61,20 +67,46 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
             ScopeAll
             || (ScopeCreditCode != null
                 ? e.CreditCode == ScopeCreditCode
-                : ScopeRegionCode != null && (e.RegionCode == ScopeRegionCode || e.CityCode == ScopeRegionCode || e.ProvinceCode == ScopeRegionCode));
+                : ScopeRegionCode != null
+                    ? e.RegionCode == ScopeRegionCode || e.CityCode == ScopeRegionCode || e.ProvinceCode == ScopeRegionCode
+                    // An expert sees the enterprises of the applications assigned to them, nothing else.
+                    : ScopeExpertId != null && ExpertAssignments.Any(x => x.ExpertId == ScopeExpertId && x.EnterpriseId == e.Id));
         builder.Entity<Enterprise>().HasQueryFilter(visible);
         builder.Entity<EnterpriseFinancialYear>().HasQueryFilter(Through<EnterpriseFinancialYear>(f => f.Enterprise, visible));
         builder.Entity<EnterpriseRecognition>().HasQueryFilter(Through<EnterpriseRecognition>(r => r.Enterprise, visible));
         builder.Entity<EnterpriseHonor>().HasQueryFilter(Through<EnterpriseHonor>(h => h.Enterprise, visible));
         builder.Entity<TierOutcome>().HasQueryFilter(Through<TierOutcome>(t => t.Enterprise, visible));
-        // An application is the enterprise's: whoever cannot see the enterprise cannot see or decide on it.
-        builder.Entity<Application>().HasQueryFilter(Through<Application>(a => a.Enterprise, visible));
-        builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision>(d => d.Application.Enterprise, visible));
-        builder.Entity<ApplicationObjection>().HasQueryFilter(Through<ApplicationObjection>(o => o.Application.Enterprise, visible));
+        // An application is the enterprise's: whoever cannot see the enterprise cannot see or decide on it. An expert
+        // sees only the applications assigned to them, not the enterprise's other applications.
+        var visibleEnterprise = Through<Application>(a => a.Enterprise, visible);
+        Expression<Func<Application, bool>> assignedToExpert = a =>
+            ScopeExpertId == null || ExpertAssignments.Any(x => x.ExpertId == ScopeExpertId && x.ApplicationId == a.Id);
+        var visibleApplication = Expression.Lambda<Func<Application, bool>>(
+            Expression.AndAlso(visibleEnterprise.Body, ReplacingExpressionVisitor.Replace(assignedToExpert.Parameters[0], visibleEnterprise.Parameters[0], assignedToExpert.Body)),
+            visibleEnterprise.Parameters);
+        builder.Entity<Application>().HasQueryFilter(visibleApplication);
+        builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision, Application>(d => d.Application, visibleApplication));
+        builder.Entity<ApplicationObjection>().HasQueryFilter(Through<ApplicationObjection, Application>(o => o.Application, visibleApplication));
+        builder.Entity<ApplicationMaterial>().HasQueryFilter(Through<ApplicationMaterial, Application>(m => m.Application, visibleApplication));
+        builder.Entity<ApplicationDeclaration>().HasQueryFilter(Through<ApplicationDeclaration, Application>(d => d.Application, visibleApplication));
+        builder.Entity<VerifiedValue>().HasQueryFilter(Through<VerifiedValue, Application>(v => v.Application, visibleApplication));
+        // Assignments: the expert their own; officers those of their region (by the region copied at assignment: going
+        // through the enterprise would make the enterprise filter, which reads assignments, a cycle). Enterprise
+        // users do not see who scores them.
+        builder.Entity<ExpertAssignment>().HasQueryFilter(x =>
+            ScopeAll
+            || (ScopeExpertId != null
+                ? x.ExpertId == ScopeExpertId
+                : ScopeRegionCode != null
+                  && (x.EnterpriseRegionCode == ScopeRegionCode || x.EnterpriseCityCode == ScopeRegionCode || x.EnterpriseProvinceCode == ScopeRegionCode)));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>
-    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Enterprise>> navigation, Expression<Func<Enterprise, bool>> filter)
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Enterprise>> navigation, Expression<Func<Enterprise, bool>> filter) =>
+        Through<T, Enterprise>(navigation, filter);
+
+    /// <summary>A parent's filter applied to a child row through its navigation to the parent.</summary>
+    private static Expression<Func<T, bool>> Through<T, TParent>(Expression<Func<T, TParent>> navigation, Expression<Func<TParent, bool>> filter)
     {
         var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], navigation.Body, filter.Body);
         return Expression.Lambda<Func<T, bool>>(body, navigation.Parameters);

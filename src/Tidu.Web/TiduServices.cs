@@ -52,6 +52,9 @@ public static class TiduServices
         services.AddScoped<Workflow.RoundService>();
         services.AddScoped<Workflow.ApplicationService>();
         services.AddScoped<Workflow.PublicityService>();
+        services.Configure<Workflow.ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
+        services.Configure<Workflow.MaterialOptions>(config.GetSection("Workflow:Materials"));
+        services.AddSingleton<Workflow.MaterialStore>();
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
@@ -86,6 +89,10 @@ public static class TiduServices
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(c => Policies.MayRead(c.User)))
+            .AddPolicy(Policies.WorkflowRead, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => Policies.MayReadWorkflow(c.User)))
             .AddPolicy(Policies.ApiWrite, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()

@@ -12,4 +12,10 @@ public sealed class TiduUser : IdentityUser
 
     /// <summary>Set for enterprise users: the one enterprise whose file they may see.</summary>
     public string? CreditCode { get; set; }
+
+    /// <summary>
+    /// For experts: the credit code of the organisation they work for. An expert is never assigned to score that
+    /// enterprise (a conflict of interest the system detects without a declaration).
+    /// </summary>
+    public string? OrganisationCreditCode { get; set; }
 }

@@ -9,12 +9,13 @@ namespace Tidu.Data.Scoping;
 /// </summary>
 public sealed record RegionScope
 {
-    private RegionScope(string actor, bool all, string? regionCode, string? creditCode)
+    private RegionScope(string actor, bool all, string? regionCode, string? creditCode, string? expertId = null)
     {
         Actor = actor;
         All = all;
         RegionCode = regionCode;
         CreditCode = creditCode;
+        ExpertId = expertId;
     }
 
     /// <summary>Who acts, as written to the audit trail.</summary>
@@ -24,6 +25,9 @@ public sealed record RegionScope
     public string? RegionCode { get; }
     public string? CreditCode { get; }
 
+    /// <summary>Set for an expert: the user id whose assigned applications (and their enterprises) are visible.</summary>
+    public string? ExpertId { get; }
+
     public static RegionScope Everything(string actor) => new(actor, true, null, null);
 
     public static RegionScope Region(string actor, string regionCode) => new(actor, false, regionCode, null);
@@ -32,7 +36,13 @@ public sealed record RegionScope
 
     public static RegionScope Nothing(string actor) => new(actor, false, null, null);
 
-    /// <summary>The same test as the database filter, for objects in memory (writes are checked with it).</summary>
+    /// <summary>An expert: sees the applications assigned to them, and writes only their own assignments' declarations and scores.</summary>
+    public static RegionScope Expert(string actor, string expertId) => new(actor, false, null, null, expertId);
+
+    /// <summary>
+    /// The same test as the database filter, for objects in memory (writes are checked with it). An expert's assigned
+    /// enterprises are readable but never writable, so they are not contained here.
+    /// </summary>
     public bool Contains(Enterprise e) =>
         All
         || (CreditCode is not null

@@ -36,7 +36,16 @@ internal static class ScopeGuard
                         Require(scope.Contains(original), original.CreditCode, scope);
                     }
                     break;
-                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application:
+                case Entities.Workflow.ExpertAssignment x when scope.ExpertId is not null:
+                    // An expert declares and scores on their own assignments; they never create or remove one.
+                    if (entry.State != EntityState.Modified || x.ExpertId != scope.ExpertId)
+                    {
+                        throw new RegionScopeViolationException($"{scope.Actor} may only declare and score on their own expert assignments");
+                    }
+                    break;
+                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application
+                    or Entities.Workflow.ExpertAssignment or Entities.Workflow.ApplicationMaterial or Entities.Workflow.ApplicationDeclaration
+                    or Entities.Workflow.VerifiedValue:
                     var id = (long)entry.Property("EnterpriseId").CurrentValue!;
                     var owner = tracked.GetValueOrDefault(id) ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
                     Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);

@@ -12,8 +12,13 @@ public static class Policies
     public const string ApiRead = "api-read";
     public const string ApiWrite = "api-write";
 
+    /// <summary>The workflow API: whoever may read, and experts (the database shows them only their assigned applications).</summary>
+    public const string WorkflowRead = "workflow-read";
+
     public static bool MayRead(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Enterprise) || HasApiScope(user, "enterprises:read");
+
+    public static bool MayReadWorkflow(ClaimsPrincipal user) => MayRead(user) || user.IsInRole(Roles.Expert);
 
     public static bool MayWrite(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || HasApiScope(user, "enterprises:write");

@@ -33,10 +33,13 @@ public static class TiduApi
         read.MapGet("/regions", RegionsAsync).WithSummary("Regions the caller may see");
         write.MapPut("/enterprises/{creditCode}", PutAsync).WithSummary("Create or update one enterprise's file (financial years upserted by year)");
         // The workflow has its own roles (enterprises apply, officers decide); its handlers check them.
-        var workflowRead = api.MapGroup("").RequireAuthorization(Policies.ApiRead);
-        var workflowWrite = api.MapGroup("").RequireAuthorization(Policies.ApiRead).AddEndpointFilter(CsrfForCookies);
+        var workflowRead = api.MapGroup("").RequireAuthorization(Policies.WorkflowRead);
+        var workflowWrite = api.MapGroup("").RequireAuthorization(Policies.WorkflowRead).AddEndpointFilter(CsrfForCookies);
         Workflow.RoundsApi.MapRounds(workflowRead, workflowWrite);
         Workflow.ApplicationsApi.MapApplications(workflowRead, workflowWrite);
+        Workflow.ExpertReviewApi.Map(workflowRead, workflowWrite);
+        Workflow.MaterialsApi.Map(workflowRead, workflowWrite);
+        Workflow.VerificationApi.Map(workflowRead, workflowWrite);
         write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction")
             .DisableAntiforgery();
     }

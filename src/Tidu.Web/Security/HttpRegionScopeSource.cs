@@ -6,7 +6,7 @@ namespace Tidu.Web.Security;
 
 /// <summary>
 /// The scope of the request's principal: administrators see everything, officers their region, an enterprise
-/// user its own file, experts and anonymous callers nothing, an API key the region it was issued for.
+/// user its own file, experts the applications assigned to them, anonymous callers nothing, an API key the region it was issued for.
 /// </summary>
 public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionScopeSource
 {
@@ -31,6 +31,11 @@ public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionSc
         if (user.IsInRole(Roles.Enterprise))
         {
             return user.FindFirstValue(TiduClaims.CreditCode) is { } code ? RegionScope.OneEnterprise(actor, code) : RegionScope.Nothing(actor);
+        }
+        if (user.IsInRole(Roles.Expert))
+        {
+            // Experts see what is assigned to them (the database filter reads their assignments by user id).
+            return user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? RegionScope.Expert(actor, id) : RegionScope.Nothing(actor);
         }
         if (region is not null && (Roles.Officers.Any(user.IsInRole) || user.IsInRole(ApiKeyAuthentication.Role)))
         {

@@ -95,6 +95,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         };
         application.Decisions.Add(Record(application, "enterprise", "submit", ApplicationState.Submitted, ApplicationState.Submitted, now, null));
         db.Applications.Add(application);
+        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
         db.RuleSetVersion = pre.RuleVersion;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new Decided(application, pre.GapJson);
@@ -143,6 +144,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         application.PreEvaluationRuleVersion = pre.RuleVersion;
         application.SubmittedAt = now;
         application.DeclaredTrue = true;
+        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
         db.ApplicationDecisions.Add(Record(application, "enterprise", "resubmit", ApplicationState.Returned, ApplicationState.Submitted, now, null));
         application.State = ApplicationState.Submitted;
         return await SaveAsync(application, revision, pre.GapJson, ct).ConfigureAwait(false);
@@ -181,6 +183,10 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         if (step.To == ApplicationState.CityRecommended && await TakeQuotaAsync(application, ct).ConfigureAwait(false) is { } refused)
         {
             return refused;
+        }
+        if (step.To == ApplicationState.ProvinceApproved && await ExpertReviewApi.ApprovalRefusalAsync(db, application, ct).ConfigureAwait(false) is { } unreviewed)
+        {
+            return unreviewed;
         }
         db.ApplicationDecisions.Add(Record(application, level, step.Decision, step.From, step.To, clock.GetUtcNow(), why));
         application.State = step.To;
@@ -254,7 +260,8 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         Actor = db.Scope.Actor,
         At = at,
         Reason = reason,
-        EvaluationTrace = a.PreEvaluation,
-        RuleVersion = a.PreEvaluationRuleVersion,
+        // A (re)submission is taken on what the enterprise declared; a review on what reviewers see (verified values, if any).
+        EvaluationTrace = decision is "submit" or "resubmit" ? a.PreEvaluation : ReviewerEvaluation.Of(a).Trace,
+        RuleVersion = decision is "submit" or "resubmit" ? a.PreEvaluationRuleVersion : ReviewerEvaluation.Of(a).RuleVersion,
     };
 }

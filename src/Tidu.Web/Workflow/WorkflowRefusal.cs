@@ -5,8 +5,11 @@ namespace Tidu.Web.Workflow;
 /// clients. <see cref="Errors"/> holds per-field validation messages (English) when the request itself was invalid.
 /// The services return it; the API turns it into ProblemDetails and the pages show <see cref="Zh"/>.
 /// </summary>
-public sealed record WorkflowRefusal(int Status, string Zh, string En, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record WorkflowRefusal(int Status, string Zh, string En, IReadOnlyDictionary<string, string[]>? Errors = null) : IResult
 {
+    /// <summary>An endpoint may return a refusal as it is: it answers as the ProblemDetails of <see cref="ToResult"/>.</summary>
+    public Task ExecuteAsync(HttpContext httpContext) => ToResult().ExecuteAsync(httpContext);
+
     public IResult ToResult() => Errors is null
         ? Results.Problem(title: $"{Zh} ({En})", detail: En, statusCode: Status, extensions: new Dictionary<string, object?> { ["titleZh"] = Zh })
         : Results.ValidationProblem(Errors, title: $"{Zh} ({En})", extensions: new Dictionary<string, object?> { ["titleZh"] = Zh });

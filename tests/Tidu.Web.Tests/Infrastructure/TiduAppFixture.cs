@@ -27,6 +27,9 @@ public abstract class TiduAppFixture : IAsyncLifetime
 
     public abstract string Provider { get; }
 
+    /// <summary>Where this app keeps application materials: a throwaway directory, removed with the fixture.</summary>
+    public string MaterialsPath { get; } = Path.Combine(Path.GetTempPath(), "tidu-materials-" + Guid.NewGuid().ToString("N"));
+
     public WebApplicationFactory<Program> App => _factory ?? throw new InvalidOperationException("fixture not initialised");
 
     /// <summary>Creates the empty database and returns its connection string.</summary>
@@ -37,7 +40,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connection = await CreateDatabaseAsync().ConfigureAwait(false);
-        _factory = new Factory(Provider, connection);
+        _factory = new Factory(Provider, connection, MaterialsPath);
         _ = _factory.Server; // starts the host: migrations and demo seeding run now, once
         await SeedKnownEnterprisesAsync().ConfigureAwait(false);
     }
@@ -49,6 +52,10 @@ public abstract class TiduAppFixture : IAsyncLifetime
             await _factory.DisposeAsync().ConfigureAwait(false);
         }
         await DropDatabaseAsync().ConfigureAwait(false);
+        if (Directory.Exists(MaterialsPath))
+        {
+            Directory.Delete(MaterialsPath, recursive: true);
+        }
         GC.SuppressFinalize(this);
     }
 
@@ -95,7 +102,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public Task<string> EnterpriseUserCreditCodeAsync() =>
         WithDbAsync(db => db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync());
 
-    private sealed class Factory(string provider, string connection) : WebApplicationFactory<Program>
+    private sealed class Factory(string provider, string connection, string materials) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -103,6 +110,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", provider);
             builder.UseSetting("ConnectionStrings:Tidu", connection);
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Workflow:Materials:StoragePath", materials);
             builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Tidu.Errors", "None");

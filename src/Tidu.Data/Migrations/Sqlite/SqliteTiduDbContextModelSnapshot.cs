@@ -583,6 +583,99 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("ApplicationDecisions");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationDeclaration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("ApplicationDeclarations");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationMaterials");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationObjection", b =>
                 {
                     b.Property<long>("Id")
@@ -625,6 +718,90 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("ApplicationObjections");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ExpertAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictStatement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseCityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseCreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnterpriseProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasConflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemScores")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalScore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique();
+
+                    b.HasIndex("ExpertId", "EnterpriseId");
+
+                    b.ToTable("ExpertAssignments");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.Round", b =>
@@ -678,6 +855,34 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("Rounds");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.RoundExpertReview", b =>
+                {
+                    b.Property<long>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpertsPerApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PassMark")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoreSheet")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("RoundExpertReviews");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.RoundQuota", b =>
                 {
                     b.Property<long>("RoundId")
@@ -697,6 +902,53 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.HasKey("RoundId", "CityCode");
 
                     b.ToTable("RoundQuotas");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.VerifiedValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Declared")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verified")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("VerifiedValues");
                 });
 
             modelBuilder.Entity("Tidu.Data.Identity.TiduUser", b =>
@@ -737,6 +989,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationCreditCode")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -947,6 +1202,40 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationDeclaration", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tidu.Data.Entities.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationMaterial", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tidu.Data.Entities.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.ApplicationObjection", b =>
                 {
                     b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
@@ -958,6 +1247,32 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.ExpertAssignment", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tidu.Data.Entities.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.RoundExpertReview", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Round", null)
+                        .WithOne()
+                        .HasForeignKey("Tidu.Data.Entities.Workflow.RoundExpertReview", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Workflow.RoundQuota", b =>
                 {
                     b.HasOne("Tidu.Data.Entities.Workflow.Round", null)
@@ -965,6 +1280,23 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Workflow.VerifiedValue", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tidu.Data.Entities.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Enterprise", b =>

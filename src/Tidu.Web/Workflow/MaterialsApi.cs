@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Entities.Workflow;
+using Tidu.Data.Identity;
+using static Tidu.Web.Workflow.WorkflowProblems;
+
+namespace Tidu.Web.Workflow;
+
+/// <summary>
+/// Materials (申报材料) attached to an application by the enterprise or an officer (workflow.md step 2; issue 8 item 2):
+/// size limit and kinds from configuration, kinds recognised by content, stored under random names with their SHA-256.
+/// Listing and download follow the application's visibility: whoever cannot see the application gets a 404.
+/// </summary>
+public static class MaterialsApi
+{
+    // Materials can be added until the application is decided for good.
+    private static readonly ApplicationState[] Closed = [ApplicationState.Recognized, ApplicationState.Rejected];
+
+    public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(write);
+        read.MapGet("/applications/{id:long}/materials", ListAsync).WithSummary("Materials attached to an application");
+        read.MapGet("/applications/{id:long}/materials/{materialId:long}", DownloadAsync).WithSummary("Download one material (as an attachment)");
+        // Multipart: the CSRF filter of the group checks cookie callers, as for imports.
+        write.MapPost("/applications/{id:long}/materials", UploadAsync).WithSummary("Attach a file (PDF, JPEG, PNG, XLSX, DOCX; size limit configured) to an application")
+            .DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ListAsync(long id, TiduDbContext db, CancellationToken ct)
+    {
+        if (!await db.Applications.AnyAsync(a => a.Id == id, ct).ConfigureAwait(false))
+        {
+            return ApplicationNotFound(id);
+        }
+        var materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
+        return Results.Ok(materials.Select(View));
+    }
+
+    private static async Task<IResult> DownloadAsync(long id, long materialId, HttpContext http, TiduDbContext db, MaterialStore store, CancellationToken ct)
+    {
+        var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
+        if (material is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope");
+        }
+        // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
+    }
+
+    private static async Task<IResult> UploadAsync(long id, IFormFile? file, HttpContext http, TiduDbContext db, MaterialStore store, TimeProvider clock,
+        ILoggerFactory logs, CancellationToken ct)
+    {
+        if (!http.User.IsInRole(Roles.Enterprise) && ReviewChain.LevelOf(http.User) is null)
+        {
+            return Forbidden("只有申报企业或主管部门可以上传材料", "only the applying enterprise or an officer attaches materials");
+        }
+        var application = await db.Applications.Include(a => a.Enterprise).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationNotFound(id);
+        }
+        if (Closed.Contains(application.State))
+        {
+            return Conflict("该申报已办结，不能再上传材料", $"application {id} is {application.State}; materials are attached before that");
+        }
+        if (file is null)
+        {
+            return Unprocessable("请选择要上传的文件", "no file: send it as multipart/form-data field 'file'");
+        }
+        var name = MaterialFileName.Sanitise(file.FileName);
+        MaterialStore.Staged? staged;
+        MaterialStore.Refusal? refusal;
+        await using (var content = file.OpenReadStream())
+        {
+            (staged, refusal) = await store.StageAsync(content, name, ct).ConfigureAwait(false);
+        }
+        if (refusal is not null)
+        {
+            logs.CreateLogger("Tidu.Materials").LogWarning("Upload to application {Id} refused: {Reason}", id, refusal.En);
+            return Problem(refusal.Status, refusal.Zh, refusal.En);
+        }
+        var material = new ApplicationMaterial
+        {
+            ApplicationId = id,
+            Application = application,
+            EnterpriseId = application.EnterpriseId,
+            FileName = name,
+            StoredName = staged!.StoredName,
+            Kind = staged.Kind.Id,
+            ContentType = staged.Kind.ContentType,
+            Length = staged.Length,
+            Sha256 = staged.Sha256,
+            UploadedBy = db.Scope.Actor,
+            UploadedAt = clock.GetUtcNow(),
+        };
+        db.ApplicationMaterials.Add(material);
+        db.RuleSetVersion = application.PreEvaluationRuleVersion;
+        store.Commit(staged);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // No row, no file: a material is either fully there or not at all.
+            store.Remove(staged.StoredName);
+            throw;
+        }
+        return Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material));
+    }
+
+    private static object View(ApplicationMaterial m) => new
+    {
+        m.Id,
+        m.ApplicationId,
+        m.FileName,
+        m.Kind,
+        m.ContentType,
+        m.Length,
+        m.Sha256,
+        m.UploadedBy,
+        m.UploadedAt,
+        download = $"/api/v1/applications/{m.ApplicationId}/materials/{m.Id}",
+    };
+}

@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Entities.Workflow;
+using Tidu.Domain.Exchange;
+using Tidu.Rules.Evaluation;
+using Tidu.Rules.Gaps;
+using static Tidu.Web.Workflow.WorkflowProblems;
+
+namespace Tidu.Web.Workflow;
+
+/// <summary>Body of POST /api/v1/applications/{id}/verified-values: the field (JSON Pointer), its verified value (null: not available), why.</summary>
+public sealed record VerifyValueRequest(string Field, JsonNode? Value, string? Reason, int Revision);
+
+/// <summary>
+/// Declared versus verified values (issue 8 item 2): the file the enterprise declared true at (re)submission stays as it
+/// was; an officer verifies (核实) single fields, e.g. corrects revenue or R&amp;D expense from the audit report. Every
+/// verification re-evaluates the declared file with all verified values laid over it, and that evaluation is the one
+/// reviewers decide on from then (<see cref="ReviewerEvaluation"/>). Both, and each difference, can be read back.
+/// </summary>
+public static class VerificationApi
+{
+    // Values are verified during review, before the province's decision; after it the reviewed values are final.
+    private static readonly ApplicationState[] Verifiable = [ApplicationState.Submitted, ApplicationState.CountyApproved, ApplicationState.CityRecommended];
+
+    public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(write);
+        read.MapGet("/applications/{id:long}/verification", GetAsync).WithSummary("Declared and verified values side by side, with the evaluation of each");
+        write.MapPost("/applications/{id:long}/verified-values", VerifyAsync).WithSummary("An officer verifies one declared value; the application is re-evaluated on the verified values");
+    }
+
+    private static async Task<IResult> VerifyAsync(long id, VerifyValueRequest body, HttpContext http, TiduDbContext db, ApplicationService applications, Evaluator evaluator, GapAnalyzer gaps,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (ReviewChain.LevelOf(http.User) is not { } level)
+        {
+            return Forbidden("只有主管部门可以核实申报数据", "only an officer verifies declared values");
+        }
+        var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationNotFound(id);
+        }
+        if (application.Revision != body.Revision)
+        {
+            return StaleRevision(body.Revision, application.Revision);
+        }
+        if (!Verifiable.Contains(application.State))
+        {
+            return Conflict("该申报当前状态不能核实数据", $"values are verified while the application is {string.Join(", ", Verifiable)}; this one is {application.State}");
+        }
+        var reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
+        if (reason is null)
+        {
+            return Unprocessable("核实数据必须说明依据", "a verified value needs a reason (its source)");
+        }
+        var declaration = await LatestDeclarationAsync(db, id, ct).ConfigureAwait(false);
+        if (declaration is null)
+        {
+            return Conflict("该申报没有申报时的数据快照，无法核实", $"application {id} has no declared file (submitted before declarations were kept)");
+        }
+        var declared = (JsonObject)JsonNode.Parse(declaration.ProfileJson)!;
+        var field = body.Field?.Trim() ?? "";
+        var (declaredValue, fieldError) = DeclaredValues.Read(declared, field);
+        if (fieldError is not null)
+        {
+            return Unprocessable("核实的字段不存在", fieldError);
+        }
+        var earlier = await VerifiedAsync(db, id, declaration.DeclaredAt, ct).ConfigureAwait(false);
+        var verified = Verified(declared, earlier);
+        DeclaredValues.Write(verified, field, body.Value);
+        var parsed = ProfileReader.Parse(new RawRecord(1, application.Enterprise.CreditCode, System.Text.Encoding.UTF8.GetBytes(verified.ToJsonString())));
+        if (parsed.Profile is not { } profile)
+        {
+            return Unprocessable("核实后的数据不符合数据格式",
+                string.Join("; ", parsed.Errors.Select(e => $"{e.Path}: {e.Reason}")));
+        }
+        var asOf = DeclaredValues.ChinaDate(application.SubmittedAt);
+        if (PreEvaluation.Of(profile, asOf, application.Round.Tier, evaluator, gaps) is not { } evaluation)
+        {
+            return Unprocessable("该层级的评价规则不适用", $"no rule set of {application.Round.Tier} applies on {asOf:yyyy-MM-dd}");
+        }
+        var now = clock.GetUtcNow();
+        db.VerifiedValues.Add(new VerifiedValue
+        {
+            Application = application,
+            EnterpriseId = application.EnterpriseId,
+            Field = field,
+            Declared = declaredValue?.ToJsonString(),
+            Verified = body.Value?.ToJsonString(),
+            Reason = reason,
+            VerifiedBy = db.Scope.Actor,
+            VerifiedAt = now,
+        });
+        var text = $"核实 {field}：申报 {declaredValue?.ToJsonString() ?? "无"}，核实 {body.Value?.ToJsonString() ?? "无"}；依据：{reason}";
+        db.ApplicationDecisions.Add(new ApplicationDecision
+        {
+            Application = application,
+            Level = level,
+            Decision = ReviewerEvaluation.VerifyDecision,
+            FromState = application.State,
+            ToState = application.State,
+            Actor = db.Scope.Actor,
+            At = now,
+            Reason = text,
+            EvaluationTrace = evaluation.TraceJson,
+            RuleVersion = evaluation.RuleVersion,
+        });
+        db.Entry(application).State = EntityState.Modified;
+        var saved = ApplicationsApi.Answer(await applications.SaveAsync(application, body.Revision, null, ct).ConfigureAwait(false));
+        return saved is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } ? await GetAsync(id, db, applications, ct).ConfigureAwait(false) : saved;
+    }
+
+    private static async Task<IResult> GetAsync(long id, TiduDbContext db, ApplicationService applications, CancellationToken ct)
+    {
+        var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
+        if (application is null)
+        {
+            return ApplicationNotFound(id);
+        }
+        var declaration = await LatestDeclarationAsync(db, id, ct).ConfigureAwait(false);
+        var history = declaration is null ? [] : await VerifiedAsync(db, id, declaration.DeclaredAt, ct).ConfigureAwait(false);
+        var latest = ReviewerEvaluation.LatestVerification(application);
+        var current = history.GroupBy(v => v.Field).Select(g => g.Last()).OrderBy(v => v.Field, StringComparer.Ordinal);
+        return Results.Ok(new
+        {
+            applicationId = id,
+            application.Revision,
+            declaredBy = declaration?.DeclaredBy,
+            declaredAt = declaration?.DeclaredAt,
+            declared = declaration is null ? null : JsonNode.Parse(declaration.ProfileJson),
+            differences = current.Select(View),
+            history = history.Select(View),
+            declaredEvaluation = new
+            {
+                qualified = application.PreEvaluationQualified,
+                ruleVersion = application.PreEvaluationRuleVersion,
+                trace = JsonNode.Parse(application.PreEvaluation),
+            },
+            verifiedEvaluation = latest is null ? null : new
+            {
+                qualified = ReviewerEvaluation.Qualified(latest.EvaluationTrace, application.Round.Tier),
+                ruleVersion = latest.RuleVersion,
+                trace = JsonNode.Parse(latest.EvaluationTrace),
+            },
+        });
+    }
+
+    /// <summary>The declared file with the latest verified value of every field laid over it.</summary>
+    private static JsonObject Verified(JsonObject declared, IEnumerable<VerifiedValue> history)
+    {
+        var result = (JsonObject)declared.DeepClone();
+        foreach (var v in history)
+        {
+            DeclaredValues.Write(result, v.Field, v.Verified is null ? null : JsonNode.Parse(v.Verified));
+        }
+        return result;
+    }
+
+    private static Task<ApplicationDeclaration?> LatestDeclarationAsync(TiduDbContext db, long id, CancellationToken ct) =>
+        db.ApplicationDeclarations.AsNoTracking().Where(d => d.ApplicationId == id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Values verified on the current declaration: a resubmission declares anew, and earlier verifications were of the old file.</summary>
+    private static async Task<List<VerifiedValue>> VerifiedAsync(TiduDbContext db, long id, DateTimeOffset since, CancellationToken ct)
+    {
+        var all = await db.VerifiedValues.AsNoTracking().Where(v => v.ApplicationId == id).OrderBy(v => v.Id).ToListAsync(ct).ConfigureAwait(false);
+        // Compared in memory: SQLite cannot compare DateTimeOffset columns in SQL.
+        return [.. all.Where(v => v.VerifiedAt >= since)];
+    }
+
+    private static object View(VerifiedValue v) => new
+    {
+        v.Field,
+        declared = v.Declared is null ? null : JsonNode.Parse(v.Declared),
+        verified = v.Verified is null ? null : JsonNode.Parse(v.Verified),
+        v.VerifiedBy,
+        v.VerifiedAt,
+        v.Reason,
+    };
+}
