@@ -35,6 +35,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<EnterpriseHonor> Honors => Set<EnterpriseHonor>();
     public DbSet<TierOutcome> TierOutcomes => Set<TierOutcome>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundQuota> RoundQuotas => Set<RoundQuota>();
@@ -83,14 +84,50 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = PendingAuditEntries();
+        if (pending.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            AuditChainSealer.Seal(this, pending);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        // The chain head is locked from the sealing until the commit: the changes and their entries go in together.
+        using var transaction = Database.BeginTransaction();
+        AuditChainSealer.Seal(this, pending);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = PendingAuditEntries();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return saved;
+        }
     }
+
+    // All of them, every time: a save that failed after sealing is sealed again on retry, against the head as it is then.
+    private List<AuditEntry> PendingAuditEntries() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     private void BeforeSave()
     {

@@ -142,6 +142,7 @@ public static class TiduServices
         app.MapScalarApiReference();
         app.MapTiduApi();
         app.MapMonitoringApi();
+        app.MapAuditApi();
         app.MapRazorPages();
     }
 }
