@@ -42,6 +42,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationDecision> ApplicationDecisions => Set<ApplicationDecision>();
     public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
+    public DbSet<Entities.Sharing.SharingConsent> SharingConsents => Set<Entities.Sharing.SharingConsent>();
+    public DbSet<Entities.Sharing.ListPull> ListPulls => Set<Entities.Sharing.ListPull>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -72,6 +74,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<Application>().HasQueryFilter(Through<Application>(a => a.Enterprise, visible));
         builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision>(d => d.Application.Enterprise, visible));
         builder.Entity<ApplicationObjection>().HasQueryFilter(Through<ApplicationObjection>(o => o.Application.Enterprise, visible));
+        builder.Entity<Entities.Sharing.SharingConsent>().HasQueryFilter(Through<Entities.Sharing.SharingConsent>(c => c.Enterprise, visible));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>

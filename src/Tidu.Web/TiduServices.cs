@@ -42,6 +42,7 @@ public static class TiduServices
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
         services.AddScoped<ProfileImporter>();
+        services.AddScoped<Sharing.Consents>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<EvaluationRefresher>();
@@ -143,6 +144,8 @@ public static class TiduServices
         app.MapTiduApi();
         app.MapMonitoringApi();
         app.MapAuditApi();
+        Sharing.ListsApi.MapListsApi(app);
+        Sharing.ConsentsApi.MapConsentsApi(app);
         app.MapRazorPages();
     }
 }

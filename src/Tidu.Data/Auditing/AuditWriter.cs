@@ -109,6 +109,8 @@ internal static class AuditWriter
         Entities.Workflow.RoundQuota q => $"round:{q.RoundId}:{q.CityCode}",
         Entities.Workflow.Application a => $"round:{a.RoundId}",
         Entities.Workflow.ApplicationDecision d => $"round:{d.Application?.RoundId}:{d.Level}:{d.Decision}",
+        Entities.Sharing.SharingConsent c => $"{c.RecipientKind}@{c.GivenAt:O}",
+        Entities.Sharing.ListPull p => $"{p.KeyName}@{p.At:O}",
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 

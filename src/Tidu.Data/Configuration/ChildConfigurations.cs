@@ -81,5 +81,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.Property(k => k.Prefix).HasMaxLength(16);
         b.HasIndex(k => k.Prefix).IsUnique();
         b.Property(k => k.RegionCode).HasMaxLength(6);
+        b.Property(k => k.RecipientKind).HasMaxLength(20);
+        b.Property(k => k.Tiers).HasMaxLength(400);
     }
 }

@@ -36,7 +36,7 @@ internal static class ScopeGuard
                         Require(scope.Contains(original), original.CreditCode, scope);
                     }
                     break;
-                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application:
+                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application or Entities.Sharing.SharingConsent:
                     var id = (long)entry.Property("EnterpriseId").CurrentValue!;
                     var owner = tracked.GetValueOrDefault(id) ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
                     Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);
