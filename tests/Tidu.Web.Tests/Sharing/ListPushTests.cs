@@ -220,8 +220,13 @@ public abstract class ListPushTests(TiduAppFixture app)
         {
             db.ApiKeys.Add(new ApiKey
             {
-                Name = name, Prefix = prefix, SecretHash = hash, RegionCode = "330100",
-                Scopes = "lists:read", RecipientKind = "bank", Tiers = "specialized-sme little-giant",
+                Name = name,
+                Prefix = prefix,
+                SecretHash = hash,
+                RegionCode = "330100",
+                Scopes = "lists:read",
+                RecipientKind = "bank",
+                Tiers = "specialized-sme little-giant",
             });
             await db.SaveChangesAsync(_ct);
         });
