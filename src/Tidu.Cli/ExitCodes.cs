@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Nothing could be evaluated: bad arguments, unreadable file, rule files that fail to load, no rules in force on the date.</summary>
     public const int Failure = 2;
+
+    /// <summary>tidu audit verify: the audit hash chain is broken (the first broken entry is reported).</summary>
+    public const int AuditChainBroken = 3;
 }

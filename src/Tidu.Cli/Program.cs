@@ -15,6 +15,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     ReplayCommand.Create(),
     MatchCommand.Create(),
     SimulateCommand.Create(),
+    AuditCommand.Create(),
 };
 try
 {

@@ -35,6 +35,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<EnterpriseHonor> Honors => Set<EnterpriseHonor>();
     public DbSet<TierOutcome> TierOutcomes => Set<TierOutcome>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<RoundQuota> RoundQuotas => Set<RoundQuota>();
@@ -46,6 +47,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<ApplicationMaterial> ApplicationMaterials => Set<ApplicationMaterial>();
     public DbSet<ApplicationDeclaration> ApplicationDeclarations => Set<ApplicationDeclaration>();
     public DbSet<VerifiedValue> VerifiedValues => Set<VerifiedValue>();
+    public DbSet<Entities.Sharing.SharingConsent> SharingConsents => Set<Entities.Sharing.SharingConsent>();
+    public DbSet<Entities.Sharing.ListPull> ListPulls => Set<Entities.Sharing.ListPull>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -99,6 +102,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
                 ? x.ExpertId == ScopeExpertId
                 : ScopeRegionCode != null
                   && (x.EnterpriseRegionCode == ScopeRegionCode || x.EnterpriseCityCode == ScopeRegionCode || x.EnterpriseProvinceCode == ScopeRegionCode)));
+        builder.Entity<Entities.Sharing.SharingConsent>().HasQueryFilter(Through<Entities.Sharing.SharingConsent>(c => c.Enterprise, visible));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>
@@ -115,14 +119,50 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = PendingAuditEntries();
+        if (pending.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            AuditChainSealer.Seal(this, pending);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        // The chain head is locked from the sealing until the commit: the changes and their entries go in together.
+        using var transaction = Database.BeginTransaction();
+        AuditChainSealer.Seal(this, pending);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = PendingAuditEntries();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return saved;
+        }
     }
+
+    // All of them, every time: a save that failed after sealing is sealed again on retry, against the head as it is then.
+    private List<AuditEntry> PendingAuditEntries() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     private void BeforeSave()
     {

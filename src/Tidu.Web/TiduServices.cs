@@ -43,6 +43,7 @@ public static class TiduServices
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
         services.AddScoped<ProfileImporter>();
+        services.AddScoped<Sharing.Consents>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<EvaluationRefresher>();
@@ -153,6 +154,9 @@ public static class TiduServices
         app.MapScalarApiReference();
         app.MapTiduApi();
         app.MapMonitoringApi();
+        app.MapAuditApi();
+        Sharing.ListsApi.MapListsApi(app);
+        Sharing.ConsentsApi.MapConsentsApi(app);
         app.MapRazorPages();
     }
 }

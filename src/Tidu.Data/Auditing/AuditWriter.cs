@@ -15,6 +15,14 @@ internal static class AuditWriter
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash",
     };
 
+    // Chinese stays readable in the stored JSON ("杭州", not "\u676D\u5DDE"), and so do "+" and "<": the trail is read
+    // back by people. The relaxed encoder is safe here because the JSON is stored and served as data; pages that show
+    // it encode it like any other text. Characters beyond the Basic Multilingual Plane are still escaped (rare in names).
+    private static readonly JsonSerializerOptions Readable = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void Append(TiduDbContext db, IReadOnlyList<EntityEntry> entries, string actor, DateTimeOffset now, string? ruleSetVersion)
     {
         var creditCodes = TrackedEnterprises(db);
@@ -55,8 +63,8 @@ internal static class AuditWriter
                 Entity = entry.Metadata.ClrType.Name,
                 EntityKey = Key(entry),
                 CreditCode = CreditCodeOf(entry, creditCodes),
-                Before = entry.State == EntityState.Added ? null : before.ToJsonString(),
-                After = entry.State == EntityState.Deleted ? null : after.ToJsonString(),
+                Before = entry.State == EntityState.Added ? null : before.ToJsonString(Readable),
+                After = entry.State == EntityState.Deleted ? null : after.ToJsonString(Readable),
                 RuleSetVersion = ruleSetVersion,
             });
         }
@@ -101,6 +109,8 @@ internal static class AuditWriter
         Entities.Workflow.RoundQuota q => $"round:{q.RoundId}:{q.CityCode}",
         Entities.Workflow.Application a => $"round:{a.RoundId}",
         Entities.Workflow.ApplicationDecision d => $"round:{d.Application?.RoundId}:{d.Level}:{d.Decision}",
+        Entities.Sharing.SharingConsent c => $"{c.RecipientKind}@{c.GivenAt:O}",
+        Entities.Sharing.ListPull p => $"{p.KeyName}@{p.At:O}",
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 

@@ -57,6 +57,20 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityKey).HasMaxLength(120);
         b.Property(a => a.CreditCode).HasMaxLength(18);
         b.HasIndex(a => a.CreditCode);
+        b.HasIndex(a => new { a.Entity, a.EntityKey });
+        // Unique: two writers that both claimed the same place would fail here, even if the head lock were bypassed.
+        b.HasIndex(a => a.Sequence).IsUnique();
+        b.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
+        b.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, Sequence = 0, Hash = Auditing.AuditChain.Genesis });
     }
 }
 
@@ -67,5 +81,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.Property(k => k.Prefix).HasMaxLength(16);
         b.HasIndex(k => k.Prefix).IsUnique();
         b.Property(k => k.RegionCode).HasMaxLength(6);
+        b.Property(k => k.RecipientKind).HasMaxLength(20);
+        b.Property(k => k.Tiers).HasMaxLength(400);
     }
 }

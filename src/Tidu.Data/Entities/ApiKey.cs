@@ -2,7 +2,7 @@ namespace Tidu.Data.Entities;
 
 /// <summary>
 /// A key for a bank or service body. Only the SHA-256 of the secret is stored; the secret is shown once at
-/// creation. Scope: a region (and everything below) and a list of permissions.
+/// creation. Scope: a region (and everything below), a list of permissions and, for list keys, tiers.
 /// </summary>
 public sealed class ApiKey
 {
@@ -17,6 +17,15 @@ public sealed class ApiKey
 
     /// <summary>Space-separated permissions, e.g. "enterprises:read".</summary>
     public required string Scopes { get; set; }
+
+    /// <summary>
+    /// For keys that pull lists (scope "lists:read"): the kind of recipient holding it, which decides whose consent
+    /// counts (<see cref="Sharing.RecipientKinds"/>). Null for keys that only read files.
+    /// </summary>
+    public string? RecipientKind { get; set; }
+
+    /// <summary>Space-separated tier ids the key's lists may contain; empty: none.</summary>
+    public string Tiers { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }

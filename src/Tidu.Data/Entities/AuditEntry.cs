@@ -3,7 +3,8 @@ namespace Tidu.Data.Entities;
 /// <summary>
 /// One audited write: who, when, what (entity, key, action), the values before and after, and the rule-set
 /// versions in force. Append-only: the context refuses to change or delete one and the database triggers
-/// (see the migrations) refuse it too.
+/// (see the migrations) refuse it too. Each entry also carries its place in a hash chain, so that an entry
+/// changed, removed or moved by someone who gets past the triggers is found by <c>tidu audit verify</c>.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -23,4 +24,13 @@ public sealed class AuditEntry
     public string? Before { get; set; }
     public string? After { get; set; }
     public string? RuleSetVersion { get; set; }
+
+    /// <summary>
+    /// Position in the hash chain (1, 2, 3, …, no gaps), assigned under the chain-head lock when the entry is saved.
+    /// Null only for entries written before the chain existed.
+    /// </summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>SHA-256 (lower-case hex) of the previous entry's hash and this entry's canonical form; see <c>AuditChain</c>.</summary>
+    public string? Hash { get; set; }
 }

@@ -45,7 +45,7 @@ internal static class ScopeGuard
                     break;
                 case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application
                     or Entities.Workflow.ExpertAssignment or Entities.Workflow.ApplicationMaterial or Entities.Workflow.ApplicationDeclaration
-                    or Entities.Workflow.VerifiedValue:
+                    or Entities.Workflow.VerifiedValue or Entities.Sharing.SharingConsent:
                     var id = (long)entry.Property("EnterpriseId").CurrentValue!;
                     var owner = tracked.GetValueOrDefault(id) ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
                     Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);

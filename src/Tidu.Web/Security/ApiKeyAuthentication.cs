@@ -45,7 +45,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             new Claim(ClaimTypes.Role, Role),
             new Claim(TiduClaims.RegionCode, key.RegionCode),
             new Claim(TiduClaims.ApiScopes, key.Scopes),
+            new Claim(TiduClaims.ApiKeyId, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(TiduClaims.ApiTiers, key.Tiers),
         ], SchemeName);
+        if (key.RecipientKind is { } kind)
+        {
+            identity.AddClaim(new Claim(TiduClaims.RecipientKind, kind));
+        }
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

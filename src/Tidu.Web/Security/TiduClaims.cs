@@ -7,4 +7,7 @@ public static class TiduClaims
     public const string CreditCode = "tidu:credit-code";
     public const string DisplayName = "tidu:display-name";
     public const string ApiScopes = "tidu:api-scopes";
+    public const string ApiKeyId = "tidu:api-key-id";
+    public const string ApiTiers = "tidu:api-tiers";
+    public const string RecipientKind = "tidu:recipient-kind";
 }

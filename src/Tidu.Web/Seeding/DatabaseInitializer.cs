@@ -82,12 +82,23 @@ public static class DatabaseInitializer
             await users.AddToRoleAsync(user, a.Role).ConfigureAwait(false);
         }
         var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
-        db.ApiKeys.Add(new ApiKey { Name = "演示银行（杭州）", Prefix = prefix, SecretHash = hash, RegionCode = "330100", Scopes = "enterprises:read", CreatedAt = clock.GetUtcNow() });
+        db.ApiKeys.Add(new ApiKey
+        {
+            Name = "演示银行（杭州）",
+            Prefix = prefix,
+            SecretHash = hash,
+            RegionCode = "330100",
+            Scopes = "enterprises:read lists:read",
+            CreatedAt = clock.GetUtcNow(),
+            RecipientKind = Data.Entities.Sharing.RecipientKinds.Bank,
+            Tiers = "innovative-sme specialized-sme little-giant",
+        });
         await db.SaveChangesAsync().ConfigureAwait(false);
         await DemoRound.SeedAsync(sp, demo).ConfigureAwait(false);
+        await Sharing.DemoConsents.SeedAsync(db, profiles.Where(p => p.RegionCode.StartsWith("3301", StringComparison.Ordinal)).Select(p => p.CreditCode), clock).ConfigureAwait(false);
 
         log.LogWarning(
-            "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only; shown once): {Key}",
+            "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only, pulls the bank list; shown once): {Key}",
             profiles.Count, demo.Password, string.Join(", ", DemoAccounts.All.Select(a => $"{a.UserName} ({a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)})")), key);
     }
 }

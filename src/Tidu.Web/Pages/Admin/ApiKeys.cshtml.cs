@@ -17,11 +17,21 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct).ConfigureAwait(false);
 
-    public async Task OnPostCreateAsync(string? name, string? regionCode, bool write, CancellationToken ct)
+    /// <summary>Tiers a list key may be scoped to, in ladder order.</summary>
+    public static IReadOnlyList<string> ListTiers { get; } =
+        ["innovative-sme", "specialized-sme", "little-giant", "key-little-giant", "hidden-champion", "single-champion-enterprise", "single-champion-product"];
+
+    public async Task OnPostCreateAsync(string? name, string? regionCode, bool write, string? recipientKind, string[]? tiers, CancellationToken ct)
     {
+        var listTiers = (tiers ?? []).Where(ListTiers.Contains).Distinct().ToList();
+        var kind = string.IsNullOrEmpty(recipientKind) ? null : recipientKind;
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || regionCode is null || regions.Find(regionCode) is null)
         {
             Message = "请填写名称和有效的区域代码。";
+        }
+        else if (kind is not null && (!Data.Entities.Sharing.RecipientKinds.All.Contains(kind) || listTiers.Count == 0))
+        {
+            Message = "名单推送密钥须选择机构类型并至少选择一个梯度。";
         }
         else
         {
@@ -32,7 +42,9 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
                 Prefix = prefix,
                 SecretHash = hash,
                 RegionCode = regionCode,
-                Scopes = write ? "enterprises:read enterprises:write" : "enterprises:read",
+                Scopes = (write ? "enterprises:read enterprises:write" : "enterprises:read") + (kind is null ? "" : " " + Tidu.Web.Sharing.ListsApi.Scope),
+                RecipientKind = kind,
+                Tiers = kind is null ? "" : string.Join(' ', listTiers),
                 CreatedAt = clock.GetUtcNow(),
             });
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using Tidu.Cli.Commands;
+using Tidu.Data;
+using Tidu.Data.Entities;
+using Tidu.Data.Scoping;
+using Xunit;
+
+namespace Tidu.Cli.Tests;
+
+/// <summary>
+/// <c>tidu audit verify</c> on a SQLite platform database (both providers' chain checks are in the web tests):
+/// exit 0 and the head when intact, exit 3 naming the first broken entry, exit 2 with a message when unreadable.
+/// </summary>
+public sealed class AuditVerifyCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tidu-cli-audit-").FullName;
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private string Connection => $"Data Source={Path.Combine(_dir, "tidu.db")};Pooling=False";
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task An_intact_chain_exits_0_and_prints_the_head()
+    {
+        await SeedAsync(3);
+        var (code, stdout, _) = await VerifyAsync(Connection);
+        code.ShouldBe(ExitCodes.Ok);
+        stdout.ShouldContain("audit chain intact: 3 entr(ies) verified; head sequence 3");
+    }
+
+    [Fact]
+    public async Task An_edited_entry_exits_3_and_names_it()
+    {
+        await SeedAsync(3);
+        long id;
+        await using (var db = Context())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_no_update", _ct);
+            id = await db.AuditEntries.Where(a => a.Sequence == 2).Select(a => a.Id).SingleAsync(_ct);
+            await db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Actor = 'forger' WHERE Id = {id}", _ct);
+        }
+        var (code, stdout, _) = await VerifyAsync(Connection);
+        code.ShouldBe(ExitCodes.AuditChainBroken);
+        stdout.ShouldContain($"BROKEN after 1 intact entr(ies): entry {id} (sequence 2): hash expected ");
+    }
+
+    [Fact]
+    public async Task A_database_that_is_not_the_platforms_exits_2_with_a_message()
+    {
+        File.WriteAllText(Path.Combine(_dir, "tidu.db"), "");
+        var (code, _, stderr) = await VerifyAsync(Connection);
+        code.ShouldBe(ExitCodes.Failure);
+        stderr.ShouldStartWith("error: cannot read the audit trail:");
+    }
+
+    private async Task<(int Code, string Stdout, string Stderr)> VerifyAsync(string connection)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await AuditCommand.VerifyAsync(connection, "sqlite", stdout, stderr, _ct);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private TiduDbContext Context() =>
+        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection, new FixedRegionScope(RegionScope.Everything("test")), TimeProvider.System);
+
+    private async Task SeedAsync(int entries)
+    {
+        await using (var db = Context())
+        {
+            await db.Database.MigrateAsync(_ct);
+        }
+        for (var i = 0; i < entries; i++)
+        {
+            await using var db = Context();
+            db.ApiKeys.Add(new ApiKey { Name = $"key {i}", Prefix = $"p{i}", SecretHash = new string('A', 64), RegionCode = "330100", Scopes = "enterprises:read" });
+            await db.SaveChangesAsync(_ct);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using Tidu.Data;
+using Tidu.Data.Auditing;
+using Tidu.Data.Entities;
+using Tidu.Web.Tests.Infrastructure;
+using Xunit;
+
+namespace Tidu.Web.Tests.Auditing;
+
+/// <summary>
+/// The audit hash chain (issue 8 item 6): an untouched chain verifies; an entry edited, deleted, moved, cut off the
+/// end or slipped in past the application is found at the right place; concurrent writers keep one chain.
+/// Tampering happens on a scratch database with the append-only triggers dropped, as an attacker with database
+/// rights would do.
+/// </summary>
+public abstract class AuditChainTests(TiduAppFixture app)
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_shared_app_database_with_its_demo_data_and_every_test_write_so_far_verifies()
+    {
+        var report = await app.WithDbAsync(db => AuditChainVerifier.VerifyAsync(db, _ct));
+        report.FirstBreak.ShouldBeNull();
+        report.Verified.ShouldBeGreaterThan(TiduAppFixture.DemoEnterprises); // at least one entry per demo enterprise
+        report.Unchained.ShouldBe(0);
+        report.HeadSequence.ShouldBe(report.Verified);
+    }
+
+    [Fact]
+    public async Task An_untouched_chain_verifies_and_numbers_its_entries_one_to_n()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+
+        await using var db = scratch.Context();
+        var report = await AuditChainVerifier.VerifyAsync(db, _ct);
+        report.FirstBreak.ShouldBeNull();
+        report.Verified.ShouldBe(5);
+        report.HeadSequence.ShouldBe(5);
+        var sequences = await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Sequence).ToListAsync(_ct);
+        sequences.ShouldBe([1L, 2L, 3L, 4L, 5L]);
+        // The first entry's hash is computable from the document's definition alone.
+        var first = await db.AuditEntries.SingleAsync(a => a.Sequence == 1, _ct);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(new string('0', 64) + "\n" + AuditChain.Canonical(first))));
+        first.Hash.ShouldBe(expected);
+        report.HeadHash.ShouldBe((await db.AuditEntries.SingleAsync(a => a.Sequence == 5, _ct)).Hash);
+    }
+
+    [Fact]
+    public async Task Chinese_text_is_stored_as_characters_in_the_before_and_after_values()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 1, "杭州银行");
+        await using var db = scratch.Context();
+        var entry = await db.AuditEntries.SingleAsync(_ct);
+        entry.After!.ShouldContain("\"Name\":\"杭州银行 0\"");
+        entry.After!.ShouldNotContain("\\u");
+    }
+
+    [Fact]
+    public async Task An_edited_value_breaks_the_chain_at_that_entry()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        await DropTriggersAsync(scratch);
+        var target = await EntryAsync(scratch, 3);
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'forger' WHERE \"Id\" = {target.Id}");
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.EntryId.ShouldBe(target.Id);
+        broken.Sequence.ShouldBe(3);
+        broken.Check.ShouldBe("hash");
+        broken.Actual.ShouldBe(target.Hash); // the stored hash no longer matches the stored fields
+        broken.Expected.ShouldNotBe(target.Hash);
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_breaks_the_chain_at_the_entry_after_it()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        await DropTriggersAsync(scratch);
+        var removed = await EntryAsync(scratch, 3);
+        var next = await EntryAsync(scratch, 4);
+        await scratch.ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {removed.Id}");
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.EntryId.ShouldBe(next.Id);
+        broken.Check.ShouldBe("sequence");
+        broken.Expected.ShouldBe("3");
+        broken.Actual.ShouldBe("4");
+    }
+
+    [Fact]
+    public async Task Two_entries_swapped_break_the_chain_at_the_first_of_them()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        await DropTriggersAsync(scratch);
+        var second = await EntryAsync(scratch, 2);
+        var third = await EntryAsync(scratch, 3);
+        // Renumber through a free value: the sequence is unique.
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Sequence\" = -1 WHERE \"Id\" = {second.Id}");
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Sequence\" = 2 WHERE \"Id\" = {third.Id}");
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Sequence\" = 3 WHERE \"Id\" = {second.Id}");
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.EntryId.ShouldBe(third.Id); // now in second place
+        broken.Sequence.ShouldBe(2);
+        broken.Check.ShouldBe("hash");
+    }
+
+    [Fact]
+    public async Task Swapping_the_contents_of_two_entries_with_their_hashes_is_found_too()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        await DropTriggersAsync(scratch);
+        var second = await EntryAsync(scratch, 2);
+        var third = await EntryAsync(scratch, 3);
+        // The rows keep their places but exchange every other field, hash included.
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"After\" = '{third.After}', \"EntityKey\" = '{third.EntityKey}', \"Hash\" = '{third.Hash}' WHERE \"Id\" = {second.Id}");
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"After\" = '{second.After}', \"EntityKey\" = '{second.EntityKey}', \"Hash\" = '{second.Hash}' WHERE \"Id\" = {third.Id}");
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.EntryId.ShouldBe(second.Id);
+        broken.Sequence.ShouldBe(2);
+        broken.Check.ShouldBe("hash");
+    }
+
+    [Fact]
+    public async Task Entries_cut_off_the_end_disagree_with_the_chain_head()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        await DropTriggersAsync(scratch);
+        var last = await EntryAsync(scratch, 5);
+        await scratch.ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {last.Id}");
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.Check.ShouldBe("head");
+        broken.Expected.ShouldStartWith("5:");
+        broken.Actual.ShouldStartWith("4:");
+    }
+
+    [Fact]
+    public async Task An_entry_inserted_around_the_application_without_a_place_in_the_chain_is_reported()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 2);
+        // Inserting needs no dropped trigger: append-only allows inserts, the chain is what catches a forged one.
+        await scratch.ExecuteAsync("INSERT INTO \"AuditEntries\" (\"At\", \"Actor\", \"Action\", \"Entity\", \"EntityKey\") VALUES ('2026-01-01T00:00:00+00:00', 'forger', 'insert', 'ApiKey', '99')");
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.Check.ShouldBe("unchained");
+        (await EntryIdOfActorAsync(scratch, "forger")).ShouldBe(broken.EntryId);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_append_to_one_chain_without_a_fork_or_a_lost_entry()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        const int writers = 4;
+        const int savesEach = 8;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < savesEach; i++)
+            {
+                await using var db = scratch.Context($"writer-{w}");
+                db.ApiKeys.Add(NewKey($"w{w}-{i}"));
+                await db.SaveChangesAsync(_ct);
+            }
+        }, _ct)));
+
+        await using var check = scratch.Context();
+        var report = await AuditChainVerifier.VerifyAsync(check, _ct);
+        report.FirstBreak.ShouldBeNull();
+        report.Verified.ShouldBe(writers * savesEach);
+        (await check.AuditEntries.CountAsync(_ct)).ShouldBe(writers * savesEach);
+    }
+
+    [Fact]
+    public async Task Administrators_can_verify_through_the_API_and_officers_cannot()
+    {
+        using var admin = await Sessions.LoginAsync(app, "admin");
+        var (status, json, text) = await admin.GetJsonAsync("/api/v1/audit/verify");
+        status.ShouldBe(HttpStatusCode.OK, text);
+        json!["intact"]!.GetValue<bool>().ShouldBeTrue();
+        json["verified"]!.GetValue<long>().ShouldBeGreaterThan(0);
+
+        using var officer = await Sessions.LoginAsync(app, "hz-city");
+        (await officer.GetJsonAsync("/api/v1/audit/verify")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_officer_reads_an_enterprise_history_with_the_values_as_they_were_and_only_in_their_region()
+    {
+        using var officer = await Sessions.LoginAsync(app, "hz-city");
+        var code = CreditCodes.For("330114", 311);
+        (await officer.PutJsonAsync($"/api/v1/enterprises/{code}", Profiles.Minimal(code, "历史回读有限公司", "330114", revenue: 5000m))).Status.ShouldBe(HttpStatusCode.OK);
+        (await officer.PutJsonAsync($"/api/v1/enterprises/{code}", Profiles.Minimal(code, "历史回读有限公司", "330114", revenue: 5300m))).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (status, json, text) = await officer.GetJsonAsync($"/api/v1/enterprises/{code}/audit");
+        status.ShouldBe(HttpStatusCode.OK, text);
+        var rows = json!.AsArray();
+        var update = rows.Single(r => r!["entity"]!.GetValue<string>() == "EnterpriseFinancialYear" && r["action"]!.GetValue<string>() == "update" && r["entityKey"]!.GetValue<string>() == "2024")!;
+        update["before"]!["OperatingRevenue"]!.GetValue<decimal>().ShouldBe(5000m);
+        update["after"]!["OperatingRevenue"]!.GetValue<decimal>().ShouldBe(5300m);
+        rows.Single(r => r!["entity"]!.GetValue<string>() == "Enterprise" && r["action"]!.GetValue<string>() == "insert")!["after"]!["Name"]!.GetValue<string>().ShouldBe("历史回读有限公司");
+        text.ShouldContain("历史回读有限公司"); // characters, not \u escapes, all the way to the reader
+
+        using var otherProvince = await Sessions.LoginAsync(app, "hb-province");
+        (await otherProvince.GetJsonAsync($"/api/v1/enterprises/{code}/audit")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task WriteKeysAsync(ScratchDatabase scratch, int count, string name = "key")
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await using var db = scratch.Context();
+            db.ApiKeys.Add(NewKey($"{name} {i}"));
+            await db.SaveChangesAsync(_ct);
+        }
+    }
+
+    private static ApiKey NewKey(string name) => new()
+    {
+        Name = name,
+        Prefix = Guid.NewGuid().ToString("N")[..8],
+        SecretHash = new string('A', 64),
+        RegionCode = "330100",
+        Scopes = "enterprises:read",
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static Task DropTriggersAsync(ScratchDatabase scratch) =>
+        scratch.Provider == DatabaseProvider.Sqlite
+            ? scratch.ExecuteAsync("DROP TRIGGER AuditEntries_no_update; DROP TRIGGER AuditEntries_no_delete;")
+            : scratch.ExecuteAsync("DROP TRIGGER \"AuditEntries_append_only\" ON \"AuditEntries\"");
+
+    private async Task<AuditEntry> EntryAsync(ScratchDatabase scratch, long sequence)
+    {
+        await using var db = scratch.Context();
+        return await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Sequence == sequence, _ct);
+    }
+
+    private async Task<long> EntryIdOfActorAsync(ScratchDatabase scratch, string actor)
+    {
+        await using var db = scratch.Context();
+        return await db.AuditEntries.Where(a => a.Actor == actor).Select(a => a.Id).SingleAsync(_ct);
+    }
+
+    private async Task<AuditChainBreak> FirstBreakAsync(ScratchDatabase scratch)
+    {
+        await using var db = scratch.Context();
+        var report = await AuditChainVerifier.VerifyAsync(db, _ct);
+        return report.FirstBreak.ShouldNotBeNull();
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class SqliteAuditChainTests(SqliteAppFixture app) : AuditChainTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class PostgresAuditChainTests(PostgresAppFixture app) : AuditChainTests(app);

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tidu.Data;
+using Tidu.Data.Scoping;
+
+namespace Tidu.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh, migrated database of the fixture's provider (on the same PostgreSQL server), for tests that must
+/// break things — drop triggers, tamper with rows — without touching the shared app's database.
+/// </summary>
+public sealed class ScratchDatabase : IAsyncDisposable
+{
+    private readonly string? _dir;
+    private readonly string? _server;
+    private readonly string? _name;
+
+    private ScratchDatabase(DatabaseProvider provider, string connection, string? dir, string? server, string? name)
+    {
+        Provider = provider;
+        Connection = connection;
+        _dir = dir;
+        _server = server;
+        _name = name;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string Connection { get; }
+
+    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ScratchDatabase scratch;
+        if (app.Provider == "sqlite")
+        {
+            var dir = Directory.CreateTempSubdirectory("tidu-scratch-").FullName;
+            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", dir, null, null);
+        }
+        else
+        {
+            var appConnection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)).ConfigureAwait(false);
+            var server = new NpgsqlConnectionStringBuilder(appConnection) { Database = "postgres", Pooling = false }.ConnectionString;
+            var name = "tidu_scratch_" + Guid.NewGuid().ToString("N")[..12];
+            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
+            var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
+            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, null, server, name);
+        }
+        await using (var db = scratch.Context("test:migrate"))
+        {
+            await db.Database.MigrateAsync().ConfigureAwait(false);
+        }
+        return scratch;
+    }
+
+    /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
+    public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null) =>
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System);
+
+    public async Task ExecuteAsync(string sql)
+    {
+        // Plain ADO.NET: ExecuteSqlRaw would read the braces of JSON literals as format placeholders.
+        await using var db = Context();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dir is not null)
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        if (_server is not null)
+        {
+            await ExecuteAsync(_server, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+}
