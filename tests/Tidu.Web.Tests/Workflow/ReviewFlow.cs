@@ -33,7 +33,9 @@ internal sealed class ReviewFlow : IAsyncDisposable
     public ReviewFlow(TiduAppFixture app)
     {
         _app = app;
-        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // Now, to the whole second: PostgreSQL keeps microseconds, so a time read back must not carry 100 ns ticks.
+        var now = DateTimeOffset.UtcNow;
+        Clock = new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
         Host = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
