@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Tidu.Data.Auditing;
 using Tidu.Data.Entities;
+using Tidu.Data.Entities.Service;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Scoping;
@@ -41,6 +42,10 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationDecision> ApplicationDecisions => Set<ApplicationDecision>();
     public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
+    public DbSet<CommissionerAssignment> CommissionerAssignments => Set<CommissionerAssignment>();
+    public DbSet<EnterpriseRequest> EnterpriseRequests => Set<EnterpriseRequest>();
+    public DbSet<RequestEntry> RequestEntries => Set<RequestEntry>();
+    public DbSet<Visit> Visits => Set<Visit>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -71,6 +76,11 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<Application>().HasQueryFilter(Through<Application>(a => a.Enterprise, visible));
         builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision>(d => d.Application.Enterprise, visible));
         builder.Entity<ApplicationObjection>().HasQueryFilter(Through<ApplicationObjection>(o => o.Application.Enterprise, visible));
+        // Service rows (commissioners, requests, visits) belong to the enterprise they serve.
+        builder.Entity<CommissionerAssignment>().HasQueryFilter(Through<CommissionerAssignment>(a => a.Enterprise, visible));
+        builder.Entity<EnterpriseRequest>().HasQueryFilter(Through<EnterpriseRequest>(r => r.Enterprise, visible));
+        builder.Entity<RequestEntry>().HasQueryFilter(Through<RequestEntry>(e => e.Request.Enterprise, visible));
+        builder.Entity<Visit>().HasQueryFilter(Through<Visit>(v => v.Enterprise, visible));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>

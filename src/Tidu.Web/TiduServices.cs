@@ -12,6 +12,7 @@ using Tidu.Web.Importing;
 using Tidu.Web.Screening;
 using Tidu.Web.Security;
 using Tidu.Web.Seeding;
+using Tidu.Web.Service;
 
 namespace Tidu.Web;
 
@@ -48,6 +49,7 @@ public static class TiduServices
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         services.Configure<Workflow.WorkflowOptions>(config.GetSection("Workflow"));
+        builder.AddTiduService();
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
@@ -142,6 +144,7 @@ public static class TiduServices
         app.MapScalarApiReference();
         app.MapTiduApi();
         app.MapMonitoringApi();
+        app.MapServiceApi();
         app.MapRazorPages();
     }
 }

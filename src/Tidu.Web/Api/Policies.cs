@@ -13,7 +13,7 @@ public static class Policies
     public const string ApiWrite = "api-write";
 
     public static bool MayRead(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Enterprise) || HasApiScope(user, "enterprises:read");
+        user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.Enterprise) || HasApiScope(user, "enterprises:read");
 
     public static bool MayWrite(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || HasApiScope(user, "enterprises:write");

@@ -6,7 +6,7 @@ namespace Tidu.Web.Security;
 
 /// <summary>
 /// The scope of the request's principal: administrators see everything, officers their region, an enterprise
-/// user its own file, experts and anonymous callers nothing, an API key the region it was issued for.
+/// user its own file, commissioners the region they serve, experts and anonymous callers nothing, an API key the region it was issued for.
 /// </summary>
 public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionScopeSource
 {
@@ -32,7 +32,7 @@ public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionSc
         {
             return user.FindFirstValue(TiduClaims.CreditCode) is { } code ? RegionScope.OneEnterprise(actor, code) : RegionScope.Nothing(actor);
         }
-        if (region is not null && (Roles.Officers.Any(user.IsInRole) || user.IsInRole(ApiKeyAuthentication.Role)))
+        if (region is not null && (Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Commissioner) || user.IsInRole(ApiKeyAuthentication.Role)))
         {
             return RegionScope.Region(actor, region);
         }

@@ -84,6 +84,7 @@ public static class DatabaseInitializer
         var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
         db.ApiKeys.Add(new ApiKey { Name = "演示银行（杭州）", Prefix = prefix, SecretHash = hash, RegionCode = "330100", Scopes = "enterprises:read", CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync().ConfigureAwait(false);
+        await ServiceDemo.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);
 
         log.LogWarning(
             "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only; shown once): {Key}",
