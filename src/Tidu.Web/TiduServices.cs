@@ -96,6 +96,7 @@ public static class TiduServices
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
+            o.Conventions.AuthorizePage("/Service/Commissioners", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();

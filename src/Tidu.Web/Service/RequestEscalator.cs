@@ -72,12 +72,19 @@ public sealed class RequestEscalator(IServiceScopeFactory scopes, TimeProvider c
     }
 }
 
-/// <summary>The background check: escalates overdue requests every <see cref="ServiceOptions.EscalationCheckMinutes"/> minutes of the app's clock.</summary>
+/// <summary>
+/// The background check: escalates overdue requests every <see cref="ServiceOptions.EscalationCheckMinutes"/> minutes of
+/// the app's clock (0 turns it off; reads still escalate).
+/// </summary>
 public sealed class RequestEscalationService(RequestEscalator escalator, TimeProvider clock, IOptions<ServiceOptions> options, ILogger<RequestEscalationService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.EscalationCheckMinutes)), clock);
+        if (options.Value.EscalationCheckMinutes <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.EscalationCheckMinutes), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

@@ -9,6 +9,6 @@ public sealed class ServiceOptions
 {
     public int RequestResponseWorkingDays { get; set; } = 5;
 
-    /// <summary>How often the background check escalates overdue requests; reads escalate too.</summary>
+    /// <summary>How often the background check escalates overdue requests (0: never; reads escalate too).</summary>
     public int EscalationCheckMinutes { get; set; } = 15;
 }

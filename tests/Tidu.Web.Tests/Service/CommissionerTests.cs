@@ -129,6 +129,28 @@ public abstract class CommissionerTests(TiduAppFixture app)
         (await zhejiang.GetJsonAsync("/api/v1/commissioners")).Json!.AsArray().Select(c => c!["commissioner"]!.GetValue<string>()).ShouldNotContain("ja-commissioner");
     }
 
+    [Fact]
+    public async Task The_pages_show_workload_and_requests_in_chinese_within_scope()
+    {
+        using var city = await Sessions.LoginAsync(app, "hz-city");
+        using var page = await city.GetAsync(Http.Url("/Service/Commissioners"), TestContext.Current.CancellationToken);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        html.ShouldContain("服务专员工作量");
+        html.ShouldContain("hz-commissioner");
+        html.ShouldContain("尚未配备服务专员的企业");
+        html.ShouldNotContain("ja-commissioner"); // Hubei's commissioner is outside Hangzhou
+
+        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var requests = await enterprise.GetAsync(Http.Url("/Service/Requests"), TestContext.Current.CancellationToken);
+        requests.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await requests.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        text.ShouldContain("提出诉求");
+        text.ShouldContain("金融服务");
+        using var denied = await enterprise.GetAsync(Http.Url("/Service/Commissioners"), TestContext.Current.CancellationToken);
+        denied.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
     private static async Task<(int Enterprises, int LittleGiants)> WorkloadAsync(HttpClient client, string commissioner)
     {
         var rows = (await client.GetJsonAsync("/api/v1/commissioners")).Json!.AsArray();
