@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Tidu.Data.Auditing;
 using Tidu.Data.Entities;
+using Tidu.Data.Entities.Service;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Scoping;
@@ -49,6 +50,10 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<VerifiedValue> VerifiedValues => Set<VerifiedValue>();
     public DbSet<Entities.Sharing.SharingConsent> SharingConsents => Set<Entities.Sharing.SharingConsent>();
     public DbSet<Entities.Sharing.ListPull> ListPulls => Set<Entities.Sharing.ListPull>();
+    public DbSet<CommissionerAssignment> CommissionerAssignments => Set<CommissionerAssignment>();
+    public DbSet<EnterpriseRequest> EnterpriseRequests => Set<EnterpriseRequest>();
+    public DbSet<RequestEntry> RequestEntries => Set<RequestEntry>();
+    public DbSet<Visit> Visits => Set<Visit>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -103,6 +108,11 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
                 : ScopeRegionCode != null
                   && (x.EnterpriseRegionCode == ScopeRegionCode || x.EnterpriseCityCode == ScopeRegionCode || x.EnterpriseProvinceCode == ScopeRegionCode)));
         builder.Entity<Entities.Sharing.SharingConsent>().HasQueryFilter(Through<Entities.Sharing.SharingConsent>(c => c.Enterprise, visible));
+        // Service rows (commissioners, requests, visits) belong to the enterprise they serve.
+        builder.Entity<CommissionerAssignment>().HasQueryFilter(Through<CommissionerAssignment>(a => a.Enterprise, visible));
+        builder.Entity<EnterpriseRequest>().HasQueryFilter(Through<EnterpriseRequest>(r => r.Enterprise, visible));
+        builder.Entity<RequestEntry>().HasQueryFilter(Through<RequestEntry>(e => e.Request.Enterprise, visible));
+        builder.Entity<Visit>().HasQueryFilter(Through<Visit>(v => v.Enterprise, visible));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>

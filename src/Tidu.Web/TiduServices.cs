@@ -12,6 +12,7 @@ using Tidu.Web.Importing;
 using Tidu.Web.Screening;
 using Tidu.Web.Security;
 using Tidu.Web.Seeding;
+using Tidu.Web.Service;
 
 namespace Tidu.Web;
 
@@ -56,6 +57,7 @@ public static class TiduServices
         services.Configure<Workflow.ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
         services.Configure<Workflow.MaterialOptions>(config.GetSection("Workflow:Materials"));
         services.AddSingleton<Workflow.MaterialStore>();
+        builder.AddTiduService();
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
@@ -106,6 +108,7 @@ public static class TiduServices
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
+            o.Conventions.AuthorizePage("/Service/Commissioners", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();
@@ -157,6 +160,7 @@ public static class TiduServices
         app.MapAuditApi();
         Sharing.ListsApi.MapListsApi(app);
         Sharing.ConsentsApi.MapConsentsApi(app);
+        app.MapServiceApi();
         app.MapRazorPages();
     }
 }

@@ -36,6 +36,10 @@ internal static class AuditWriter
             {
                 throw new AuditTrailViolationException("application decisions cannot be changed or deleted");
             }
+            if (entry.Entity is Entities.Service.RequestEntry && entry.State != EntityState.Added)
+            {
+                throw new AuditTrailViolationException("request entries cannot be changed or deleted");
+            }
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State != EntityState.Added)
@@ -111,6 +115,10 @@ internal static class AuditWriter
         Entities.Workflow.ApplicationDecision d => $"round:{d.Application?.RoundId}:{d.Level}:{d.Decision}",
         Entities.Sharing.SharingConsent c => $"{c.RecipientKind}@{c.GivenAt:O}",
         Entities.Sharing.ListPull p => $"{p.KeyName}@{p.At:O}",
+        Entities.Service.CommissionerAssignment c => $"{c.Commissioner}@{c.AssignedAt:O}",
+        Entities.Service.EnterpriseRequest q => $"request:{q.SubmittedAt:O}",
+        Entities.Service.RequestEntry re => $"request:{re.Request?.SubmittedAt:O}:{re.Kind}@{re.At:O}",
+        Entities.Service.Visit v => $"visit:{v.Commissioner}@{v.VisitedOn:yyyy-MM-dd}",
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 
@@ -133,6 +141,10 @@ internal static class AuditWriter
         if (entry.Entity is Enterprise e)
         {
             return e.CreditCode;
+        }
+        if (entry.Entity is Entities.Service.RequestEntry re)
+        {
+            return re.Request?.Enterprise?.CreditCode ?? (re.Request is { } r ? enterprises.GetValueOrDefault(r.EnterpriseId)?.CreditCode : null);
         }
         if (entry.Metadata.FindProperty("EnterpriseId") is null)
         {

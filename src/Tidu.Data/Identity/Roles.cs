@@ -10,7 +10,10 @@ public static class Roles
     public const string Expert = "expert";
     public const string Administrator = "administrator";
 
-    public static IReadOnlyList<string> All { get; } = [Enterprise, CountyOfficer, CityOfficer, ProvinceOfficer, Expert, Administrator];
+    /// <summary>A commissioner (服务专员): serves enterprises of their region (county or city), answers requests, logs visits.</summary>
+    public const string Commissioner = "commissioner";
+
+    public static IReadOnlyList<string> All { get; } = [Enterprise, CountyOfficer, CityOfficer, ProvinceOfficer, Expert, Administrator, Commissioner];
 
     /// <summary>Officers read and write enterprise files within their region.</summary>
     public static IReadOnlyList<string> Officers { get; } = [CountyOfficer, CityOfficer, ProvinceOfficer];

@@ -17,13 +17,15 @@ internal static class RuleFileReader
     /// <summary>
     /// Every tier, size-class and conditions file under the folder (<c>*.yaml</c>), in ordinal path order, with its
     /// name relative to the folder ('/' separated). The support policies under <c>policies/</c> are a different
-    /// kind of file and load separately (<see cref="Policies.PolicyCatalog"/>).
+    /// kind of file and load separately (<see cref="Policies.PolicyCatalog"/>), as do the service rules under
+    /// <c>service/</c> (<see cref="Service.ServiceRules"/>).
     /// </summary>
     public static IReadOnlyList<(string Path, string Name)> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => (path, Path.GetRelativePath(directory, path).Replace('\\', '/')))
-            .Where(f => !f.Item2.StartsWith(Policies.PolicyCatalog.Folder + "/", StringComparison.Ordinal))
+            .Where(f => !f.Item2.StartsWith(Policies.PolicyCatalog.Folder + "/", StringComparison.Ordinal)
+                && !f.Item2.StartsWith(Service.ServiceRules.Folder + "/", StringComparison.Ordinal))
             .ToList();
 
     public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors) =>

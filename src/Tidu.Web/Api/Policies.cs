@@ -16,7 +16,7 @@ public static class Policies
     public const string WorkflowRead = "workflow-read";
 
     public static bool MayRead(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Enterprise) || HasApiScope(user, "enterprises:read");
+        user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.Enterprise) || HasApiScope(user, "enterprises:read");
 
     public static bool MayReadWorkflow(ClaimsPrincipal user) => MayRead(user) || user.IsInRole(Roles.Expert);
 

@@ -6,7 +6,8 @@ namespace Tidu.Web.Security;
 
 /// <summary>
 /// The scope of the request's principal: administrators see everything, officers their region, an enterprise
-/// user its own file, experts the applications assigned to them, anonymous callers nothing, an API key the region it was issued for.
+/// user its own file, commissioners the region they serve, experts the applications assigned to them, anonymous callers
+/// nothing, an API key the region it was issued for.
 /// </summary>
 public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionScopeSource
 {
@@ -37,7 +38,7 @@ public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionSc
             // Experts see what is assigned to them (the database filter reads their assignments by user id).
             return user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? RegionScope.Expert(actor, id) : RegionScope.Nothing(actor);
         }
-        if (region is not null && (Roles.Officers.Any(user.IsInRole) || user.IsInRole(ApiKeyAuthentication.Role)))
+        if (region is not null && (Roles.Officers.Any(user.IsInRole) || user.IsInRole(Roles.Commissioner) || user.IsInRole(ApiKeyAuthentication.Role)))
         {
             return RegionScope.Region(actor, region);
         }

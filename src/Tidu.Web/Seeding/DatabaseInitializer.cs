@@ -96,6 +96,7 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync().ConfigureAwait(false);
         await DemoRound.SeedAsync(sp, demo).ConfigureAwait(false);
         await Sharing.DemoConsents.SeedAsync(db, profiles.Where(p => p.RegionCode.StartsWith("3301", StringComparison.Ordinal)).Select(p => p.CreditCode), clock).ConfigureAwait(false);
+        await ServiceDemo.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);
 
         log.LogWarning(
             "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only, pulls the bank list; shown once): {Key}",

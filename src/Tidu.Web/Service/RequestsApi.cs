@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tidu.Data;
+using Tidu.Data.Entities.Service;
+using Tidu.Data.Identity;
+using Tidu.Data.Registry;
+using Tidu.Rules.Service;
+using static Tidu.Web.Workflow.WorkflowProblems;
+
+namespace Tidu.Web.Service;
+
+/// <summary>
+/// Requests (诉求): an enterprise raises one (category, title, description); it goes to its commissioner's level (or its
+/// county) with a deadline; officers and commissioners accept and reply; the enterprise closes it with a rating 1–5.
+/// Overdue requests escalate (<see cref="RequestEscalator"/>). Everything in the caller's region scope.
+/// </summary>
+public static class RequestsApi
+{
+    public static void MapRequests(RouteGroupBuilder read, RouteGroupBuilder write)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(write);
+        read.MapGet("/requests/categories", (ServiceRules rules) => Results.Ok(rules.Categories)).WithSummary("Request categories (rules/service/request-categories.yaml)");
+        read.MapGet("/requests", ListAsync).WithSummary("Requests in the caller's scope (an enterprise user: its own), newest first");
+        read.MapGet("/requests/stats", RequestStats.GetAsync).WithSummary("Requests raised, answered and answered on time per region and month (for the dashboard)");
+        read.MapGet("/requests/{id:long}", GetAsync).WithSummary("One request with its history");
+        write.MapPost("/requests", SubmitAsync).WithSummary("Raise a request (enterprise user)");
+        write.MapPost("/requests/{id:long}/accept", AcceptAsync).WithSummary("Accept a request (officer or commissioner)");
+        write.MapPost("/requests/{id:long}/replies", ReplyAsync).WithSummary("Answer a request (officer or commissioner)");
+        write.MapPost("/requests/{id:long}/close", CloseAsync).WithSummary("Close an answered request with a satisfaction rating 1–5 (the enterprise)");
+    }
+
+    private static async Task<IResult> ListAsync(string? status, TiduDbContext db, RequestEscalator escalator, TimeProvider clock, CancellationToken ct)
+    {
+        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
+        var query = db.EnterpriseRequests.AsNoTracking().Include(r => r.Enterprise).AsQueryable();
+        if (status is not null)
+        {
+            if (!Enum.TryParse<RequestStatus>(status, ignoreCase: true, out var s))
+            {
+                return Unprocessable("状态应为 submitted、accepted、replied 或 closed", $"unknown status '{status}'");
+            }
+            query = query.Where(r => r.Status == s);
+        }
+        var rows = await query.OrderByDescending(r => r.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
+        var today = ChinaCalendar.Today(clock);
+        return Results.Ok(rows.Select(r => View(r, today, withEntries: false)));
+    }
+
+    private static async Task<IResult> GetAsync(long id, TiduDbContext db, RequestEscalator escalator, TimeProvider clock, CancellationToken ct)
+    {
+        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
+        return await LoadAsync(db, id, tracking: false, ct).ConfigureAwait(false) is { } r
+            ? Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true))
+            : RequestNotFound(id);
+    }
+
+    private static async Task<IResult> SubmitAsync(SubmitRequestBody body, HttpContext http, TiduDbContext db, ServiceRules rules, TimeProvider clock,
+        IOptions<ServiceOptions> options, CancellationToken ct)
+    {
+        if (!http.User.IsInRole(Roles.Enterprise) || db.Scope.CreditCode is not { } creditCode)
+        {
+            return Forbidden("只有企业用户可以提出诉求", "only an enterprise user raises a request");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (rules.Category(body.Category ?? "") is null)
+        {
+            errors["category"] = [$"unknown category '{body.Category}' (known: {string.Join(", ", rules.Categories.Select(c => c.Id))})"];
+        }
+        if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
+        {
+            errors["title"] = ["a title of 1 to 200 characters is required"];
+        }
+        if (string.IsNullOrWhiteSpace(body.Description) || body.Description.Length > 4000)
+        {
+            errors["description"] = ["a description of 1 to 4000 characters is required"];
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "诉求内容校验未通过 (request validation failed)");
+        }
+        if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
+        {
+            return CommissionersApi.EnterpriseNotFound(creditCode);
+        }
+        var commissioner = await db.CommissionerAssignments.AsNoTracking().Where(a => a.EnterpriseId == e.Id && a.EndedAt == null)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var today = ChinaCalendar.Today(clock);
+        var request = NewRequest.Create(e, commissioner, body.Category!, body.Title!.Trim(), body.Description!.Trim(), db.Scope.Actor, clock.GetUtcNow(), today,
+            options.Value.RequestResponseWorkingDays);
+        db.EnterpriseRequests.Add(request);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return Results.Created($"/api/v1/requests/{request.Id}", View(request, today, withEntries: true));
+    }
+
+    private static Task<IResult> AcceptAsync(long id, RevisionBody body, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator, CancellationToken ct) =>
+        ActAsync(id, body.Revision, http, db, clock, escalator, officerOrCommissioner: true, (r, now) =>
+        {
+            if (r.Status != RequestStatus.Submitted)
+            {
+                return Conflict("该诉求已受理或已答复", $"request {id} is {r.Status}, only a submitted request is accepted");
+            }
+            r.Status = RequestStatus.Accepted;
+            r.Entries.Add(new RequestEntry { Request = r, Kind = "accept", Actor = db.Scope.Actor, At = now });
+            return null;
+        }, ct);
+
+    private static Task<IResult> ReplyAsync(long id, ReplyBody body, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator, CancellationToken ct) =>
+        ActAsync(id, body.Revision, http, db, clock, escalator, officerOrCommissioner: true, (r, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000)
+            {
+                return Unprocessable("请填写答复内容（不超过4000字）", "a reply needs a text of 1 to 4000 characters");
+            }
+            if (r.Status == RequestStatus.Closed)
+            {
+                return Conflict("该诉求已办结", $"request {id} is closed");
+            }
+            r.Status = RequestStatus.Replied;
+            if (r.FirstRepliedAt is null)
+            {
+                r.FirstRepliedAt = now;
+                r.FirstRepliedOn = ChinaCalendar.Today(clock);
+            }
+            r.Entries.Add(new RequestEntry { Request = r, Kind = "reply", Actor = db.Scope.Actor, At = now, Text = body.Text.Trim() });
+            return null;
+        }, ct);
+
+    private static Task<IResult> CloseAsync(long id, CloseBody body, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator, CancellationToken ct) =>
+        ActAsync(id, body.Revision, http, db, clock, escalator, officerOrCommissioner: false, (r, now) =>
+        {
+            if (body.Satisfaction is not (>= 1 and <= 5))
+            {
+                return Unprocessable("满意度应为1至5分", $"satisfaction must be 1 to 5, got {body.Satisfaction}");
+            }
+            if (r.Status != RequestStatus.Replied)
+            {
+                return Conflict("诉求答复后才能评价办结", $"request {id} is {r.Status}; only a replied request is closed");
+            }
+            r.Status = RequestStatus.Closed;
+            r.Satisfaction = body.Satisfaction;
+            r.ClosedAt = now;
+            r.Entries.Add(new RequestEntry { Request = r, Kind = "close", Actor = db.Scope.Actor, At = now, Text = $"满意度 {body.Satisfaction}" });
+            return null;
+        }, ct);
+
+    /// <summary>Loads the request in scope, checks the role and the revision, applies <paramref name="change"/> and saves.</summary>
+    private static async Task<IResult> ActAsync(long id, int revision, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator,
+        bool officerOrCommissioner, Func<EnterpriseRequest, DateTimeOffset, IResult?> change, CancellationToken ct)
+    {
+        var user = http.User;
+        var allowed = officerOrCommissioner
+            ? user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Commissioner) || Roles.Officers.Any(user.IsInRole)
+            : user.IsInRole(Roles.Enterprise);
+        if (!allowed)
+        {
+            return officerOrCommissioner
+                ? Forbidden("只有主管部门和服务专员可以受理、答复诉求", "only officers and commissioners accept and answer requests")
+                : Forbidden("只有提出诉求的企业可以评价办结", "only the enterprise closes its request");
+        }
+        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
+        if (await LoadAsync(db, id, tracking: true, ct).ConfigureAwait(false) is not { } r)
+        {
+            return RequestNotFound(id);
+        }
+        if (r.Revision != revision)
+        {
+            return Conflict("该诉求已有新的处理（如已升级），请刷新后重试", $"the request was changed meanwhile: you acted on revision {revision}, it is now at revision {r.Revision}; reload and act again");
+        }
+        var now = clock.GetUtcNow();
+        if (change(r, now) is { } refused)
+        {
+            return refused;
+        }
+        r.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("该诉求已有新的处理，请刷新后重试", $"request {id} was changed by someone else while you acted; reload and act again");
+        }
+        return Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true));
+    }
+
+    private static Task<EnterpriseRequest?> LoadAsync(TiduDbContext db, long id, bool tracking, CancellationToken ct)
+    {
+        var q = db.EnterpriseRequests.Include(r => r.Enterprise).Include(r => r.Entries.OrderBy(e => e.Id)).AsQueryable();
+        return (tracking ? q : q.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, ct);
+    }
+
+    private static Workflow.WorkflowRefusal RequestNotFound(long id) =>
+        Problem(StatusCodes.Status404NotFound, "未找到该诉求（或不在您的管辖区域内）", $"no request {id} in the caller's region scope");
+
+    internal static object View(EnterpriseRequest r, DateOnly today, bool withEntries) => new
+    {
+        r.Id,
+        r.Enterprise.CreditCode,
+        enterpriseName = r.Enterprise.Name,
+        r.Category,
+        r.Title,
+        r.Description,
+        status = r.Status.ToString(),
+        r.SubmittedBy,
+        r.SubmittedAt,
+        r.FirstDueOn,
+        r.DueOn,
+        overdue = r.Status is RequestStatus.Submitted or RequestStatus.Accepted && r.DueOn < today,
+        r.Level,
+        r.HandlingRegionCode,
+        r.Commissioner,
+        r.Escalations,
+        r.FirstRepliedAt,
+        answeredOnTime = r.FirstRepliedOn is { } on ? on <= r.FirstDueOn : (bool?)null,
+        r.Satisfaction,
+        r.ClosedAt,
+        r.Revision,
+        entries = withEntries ? r.Entries.OrderBy(e => e.Id).Select(e => new { e.Kind, e.Actor, e.At, e.Text, from = e.FromLevel, to = e.ToLevel }) : null,
+    };
+}
+
+public sealed record SubmitRequestBody(string? Category, string? Title, string? Description);
+
+public sealed record RevisionBody(int Revision);
+
+public sealed record ReplyBody(string? Text, int Revision);
+
+public sealed record CloseBody(int? Satisfaction, int Revision);
