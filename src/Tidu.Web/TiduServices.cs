@@ -48,6 +48,10 @@ public static class TiduServices
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         services.Configure<Workflow.WorkflowOptions>(config.GetSection("Workflow"));
+        services.AddOptions<Dynamic.DynamicManagementOptions>().Bind(config.GetSection("DynamicManagement")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Notifications.Inbox>();
+        services.AddSingleton<Dynamic.ReReviewNoticeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {

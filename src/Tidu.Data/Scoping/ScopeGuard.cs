@@ -36,10 +36,15 @@ internal static class ScopeGuard
                         Require(scope.Contains(original), original.CreditCode, scope);
                     }
                     break;
-                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application:
+                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application
+                    or Entities.Dynamic.RecognitionReview or Entities.Dynamic.PoolMembership:
                     var id = (long)entry.Property("EnterpriseId").CurrentValue!;
                     var owner = tracked.GetValueOrDefault(id) ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
                     Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);
+                    break;
+                case Entities.Dynamic.Notification { EnterpriseId: { } about }:
+                    var subject = tracked.GetValueOrDefault(about) ?? db.Enterprises.FirstOrDefault(e => e.Id == about);
+                    Require(subject is not null && scope.Contains(subject), subject?.CreditCode ?? $"#{about}", scope);
                     break;
                 case Entities.AuditEntry:
                     break;

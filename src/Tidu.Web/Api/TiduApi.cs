@@ -37,6 +37,9 @@ public static class TiduApi
         var workflowWrite = api.MapGroup("").RequireAuthorization(Policies.ApiRead).AddEndpointFilter(CsrfForCookies);
         Workflow.RoundsApi.MapRounds(workflowRead, workflowWrite);
         Workflow.ApplicationsApi.MapApplications(workflowRead, workflowWrite);
+        Dynamic.RecognitionsApi.Map(workflowRead, workflowWrite);
+        Dynamic.PoolsApi.Map(workflowRead, workflowWrite);
+        Notifications.NotificationsApi.Map(workflowRead, workflowWrite);
         write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction")
             .DisableAntiforgery();
     }

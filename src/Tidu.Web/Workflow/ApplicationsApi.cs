@@ -59,7 +59,7 @@ public static class ApplicationsApi
     }
 
     private static async Task<IResult> SubmitAsync(SubmitRequest body, HttpContext http, TiduDbContext db, EnterpriseRegistry registry,
-        Evaluator evaluator, GapAnalyzer gaps, RegionTree regions, TimeProvider clock, CancellationToken ct)
+        Evaluator evaluator, GapAnalyzer gaps, RegionTree regions, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Dynamic.DynamicManagementOptions> dynamic, CancellationToken ct)
     {
         if (!http.User.IsInRole(Roles.Enterprise) || db.Scope.CreditCode is not { } creditCode)
         {
@@ -88,6 +88,10 @@ public static class ApplicationsApi
         {
             return Unprocessable("本企业不在该批次的申报范围内", $"{creditCode} ({enterprise.RegionCode}) is outside round {round.Id}'s region {round.RegionCode}");
         }
+        if (await Dynamic.RevocationBar.RefusalAsync(db, enterprise.Id, round.Tier, today, dynamic.Value.RevocationBarCite, ct).ConfigureAwait(false) is { } barred)
+        {
+            return barred;
+        }
         if (await db.Applications.AnyAsync(a => a.RoundId == round.Id && a.EnterpriseId == enterprise.Id, ct).ConfigureAwait(false))
         {
             return Conflict("本企业已在该批次申报过", $"{creditCode} has already applied in round {round.Id}; a returned application is resubmitted");
@@ -113,6 +117,7 @@ public static class ApplicationsApi
         application.Decisions.Add(Record(application, "enterprise", "submit", ApplicationState.Submitted, ApplicationState.Submitted, db.Scope.Actor, now, null));
         db.Applications.Add(application);
         db.RuleSetVersion = pre.RuleVersion;
+        Notifications.WorkflowNotices.FromPendingDecisions(db);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return Results.Created($"/api/v1/applications/{application.Id}", Detail(application, pre.GapJson));
     }
@@ -227,6 +232,7 @@ public static class ApplicationsApi
     {
         db.Entry(application).Property(a => a.Revision).OriginalValue = expectedRevision;
         db.RuleSetVersion = application.PreEvaluationRuleVersion;
+        Notifications.WorkflowNotices.FromPendingDecisions(db);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -1,0 +1,251 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tidu.Data;
+using Tidu.Data.Entities;
+using Tidu.Data.Entities.Dynamic;
+using Tidu.Data.Registry;
+using Tidu.Rules.Evaluation;
+using Tidu.Rules.Gaps;
+using Tidu.Web.Notifications;
+using Tidu.Web.Workflow;
+using static Tidu.Web.Workflow.WorkflowProblems;
+
+namespace Tidu.Web.Dynamic;
+
+/// <summary>
+/// Dynamic management of recognitions (workflow.md "Dynamic management"): their status on today's date (computed when
+/// read), re-review (复核) on the enterprise's current file with the rule version in force, and the province's
+/// decision to keep (validity extended) or revoke (validity ends, re-application barred) with a reason.
+/// </summary>
+public static class RecognitionsApi
+{
+    public sealed record ReviewRequest(string Decision, string? Ground, string? Reason);
+
+    public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(write);
+        read.MapGet("/recognitions", ListAsync).WithSummary("Recognitions in the caller's scope with their status today (valid, re-review-due, expired, revoked)");
+        read.MapGet("/recognitions/{id:long}", GetAsync).WithSummary("One recognition with its status and re-review decisions");
+        read.MapGet("/recognitions/{id:long}/re-review", PreviewAsync).WithSummary("Re-review on current data: the enterprise's current file under the tier's rule version in force today");
+        write.MapPost("/recognitions/{id:long}/decisions", DecideAsync).WithSummary("Keep (validity extended) or revoke (re-application barred) with a reason (province officer)");
+    }
+
+    private static async Task<IResult> ListAsync(string? status, string? tier, int? take, TiduDbContext db, TimeProvider clock, IOptions<DynamicManagementOptions> options, CancellationToken ct)
+    {
+        var today = ChinaCalendar.Today(clock);
+        var lead = options.Value.ReReviewNoticeLeadDays;
+        var dueFrom = today.AddDays(lead); // due when today ≥ validUntil − lead, i.e. validUntil ≤ today + lead
+        var q = db.Recognitions.AsNoTracking().Select(r => new
+        {
+            Recognition = r,
+            r.Enterprise.CreditCode,
+            r.Enterprise.Name,
+            Revoked = db.RecognitionReviews.Any(v => v.RecognitionId == r.Id && v.Decision == RecognitionDecisions.Revoke),
+        });
+        if (!string.IsNullOrWhiteSpace(tier))
+        {
+            q = q.Where(x => x.Recognition.Tier == tier);
+        }
+        q = status switch
+        {
+            null or "" => q,
+            RecognitionStatus.Revoked => q.Where(x => x.Revoked),
+            RecognitionStatus.Expired => q.Where(x => !x.Revoked && x.Recognition.ValidUntil < today),
+            RecognitionStatus.ReReviewDue => q.Where(x => !x.Revoked && x.Recognition.RecognizedOn <= today && x.Recognition.ValidUntil >= today && x.Recognition.ValidUntil <= dueFrom),
+            RecognitionStatus.Valid => q.Where(x => !x.Revoked && x.Recognition.RecognizedOn <= today && (x.Recognition.ValidUntil == null || x.Recognition.ValidUntil > dueFrom)),
+            RecognitionStatus.NotYetValid => q.Where(x => !x.Revoked && x.Recognition.RecognizedOn > today),
+            _ => null!,
+        };
+        if (q is null)
+        {
+            return Unprocessable("认定状态无效", $"unknown status {status}: use valid, re-review-due, expired, revoked or not-yet-valid");
+        }
+        var rows = await q.OrderBy(x => x.Recognition.ValidUntil).ThenBy(x => x.Recognition.Id).Take(Math.Clamp(take ?? 200, 1, 1000)).ToListAsync(ct).ConfigureAwait(false);
+        return Results.Ok(new
+        {
+            asOf = today,
+            reReviewNoticeLeadDays = lead,
+            reReviewNoticeLeadCite = options.Value.ReReviewNoticeLeadCite,
+            items = rows.Select(x => Row(x.Recognition, x.CreditCode, x.Name, x.Revoked, today, lead)),
+        });
+    }
+
+    private static async Task<IResult> GetAsync(long id, TiduDbContext db, TimeProvider clock, IOptions<DynamicManagementOptions> options, CancellationToken ct)
+    {
+        var r = await db.Recognitions.AsNoTracking().Include(x => x.Enterprise).SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+        if (r is null)
+        {
+            return NotFound(id);
+        }
+        var reviews = await db.RecognitionReviews.AsNoTracking().Where(v => v.RecognitionId == id).OrderBy(v => v.Id).ToListAsync(ct).ConfigureAwait(false);
+        return Results.Ok(Detail(r, reviews, ChinaCalendar.Today(clock), options.Value));
+    }
+
+    private static async Task<IResult> PreviewAsync(long id, TiduDbContext db, EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, TimeProvider clock, CancellationToken ct)
+    {
+        var r = await db.Recognitions.AsNoTracking().Include(x => x.Enterprise).SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
+        if (r is null)
+        {
+            return NotFound(id);
+        }
+        var today = ChinaCalendar.Today(clock);
+        var enterprise = await registry.FindAsync(r.Enterprise.CreditCode, ct).ConfigureAwait(false);
+        if (enterprise is null || Evaluate(enterprise, r.Tier, today, evaluator, gaps) is not { } pre)
+        {
+            return Unprocessable("企业档案不完整或该层级规则不适用，无法复核", $"the file of {r.Enterprise.CreditCode} cannot be evaluated for {r.Tier} on {today:yyyy-MM-dd}");
+        }
+        return Results.Ok(new
+        {
+            recognitionId = id,
+            asOf = today,
+            qualified = pre.Qualified,
+            ruleVersion = pre.RuleVersion,
+            trace = JsonNode.Parse(pre.TraceJson),
+            gap = pre.GapJson is null ? null : JsonNode.Parse(pre.GapJson),
+        });
+    }
+
+    private static async Task<IResult> DecideAsync(long id, ReviewRequest body, HttpContext http, TiduDbContext db, EnterpriseRegistry registry, Evaluator evaluator,
+        GapAnalyzer gaps, TimeProvider clock, IOptions<DynamicManagementOptions> options, CancellationToken ct)
+    {
+        if (ReviewChain.LevelOf(http.User) != "province")
+        {
+            return Forbidden("只有省级主管部门可以作出复核决定", "only a province officer keeps or revokes a recognition");
+        }
+        var decision = body.Decision?.Trim().ToLowerInvariant();
+        if (decision is not (RecognitionDecisions.Keep or RecognitionDecisions.Revoke))
+        {
+            return Unprocessable("复核决定无效（应为 keep 或 revoke）", $"unknown decision '{body.Decision}': use keep or revoke");
+        }
+        var reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
+        if (reason is null)
+        {
+            return Unprocessable("复核决定必须说明理由", "a re-review decision needs a reason");
+        }
+        var ground = string.IsNullOrWhiteSpace(body.Ground) ? null : body.Ground.Trim();
+        if (decision == RecognitionDecisions.Revoke && (ground is null || !RevocationGrounds.All.ContainsKey(ground)))
+        {
+            return Unprocessable($"撤销须说明依据（{string.Join("、", RevocationGrounds.All.Values)}）",
+                $"a revocation needs a ground: one of {string.Join(", ", RevocationGrounds.All.Keys)}");
+        }
+        var creditCode = await db.Recognitions.Where(x => x.Id == id).Select(x => x.Enterprise.CreditCode).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        var enterprise = creditCode is null ? null : await registry.FindAsync(creditCode, ct).ConfigureAwait(false);
+        var recognition = enterprise?.Recognitions.SingleOrDefault(x => x.Id == id);
+        if (enterprise is null || recognition is null)
+        {
+            return NotFound(id);
+        }
+        if (await db.RecognitionReviews.AnyAsync(v => v.RecognitionId == id && v.Decision == RecognitionDecisions.Revoke, ct).ConfigureAwait(false))
+        {
+            return Conflict("该认定已被撤销", $"recognition {id} is already revoked");
+        }
+        var today = ChinaCalendar.Today(clock);
+        var o = options.Value;
+        if (Evaluate(enterprise, recognition.Tier, today, evaluator, gaps) is not { } pre)
+        {
+            return Unprocessable("企业档案不完整或该层级规则不适用，无法复核", $"the file of {creditCode} cannot be evaluated for {recognition.Tier} on {today:yyyy-MM-dd}");
+        }
+        if (decision == RecognitionDecisions.Keep && recognition.ValidUntil is null)
+        {
+            return Unprocessable("该认定未记载有效期，无法延续", $"recognition {id} has no last valid day to extend");
+        }
+        var review = new RecognitionReview
+        {
+            Recognition = recognition,
+            RecognitionId = recognition.Id,
+            EnterpriseId = enterprise.Id,
+            Enterprise = enterprise,
+            Tier = recognition.Tier,
+            Decision = decision,
+            Ground = decision == RecognitionDecisions.Revoke ? ground : null,
+            Reason = reason,
+            Actor = db.Scope.Actor,
+            At = clock.GetUtcNow(),
+            DecidedOn = today,
+            Qualified = pre.Qualified,
+            EvaluationTrace = pre.TraceJson,
+            RuleVersion = pre.RuleVersion,
+            ValidUntilBefore = recognition.ValidUntil,
+        };
+        if (decision == RecognitionDecisions.Keep)
+        {
+            // 复核合格的，重新予以确认: a new validity period follows the old one.
+            recognition.ValidUntil = recognition.ValidUntil!.Value.AddYears(o.KeepExtendsYears);
+            Notices.Add(db, review.At, "recognition-kept", Recipient.EnterpriseOf(enterprise), enterprise, "复核通过，认定保留",
+                $"您的认定（{recognition.Tier}）经复核予以保留，有效期延至 {recognition.ValidUntil:yyyy-MM-dd}。理由：{reason}", $"/api/v1/recognitions/{id}");
+        }
+        else
+        {
+            // Revoked today: the last valid day is yesterday (unless it already ended), and the bar runs from today.
+            if (recognition.ValidUntil is null || recognition.ValidUntil >= today)
+            {
+                recognition.ValidUntil = today.AddDays(-1);
+            }
+            review.BarredUntil = today.AddYears(o.RevocationBarYears).AddDays(-1);
+            var text = $"{enterprise.Name}的认定（{recognition.Tier}）已于 {today:yyyy-MM-dd} 撤销（{RevocationGrounds.All[ground!]}）。理由：{reason}。{review.BarredUntil:yyyy-MM-dd} 前不得再次申报（依据：{o.RevocationBarCite}）";
+            Notices.Add(db, review.At, "recognition-revoked", Recipient.EnterpriseOf(enterprise), enterprise, "认定已撤销", text, $"/api/v1/recognitions/{id}");
+            Notices.Add(db, review.At, "recognition-revoked", Recipient.CountyOf(enterprise), enterprise, $"认定已撤销：{enterprise.Name}", text, $"/api/v1/recognitions/{id}");
+        }
+        review.ValidUntilAfter = recognition.ValidUntil;
+        db.RecognitionReviews.Add(review);
+        registry.Reevaluate(enterprise, today);
+        db.RuleSetVersion = pre.RuleVersion;
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        var reviews = await db.RecognitionReviews.AsNoTracking().Where(v => v.RecognitionId == id).OrderBy(v => v.Id).ToListAsync(ct).ConfigureAwait(false);
+        return Results.Ok(Detail(recognition, reviews, today, o, enterprise));
+    }
+
+    private static PreEvaluation? Evaluate(Enterprise enterprise, string tier, DateOnly today, Evaluator evaluator, GapAnalyzer gaps) =>
+        ProfileMapping.ToProfile(enterprise).Profile is { } profile ? PreEvaluation.Of(profile, today, tier, evaluator, gaps) : null;
+
+    private static IResult NotFound(long id) =>
+        Problem(StatusCodes.Status404NotFound, "未找到该认定（或不在您的管辖区域内）", $"no recognition {id} in the caller's region scope");
+
+    private static object Row(EnterpriseRecognition r, string creditCode, string name, bool revoked, DateOnly today, int lead)
+    {
+        var status = RecognitionStatus.Of(r.RecognizedOn, r.ValidUntil, revoked, today, lead);
+        return new
+        {
+            r.Id,
+            creditCode,
+            enterpriseName = name,
+            r.Tier,
+            r.RecognizedOn,
+            r.ValidUntil,
+            r.Issuer,
+            status,
+            statusLabel = RecognitionStatus.Label(status),
+            reReviewNoticeOn = r.ValidUntil is { } v ? RecognitionStatus.NoticeDay(v, lead) : (DateOnly?)null,
+        };
+    }
+
+    private static object Detail(EnterpriseRecognition r, IReadOnlyList<RecognitionReview> reviews, DateOnly today, DynamicManagementOptions o, Enterprise? enterprise = null)
+    {
+        var e = enterprise ?? r.Enterprise;
+        var revoked = reviews.Any(v => v.Decision == RecognitionDecisions.Revoke);
+        return new
+        {
+            recognition = Row(r, e.CreditCode, e.Name, revoked, today, o.ReReviewNoticeLeadDays),
+            reReviewNoticeLeadCite = o.ReReviewNoticeLeadCite,
+            reviews = reviews.Select(v => new
+            {
+                v.Id,
+                v.Decision,
+                v.Ground,
+                groundLabel = v.Ground is null ? null : RevocationGrounds.All.GetValueOrDefault(v.Ground),
+                v.Reason,
+                v.Actor,
+                v.At,
+                v.DecidedOn,
+                v.Qualified,
+                v.RuleVersion,
+                v.ValidUntilBefore,
+                v.ValidUntilAfter,
+                v.BarredUntil,
+                barCite = v.BarredUntil is null ? null : o.RevocationBarCite,
+            }),
+        };
+    }
+}
