@@ -50,6 +50,7 @@ public static class TiduServices
         services.Configure<Workflow.WorkflowOptions>(config.GetSection("Workflow"));
         services.AddOptions<Dynamic.DynamicManagementOptions>().Bind(config.GetSection("DynamicManagement")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Notifications.Inbox>();
+        services.AddScoped<Dynamic.RecognitionReviewer>();
         services.AddSingleton<Dynamic.ReReviewNoticeService>();
         services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
 
@@ -98,6 +99,8 @@ public static class TiduServices
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Recognitions", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Pools", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();

@@ -212,7 +212,7 @@ public static class PoolsApi
         });
     }
 
-    private static PoolMembership Enter(TiduDbContext db, Enterprise e, string tier, CultivationPool pool, string source, string reason, DateOnly today, DateTimeOffset now)
+    internal static PoolMembership Enter(TiduDbContext db, Enterprise e, string tier, CultivationPool pool, string source, string reason, DateOnly today, DateTimeOffset now)
     {
         var stay = new PoolMembership
         {
@@ -232,7 +232,7 @@ public static class PoolsApi
         return stay;
     }
 
-    private static void Close(PoolMembership stay, string actor, string reason, DateOnly today, DateTimeOffset now)
+    internal static void Close(PoolMembership stay, string actor, string reason, DateOnly today, DateTimeOffset now)
     {
         stay.ExitedOn = today;
         stay.ExitedAt = now;

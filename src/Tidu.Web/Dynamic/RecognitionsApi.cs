@@ -107,97 +107,19 @@ public static class RecognitionsApi
         });
     }
 
-    private static async Task<IResult> DecideAsync(long id, ReviewRequest body, HttpContext http, TiduDbContext db, EnterpriseRegistry registry, Evaluator evaluator,
-        GapAnalyzer gaps, TimeProvider clock, IOptions<DynamicManagementOptions> options, CancellationToken ct)
+    private static async Task<IResult> DecideAsync(long id, ReviewRequest body, HttpContext http, RecognitionReviewer reviewer, TiduDbContext db, TimeProvider clock,
+        IOptions<DynamicManagementOptions> options, CancellationToken ct)
     {
-        if (ReviewChain.LevelOf(http.User) != "province")
+        var outcome = await reviewer.DecideAsync(id, body, ReviewChain.LevelOf(http.User) == "province", ct).ConfigureAwait(false);
+        if (outcome.Refusal is { } r)
         {
-            return Forbidden("只有省级主管部门可以作出复核决定", "only a province officer keeps or revokes a recognition");
+            return Problem(r.Status, r.Zh, r.En);
         }
-        var decision = body.Decision?.Trim().ToLowerInvariant();
-        if (decision is not (RecognitionDecisions.Keep or RecognitionDecisions.Revoke))
-        {
-            return Unprocessable("复核决定无效（应为 keep 或 revoke）", $"unknown decision '{body.Decision}': use keep or revoke");
-        }
-        var reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
-        if (reason is null)
-        {
-            return Unprocessable("复核决定必须说明理由", "a re-review decision needs a reason");
-        }
-        var ground = string.IsNullOrWhiteSpace(body.Ground) ? null : body.Ground.Trim();
-        if (decision == RecognitionDecisions.Revoke && (ground is null || !RevocationGrounds.All.ContainsKey(ground)))
-        {
-            return Unprocessable($"撤销须说明依据（{string.Join("、", RevocationGrounds.All.Values)}）",
-                $"a revocation needs a ground: one of {string.Join(", ", RevocationGrounds.All.Keys)}");
-        }
-        var creditCode = await db.Recognitions.Where(x => x.Id == id).Select(x => x.Enterprise.CreditCode).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        var enterprise = creditCode is null ? null : await registry.FindAsync(creditCode, ct).ConfigureAwait(false);
-        var recognition = enterprise?.Recognitions.SingleOrDefault(x => x.Id == id);
-        if (enterprise is null || recognition is null)
-        {
-            return NotFound(id);
-        }
-        if (await db.RecognitionReviews.AnyAsync(v => v.RecognitionId == id && v.Decision == RecognitionDecisions.Revoke, ct).ConfigureAwait(false))
-        {
-            return Conflict("该认定已被撤销", $"recognition {id} is already revoked");
-        }
-        var today = ChinaCalendar.Today(clock);
-        var o = options.Value;
-        if (Evaluate(enterprise, recognition.Tier, today, evaluator, gaps) is not { } pre)
-        {
-            return Unprocessable("企业档案不完整或该层级规则不适用，无法复核", $"the file of {creditCode} cannot be evaluated for {recognition.Tier} on {today:yyyy-MM-dd}");
-        }
-        if (decision == RecognitionDecisions.Keep && recognition.ValidUntil is null)
-        {
-            return Unprocessable("该认定未记载有效期，无法延续", $"recognition {id} has no last valid day to extend");
-        }
-        var review = new RecognitionReview
-        {
-            Recognition = recognition,
-            RecognitionId = recognition.Id,
-            EnterpriseId = enterprise.Id,
-            Enterprise = enterprise,
-            Tier = recognition.Tier,
-            Decision = decision,
-            Ground = decision == RecognitionDecisions.Revoke ? ground : null,
-            Reason = reason,
-            Actor = db.Scope.Actor,
-            At = clock.GetUtcNow(),
-            DecidedOn = today,
-            Qualified = pre.Qualified,
-            EvaluationTrace = pre.TraceJson,
-            RuleVersion = pre.RuleVersion,
-            ValidUntilBefore = recognition.ValidUntil,
-        };
-        if (decision == RecognitionDecisions.Keep)
-        {
-            // 复核合格的，重新予以确认: a new validity period follows the old one.
-            recognition.ValidUntil = recognition.ValidUntil!.Value.AddYears(o.KeepExtendsYears);
-            Notices.Add(db, review.At, "recognition-kept", Recipient.EnterpriseOf(enterprise), enterprise, "复核通过，认定保留",
-                $"您的认定（{recognition.Tier}）经复核予以保留，有效期延至 {recognition.ValidUntil:yyyy-MM-dd}。理由：{reason}", $"/api/v1/recognitions/{id}");
-        }
-        else
-        {
-            // Revoked today: the last valid day is yesterday (unless it already ended), and the bar runs from today.
-            if (recognition.ValidUntil is null || recognition.ValidUntil >= today)
-            {
-                recognition.ValidUntil = today.AddDays(-1);
-            }
-            review.BarredUntil = today.AddYears(o.RevocationBarYears).AddDays(-1);
-            var text = $"{enterprise.Name}的认定（{recognition.Tier}）已于 {today:yyyy-MM-dd} 撤销（{RevocationGrounds.All[ground!]}）。理由：{reason}。{review.BarredUntil:yyyy-MM-dd} 前不得再次申报（依据：{o.RevocationBarCite}）";
-            Notices.Add(db, review.At, "recognition-revoked", Recipient.EnterpriseOf(enterprise), enterprise, "认定已撤销", text, $"/api/v1/recognitions/{id}");
-            Notices.Add(db, review.At, "recognition-revoked", Recipient.CountyOf(enterprise), enterprise, $"认定已撤销：{enterprise.Name}", text, $"/api/v1/recognitions/{id}");
-        }
-        review.ValidUntilAfter = recognition.ValidUntil;
-        db.RecognitionReviews.Add(review);
-        registry.Reevaluate(enterprise, today);
-        db.RuleSetVersion = pre.RuleVersion;
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
         var reviews = await db.RecognitionReviews.AsNoTracking().Where(v => v.RecognitionId == id).OrderBy(v => v.Id).ToListAsync(ct).ConfigureAwait(false);
-        return Results.Ok(Detail(recognition, reviews, today, o, enterprise));
+        return Results.Ok(Detail(outcome.Recognition!, reviews, ChinaCalendar.Today(clock), options.Value, outcome.Enterprise));
     }
 
-    private static PreEvaluation? Evaluate(Enterprise enterprise, string tier, DateOnly today, Evaluator evaluator, GapAnalyzer gaps) =>
+    internal static PreEvaluation? Evaluate(Enterprise enterprise, string tier, DateOnly today, Evaluator evaluator, GapAnalyzer gaps) =>
         ProfileMapping.ToProfile(enterprise).Profile is { } profile ? PreEvaluation.Of(profile, today, tier, evaluator, gaps) : null;
 
     private static IResult NotFound(long id) =>

@@ -83,6 +83,23 @@ public abstract class NotificationTests(TiduAppFixture app)
         (await city.PostJsonAsync("/api/v1/notifications/read", new JsonObject { ["ids"] = new JsonArray(ids.Last()) })).Json!["marked"]!.GetValue<int>().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_inbox_page_and_the_bell_show_the_users_notices_and_the_officer_pages_render()
+    {
+        await new Each_step_helper(app).SubmitAsync();
+        using var county = await Sessions.LoginAsync(app, "sc-county");
+        var page = await county.GetStringAsync(new Uri("/Notifications", UriKind.Relative), TestContext.Current.CancellationToken);
+        page.ShouldContain("消息中心");
+        page.ShouldContain("新的申报待初审");
+        page.ShouldContain("data-testid=\"bell\"");
+        using var province = await Sessions.LoginAsync(app, "zj-province");
+        (await province.GetStringAsync(new Uri("/Recognitions?status=expired", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldContain("认定动态管理");
+        (await province.GetStringAsync(new Uri("/Pools?tier=specialized-sme", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldContain("储备库建议");
+        // Another county's inbox does not carry 上城区's queue.
+        using var other = await Sessions.LoginAsync(app, "gs-county");
+        (await other.GetStringAsync(new Uri("/Notifications", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldNotContain("新的申报待初审");
+    }
+
     private sealed class Each_step_helper(TiduAppFixture app)
     {
         public async Task SubmitAsync()
