@@ -54,6 +54,10 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<EnterpriseRequest> EnterpriseRequests => Set<EnterpriseRequest>();
     public DbSet<RequestEntry> RequestEntries => Set<RequestEntry>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Entities.Dynamic.RecognitionReview> RecognitionReviews => Set<Entities.Dynamic.RecognitionReview>();
+    public DbSet<Entities.Dynamic.PoolMembership> PoolMemberships => Set<Entities.Dynamic.PoolMembership>();
+    public DbSet<Entities.Dynamic.Notification> Notifications => Set<Entities.Dynamic.Notification>();
+    public DbSet<Entities.Dynamic.NotificationRead> NotificationReads => Set<Entities.Dynamic.NotificationRead>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -113,6 +117,15 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<EnterpriseRequest>().HasQueryFilter(Through<EnterpriseRequest>(r => r.Enterprise, visible));
         builder.Entity<RequestEntry>().HasQueryFilter(Through<RequestEntry>(e => e.Request.Enterprise, visible));
         builder.Entity<Visit>().HasQueryFilter(Through<Visit>(v => v.Enterprise, visible));
+        // Dynamic management: re-review decisions and pool stays are the enterprise's; a notice about an enterprise
+        // is hidden with it (a notice about no enterprise is filtered by its recipient only).
+        builder.Entity<Entities.Dynamic.RecognitionReview>().HasQueryFilter(Through<Entities.Dynamic.RecognitionReview>(r => r.Enterprise, visible));
+        builder.Entity<Entities.Dynamic.PoolMembership>().HasQueryFilter(Through<Entities.Dynamic.PoolMembership>(p => p.Enterprise, visible));
+        var aboutVisible = Through<Entities.Dynamic.Notification>(n => n.Enterprise!, visible);
+        var noEnterprise = (Expression<Func<Entities.Dynamic.Notification, bool>>)(n => n.EnterpriseId == null);
+        builder.Entity<Entities.Dynamic.Notification>().HasQueryFilter(Expression.Lambda<Func<Entities.Dynamic.Notification, bool>>(
+            Expression.OrElse(noEnterprise.Body, ReplacingExpressionVisitor.Replace(aboutVisible.Parameters[0], noEnterprise.Parameters[0], aboutVisible.Body)),
+            noEnterprise.Parameters));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>

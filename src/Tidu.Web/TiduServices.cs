@@ -58,6 +58,11 @@ public static class TiduServices
         services.Configure<Workflow.MaterialOptions>(config.GetSection("Workflow:Materials"));
         services.AddSingleton<Workflow.MaterialStore>();
         builder.AddTiduService();
+        services.AddOptions<Dynamic.DynamicManagementOptions>().Bind(config.GetSection("DynamicManagement")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Notifications.Inbox>();
+        services.AddScoped<Dynamic.RecognitionReviewer>();
+        services.AddSingleton<Dynamic.ReReviewNoticeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
 
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
@@ -109,6 +114,8 @@ public static class TiduServices
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
             o.Conventions.AuthorizePage("/Service/Commissioners", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Recognitions", Policies.Officer);
+            o.Conventions.AuthorizeFolder("/Pools", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddLocalization();

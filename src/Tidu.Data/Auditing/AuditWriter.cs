@@ -32,6 +32,14 @@ internal static class AuditWriter
             {
                 continue; // derived from audited inputs and the rule version; re-evaluation is reproducible
             }
+            if (entry.Entity is Entities.Dynamic.Notification or Entities.Dynamic.NotificationRead)
+            {
+                continue; // messages about audited steps, not steps themselves
+            }
+            if (entry.Entity is Entities.Dynamic.RecognitionReview && entry.State != EntityState.Added)
+            {
+                throw new AuditTrailViolationException("re-review decisions cannot be changed or deleted");
+            }
             if (entry.Entity is Entities.Workflow.ApplicationDecision && entry.State != EntityState.Added)
             {
                 throw new AuditTrailViolationException("application decisions cannot be changed or deleted");
@@ -119,6 +127,8 @@ internal static class AuditWriter
         Entities.Service.EnterpriseRequest q => $"request:{q.SubmittedAt:O}",
         Entities.Service.RequestEntry re => $"request:{re.Request?.SubmittedAt:O}:{re.Kind}@{re.At:O}",
         Entities.Service.Visit v => $"visit:{v.Commissioner}@{v.VisitedOn:yyyy-MM-dd}",
+        Entities.Dynamic.RecognitionReview v => $"{v.Tier}@{v.Recognition?.RecognizedOn:yyyy-MM-dd}:{v.Decision}",
+        Entities.Dynamic.PoolMembership m => $"{m.Tier}:{m.Pool}@{m.EnteredOn:yyyy-MM-dd}",
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 

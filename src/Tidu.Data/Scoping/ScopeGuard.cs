@@ -46,7 +46,8 @@ internal static class ScopeGuard
                 case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application
                     or Entities.Workflow.ExpertAssignment or Entities.Workflow.ApplicationMaterial or Entities.Workflow.ApplicationDeclaration
                     or Entities.Workflow.VerifiedValue or Entities.Sharing.SharingConsent
-                    or Entities.Service.CommissionerAssignment or Entities.Service.EnterpriseRequest or Entities.Service.Visit:
+                    or Entities.Service.CommissionerAssignment or Entities.Service.EnterpriseRequest or Entities.Service.Visit
+                    or Entities.Dynamic.RecognitionReview or Entities.Dynamic.PoolMembership:
                     var id = (long)entry.Property("EnterpriseId").CurrentValue!;
                     var owner = tracked.GetValueOrDefault(id) ?? db.Enterprises.FirstOrDefault(e => e.Id == id);
                     Require(owner is not null && scope.Contains(owner), owner?.CreditCode ?? $"#{id}", scope);
@@ -55,6 +56,10 @@ internal static class ScopeGuard
                     // An entry is written through its request, loaded in scope; a request outside scope cannot be loaded.
                     var request = re.Request ?? db.EnterpriseRequests.FirstOrDefault(r => r.Id == re.RequestId);
                     Require(request is not null, $"request #{re.RequestId}", scope);
+                    break;
+                case Entities.Dynamic.Notification { EnterpriseId: { } about }:
+                    var subject = tracked.GetValueOrDefault(about) ?? db.Enterprises.FirstOrDefault(e => e.Id == about);
+                    Require(subject is not null && scope.Contains(subject), subject?.CreditCode ?? $"#{about}", scope);
                     break;
                 case Entities.AuditEntry:
                     break;

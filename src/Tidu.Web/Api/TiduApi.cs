@@ -40,6 +40,9 @@ public static class TiduApi
         Workflow.ExpertReviewApi.Map(workflowRead, workflowWrite);
         Workflow.MaterialsApi.Map(workflowRead, workflowWrite);
         Workflow.VerificationApi.Map(workflowRead, workflowWrite);
+        Dynamic.RecognitionsApi.Map(workflowRead, workflowWrite);
+        Dynamic.PoolsApi.Map(workflowRead, workflowWrite);
+        Notifications.NotificationsApi.Map(workflowRead, workflowWrite);
         write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction")
             .DisableAntiforgery();
     }

@@ -20,7 +20,8 @@ public sealed record Decided(Application Application, string? GapJson);
 /// Every decision carries the revision the officer saw; a decision on a stale revision is refused and the first
 /// decision stands.
 /// </summary>
-public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, RegionTree regions, TimeProvider clock)
+public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, RegionTree regions, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Dynamic.DynamicManagementOptions> dynamic)
 {
     /// <summary>What the enterprise would be shown on applying to <paramref name="round"/> today, without applying.</summary>
     public async Task<WorkflowOutcome<PreEvaluation>> PreviewAsync(Round round, CancellationToken ct)
@@ -71,6 +72,10 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         {
             return Unprocessable("本企业不在该批次的申报范围内", $"{creditCode} ({enterprise.RegionCode}) is outside round {round.Id}'s region {round.RegionCode}");
         }
+        if (await Dynamic.RevocationBar.RefusalAsync(db, enterprise.Id, round.Tier, today, dynamic.Value.RevocationBarCite, ct).ConfigureAwait(false) is { } barred)
+        {
+            return barred;
+        }
         if (await db.Applications.AnyAsync(a => a.RoundId == round.Id && a.EnterpriseId == enterprise.Id, ct).ConfigureAwait(false))
         {
             return Conflict("本企业已在该批次申报过", $"{creditCode} has already applied in round {round.Id}; a returned application is resubmitted");
@@ -97,6 +102,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         db.Applications.Add(application);
         db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
         db.RuleSetVersion = pre.RuleVersion;
+        Notifications.WorkflowNotices.FromPendingDecisions(db);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new Decided(application, pre.GapJson);
     }
@@ -219,6 +225,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
     {
         db.Entry(application).Property(a => a.Revision).OriginalValue = expectedRevision;
         db.RuleSetVersion = application.PreEvaluationRuleVersion;
+        Notifications.WorkflowNotices.FromPendingDecisions(db);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

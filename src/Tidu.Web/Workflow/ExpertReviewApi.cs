@@ -174,6 +174,9 @@ public static class ExpertReviewApi
             AssignedAt = now,
         });
         db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application, "province", "assign-expert", application.State, db.Scope.Actor, now, $"指派评审专家 {name}"));
+        Notifications.Notices.Add(db, now, "expert-assigned", new Notifications.Recipient(name, null, null, null), enterprise,
+            $"评审任务：{enterprise.Name}", $"您被指派评审{enterprise.Name}（{enterprise.CreditCode}）的申报，请先声明有无利益冲突，再评分。",
+            $"/Applications/{id}", application: application);
         db.RuleSetVersion = application.PreEvaluationRuleVersion;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return await GetAsync(id, db, applications, ct).ConfigureAwait(false);
