@@ -25,17 +25,7 @@ internal static class DynamicHarness
         Func<HttpClient, Task<(HttpStatusCode, JsonNode?, string)>> act)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
-        await using var host = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            // The app's background jobs (daily re-evaluation, re-review notices) would run on this host's date — years
-            // ahead — and rewrite the shared database's stored evaluations for every other test. The web server itself
-            // is a hosted service registered by type, so only the factory-registered jobs are taken out.
-            foreach (var job in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null).ToList())
-            {
-                s.Remove(job);
-            }
-        }));
+        await using var host = app.App.WithClock(clock);
         using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
         return await act(client);
     }

@@ -167,7 +167,7 @@ public abstract class PublicityTests(TiduAppFixture app)
     private async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> AtAsync(DateOnly day, string user, Func<HttpClient, Task<(HttpStatusCode, JsonNode?, string)>> act)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
-        await using var host = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var host = app.App.WithClock(clock);
         using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
         return await act(client);
     }

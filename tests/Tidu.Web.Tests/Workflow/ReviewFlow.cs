@@ -36,11 +36,7 @@ internal sealed class ReviewFlow : IAsyncDisposable
         // Now, to the whole second: PostgreSQL keeps microseconds, so a time read back must not carry 100 ns ticks.
         var now = DateTimeOffset.UtcNow;
         Clock = new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
-        Host = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(Clock);
-            s.PostConfigure<MaterialOptions>(o => o.MaxBytes = MaxMaterialBytes);
-        }));
+        Host = app.App.WithClock(Clock, s => s.PostConfigure<MaterialOptions>(o => o.MaxBytes = MaxMaterialBytes));
     }
 
     public FakeTimeProvider Clock { get; }

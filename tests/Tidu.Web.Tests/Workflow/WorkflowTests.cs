@@ -221,7 +221,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
     private async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> ApplyAtAsync(DateTimeOffset now, long round)
     {
         var clock = new FakeTimeProvider(now.ToUniversalTime()); // a UTC clock, as TimeProvider.System is
-        await using var host = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var host = app.App.WithClock(clock);
         using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), "enterprise");
         return await client.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });
     }
