@@ -58,6 +58,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Dynamic.PoolMembership> PoolMemberships => Set<Entities.Dynamic.PoolMembership>();
     public DbSet<Entities.Dynamic.Notification> Notifications => Set<Entities.Dynamic.Notification>();
     public DbSet<Entities.Dynamic.NotificationRead> NotificationReads => Set<Entities.Dynamic.NotificationRead>();
+    public DbSet<Entities.Dynamic.NotificationEmail> NotificationEmails => Set<Entities.Dynamic.NotificationEmail>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -123,9 +124,13 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<Entities.Dynamic.PoolMembership>().HasQueryFilter(Through<Entities.Dynamic.PoolMembership>(p => p.Enterprise, visible));
         var aboutVisible = Through<Entities.Dynamic.Notification>(n => n.Enterprise!, visible);
         var noEnterprise = (Expression<Func<Entities.Dynamic.Notification, bool>>)(n => n.EnterpriseId == null);
-        builder.Entity<Entities.Dynamic.Notification>().HasQueryFilter(Expression.Lambda<Func<Entities.Dynamic.Notification, bool>>(
+        var visibleNotification = Expression.Lambda<Func<Entities.Dynamic.Notification, bool>>(
             Expression.OrElse(noEnterprise.Body, ReplacingExpressionVisitor.Replace(aboutVisible.Parameters[0], noEnterprise.Parameters[0], aboutVisible.Body)),
-            noEnterprise.Parameters));
+            noEnterprise.Parameters);
+        builder.Entity<Entities.Dynamic.Notification>().HasQueryFilter(visibleNotification);
+        // An e-mail copy is hidden with its notice.
+        builder.Entity<Entities.Dynamic.NotificationEmail>().HasQueryFilter(
+            Through<Entities.Dynamic.NotificationEmail, Entities.Dynamic.Notification>(x => x.Notification, visibleNotification));
     }
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>

@@ -60,6 +60,10 @@ public static class TiduServices
         builder.AddTiduService();
         services.AddOptions<Dynamic.DynamicManagementOptions>().Bind(config.GetSection("DynamicManagement")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Notifications.Inbox>();
+        services.AddOptions<Notifications.Email.EmailOptions>().Bind(config.GetSection(Notifications.Email.EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Notifications.Email.IEmailSender, Notifications.Email.SmtpEmailSender>();
+        services.AddSingleton<Notifications.Email.NotificationEmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.Email.NotificationEmailDispatcher>());
         services.AddScoped<Dynamic.RecognitionReviewer>();
         services.AddSingleton<Dynamic.ReReviewNoticeService>();
         services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());

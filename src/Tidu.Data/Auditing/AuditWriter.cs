@@ -32,9 +32,9 @@ internal static class AuditWriter
             {
                 continue; // derived from audited inputs and the rule version; re-evaluation is reproducible
             }
-            if (entry.Entity is Entities.Dynamic.Notification or Entities.Dynamic.NotificationRead)
+            if (entry.Entity is Entities.Dynamic.Notification or Entities.Dynamic.NotificationRead or Entities.Dynamic.NotificationEmail)
             {
-                continue; // messages about audited steps, not steps themselves
+                continue; // messages about audited steps (and their delivery), not steps themselves
             }
             if (entry.Entity is Entities.Dynamic.RecognitionReview && entry.State != EntityState.Added)
             {

@@ -57,6 +57,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(n => new { n.RecipientRole, n.RecipientRegionCode });
         b.HasIndex(n => n.RecipientCreditCode);
         b.HasIndex(n => n.RecipientUserName);
+        // The e-mail dispatcher looks for recent notices not yet queued.
+        b.HasIndex(n => new { n.EmailQueuedAt, n.CreatedAt });
         b.HasOne(n => n.Enterprise).WithMany().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(n => n.Application).WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -69,5 +71,21 @@ internal sealed class NotificationReadConfiguration : IEntityTypeConfiguration<N
         b.HasKey(r => new { r.NotificationId, r.UserName });
         b.Property(r => r.UserName).HasMaxLength(256);
         b.HasOne<Notification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NotificationEmailConfiguration : IEntityTypeConfiguration<NotificationEmail>
+{
+    public void Configure(EntityTypeBuilder<NotificationEmail> b)
+    {
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.Address).HasMaxLength(256);
+        b.Property(x => x.State).HasMaxLength(20);
+        b.Property(x => x.LastError).HasMaxLength(1000);
+        b.Property(x => x.Attempts).IsConcurrencyToken();
+        b.HasOne(x => x.Notification).WithMany().HasForeignKey(x => x.NotificationId).OnDelete(DeleteBehavior.Cascade);
+        // Once per notice and user, whatever races.
+        b.HasIndex(x => new { x.NotificationId, x.UserName }).IsUnique();
+        b.HasIndex(x => new { x.State, x.NextAttemptAt });
     }
 }

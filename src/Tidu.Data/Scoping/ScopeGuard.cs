@@ -61,6 +61,9 @@ internal static class ScopeGuard
                     var subject = tracked.GetValueOrDefault(about) ?? db.Enterprises.FirstOrDefault(e => e.Id == about);
                     Require(subject is not null && scope.Contains(subject), subject?.CreditCode ?? $"#{about}", scope);
                     break;
+                case Entities.Dynamic.NotificationEmail when !scope.All:
+                    // Only the system's dispatcher delivers e-mail; no user queues or marks a delivery.
+                    throw new RegionScopeViolationException($"{scope.Actor} may not record e-mail deliveries: only the system dispatcher does");
                 case Entities.AuditEntry:
                     break;
                 default:

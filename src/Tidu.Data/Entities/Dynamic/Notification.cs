@@ -33,6 +33,9 @@ public sealed class Notification
 
     public DateTimeOffset CreatedAt { get; set; }
     public string? Key { get; set; }
+
+    /// <summary>When the e-mail dispatcher turned this notice into one <see cref="NotificationEmail"/> per recipient (null: not yet, or e-mail off).</summary>
+    public DateTimeOffset? EmailQueuedAt { get; set; }
 }
 
 /// <summary>That one user has read one notification (a role's notice is read per user, not once for all).</summary>
