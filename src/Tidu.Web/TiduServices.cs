@@ -40,6 +40,7 @@ public static class TiduServices
         services.AddScoped<EnterpriseQuery>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
+        services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
