@@ -41,6 +41,8 @@ public static class TiduServices
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
         services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
+        services.AddScoped<Tidu.Web.Service.RequestActions>();
+        services.AddScoped<Tidu.Web.Service.VisitLog>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
