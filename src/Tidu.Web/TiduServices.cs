@@ -40,6 +40,9 @@ public static class TiduServices
         services.AddScoped<EnterpriseQuery>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
+        services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
+        services.AddScoped<Tidu.Web.Service.RequestActions>();
+        services.AddScoped<Tidu.Web.Service.VisitLog>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();

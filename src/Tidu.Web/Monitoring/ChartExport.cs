@@ -8,7 +8,7 @@ public static class ChartExport
     public static async Task<byte[]> XlsxAsync(ChartData chart, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var rowTotals = chart.Totals && chart.Series.Count > 1;
+        var rowTotals = chart.HasRowTotals;
         var rows = new List<Dictionary<string, object?>>();
         for (var i = 0; i < chart.Categories.Count; i++)
         {
@@ -16,6 +16,10 @@ public static class ChartExport
             foreach (var s in chart.Series)
             {
                 row[s.Name] = s.Values[i];
+            }
+            foreach (var r in chart.Shares)
+            {
+                row[r.Name] = chart.Share(r, i);
             }
             if (rowTotals)
             {
@@ -29,6 +33,10 @@ public static class ChartExport
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 total[chart.Series[s].Name] = chart.ColumnTotal(s);
+            }
+            foreach (var r in chart.Shares)
+            {
+                total[r.Name] = chart.TotalShare(r);
             }
             if (rowTotals)
             {

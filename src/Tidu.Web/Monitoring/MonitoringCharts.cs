@@ -11,7 +11,7 @@ namespace Tidu.Web.Monitoring;
 /// The charts of the monitoring page for the current user's region, for one period (as-of date and year). Every count is made by the
 /// database (GROUP BY under the context's region scope); targets and official counts come from the shipped CSVs.
 /// </summary>
-public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, RuleLibrary rules)
+public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, RuleLibrary rules, ServiceCharts service)
 {
     public const string TargetsId = "targets";
     public const string OfficialByCityId = "official-cities";
@@ -43,6 +43,8 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
             Funnel(tiers, counts),
             await IndustryAsync(ct).ConfigureAwait(false),
             await SizeClassAsync(ct).ConfigureAwait(false),
+            await service.RequestsOnTimeAsync(ServiceCharts.RequestsOnTimeId, $"企业诉求按时答复情况（{period.YearFrom:yyyy-MM-dd}至{period.YearTo:yyyy-MM-dd}提出）", period.YearFrom, period.YearTo, ct).ConfigureAwait(false),
+            await service.PoolMovementAsync(ServiceCharts.PoolMovementId, $"培育库进出情况（{period.YearFrom:yyyy-MM-dd}至{period.YearTo:yyyy-MM-dd}）", period.YearFrom, period.YearTo, ct).ConfigureAwait(false),
         };
         if (SeesZhejiang())
         {

@@ -47,13 +47,10 @@ public static class RequestsApi
         return Results.Ok(rows.Select(r => View(r, today, withEntries: false)));
     }
 
-    private static async Task<IResult> GetAsync(long id, TiduDbContext db, RequestEscalator escalator, TimeProvider clock, CancellationToken ct)
-    {
-        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
-        return await LoadAsync(db, id, tracking: false, ct).ConfigureAwait(false) is { } r
+    private static async Task<IResult> GetAsync(long id, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        await actions.FindAsync(id, ct).ConfigureAwait(false) is { } r
             ? Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true))
-            : RequestNotFound(id);
-    }
+            : RequestActions.NotFound(id);
 
     private static async Task<IResult> SubmitAsync(SubmitRequestBody body, HttpContext http, TiduDbContext db, ServiceRules rules, TimeProvider clock,
         IOptions<ServiceOptions> options, CancellationToken ct)
@@ -93,105 +90,15 @@ public static class RequestsApi
         return Results.Created($"/api/v1/requests/{request.Id}", View(request, today, withEntries: true));
     }
 
-    private static Task<IResult> AcceptAsync(long id, RevisionBody body, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator, CancellationToken ct) =>
-        ActAsync(id, body.Revision, http, db, clock, escalator, officerOrCommissioner: true, (r, now) =>
-        {
-            if (r.Status != RequestStatus.Submitted)
-            {
-                return Conflict("该诉求已受理或已答复", $"request {id} is {r.Status}, only a submitted request is accepted");
-            }
-            r.Status = RequestStatus.Accepted;
-            r.Entries.Add(new RequestEntry { Request = r, Kind = "accept", Actor = db.Scope.Actor, At = now });
-            return null;
-        }, ct);
+    // Accept, reply and close: RequestActions (shared with the request page); the API maps its outcome.
+    private static async Task<IResult> AcceptAsync(long id, RevisionBody body, HttpContext http, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.AcceptAsync(id, body.Revision, http.User, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    private static Task<IResult> ReplyAsync(long id, ReplyBody body, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator, CancellationToken ct) =>
-        ActAsync(id, body.Revision, http, db, clock, escalator, officerOrCommissioner: true, (r, now) =>
-        {
-            if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000)
-            {
-                return Unprocessable("请填写答复内容（不超过4000字）", "a reply needs a text of 1 to 4000 characters");
-            }
-            if (r.Status == RequestStatus.Closed)
-            {
-                return Conflict("该诉求已办结", $"request {id} is closed");
-            }
-            r.Status = RequestStatus.Replied;
-            if (r.FirstRepliedAt is null)
-            {
-                r.FirstRepliedAt = now;
-                r.FirstRepliedOn = ChinaCalendar.Today(clock);
-            }
-            r.Entries.Add(new RequestEntry { Request = r, Kind = "reply", Actor = db.Scope.Actor, At = now, Text = body.Text.Trim() });
-            return null;
-        }, ct);
+    private static async Task<IResult> ReplyAsync(long id, ReplyBody body, HttpContext http, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.ReplyAsync(id, body.Text, body.Revision, http.User, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    private static Task<IResult> CloseAsync(long id, CloseBody body, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator, CancellationToken ct) =>
-        ActAsync(id, body.Revision, http, db, clock, escalator, officerOrCommissioner: false, (r, now) =>
-        {
-            if (body.Satisfaction is not (>= 1 and <= 5))
-            {
-                return Unprocessable("满意度应为1至5分", $"satisfaction must be 1 to 5, got {body.Satisfaction}");
-            }
-            if (r.Status != RequestStatus.Replied)
-            {
-                return Conflict("诉求答复后才能评价办结", $"request {id} is {r.Status}; only a replied request is closed");
-            }
-            r.Status = RequestStatus.Closed;
-            r.Satisfaction = body.Satisfaction;
-            r.ClosedAt = now;
-            r.Entries.Add(new RequestEntry { Request = r, Kind = "close", Actor = db.Scope.Actor, At = now, Text = $"满意度 {body.Satisfaction}" });
-            return null;
-        }, ct);
-
-    /// <summary>Loads the request in scope, checks the role and the revision, applies <paramref name="change"/> and saves.</summary>
-    private static async Task<IResult> ActAsync(long id, int revision, HttpContext http, TiduDbContext db, TimeProvider clock, RequestEscalator escalator,
-        bool officerOrCommissioner, Func<EnterpriseRequest, DateTimeOffset, IResult?> change, CancellationToken ct)
-    {
-        var user = http.User;
-        var allowed = officerOrCommissioner
-            ? user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Commissioner) || Roles.Officers.Any(user.IsInRole)
-            : user.IsInRole(Roles.Enterprise);
-        if (!allowed)
-        {
-            return officerOrCommissioner
-                ? Forbidden("只有主管部门和服务专员可以受理、答复诉求", "only officers and commissioners accept and answer requests")
-                : Forbidden("只有提出诉求的企业可以评价办结", "only the enterprise closes its request");
-        }
-        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
-        if (await LoadAsync(db, id, tracking: true, ct).ConfigureAwait(false) is not { } r)
-        {
-            return RequestNotFound(id);
-        }
-        if (r.Revision != revision)
-        {
-            return Conflict("该诉求已有新的处理（如已升级），请刷新后重试", $"the request was changed meanwhile: you acted on revision {revision}, it is now at revision {r.Revision}; reload and act again");
-        }
-        var now = clock.GetUtcNow();
-        if (change(r, now) is { } refused)
-        {
-            return refused;
-        }
-        r.Revision++;
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict("该诉求已有新的处理，请刷新后重试", $"request {id} was changed by someone else while you acted; reload and act again");
-        }
-        return Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true));
-    }
-
-    private static Task<EnterpriseRequest?> LoadAsync(TiduDbContext db, long id, bool tracking, CancellationToken ct)
-    {
-        var q = db.EnterpriseRequests.Include(r => r.Enterprise).Include(r => r.Entries.OrderBy(e => e.Id)).AsQueryable();
-        return (tracking ? q : q.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, ct);
-    }
-
-    private static Workflow.WorkflowRefusal RequestNotFound(long id) =>
-        Problem(StatusCodes.Status404NotFound, "未找到该诉求（或不在您的管辖区域内）", $"no request {id} in the caller's region scope");
+    private static async Task<IResult> CloseAsync(long id, CloseBody body, HttpContext http, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.CloseAsync(id, body.Satisfaction, body.Revision, http.User, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
     internal static object View(EnterpriseRequest r, DateOnly today, bool withEntries) => new
     {

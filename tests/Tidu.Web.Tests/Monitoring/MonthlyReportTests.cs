@@ -87,7 +87,7 @@ public abstract partial class MonthlyReportTests(TiduAppFixture app)
         html.ShouldContain("专精特新企业梯度培育监测月报");
         html.ShouldContain("/css/report.css");
         var order = SectionId().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        order.ShouldBe(["headline", "targets", "new-in-month", "distribution"]);
+        order.ShouldBe(["headline", "targets", "new-in-month", "distribution", "requests-in-month", "pool-movement-in-month"]);
         // Tables only: the report draws no chart.
         html.ShouldNotContain("data-chart=");
     }

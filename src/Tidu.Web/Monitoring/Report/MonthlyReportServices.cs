@@ -9,6 +9,8 @@ public static class MonthlyReportServices
         services.AddScoped<IMonthlyReportSection, TargetsSection>();
         services.AddScoped<IMonthlyReportSection, NewRecognitionsSection>();
         services.AddScoped<IMonthlyReportSection, DistributionSection>();
+        services.AddScoped<IMonthlyReportSection, RequestsOnTimeSection>();
+        services.AddScoped<IMonthlyReportSection, PoolMovementSection>();
         return services;
     }
 }

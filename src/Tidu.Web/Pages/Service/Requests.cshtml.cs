@@ -12,7 +12,7 @@ using Tidu.Web.Service;
 
 namespace Tidu.Web.Pages.Service;
 
-/// <summary>Requests (诉求) in the user's scope; an enterprise user raises one here. Accepting, answering and closing: the API.</summary>
+/// <summary>Requests (诉求) in the user's scope; an enterprise user raises one here. Accepting, answering and closing: the request's page (/Service/Requests/{id}) or the API.</summary>
 public sealed class RequestsModel(TiduDbContext db, ServiceRules rules, RequestEscalator escalator, TimeProvider clock, IOptions<ServiceOptions> options) : PageModel
 {
     public IReadOnlyList<EnterpriseRequest> Requests { get; private set; } = [];
