@@ -54,6 +54,12 @@ public static class Labels
         "uphold-objection" => "异议成立",
         "dismiss-objection" => "异议不成立",
         "recognize" => "认定",
+        "set-expert-review" => "设置专家评审",
+        "assign-expert" => "指派评审专家",
+        "declare-no-conflict" => "声明无利益冲突",
+        "declare-conflict" => "声明利益冲突并回避",
+        "score" => "专家评分",
+        "expert-review" => "汇总专家评审",
         _ => decision,
     };
 
@@ -64,6 +70,7 @@ public static class Labels
         "county" => "县级",
         "city" => "市级",
         "province" => "省级",
+        "expert" => "评审专家",
         _ => level,
     };
 }

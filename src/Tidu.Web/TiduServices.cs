@@ -57,6 +57,7 @@ public static class TiduServices
         services.AddScoped<Workflow.RoundService>();
         services.AddScoped<Workflow.ApplicationService>();
         services.AddScoped<Workflow.PublicityService>();
+        services.AddScoped<Workflow.ExpertReviewService>();
         services.Configure<Workflow.ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
         services.Configure<Workflow.MaterialOptions>(config.GetSection("Workflow:Materials"));
         services.AddSingleton<Workflow.MaterialStore>();

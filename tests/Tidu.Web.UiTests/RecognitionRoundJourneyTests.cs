@@ -15,7 +15,9 @@ namespace Tidu.Web.UiTests;
 /// Issue #8's round, in a real browser, each actor in their own browser: the province opens a round with a quota for
 /// 杭州市; the demo enterprise reads its pre-evaluation and gap, declares its data true and applies; the county returns
 /// it with a reason, the enterprise reads the reason and resubmits, the county approves; the city recommends; the
-/// province approves and starts publicity; the county records an objection; after publicity the open objection blocks
+/// province sets the round's expert review (1 expert) and assigns the demo expert, who sees only that application,
+/// declares no conflict of interest and scores it; approval is refused until the province concludes the review; the
+/// province concludes, approves and starts publicity; the county records an objection; after publicity the open objection blocks
 /// recognition; the province dismisses it and recognises — the certificate number is shown.
 /// </summary>
 [Collection(ServerClock.Name)]
@@ -49,6 +51,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await DecideAsync(city, "recommend", null, "待省级审核");
 
         await OpenFromQueueAsync(province, application);
+        var expert = await ExpertReviewAsync(province, application);
         await DecideAsync(province, "approve", "符合认定条件", "待公示");
         await ClickAsync(province, "start-publicity", "公示中");
         Step($"publicity: {await province.GetByTestId("publicity").InnerTextAsync()}");
@@ -91,7 +94,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         {
             ui.Server.Clock.Shift = TimeSpan.Zero;
         }
-        foreach (var page in new[] { province, enterprise, county, city })
+        foreach (var page in new[] { province, enterprise, county, city, expert })
         {
             await page.Context.CloseAsync();
         }
@@ -123,6 +126,50 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         var id = long.Parse(RoundUrl().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         Step($"province opened round {id}");
         return id;
+    }
+
+    /// <summary>
+    /// The expert step on a city-recommended application: the province sets one expert and assigns the demo expert; the
+    /// expert's queue holds this application only; they declare no conflict and score 20 on each of the four default
+    /// items (80 of 100, pass mark 60); approval before the conclusion is refused; the province concludes.
+    /// </summary>
+    private async Task<IPage> ExpertReviewAsync(IPage province, long application)
+    {
+        await province.GetByTestId("experts-per-application-input").FillAsync("1");
+        await ClickAsync(province, "set-expert-review", "待省级审核");
+        (await province.GetByTestId("experts-per-application").InnerTextAsync()).ShouldBe("1");
+        await province.GetByTestId("expert-select").SelectOptionAsync("expert");
+        await ClickAsync(province, "assign-expert", "待省级审核");
+        (await province.GetByTestId("assignment-expert").InnerTextAsync()).ShouldContain("尚未声明");
+        Step("province set 1 expert and assigned the demo expert");
+
+        var expert = await LogInAsync("expert");
+        await expert.GotoAsync("/Applications");
+        (await expert.Locator("[data-testid^='application-']").CountAsync()).ShouldBe(1);
+        await OpenFromQueueAsync(expert, application);
+        (await expert.GetByTestId("score-form").CountAsync()).ShouldBe(0);
+        await expert.GetByTestId("no-conflict").CheckAsync();
+        await ClickAsync(expert, "declare-conflict", "待省级审核");
+        (await expert.GetByTestId("my-declaration").InnerTextAsync()).ShouldContain("无利益冲突");
+        foreach (var item in new[] { "specialization", "refinement", "distinctiveness", "innovation" })
+        {
+            await expert.GetByTestId($"score-{item}").FillAsync("20");
+        }
+        await expert.GetByTestId("score-comment").FillAsync("主营业务突出，研发投入稳定");
+        await ClickAsync(expert, "submit-score", "待省级审核");
+        (await expert.GetByTestId("my-score").InnerTextAsync()).ShouldContain("80");
+        await SaveScreenshotAsync("expert-scored", await expert.ScreenshotAsync(new() { FullPage = true }));
+        Step("the expert saw only this application, declared no conflict and scored 80");
+
+        await province.GotoAsync($"/Applications/{application}");
+        (await province.GetByTestId("expert-outcome").InnerTextAsync()).ShouldContain("平均分 80");
+        await province.GetByTestId("decide-approve").ClickAsync();
+        (await province.GetByTestId("message").InnerTextAsync()).ShouldContain("专家评审尚未汇总");
+        await ClickAsync(province, "conclude-expert-review", "待省级审核");
+        (await province.GetByTestId("expert-concluded").InnerTextAsync()).ShouldContain("通过");
+        await SaveScreenshotAsync("expert-concluded", await province.ScreenshotAsync(new() { FullPage = true }));
+        Step("approval refused before the conclusion; the province concluded (average 80, pass mark 60)");
+        return expert;
     }
 
     private async Task<long> ApplyAsync(IPage page, long round)

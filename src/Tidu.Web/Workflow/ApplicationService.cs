@@ -190,7 +190,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         {
             return refused;
         }
-        if (step.To == ApplicationState.ProvinceApproved && await ExpertReviewApi.ApprovalRefusalAsync(db, application, ct).ConfigureAwait(false) is { } unreviewed)
+        if (step.To == ApplicationState.ProvinceApproved && await ExpertReviewService.ApprovalRefusalAsync(db, application, ct).ConfigureAwait(false) is { } unreviewed)
         {
             return unreviewed;
         }

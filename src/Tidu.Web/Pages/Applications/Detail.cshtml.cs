@@ -11,9 +11,11 @@ namespace Tidu.Web.Pages.Applications;
 /// One application: its state, the evaluation it was submitted with (every check with actual, required, outcome,
 /// citation), every step of the chain with actor, time and reason, objections — and the forms of the steps the reader
 /// may take now. Every form carries the revision shown; a step someone else took first is refused with the conflict
-/// message and nothing of ours is saved. The steps are the API's (<see cref="ApplicationService"/>, <see cref="PublicityService"/>).
+/// message and nothing of ours is saved. The steps are the API's (<see cref="ApplicationService"/>, <see cref="PublicityService"/>,
+/// <see cref="ExpertReviewService"/>): the province sets the round's expert review, assigns experts and concludes; an
+/// assigned expert declares a conflict of interest (or none) and scores.
 /// </summary>
-public sealed class DetailModel(ApplicationService applications, PublicityService publicity, RegionTree regions) : PageModel
+public sealed class DetailModel(ApplicationService applications, PublicityService publicity, ExpertReviewService review, RegionTree regions) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<CheckRow> Checks { get; private set; } = [];
@@ -37,6 +39,19 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
 
     public bool IsProvince => Level == "province";
 
+    public bool IsExpert => User.IsInRole(Roles.Expert);
+
+    /// <summary>The expert review as the reader may see it (a province officer all of it, an expert their own assignment); null for others.</summary>
+    public ExpertReviewState? Review { get; private set; }
+
+    /// <summary>The expert users the province may assign (only loaded while it can assign).</summary>
+    public IReadOnlyList<string> ExpertNames { get; private set; } = [];
+
+    public ExpertReviewOptions ReviewDefaults => review.Defaults;
+
+    /// <summary>The expert review is open: the city recommended the application and the province has not concluded.</summary>
+    public bool ReviewOpen => Application.State == ApplicationState.CityRecommended && Review is { Concluded: null };
+
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => ShowAsync(id, null, ct);
 
     public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reason, int revision, CancellationToken ct) =>
@@ -58,8 +73,33 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
     public async Task<IActionResult> OnPostRecognizeAsync(long id, int revision, CancellationToken ct) =>
         await AfterAsync(id, await publicity.RecognizeAsync(id, revision, User, ct).ConfigureAwait(false), Labels.Decision("recognize"), ct).ConfigureAwait(false);
 
+    public async Task<IActionResult> OnPostSetExpertReviewAsync(long id, int? expertsPerApplication, decimal? passMark, CancellationToken ct) =>
+        await AfterAsync(id, await review.SetAsync(await RoundOfAsync(id, ct).ConfigureAwait(false), new ExpertReviewSettingsRequest(expertsPerApplication, passMark, null), User, ct)
+            .ConfigureAwait(false), Labels.Decision("set-expert-review"), ct).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostAssignExpertAsync(long id, string? expert, CancellationToken ct) =>
+        await AfterAsync(id, await review.AssignAsync(id, expert, User, ct).ConfigureAwait(false), Labels.Decision("assign-expert"), ct).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostDeclareAsync(long id, bool hasConflict, string? statement, CancellationToken ct) =>
+        await AfterAsync(id, await review.DeclareAsync(id, hasConflict, statement, User, ct).ConfigureAwait(false),
+            Labels.Decision(hasConflict ? "declare-conflict" : "declare-no-conflict"), ct).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostScoreAsync(long id, Dictionary<string, decimal>? scores, string? comment, CancellationToken ct)
+    {
+        // A blank or non-numeric box does not bind: the service then reports the item as not scored.
+        return await AfterAsync(id, await review.ScoreAsync(id, scores, comment, User, ct).ConfigureAwait(false), Labels.Decision("score"), ct).ConfigureAwait(false);
+    }
+
+    public async Task<IActionResult> OnPostConcludeAsync(long id, int revision, CancellationToken ct) =>
+        await AfterAsync(id, await review.ConcludeAsync(id, revision, User, ct).ConfigureAwait(false), Labels.Decision(ExpertReviewService.ConcludeDecision), ct).ConfigureAwait(false);
+
+    /// <summary>The round of an application in scope; 0 (no such round) when the application is not, so the service answers "not found".</summary>
+    private async Task<long> RoundOfAsync(long id, CancellationToken ct) =>
+        (await applications.LoadAsync(id, ct).ConfigureAwait(false))?.RoundId ?? 0;
+
     /// <summary>After a step: back to the page (post-redirect-get) when it was taken; the page with the reason when refused.</summary>
-    private async Task<IActionResult> AfterAsync(long id, WorkflowOutcome<Decided> outcome, string step, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(long id, WorkflowOutcome<T> outcome, string step, CancellationToken ct)
+        where T : class
     {
         if (outcome.Value is not null)
         {
@@ -84,6 +124,14 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
         if (IsEnterprise && application.State == ApplicationState.Returned)
         {
             Fresh = (await applications.PreviewAsync(application.Round, ct).ConfigureAwait(false)).Value;
+        }
+        if (IsProvince || IsExpert)
+        {
+            Review = await review.StateOfAsync(application, ct).ConfigureAwait(false);
+            if (IsProvince && ReviewOpen)
+            {
+                ExpertNames = await review.ExpertUserNamesAsync(ct).ConfigureAwait(false);
+            }
         }
         return Page();
     }
