@@ -36,6 +36,8 @@ public static class TiduServices
         services.AddSingleton(sp => new Evaluator(sp.GetRequiredService<RuleLibrary>()));
         services.AddSingleton(sp => new Tidu.Rules.Gaps.GapAnalyzer(sp.GetRequiredService<Evaluator>()));
         services.AddSingleton(RegionTree.Shipped);
+        services.AddSingleton(_ => Tidu.Rules.Policies.PolicyCatalog.LoadDefault());
+        services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();

@@ -28,6 +28,7 @@ public static class TiduApi
         read.MapGet("/enterprises", ListAsync).WithSummary("Screening list (filters, sorting, paging)");
         read.MapGet("/enterprises/export.xlsx", ExportAsync).WithSummary("The same list as an XLSX file");
         read.MapGet("/enterprises/{creditCode}", GetAsync).WithSummary("An enterprise's file in exchange format v1.1");
+        read.MapGet("/enterprises/{creditCode}/awards", AwardsAsync).WithSummary("Awards and support the enterprise can claim on a date (recognitions held, caps and stacking applied), with near misses");
         read.MapGet("/enterprises/{creditCode}/evaluation", EvaluateAsync).WithSummary("Evaluation with every check, its citation and the decisive failures");
         read.MapGet("/enterprises/{creditCode}/gap", GapAsync).WithSummary("Gap analysis: for every tier not met, the smallest verified set of changes (JSON Pointers into the file) or what blocks it");
         read.MapGet("/regions", RegionsAsync).WithSummary("Regions the caller may see");
@@ -98,6 +99,35 @@ public static class TiduApi
         using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
         {
             EvaluationJsonWriter.Write(w, evaluation);
+        }
+        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// 政策找企业 for one file: what its recognitions (including one just issued by a round) and figures make claimable
+    /// on the date, computed by the policy rule files (#6) — amounts, formulas, caps, citations, near misses.
+    /// </summary>
+    private static async Task<IResult> AwardsAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator,
+        Tidu.Rules.Policies.AwardCalculator awards, TimeProvider clock, CancellationToken ct)
+    {
+        if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
+        {
+            return NotFound(creditCode);
+        }
+        var date = asOf ?? ChinaCalendar.Today(clock);
+        try
+        {
+            evaluator.EnsureInForce(date);
+        }
+        catch (Tidu.Rules.Model.RuleNotInForceException ex)
+        {
+            return Results.Problem(title: "该日期没有有效的规则版本", detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        var result = awards.Match(profile, date, [], evaluator.Evaluate(profile, date, EvaluationDetail.Outcome));
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
+        {
+            Tidu.Rules.Policies.AwardsJsonWriter.Write(w, result);
         }
         return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
     }

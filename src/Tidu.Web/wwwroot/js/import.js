@@ -9,7 +9,10 @@
   async function poll() {
     try {
       const r = await fetch(box.dataset.statusUrl, { credentials: "same-origin" });
-      if (!r.ok) return;
+      // A job that is gone or not ours stops the polling; any other failure (a busy server) is retried, so one
+      // failed poll never leaves the page waiting for ever.
+      if (r.status === 404 || r.status === 403) return;
+      if (!r.ok) throw new Error(`status ${r.status}`);
       const s = await r.json();
       if (bar) { bar.max = Math.max(s.total, 1); bar.value = s.done; }
       if (text) text.textContent = s.total > 0 ? `${s.done} / ${s.total}` : `${s.done}`;

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Tidu.Rules.Policies;
 
-namespace Tidu.Cli.Policies;
+namespace Tidu.Rules.Policies;
 
 /// <summary>The JSON of one enterprise's awards (docs/policies.md): claims with formula, inputs, caps and citation; exclusions; services; near misses; totals.</summary>
-internal static class AwardsJsonWriter
+public static class AwardsJsonWriter
 {
     public static void Write(Utf8JsonWriter w, EnterpriseAwards a)
     {

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Shouldly;
+using Tidu.Web.Tests.Infrastructure;
+using Xunit;
+
+namespace Tidu.Web.Tests.Api;
+
+/// <summary>
+/// A recognition makes its awards claimable (issue #8 item 4): the file's awards, computed by the policy rule files,
+/// gain the one-time award its new tier triggers. Hubei's measures (seed 002 九) give a national little giant a
+/// one-time award of 50 万元 (“给予50万元一次性奖励”).
+/// </summary>
+public abstract class AwardsTests(TiduAppFixture app)
+{
+    [Fact]
+    public async Task A_little_giant_recognition_in_Hubei_makes_the_one_time_award_of_50_claimable()
+    {
+        var code = CreditCodes.For("420106", 9107);
+        using var officer = await Sessions.LoginAsync(app, "hb-province");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var profile = Profiles.Minimal(code, "测试奖励光电有限公司", "420106");
+        (await officer.PutJsonAsync($"/api/v1/enterprises/{code}", profile)).Status.ShouldBe(HttpStatusCode.OK);
+
+        var before = await officer.GetJsonAsync($"/api/v1/enterprises/{code}/awards");
+        before.Status.ShouldBe(HttpStatusCode.OK, before.Text);
+        Clauses(before.Json!).ShouldNotContain("hb-little-giant");
+
+        profile = Profiles.Minimal(code, "测试奖励光电有限公司", "420106");
+        profile["recognitions"] = new JsonArray(new JsonObject
+        {
+            ["tier"] = "little-giant",
+            ["recognizedOn"] = today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["validUntil"] = today.AddDays(-10).AddYears(3).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        (await officer.PutJsonAsync($"/api/v1/enterprises/{code}", profile)).Status.ShouldBe(HttpStatusCode.OK);
+
+        var after = await officer.GetJsonAsync($"/api/v1/enterprises/{code}/awards");
+        after.Status.ShouldBe(HttpStatusCode.OK, after.Text);
+        var claim = after.Json!["claims"]!.AsArray().Single(c => (string?)c!["clause"] == "hb-little-giant")!;
+        claim["amount"]!.GetValue<decimal>().ShouldBe(50m);
+        ((string?)claim["cite"] ?? claim.ToJsonString()).ShouldContain("seed 002");
+    }
+
+    [Fact]
+    public async Task Another_regions_officer_gets_404_for_the_awards_of_a_file()
+    {
+        using var officer = await Sessions.LoginAsync(app, "zj-province");
+        (await officer.GetJsonAsync($"/api/v1/enterprises/{KnownEnterprises.Jiang_an.CreditCode}/awards")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static List<string?> Clauses(JsonNode awards) =>
+        awards["claims"]!.AsArray().Select(c => (string?)c!["clause"]).ToList();
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class SqliteAwardsTests(SqliteAppFixture app) : AwardsTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class PostgresAwardsTests(PostgresAppFixture app) : AwardsTests(app);
