@@ -78,7 +78,9 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
         var (_, user) = await EnterpriseWithUserAsync(9202);
         var id = (await AtAsync(Wednesday, user, c => c.PostJsonAsync("/api/v1/requests", Body("policy")))).Json!["id"]!.GetValue<long>();
         var due = Wednesday.AddDays(7);
-        (await RunCheckAsync(due)).ShouldBe(0);
+        // The check sees every request of the shared database (other tests raise some on the real date, overdue by
+        // now): what counts is that this one stays at its county on its deadline day.
+        await RunCheckAsync(due);
         (await LevelAsync(id)).ShouldBe("county");
         (await RunCheckAsync(due.AddDays(1))).ShouldBeGreaterThanOrEqualTo(1);
         (await LevelAsync(id)).ShouldBe("city");
