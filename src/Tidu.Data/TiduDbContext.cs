@@ -71,6 +71,14 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     /// <summary>Rule versions in force for the writes being saved, recorded with every audit entry.</summary>
     public string? RuleSetVersion { get; set; }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // Every context, whoever built it (DI, CLI, tests), tells the process's count caches that data changed.
+        optionsBuilder.AddInterceptors(Changes.CommittedWritesInterceptor.Instance);
+        base.OnConfiguring(optionsBuilder);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -171,7 +171,6 @@ public static class TiduApi
             return ValidationProblem([("/regionCode", $"region code {profile.RegionCode} is not in the platform's region table")]);
         }
         var result = await registry.UpsertAsync([profile], null, ct).ConfigureAwait(false);
-        request.HttpContext.RequestServices.GetRequiredService<CountCache>().Invalidate();
         if (result.Refused.Count > 0)
         {
             return Results.Problem(title: "无权操作：该企业不在您的管辖区域内", statusCode: StatusCodes.Status403Forbidden);

@@ -66,7 +66,6 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
                 job.State = ImportJobState.Committing;
                 var registry = scope.ServiceProvider.GetRequiredService<EnterpriseRegistry>();
                 job.Result = await registry.UpsertAsync(job.Batch!.Profiles.Select(p => p.Profile).ToList(), new SyncProgress(n => job.Done = n), ct).ConfigureAwait(false);
-                scope.ServiceProvider.GetRequiredService<Screening.CountCache>().Invalidate();
                 job.State = ImportJobState.Committed;
                 log.LogInformation("import {Job} by {Owner}: {Created} created, {Updated} updated, {Unchanged} unchanged", job.Id, job.Owner, job.Result.Created, job.Result.Updated, job.Result.Unchanged);
             }

@@ -4,6 +4,7 @@ using Tidu.Data;
 using Tidu.Domain.Regions;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
+using Tidu.Web.Screening;
 
 namespace Tidu.Web.Monitoring;
 
@@ -11,7 +12,7 @@ namespace Tidu.Web.Monitoring;
 /// The charts of the monitoring page for the current user's region, for one period (as-of date and year). Every count is made by the
 /// database (GROUP BY under the context's region scope); targets and official counts come from the shipped CSVs.
 /// </summary>
-public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, RuleLibrary rules, ServiceCharts service)
+public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, RuleLibrary rules, ServiceCharts service, CountCache cache)
 {
     public const string TargetsId = "targets";
     public const string OfficialByCityId = "official-cities";
@@ -111,15 +112,12 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
         var keys = rows.Select(t => (Region: Region(t), t.Tier)).Distinct().ToList();
         var targets = keys.Select(k => rows.FirstOrDefault(t => t.Kind == "target" && Region(t) == k.Region && t.Tier == k.Tier)).ToList();
         var actuals = keys.Select(k => rows.Where(t => t.Kind == "actual" && Region(t) == k.Region && t.Tier == k.Tier).MaxBy(t => t.Date)).ToList();
-        var recognized = new List<int?>();
-        var qualified = new List<int?>();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var (region, tier) = keys[i];
-            // A target of new recognitions ("新增…") is not comparable with the recognitions valid on a date.
-            recognized.Add(targets[i]?.Scope == "new" ? null : await rollup.RecognizedWithinAsync(region, tier, on, ct).ConfigureAwait(false));
-            qualified.Add(await rollup.QualifiedWithinAsync(region, tier, ct).ConfigureAwait(false));
-        }
+        // A target's region may be the user's own, a child or a grandchild: each is a sum of the leaves within it.
+        var leaves = await rollup.LeavesAsync(on, ct).ConfigureAwait(false);
+        List<LeafTierCount> Within(string region, string tier) => leaves.Where(l => l.Tier == tier && l.Within(region)).ToList();
+        // A target of new recognitions ("新增…") is not comparable with the recognitions valid on a date.
+        var recognized = keys.Select((k, i) => targets[i]?.Scope == "new" ? null : (int?)Within(k.Region, k.Tier).Sum(l => l.Recognized)).ToList();
+        var qualified = keys.Select(k => (int?)Within(k.Region, k.Tier).Sum(l => l.Qualified)).ToList();
         var series = new List<ChartSeries>
         {
             new("目标（至2025年底）", targets.Select(t => t?.Count).ToList()),
@@ -177,11 +175,11 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
     /// <summary>Enterprises per industry section (the letter of GB/T 4754 that begins the industry code).</summary>
     public async Task<ChartData> IndustryAsync(CancellationToken ct)
     {
-        var rows = await db.Enterprises.AsNoTracking()
-            .GroupBy(e => e.IndustryCode.Substring(0, 1))
-            .Select(g => new { Section = g.Key, Count = g.Count() })
-            .ToListAsync(ct).ConfigureAwait(false);
-        rows = rows.OrderBy(r => r.Section, StringComparer.Ordinal).ToList();
+        var rows = (await MixAsync(ct).ConfigureAwait(false))
+            .GroupBy(m => m.Section)
+            .Select(g => (Section: g.Key, Count: g.Sum(m => m.Count)))
+            .OrderBy(r => r.Section, StringComparer.Ordinal)
+            .ToList();
         return new ChartData("industry", "行业门类分布", "bar", "行业门类",
             rows.Select(r => r.Section).ToList(),
             [new ChartSeries("企业数", rows.Select(r => (int?)r.Count).ToList())],
@@ -191,17 +189,29 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
     /// <summary>Enterprises per size class of their latest evaluation (无法判定 when the data did not allow it).</summary>
     public async Task<ChartData> SizeClassAsync(CancellationToken ct)
     {
-        var rows = await db.Enterprises.AsNoTracking()
-            .GroupBy(e => e.Evaluation!.SizeClass)
-            .Select(g => new { SizeClass = g.Key, Count = g.Count() })
-            .ToListAsync(ct).ConfigureAwait(false);
         string[] order = ["large", "medium", "small", "micro"];
-        rows = rows.OrderBy(r => r.SizeClass is null ? order.Length : Array.IndexOf(order, r.SizeClass)).ToList();
+        var rows = (await MixAsync(ct).ConfigureAwait(false))
+            .GroupBy(m => m.SizeClass)
+            .Select(g => (SizeClass: g.Key, Count: g.Sum(m => m.Count)))
+            .OrderBy(r => r.SizeClass is null ? order.Length : Array.IndexOf(order, r.SizeClass))
+            .ToList();
         return new ChartData("size-class", "企业规模分布", "pie", "企业规模",
             rows.Select(r => Labels.SizeClass(r.SizeClass)).ToList(),
             [new ChartSeries("企业数", rows.Select(r => (int?)r.Count).ToList())],
             Totals: true);
     }
+
+    /// <summary>Enterprises per industry section and size class: one GROUP BY for both charts, cached like the roll-up.</summary>
+    private Task<IReadOnlyList<Mix>> MixAsync(CancellationToken ct) =>
+        cache.GetAsync(db.Scope, "monitoring:mix", async () =>
+            (IReadOnlyList<Mix>)(await db.Enterprises.AsNoTracking()
+                .GroupBy(e => new { Section = e.IndustryCode.Substring(0, 1), e.Evaluation!.SizeClass })
+                .Select(g => new { g.Key.Section, g.Key.SizeClass, Count = g.Count() })
+                .ToListAsync(ct).ConfigureAwait(false))
+                .Select(g => new Mix(g.Section, g.SizeClass, g.Count))
+                .ToList());
+
+    private sealed record Mix(string Section, string? SizeClass, int Count);
 
     /// <summary>The official count of each published batch, the running sum of new recognitions, and the seed-000 target.</summary>
     private static ChartData OfficialByBatch(int year)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Domain.Regions;
+using Tidu.Web.Screening;
 
 namespace Tidu.Web.Monitoring;
 
@@ -11,11 +12,24 @@ public sealed record RegionTierCount(string RegionCode, string Tier, int Qualifi
 public sealed record RegionTierNewRecognitions(string RegionCode, string Tier, int Count);
 
 /// <summary>
-/// The roll-up of the user's region into its children (the whole country into provinces, a province into its
-/// cities, a city into its counties). Counted by the database with GROUP BY — a province holds 100k+ files,
-/// which must not be loaded to be counted. The context's region scope limits every query underneath.
+/// The counts of one region of the tree's lowest level (an enterprise's own region, with its city and province) for
+/// one tier: qualified and near misses (one decisive check short) by the latest evaluation, and valid recognitions
+/// on a day. Every roll-up of the dashboard and the report is a sum of these rows.
 /// </summary>
-public sealed class RegionRollup(TiduDbContext db, RegionTree regions)
+public sealed record LeafTierCount(string ProvinceCode, string? CityCode, string RegionCode, string Tier, int Qualified, int NearMisses, int Recognized)
+{
+    /// <summary>Whether the leaf lies in <paramref name="regionCode"/> (is it, or has it as city or province) — the scope filter's rule.</summary>
+    public bool Within(string regionCode) => RegionCode == regionCode || CityCode == regionCode || ProvinceCode == regionCode;
+}
+
+/// <summary>
+/// The roll-up of the user's region into its children (the whole country into provinces, a province into its
+/// cities, a city into its counties). The database counts with GROUP BY per lowest-level region and tier — a
+/// province holds 100k+ files, which must not be loaded to be counted — and the few hundred resulting rows are
+/// summed into children, targets' regions and tiers. The context's region scope limits every query underneath.
+/// Results are cached briefly per scope and day (<see cref="CountCache"/>); a committed write retires them.
+/// </summary>
+public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCache cache)
 {
     /// <summary>How enterprises are keyed to a child of the scope region.</summary>
     public enum ChildLevel
@@ -36,40 +50,66 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions)
         return scope.RegionCode is { } code && regions.Find(code)?.Level == "province" ? ChildLevel.City : ChildLevel.County;
     }
 
+    /// <summary>The child of the scope region a leaf belongs to. A city without counties (Hubei's 仙桃) keys by its own code; an enterprise with no city by its region.</summary>
+    public string ChildOf(LeafTierCount leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        return Children() switch
+        {
+            ChildLevel.Province => leaf.ProvinceCode,
+            ChildLevel.City => leaf.CityCode ?? leaf.RegionCode,
+            _ => leaf.RegionCode,
+        };
+    }
+
+    /// <summary>
+    /// Counts per lowest-level region and tier: two GROUP BY queries, one over the latest evaluation's tier
+    /// outcomes and one over the recognitions valid on <paramref name="on"/> (inclusive both ends).
+    /// </summary>
+    public Task<IReadOnlyList<LeafTierCount>> LeavesAsync(DateOnly on, CancellationToken ct) =>
+        cache.GetAsync(db.Scope, $"monitoring:leaves:{on:yyyy-MM-dd}", async () =>
+        {
+            var outcomes = await db.TierOutcomes.AsNoTracking()
+                .Where(t => t.Qualified || t.DecisiveFailures == 1)
+                .GroupBy(t => new { t.Enterprise.ProvinceCode, t.Enterprise.CityCode, t.Enterprise.RegionCode, t.Tier })
+                .Select(g => new
+                {
+                    g.Key.ProvinceCode,
+                    g.Key.CityCode,
+                    g.Key.RegionCode,
+                    g.Key.Tier,
+                    Qualified = g.Count(t => t.Qualified),
+                    NearMisses = g.Count(t => !t.Qualified),
+                })
+                .ToListAsync(ct).ConfigureAwait(false);
+            // An enterprise recognised twice for one tier (renewed before expiry) counts once: DISTINCT before GROUP BY.
+            var recognized = await db.Recognitions.AsNoTracking()
+                .Where(r => r.RecognizedOn <= on && (r.ValidUntil == null || r.ValidUntil >= on))
+                .Select(r => new Keyed { Province = r.Enterprise.ProvinceCode, City = r.Enterprise.CityCode, Region = r.Enterprise.RegionCode, Tier = r.Tier, EnterpriseId = r.EnterpriseId })
+                .Distinct()
+                .GroupBy(k => new { k.Province, k.City, k.Region, k.Tier })
+                .Select(g => new { g.Key.Province, g.Key.City, g.Key.Region, g.Key.Tier, Count = g.Count() })
+                .ToListAsync(ct).ConfigureAwait(false);
+            var leaves = outcomes.Select(o => (o.ProvinceCode, o.CityCode, o.RegionCode, o.Tier))
+                .Union(recognized.Select(r => (ProvinceCode: r.Province, CityCode: r.City, RegionCode: r.Region, r.Tier)))
+                .Select(k =>
+                {
+                    var o = outcomes.FirstOrDefault(x => x.RegionCode == k.RegionCode && x.CityCode == k.CityCode && x.ProvinceCode == k.ProvinceCode && x.Tier == k.Tier);
+                    var r = recognized.FirstOrDefault(x => x.Region == k.RegionCode && x.City == k.CityCode && x.Province == k.ProvinceCode && x.Tier == k.Tier);
+                    return new LeafTierCount(k.ProvinceCode, k.CityCode, k.RegionCode, k.Tier, o?.Qualified ?? 0, o?.NearMisses ?? 0, r?.Count ?? 0);
+                })
+                .ToList();
+            return (IReadOnlyList<LeafTierCount>)leaves;
+        });
+
     /// <summary>Counts per child region and tier; recognitions count when valid on <paramref name="on"/> (inclusive both ends).</summary>
     public async Task<IReadOnlyList<RegionTierCount>> CountAsync(DateOnly on, CancellationToken ct)
     {
-        // One query shape for every level: the level is a parameter of a CASE, so the plan is cached once.
-        // A city without counties (Hubei's 仙桃) keys by its own code; an enterprise with no city by its region.
-        var level = (int)Children();
-        var qualified = await db.TierOutcomes.AsNoTracking()
-            .Where(t => t.Qualified)
-            .Select(t => new Keyed
-            {
-                Region = level == 0 ? t.Enterprise.ProvinceCode : level == 1 ? (t.Enterprise.CityCode ?? t.Enterprise.RegionCode) : t.Enterprise.RegionCode,
-                Tier = t.Tier,
-                EnterpriseId = t.EnterpriseId,
-            })
-            .GroupBy(k => new { k.Region, k.Tier })
-            .Select(g => new { g.Key.Region, g.Key.Tier, Count = g.Count() })
-            .ToListAsync(ct).ConfigureAwait(false);
-        // An enterprise recognised twice for one tier (renewed before expiry) counts once: DISTINCT before GROUP BY.
-        var recognized = await db.Recognitions.AsNoTracking()
-            .Where(r => r.RecognizedOn <= on && (r.ValidUntil == null || r.ValidUntil >= on))
-            .Select(r => new Keyed
-            {
-                Region = level == 0 ? r.Enterprise.ProvinceCode : level == 1 ? (r.Enterprise.CityCode ?? r.Enterprise.RegionCode) : r.Enterprise.RegionCode,
-                Tier = r.Tier,
-                EnterpriseId = r.EnterpriseId,
-            })
-            .Distinct()
-            .GroupBy(k => new { k.Region, k.Tier })
-            .Select(g => new { g.Key.Region, g.Key.Tier, Count = g.Count() })
-            .ToListAsync(ct).ConfigureAwait(false);
-        return qualified.Select(q => (q.Region, q.Tier)).Union(recognized.Select(r => (r.Region, r.Tier)))
-            .Select(k => new RegionTierCount(k.Region, k.Tier,
-                qualified.FirstOrDefault(q => q.Region == k.Region && q.Tier == k.Tier)?.Count ?? 0,
-                recognized.FirstOrDefault(r => r.Region == k.Region && r.Tier == k.Tier)?.Count ?? 0))
+        var leaves = await LeavesAsync(on, ct).ConfigureAwait(false);
+        return leaves
+            .GroupBy(l => (Region: ChildOf(l), l.Tier))
+            .Select(g => new RegionTierCount(g.Key.Region, g.Key.Tier, g.Sum(l => l.Qualified), g.Sum(l => l.Recognized)))
+            .Where(c => c.Qualified > 0 || c.Recognized > 0)
             .OrderBy(c => c.RegionCode, StringComparer.Ordinal).ThenBy(c => c.Tier, StringComparer.Ordinal)
             .ToList();
     }
@@ -81,43 +121,28 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions)
     /// </summary>
     public async Task<IReadOnlyList<RegionTierNewRecognitions>> NewRecognitionsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var level = (int)Children();
-        var rows = await db.Recognitions.AsNoTracking()
-            .Where(r => r.RecognizedOn >= from && r.RecognizedOn <= to)
-            .Select(r => new Keyed
-            {
-                Region = level == 0 ? r.Enterprise.ProvinceCode : level == 1 ? (r.Enterprise.CityCode ?? r.Enterprise.RegionCode) : r.Enterprise.RegionCode,
-                Tier = r.Tier,
-                EnterpriseId = r.EnterpriseId,
-            })
-            .Distinct()
-            .GroupBy(k => new { k.Region, k.Tier })
-            .Select(g => new { g.Key.Region, g.Key.Tier, Count = g.Count() })
-            .ToListAsync(ct).ConfigureAwait(false);
-        return rows.Select(r => new RegionTierNewRecognitions(r.Region, r.Tier, r.Count))
+        var rows = await cache.GetAsync(db.Scope, $"monitoring:new:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", async () =>
+            (IReadOnlyList<LeafTierCount>)(await db.Recognitions.AsNoTracking()
+                .Where(r => r.RecognizedOn >= from && r.RecognizedOn <= to)
+                .Select(r => new Keyed { Province = r.Enterprise.ProvinceCode, City = r.Enterprise.CityCode, Region = r.Enterprise.RegionCode, Tier = r.Tier, EnterpriseId = r.EnterpriseId })
+                .Distinct()
+                .GroupBy(k => new { k.Province, k.City, k.Region, k.Tier })
+                .Select(g => new { g.Key.Province, g.Key.City, g.Key.Region, g.Key.Tier, Count = g.Count() })
+                .ToListAsync(ct).ConfigureAwait(false))
+                .Select(g => new LeafTierCount(g.Province, g.City, g.Region, g.Tier, 0, 0, g.Count))
+                .ToList()).ConfigureAwait(false);
+        return rows
+            .GroupBy(l => (Region: ChildOf(l), l.Tier))
+            .Select(g => new RegionTierNewRecognitions(g.Key.Region, g.Key.Tier, g.Sum(l => l.Recognized)))
             .OrderBy(c => c.RegionCode, StringComparer.Ordinal).ThenBy(c => c.Tier, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Enterprises holding a valid recognition of <paramref name="tier"/> on <paramref name="on"/> within <paramref name="regionCode"/> (itself or below).</summary>
-    public Task<int> RecognizedWithinAsync(string regionCode, string tier, DateOnly on, CancellationToken ct) =>
-        db.Recognitions.AsNoTracking()
-            .Where(r => r.Tier == tier && r.RecognizedOn <= on && (r.ValidUntil == null || r.ValidUntil >= on))
-            .Where(r => r.Enterprise.RegionCode == regionCode || r.Enterprise.CityCode == regionCode || r.Enterprise.ProvinceCode == regionCode)
-            .Select(r => r.EnterpriseId)
-            .Distinct()
-            .CountAsync(ct);
-
-    /// <summary>Enterprises qualified for <paramref name="tier"/> by their latest evaluation within <paramref name="regionCode"/> (itself or below).</summary>
-    public Task<int> QualifiedWithinAsync(string regionCode, string tier, CancellationToken ct) =>
-        db.TierOutcomes.AsNoTracking()
-            .Where(t => t.Tier == tier && t.Qualified)
-            .Where(t => t.Enterprise.RegionCode == regionCode || t.Enterprise.CityCode == regionCode || t.Enterprise.ProvinceCode == regionCode)
-            .CountAsync(ct);
-
-    /// <summary>A row keyed to its child region; a class with settable members so EF can group on them.</summary>
+    /// <summary>A row keyed to its lowest-level region; a class with settable members so EF can group on them.</summary>
     private sealed class Keyed
     {
+        public required string Province { get; init; }
+        public string? City { get; init; }
         public required string Region { get; init; }
         public required string Tier { get; init; }
         public long EnterpriseId { get; init; }

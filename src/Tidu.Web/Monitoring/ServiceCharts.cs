@@ -3,6 +3,7 @@ using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Domain.Regions;
 using Tidu.Web.Dynamic;
+using Tidu.Web.Screening;
 
 namespace Tidu.Web.Monitoring;
 
@@ -11,7 +12,7 @@ namespace Tidu.Web.Monitoring;
 /// raised, and pool movement (entries and exits) per month, tier and pool. Grouped by the database under the
 /// context's region scope, for a span of days (the dashboard's year up to its as-of date, the report's month).
 /// </summary>
-public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions)
+public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, CountCache cache)
 {
     public const string RequestsOnTimeId = "requests-on-time";
     public const string PoolMovementId = "pool-movement";
@@ -31,7 +32,7 @@ public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionT
     public async Task<ChartData> RequestsOnTimeAsync(string id, string title, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var level = (int)rollup.Children();
-        var rows = await db.EnterpriseRequests.AsNoTracking()
+        var rows = await cache.GetAsync(db.Scope, $"monitoring:requests:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", () => db.EnterpriseRequests.AsNoTracking()
             .Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to)
             .Select(r => new
             {
@@ -49,7 +50,7 @@ public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionT
                 Answered = g.Count(x => x.FirstRepliedOn != null && x.FirstRepliedOn <= to),
                 OnTime = g.Count(x => x.FirstRepliedOn != null && x.FirstRepliedOn <= to && x.FirstRepliedOn <= x.FirstDueOn),
             })
-            .ToListAsync(ct).ConfigureAwait(false);
+            .ToListAsync(ct)).ConfigureAwait(false);
         rows = rows.OrderBy(r => r.SubmittedMonth).ThenBy(r => r.Region, StringComparer.Ordinal).ToList();
         return new ChartData(id, title, "bar", "地区 · 提出月份",
             rows.Select(r => $"{RegionName(r.Region)} · {r.SubmittedMonth / 100:D4}-{r.SubmittedMonth % 100:D2}").ToList(),
@@ -68,15 +69,19 @@ public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionT
     /// <summary>Pool entries and exits from <paramref name="from"/> to <paramref name="to"/> per month, tier and pool (rows with movement only).</summary>
     public async Task<ChartData> PoolMovementAsync(string id, string title, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var stays = db.PoolMemberships.AsNoTracking();
-        var entries = await stays.Where(m => m.EnteredOn >= from && m.EnteredOn <= to)
-            .GroupBy(m => new { m.EnteredOn.Year, m.EnteredOn.Month, m.Tier, m.Pool })
-            .Select(g => new Movement(g.Key.Year, g.Key.Month, g.Key.Tier, g.Key.Pool, g.Count()))
-            .ToListAsync(ct).ConfigureAwait(false);
-        var exits = await stays.Where(m => m.ExitedOn != null && m.ExitedOn >= from && m.ExitedOn <= to)
-            .GroupBy(m => new { m.ExitedOn!.Value.Year, m.ExitedOn.Value.Month, m.Tier, m.Pool })
-            .Select(g => new Movement(g.Key.Year, g.Key.Month, g.Key.Tier, g.Key.Pool, g.Count()))
-            .ToListAsync(ct).ConfigureAwait(false);
+        var (entries, exits) = await cache.GetAsync(db.Scope, $"monitoring:pools:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", async () =>
+        {
+            var stays = db.PoolMemberships.AsNoTracking();
+            var entered = await stays.Where(m => m.EnteredOn >= from && m.EnteredOn <= to)
+                .GroupBy(m => new { m.EnteredOn.Year, m.EnteredOn.Month, m.Tier, m.Pool })
+                .Select(g => new Movement(g.Key.Year, g.Key.Month, g.Key.Tier, g.Key.Pool, g.Count()))
+                .ToListAsync(ct).ConfigureAwait(false);
+            var exited = await stays.Where(m => m.ExitedOn != null && m.ExitedOn >= from && m.ExitedOn <= to)
+                .GroupBy(m => new { m.ExitedOn!.Value.Year, m.ExitedOn.Value.Month, m.Tier, m.Pool })
+                .Select(g => new Movement(g.Key.Year, g.Key.Month, g.Key.Tier, g.Key.Pool, g.Count()))
+                .ToListAsync(ct).ConfigureAwait(false);
+            return (entered, exited);
+        }).ConfigureAwait(false);
         var keys = entries.Concat(exits).Select(m => (m.Year, m.Month, m.Tier, m.Pool)).Distinct()
             .OrderBy(k => k.Year).ThenBy(k => k.Month).ThenBy(k => k.Tier, StringComparer.Ordinal).ThenBy(k => k.Pool).ToList();
         int? Count(List<Movement> list, (int Year, int Month, string Tier, CultivationPool Pool) k) =>

@@ -53,7 +53,6 @@ public static class DatabaseInitializer
         var generator = new ProfileGenerator(tree.Leaves(), ProfileGenerator.TargetsFrom(library), ChinaCalendar.Today(clock).Year - 1);
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
         await registry.UpsertAsync(profiles).ConfigureAwait(false);
-        sp.GetRequiredService<Screening.CountCache>().Invalidate();
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -40,7 +40,6 @@ public sealed class EvaluationRefresher(IServiceScopeFactory scopes, TimeProvide
             return 0;
         }
         var count = await scope.ServiceProvider.GetRequiredService<EnterpriseRegistry>().ReevaluateAsync(today, ct).ConfigureAwait(false);
-        scope.ServiceProvider.GetRequiredService<Screening.CountCache>().Invalidate();
         log.LogInformation("re-evaluated {Count} enterprises as of {Date}", count, today);
         return count;
     }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Shouldly;
 using Tidu.Data.Entities;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Web.Monitoring;
+using Tidu.Web.Screening;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 
@@ -55,7 +57,8 @@ public abstract class RegionRollupTests(TiduAppFixture app)
             }
 
             var scope = scopeRegion is null ? RegionScope.Everything("test:rollup") : RegionScope.Region("test:rollup", scopeRegion);
-            var actual = await app.WithDbAsync(db => new RegionRollup(db, Tree).CountAsync(on, default), scope);
+            using var memory = new MemoryCache(new MemoryCacheOptions());
+            var actual = await app.WithDbAsync(db => new RegionRollup(db, Tree, new CountCache(memory)).CountAsync(on, default), scope);
 
             actual.ToDictionary(a => (a.RegionCode, a.Tier), a => (a.Qualified, a.Recognized)).ShouldBe(expected, ignoreOrder: true);
             expected.Values.Sum(v => v.Recognized).ShouldBeGreaterThan(0, $"no valid recognition on {on} in {scopeRegion}: the test would prove little");

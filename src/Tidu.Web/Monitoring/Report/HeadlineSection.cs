@@ -22,11 +22,7 @@ public sealed class HeadlineSection(TiduDbContext db, RegionRollup rollup, RuleL
         var tiers = rules.Tiers.Select(t => t.Id).Distinct().ToList();
         var valid = await rollup.CountAsync(period.To, ct).ConfigureAwait(false);
         var fresh = await rollup.NewRecognitionsAsync(period.From, period.To, ct).ConfigureAwait(false);
-        var nearMisses = await db.TierOutcomes.AsNoTracking()
-            .Where(t => !t.Qualified && t.DecisiveFailures == 1)
-            .GroupBy(t => t.Tier)
-            .Select(g => new { Tier = g.Key, Count = g.Count() })
-            .ToListAsync(ct).ConfigureAwait(false);
+        var leaves = await rollup.LeavesAsync(period.To, ct).ConfigureAwait(false);
         // The targets of the user's own region (a province's, a district's); the report's targets section lists those below it.
         var own = db.Scope.RegionCode is { } code
             ? TargetTable.Shipped.Where(t => t.Kind == "target" && t.Jurisdiction.PadRight(6, '0') == code).ToList()
@@ -38,7 +34,7 @@ public sealed class HeadlineSection(TiduDbContext db, RegionRollup rollup, RuleL
                 new ChartSeries($"本月新认定（{period.From:MM-dd}至{period.To:MM-dd}）", tiers.Select(t => (int?)fresh.Where(c => c.Tier == t).Sum(c => c.Count)).ToList()),
                 new ChartSeries("本地区目标（至2025年底）", tiers.Select(t => own.FirstOrDefault(o => o.Tier == t)?.Count).ToList()),
                 new ChartSeries("按最新评价达标", tiers.Select(t => (int?)valid.Where(c => c.Tier == t).Sum(c => c.Qualified)).ToList()),
-                new ChartSeries("差一项达标", tiers.Select(t => (int?)(nearMisses.FirstOrDefault(n => n.Tier == t)?.Count ?? 0)).ToList()),
+                new ChartSeries("差一项达标", tiers.Select(t => (int?)leaves.Where(l => l.Tier == t).Sum(l => l.NearMisses)).ToList()),
             ],
             Totals: false,
             Note: "一家企业可同时达到多个梯度，各梯度数不相加。“差一项达标”为按最新评价仅一项决定性指标未达到的企业。"
