@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;
+using Tidu.Web.Screening;
 using Tidu.Web.Security;
 
 namespace Tidu.Web.Notifications;
@@ -12,7 +13,7 @@ namespace Tidu.Web.Notifications;
 /// queue is not a sibling county's, nor the province's), or — for enterprise users — to their enterprise. The
 /// database's region scope applies underneath (a notice about an enterprise outside the scope is never read).
 /// </summary>
-public sealed class Inbox(TiduDbContext db)
+public sealed class Inbox(TiduDbContext db, CountCache cache)
 {
     public sealed record Item(long Id, string Kind, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
 
@@ -42,10 +43,16 @@ public sealed class Inbox(TiduDbContext db)
             .ToListAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The bell's count, on every page: cached per user like the other counts (a new notice or a notice marked read is
+    /// a committed write, which retires it), since it reads the region's notices through the enterprise scope.
+    /// </summary>
     public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var name = user?.Identity?.Name ?? "";
-        return For(user!).CountAsync(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserName == name), ct);
+        var role = user is null ? null : Roles.All.FirstOrDefault(user.IsInRole);
+        return cache.GetAsync(db.Scope, $"notifications:unread:{role}:{name}", () =>
+            For(user!).CountAsync(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserName == name), ct));
     }
 
     /// <summary>Marks the given notices (or all of the user's when null) read; a notice not the user's is ignored. Returns how many were newly marked.</summary>

@@ -37,6 +37,7 @@ public sealed class EvaluationRefresher(IServiceScopeFactory scopes, TimeProvide
         var today = ChinaCalendar.Today(clock);
         if (!await db.Enterprises.AnyAsync(e => e.Evaluation == null || e.Evaluation.AsOf != today, ct).ConfigureAwait(false))
         {
+            log.LogInformation("evaluations are current as of {Date}", today);
             return 0;
         }
         var count = await scope.ServiceProvider.GetRequiredService<EnterpriseRegistry>().ReevaluateAsync(today, ct).ConfigureAwait(false);
