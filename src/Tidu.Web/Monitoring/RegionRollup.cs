@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
+using Tidu.Data.Entities;
 using Tidu.Domain.Regions;
 using Tidu.Web.Screening;
 
@@ -63,13 +65,28 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
     }
 
     /// <summary>
-    /// Counts per lowest-level region and tier: two GROUP BY queries, one over the latest evaluation's tier
-    /// outcomes and one over the recognitions valid on <paramref name="on"/> (inclusive both ends).
+    /// Counts per lowest-level region and tier: the latest evaluation's outcomes (one GROUP BY, the same for every day,
+    /// so moving the as-of date does not count them again) joined with the recognitions valid on <paramref name="on"/>
+    /// (inclusive both ends; one GROUP BY per day).
     /// </summary>
     public Task<IReadOnlyList<LeafTierCount>> LeavesAsync(DateOnly on, CancellationToken ct) =>
+        // The joined rows are cached too: a page asks for them several times, and a warm view should cost no work.
         cache.GetAsync(db.Scope, $"monitoring:leaves:{on:yyyy-MM-dd}", async () =>
         {
-            var outcomes = await db.TierOutcomes.AsNoTracking()
+            var outcomes = (await OutcomesAsync(ct).ConfigureAwait(false)).ToDictionary(Key);
+            var recognized = (await RecognizedAsync(on, ct).ConfigureAwait(false)).ToDictionary(Key);
+            return (IReadOnlyList<LeafTierCount>)outcomes.Keys.Union(recognized.Keys)
+                .Select(k => (Outcome: outcomes.GetValueOrDefault(k), Recognized: recognized.GetValueOrDefault(k)))
+                .Select(x => (x.Outcome ?? x.Recognized!) with { Recognized = x.Recognized?.Recognized ?? 0 })
+                .ToList();
+        });
+
+    private static (string, string?, string, string) Key(LeafTierCount l) => (l.ProvinceCode, l.CityCode, l.RegionCode, l.Tier);
+
+    /// <summary>Qualified and near misses (one decisive check short) per lowest-level region and tier, by the latest evaluation.</summary>
+    private Task<IReadOnlyList<LeafTierCount>> OutcomesAsync(CancellationToken ct) =>
+        cache.GetAsync(db.Scope, "monitoring:outcomes", async () =>
+            (IReadOnlyList<LeafTierCount>)(await db.TierOutcomes.AsNoTracking()
                 .Where(t => t.Qualified || t.DecisiveFailures == 1)
                 .GroupBy(t => new { t.Enterprise.ProvinceCode, t.Enterprise.CityCode, t.Enterprise.RegionCode, t.Tier })
                 .Select(g => new
@@ -81,26 +98,29 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
                     Qualified = g.Count(t => t.Qualified),
                     NearMisses = g.Count(t => !t.Qualified),
                 })
-                .ToListAsync(ct).ConfigureAwait(false);
-            // An enterprise recognised twice for one tier (renewed before expiry) counts once: DISTINCT before GROUP BY.
-            var recognized = await db.Recognitions.AsNoTracking()
-                .Where(r => r.RecognizedOn <= on && (r.ValidUntil == null || r.ValidUntil >= on))
+                .ToListAsync(ct).ConfigureAwait(false))
+                .Select(g => new LeafTierCount(g.ProvinceCode, g.CityCode, g.RegionCode, g.Tier, g.Qualified, g.NearMisses, 0))
+                .ToList());
+
+    /// <summary>Enterprises holding a valid recognition on <paramref name="on"/> per lowest-level region and tier.</summary>
+    private Task<IReadOnlyList<LeafTierCount>> RecognizedAsync(DateOnly on, CancellationToken ct) =>
+        RecognitionsAsync($"monitoring:valid:{on:yyyy-MM-dd}", r => r.RecognizedOn <= on && (r.ValidUntil == null || r.ValidUntil >= on), ct);
+
+    /// <summary>
+    /// Enterprises with a recognition matching <paramref name="which"/> per lowest-level region and tier. An enterprise
+    /// recognised twice for one tier (renewed before expiry) counts once: DISTINCT before GROUP BY.
+    /// </summary>
+    private Task<IReadOnlyList<LeafTierCount>> RecognitionsAsync(string question, Expression<Func<EnterpriseRecognition, bool>> which, CancellationToken ct) =>
+        cache.GetAsync(db.Scope, question, async () =>
+            (IReadOnlyList<LeafTierCount>)(await db.Recognitions.AsNoTracking()
+                .Where(which)
                 .Select(r => new Keyed { Province = r.Enterprise.ProvinceCode, City = r.Enterprise.CityCode, Region = r.Enterprise.RegionCode, Tier = r.Tier, EnterpriseId = r.EnterpriseId })
                 .Distinct()
                 .GroupBy(k => new { k.Province, k.City, k.Region, k.Tier })
                 .Select(g => new { g.Key.Province, g.Key.City, g.Key.Region, g.Key.Tier, Count = g.Count() })
-                .ToListAsync(ct).ConfigureAwait(false);
-            var leaves = outcomes.Select(o => (o.ProvinceCode, o.CityCode, o.RegionCode, o.Tier))
-                .Union(recognized.Select(r => (ProvinceCode: r.Province, CityCode: r.City, RegionCode: r.Region, r.Tier)))
-                .Select(k =>
-                {
-                    var o = outcomes.FirstOrDefault(x => x.RegionCode == k.RegionCode && x.CityCode == k.CityCode && x.ProvinceCode == k.ProvinceCode && x.Tier == k.Tier);
-                    var r = recognized.FirstOrDefault(x => x.Region == k.RegionCode && x.City == k.CityCode && x.Province == k.ProvinceCode && x.Tier == k.Tier);
-                    return new LeafTierCount(k.ProvinceCode, k.CityCode, k.RegionCode, k.Tier, o?.Qualified ?? 0, o?.NearMisses ?? 0, r?.Count ?? 0);
-                })
-                .ToList();
-            return (IReadOnlyList<LeafTierCount>)leaves;
-        });
+                .ToListAsync(ct).ConfigureAwait(false))
+                .Select(g => new LeafTierCount(g.Province, g.City, g.Region, g.Tier, 0, 0, g.Count))
+                .ToList());
 
     /// <summary>Counts per child region and tier; recognitions count when valid on <paramref name="on"/> (inclusive both ends).</summary>
     public async Task<IReadOnlyList<RegionTierCount>> CountAsync(DateOnly on, CancellationToken ct)
@@ -121,16 +141,7 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
     /// </summary>
     public async Task<IReadOnlyList<RegionTierNewRecognitions>> NewRecognitionsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var rows = await cache.GetAsync(db.Scope, $"monitoring:new:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", async () =>
-            (IReadOnlyList<LeafTierCount>)(await db.Recognitions.AsNoTracking()
-                .Where(r => r.RecognizedOn >= from && r.RecognizedOn <= to)
-                .Select(r => new Keyed { Province = r.Enterprise.ProvinceCode, City = r.Enterprise.CityCode, Region = r.Enterprise.RegionCode, Tier = r.Tier, EnterpriseId = r.EnterpriseId })
-                .Distinct()
-                .GroupBy(k => new { k.Province, k.City, k.Region, k.Tier })
-                .Select(g => new { g.Key.Province, g.Key.City, g.Key.Region, g.Key.Tier, Count = g.Count() })
-                .ToListAsync(ct).ConfigureAwait(false))
-                .Select(g => new LeafTierCount(g.Province, g.City, g.Region, g.Tier, 0, 0, g.Count))
-                .ToList()).ConfigureAwait(false);
+        var rows = await RecognitionsAsync($"monitoring:new:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}", r => r.RecognizedOn >= from && r.RecognizedOn <= to, ct).ConfigureAwait(false);
         return rows
             .GroupBy(l => (Region: ChildOf(l), l.Tier))
             .Select(g => new RegionTierNewRecognitions(g.Key.Region, g.Key.Tier, g.Sum(l => l.Recognized)))
