@@ -2,19 +2,24 @@
 # Monitoring dashboard on N generated enterprises (issue #9, "fast on 100k+"): times each monitoring URL right after a
 # write (nothing cached), for a date or month not viewed yet, and warm (repeat views), one request at a time, signed in as
 # the province officer (or $OFFICER). Uses a copy of the database bench/load/run.sh seeds ($WORK/tidu-$N.db; run that first).
-# Usage: [OFFICER=hz-city] bench/load/monitoring.sh [ENTERPRISES]
+# Usage: [OFFICER=hz-city] [POSTGRES='Host=…;Database=…'] bench/load/monitoring.sh [ENTERPRISES]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
 PORT=${PORT:-5091}
 WORK=${WORK:-/tmp/tidu-load}
 BASE="http://127.0.0.1:$PORT"
-[ -f "$WORK/tidu-$N.db" ] || { echo "no $WORK/tidu-$N.db: run bench/load/run.sh $N first"; exit 1; }
-cp "$WORK/tidu-$N.db" "$WORK/monitoring-$N.db"
+export ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Development Demo__Enterprises="$N"
+if [ -n "${POSTGRES:-}" ]; then
+  # PostgreSQL: POSTGRES is the connection string of a database the platform has seeded with N enterprises
+  # (start the app once on it with Demo__Enterprises=N); it is used as it is, not copied.
+  export Database__Provider=postgres ConnectionStrings__Tidu="$POSTGRES"
+else
+  [ -f "$WORK/tidu-$N.db" ] || { echo "no $WORK/tidu-$N.db: run bench/load/run.sh $N first"; exit 1; }
+  cp "$WORK/tidu-$N.db" "$WORK/monitoring-$N.db"
+  export ConnectionStrings__Tidu="Data Source=$WORK/monitoring-$N.db"
+fi
 dotnet build src/Tidu.Web -c Release -v q --nologo >/dev/null
-
-export ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Development
-export ConnectionStrings__Tidu="Data Source=$WORK/monitoring-$N.db" Demo__Enterprises="$N"
 dotnet run --project src/Tidu.Web -c Release --no-build --no-launch-profile >"$WORK/monitoring-server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -31,7 +36,7 @@ curl -s -b "$jar" -c "$jar" -o /dev/null -d "Input.UserName=${OFFICER:-zj-provin
 curl -s -b "$jar" -o /dev/null "$BASE/api/v1/enterprises?pageSize=1"   # JIT and connection warm-up, not timed
 
 time_of() { curl -s -b "$jar" -o /dev/null -w "%{http_code} %{time_total}" "$BASE$1"; }
-printf "| %-44s | %-10s | %s |\n" "request (${OFFICER:-zj-province}, $N enterprises)" "view" "seconds per request"
+printf "| %-44s | %-10s | %s |\n" "request (${OFFICER:-zj-province}, $N, ${POSTGRES:+postgres}${POSTGRES:-sqlite})" "view" "seconds per request"
 printf "|%s|%s|%s|\n" "----------------------------------------------" "------------" "------------------------------------"
 row() { printf "| %-44s | %-10s | %s |\n" "$1" "$2" "$3"; }
 # A committed write retires every cached count. The cheapest one an outsider can cause is a failed sign-in (the
