@@ -8,7 +8,7 @@ namespace Tidu.Web.Tests.Api;
 
 /// <summary>
 /// A recognition makes its awards claimable (issue #8 item 4): the file's awards, computed by the policy rule files,
-/// gain the one-time award its new tier triggers. Hubei's measures (seed 002 九) give a national little giant a
+/// gain the one-time award its new tier triggers — in the API and on the file page. Hubei's measures (seed 002 九) give a national little giant a
 /// one-time award of 50 万元 (“给予50万元一次性奖励”).
 /// </summary>
 public abstract class AwardsTests(TiduAppFixture app)
@@ -25,6 +25,7 @@ public abstract class AwardsTests(TiduAppFixture app)
         var before = await officer.GetJsonAsync($"/api/v1/enterprises/{code}/awards");
         before.Status.ShouldBe(HttpStatusCode.OK, before.Text);
         Clauses(before.Json!).ShouldNotContain("hb-little-giant");
+        (await PageAmountAsync(officer, code, "hb-little-giant")).ShouldBeNull("the file page lists no such award before the recognition");
 
         profile = Profiles.Minimal(code, "测试奖励光电有限公司", "420106");
         profile["recognitions"] = new JsonArray(new JsonObject
@@ -40,6 +41,24 @@ public abstract class AwardsTests(TiduAppFixture app)
         var claim = after.Json!["claims"]!.AsArray().Single(c => (string?)c!["clause"] == "hb-little-giant")!;
         claim["amount"]!.GetValue<decimal>().ShouldBe(50m);
         ((string?)claim["cite"] ?? claim.ToJsonString()).ShouldContain("seed 002");
+        // The file page shows the same claim, with its amount and citation.
+        (await PageAmountAsync(officer, code, "hb-little-giant")).ShouldBe("50");
+    }
+
+    /// <summary>The amount cell of the clause's row in the file page's awards section, or null when the page has no such row.</summary>
+    private static async Task<string?> PageAmountAsync(HttpClient client, string code, string clause)
+    {
+        var page = await client.GetAsync($"/Enterprises/{code}", TestContext.Current.CancellationToken);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        html.ShouldContain("data-testid=\"awards\"");
+        var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr data-clause=\"{clause}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!row.Success)
+        {
+            return null;
+        }
+        row.Groups[1].Value.ShouldContain("seed 002");
+        return System.Text.RegularExpressions.Regex.Match(row.Groups[1].Value, "data-testid=\"award-amount\">([^<]*)<").Groups[1].Value.Trim();
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
+using Tidu.Rules.Policies;
 
 namespace Tidu.Web.Pages.Enterprises;
 
@@ -16,8 +17,8 @@ namespace Tidu.Web.Pages.Enterprises;
 /// One enterprise's file (一企一档): data, every tier with every check and its citation, the gap, and the change
 /// history. Another region's enterprise is "not found": the database never returns it to this user.
 /// </summary>
-public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, TiduDbContext db, RegionTree tree, TimeProvider clock,
-    IMemoryCache cache) : PageModel
+public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, AwardCalculator awards, TiduDbContext db, RegionTree tree,
+    TimeProvider clock, IMemoryCache cache) : PageModel
 {
     public Enterprise Enterprise { get; private set; } = null!;
     public EnterpriseEvaluation Evaluation { get; private set; } = null!;
@@ -25,6 +26,9 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
 
     /// <summary>Gap per tier not met, verified by re-evaluation before it is shown.</summary>
     public IReadOnlyDictionary<string, GapResult> Gaps { get; private set; } = new Dictionary<string, GapResult>();
+
+    /// <summary>What the file can claim today under the policy rule files (the same as GET /api/v1/enterprises/{code}/awards).</summary>
+    public EnterpriseAwards Awards { get; private set; } = null!;
     public string RegionName => tree.Find(Enterprise.RegionCode)?.Name ?? Enterprise.RegionCode;
 
     public async Task<IActionResult> OnGetAsync(string creditCode, CancellationToken ct)
@@ -35,15 +39,16 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
             return NotFound();
         }
         Enterprise = e;
-        // The full explanation and the verified gap search are the costly part of the page (tens of ms); they
-        // depend only on the file and the date, so they are kept for ten minutes per (file revision, date).
+        // The full explanation, the verified gap search and the awards are the costly part of the page (tens of ms);
+        // they depend only on the file and the date, so they are kept for ten minutes per (file revision, date).
         var today = ChinaCalendar.Today(clock);
-        (Evaluation, Gaps) = await cache.GetOrCreateAsync((nameof(DetailModel), e.CreditCode, e.Revision, today), entry =>
+        (Evaluation, Gaps, Awards) = await cache.GetOrCreateAsync((nameof(DetailModel), e.CreditCode, e.Revision, today), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
             var evaluation = evaluator.Evaluate(profile, today, EvaluationDetail.Full);
             IReadOnlyDictionary<string, GapResult> byTier = gaps.FailedTiers(profile, today).ToDictionary(g => g.Tier, StringComparer.Ordinal);
-            return Task.FromResult((evaluation, byTier));
+            // Projects are not stored by the platform, so project-based clauses are not listed (the page says so).
+            return Task.FromResult((evaluation, byTier, awards.Match(profile, today, [], evaluation)));
         }).ConfigureAwait(false);
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CreditCode == e.CreditCode)
