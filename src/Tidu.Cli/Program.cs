@@ -20,7 +20,11 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
 try
 {
     // Our own handler below: a user never sees a stack trace.
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parsed = root.Parse(args);
+    var code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // System.CommandLine reports bad arguments with exit code 1, which here means "some records were invalid";
+    // the README documents 2 for bad arguments (nothing was evaluated).
+    return parsed.Errors.Count > 0 ? ExitCodes.Failure : code;
 }
 #pragma warning disable CA1031 // the last line of defence must catch everything
 catch (Exception ex)

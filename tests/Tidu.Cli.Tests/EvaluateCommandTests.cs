@@ -153,7 +153,18 @@ public sealed class EvaluateCommandTests
     public void An_unknown_format_is_refused_by_the_program()
     {
         var outcome = CliRunner.Process("evaluate", Example("two-enterprises.json"), "--format", "xml");
-        outcome.ExitCode.ShouldNotBe(0);
+        // Exit code 2 (README: bad arguments, nothing evaluated), not 1 (some records invalid).
+        outcome.ExitCode.ShouldBe(2);
+        outcome.Stderr.ShouldContain("xml");
         outcome.Stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_bad_argument_with_exit_code_2()
+    {
+        var outcome = CliRunner.Process("evaluate", Example("two-enterprises.json"), "--no-such-option");
+        outcome.ExitCode.ShouldBe(2);
+        outcome.Stderr.ShouldContain("--no-such-option");
+        outcome.Stdout.ShouldNotContain("\"creditCode\"", Case.Insensitive, "nothing is evaluated when the arguments are bad");
     }
 }
