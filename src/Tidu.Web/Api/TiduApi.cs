@@ -79,36 +79,25 @@ public static class TiduApi
             : NotFound(creditCode);
     }
 
-    private static async Task<IResult> EvaluateAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator, TimeProvider clock, CancellationToken ct)
-    {
-        if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
-        {
-            return NotFound(creditCode);
-        }
-        var date = asOf ?? ChinaCalendar.Today(clock);
-        try
-        {
-            evaluator.EnsureInForce(date);
-        }
-        catch (Tidu.Rules.Model.RuleNotInForceException ex)
-        {
-            return Results.Problem(title: "该日期没有有效的规则版本", detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-        var evaluation = evaluator.Evaluate(profile, date, EvaluationDetail.Full);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
-        {
-            EvaluationJsonWriter.Write(w, evaluation);
-        }
-        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
-    }
+    private static Task<IResult> EvaluateAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator, TimeProvider clock, CancellationToken ct) =>
+        OnDateAsJsonAsync(creditCode, asOf, registry, evaluator, clock,
+            (w, profile, date) => EvaluationJsonWriter.Write(w, evaluator.Evaluate(profile, date, EvaluationDetail.Full)), ct);
 
     /// <summary>
     /// 政策找企业 for one file: what its recognitions (including one just issued by a round) and figures make claimable
     /// on the date, computed by the policy rule files (#6) — amounts, formulas, caps, citations, near misses.
     /// </summary>
-    private static async Task<IResult> AwardsAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator,
-        Tidu.Rules.Policies.AwardCalculator awards, TimeProvider clock, CancellationToken ct)
+    private static Task<IResult> AwardsAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator,
+        Tidu.Rules.Policies.AwardCalculator awards, TimeProvider clock, CancellationToken ct) =>
+        OnDateAsJsonAsync(creditCode, asOf, registry, evaluator, clock,
+            (w, profile, date) => Tidu.Rules.Policies.AwardsJsonWriter.Write(w, awards.Match(profile, date, [], evaluator.Evaluate(profile, date, EvaluationDetail.Outcome))), ct);
+
+    /// <summary>
+    /// The file's profile on <paramref name="asOf"/> (default today, China time) written as JSON by <paramref name="write"/>:
+    /// 404 when the file is not in the caller's scope, 422 when no rule version is in force on the date.
+    /// </summary>
+    private static async Task<IResult> OnDateAsJsonAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator, TimeProvider clock,
+        Action<Utf8JsonWriter, Tidu.Domain.Profiles.EnterpriseProfile, DateOnly> write, CancellationToken ct)
     {
         if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
         {
@@ -123,11 +112,10 @@ public static class TiduApi
         {
             return Results.Problem(title: "该日期没有有效的规则版本", detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
-        var result = awards.Match(profile, date, [], evaluator.Evaluate(profile, date, EvaluationDetail.Outcome));
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
         {
-            Tidu.Rules.Policies.AwardsJsonWriter.Write(w, result);
+            write(w, profile, date);
         }
         return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
     }
