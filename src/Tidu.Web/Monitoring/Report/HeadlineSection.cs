@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
