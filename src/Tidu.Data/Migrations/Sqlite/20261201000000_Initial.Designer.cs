@@ -11,8 +11,8 @@ using Tidu.Data;
 namespace Tidu.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTiduDbContext))]
-    [Migration("20261123155324_ReviewSharingServiceManagement")]
-    partial class ReviewSharingServiceManagement
+    [Migration("20261201000000_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -303,6 +303,9 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("EmailQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
@@ -353,9 +356,62 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientUserName");
 
+                    b.HasIndex("EmailQueuedAt", "CreatedAt");
+
                     b.HasIndex("RecipientRole", "RecipientRegionCode");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId", "UserName")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("NotificationEmails");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationRead", b =>
@@ -1702,6 +1758,17 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationEmail", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Dynamic.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notification");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationRead", b =>

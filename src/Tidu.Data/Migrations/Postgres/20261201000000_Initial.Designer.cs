@@ -12,8 +12,8 @@ using Tidu.Data;
 namespace Tidu.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTiduDbContext))]
-    [Migration("20261123155331_ReviewSharingServiceManagement")]
-    partial class ReviewSharingServiceManagement
+    [Migration("20261201000000_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -318,6 +318,9 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EmailQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("EnterpriseId")
                         .HasColumnType("bigint");
 
@@ -368,9 +371,64 @@ namespace Tidu.Data.Migrations.Postgres
 
                     b.HasIndex("RecipientUserName");
 
+                    b.HasIndex("EmailQueuedAt", "CreatedAt");
+
                     b.HasIndex("RecipientRole", "RecipientRegionCode");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId", "UserName")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("NotificationEmails");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationRead", b =>
@@ -1755,6 +1813,17 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Navigation("Application");
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationEmail", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Dynamic.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notification");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.NotificationRead", b =>
