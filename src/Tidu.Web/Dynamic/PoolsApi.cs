@@ -4,6 +4,7 @@ using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Rules;
 using Tidu.Web.Notifications;
 using Tidu.Web.Screening;
@@ -178,6 +179,12 @@ public static class PoolsApi
     {
         var last = to ?? ChinaCalendar.Today(clock);
         var first = from ?? new DateOnly(last.Year, 1, 1);
+        if (first > last || first < MovementFrom || last > MovementTo || (last.Year - first.Year) * 12 + last.Month - first.Month >= MaxMovementMonths)
+        {
+            return Problem(StatusCodes.Status400BadRequest,
+                $"统计期间无效：起止日期应在 {MovementFrom:yyyy-MM-dd} 至 {MovementTo:yyyy-MM-dd} 之间、起不晚于止，且不超过 {MaxMovementMonths} 个月",
+                $"from and to must lie between {MovementFrom:yyyy-MM-dd} and {MovementTo:yyyy-MM-dd}, from on or before to, at most {MaxMovementMonths} months");
+        }
         var q = db.PoolMemberships.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(tier))
         {
@@ -212,6 +219,10 @@ public static class PoolsApi
         });
     }
 
+    private static readonly DateOnly MovementFrom = new(2000, 1, 1);
+    private static readonly DateOnly MovementTo = new(2100, 12, 31);
+    private const int MaxMovementMonths = 120;
+
     internal static PoolMembership Enter(TiduDbContext db, Enterprise e, string tier, CultivationPool pool, string source, string reason, DateOnly today, DateTimeOffset now)
     {
         var stay = new PoolMembership
@@ -241,7 +252,7 @@ public static class PoolsApi
     }
 
     private static Workflow.WorkflowRefusal? NotOfficer(HttpContext http) =>
-        Roles.Officers.Any(http.User.IsInRole) ? null : Forbidden("只有主管部门可以管理培育库", "only officers manage cultivation pools");
+        AccessMatrix.Allows(http.User, Resource.Pool, Operation.Write) ? null : Forbidden("只有主管部门可以管理培育库", "only officers manage cultivation pools");
 
     private static Workflow.WorkflowRefusal? UnknownTier(string? tier, RuleLibrary rules) =>
         !string.IsNullOrWhiteSpace(tier) && rules.Tiers.Any(t => t.Id == tier) ? null

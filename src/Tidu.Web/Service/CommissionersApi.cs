@@ -76,7 +76,7 @@ public static class CommissionersApi
     {
         var user = http.User;
         var isAdmin = user.IsInRole(Roles.Administrator);
-        if (!isAdmin && !Roles.Officers.Any(user.IsInRole))
+        if (!Data.Scoping.AccessMatrix.Allows(user, Data.Scoping.Resource.Commissioner, Data.Scoping.Operation.Write))
         {
             return Forbidden("只有主管部门可以指派服务专员", "only officers assign commissioners");
         }

@@ -4,6 +4,7 @@ using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Web.Workflow;
 using static Tidu.Web.Workflow.WorkflowProblems;
 
@@ -28,7 +29,7 @@ public sealed class VisitLog(TiduDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsInRole(Roles.Commissioner))
+        if (!AccessMatrix.Allows(user, Resource.Visit, Operation.Write))
         {
             return Forbidden("只有服务专员可以登记走访", "only a commissioner logs a visit");
         }

@@ -17,8 +17,7 @@ public sealed record ConsentOutcome(SharingConsent? Consent, int Status, string?
 /// </summary>
 public sealed class Consents(TiduDbContext db, EnterpriseRegistry registry, TimeProvider clock)
 {
-    public static bool MayManage(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Enterprise) || user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole);
+    public static bool MayManage(ClaimsPrincipal user) => Data.Scoping.AccessMatrix.Allows(user, Data.Scoping.Resource.Consent, Data.Scoping.Operation.Write);
 
     public async Task<IReadOnlyList<SharingConsent>?> ListAsync(string creditCode, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
-using Tidu.Data.Identity;
+using Tidu.Data.Scoping;
 using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
@@ -52,7 +52,7 @@ public static class MaterialsApi
     private static async Task<IResult> UploadAsync(long id, IFormFile? file, HttpContext http, TiduDbContext db, MaterialStore store, TimeProvider clock,
         ILoggerFactory logs, CancellationToken ct)
     {
-        if (!http.User.IsInRole(Roles.Enterprise) && ReviewChain.LevelOf(http.User) is null)
+        if (!AccessMatrix.Allows(http.User, Resource.Material, Operation.Write))
         {
             return Forbidden("只有申报企业或主管部门可以上传材料", "only the applying enterprise or an officer attaches materials");
         }

@@ -126,6 +126,7 @@ public sealed class PublicityService(TiduDbContext db, ApplicationService applic
             Issuer = regions.Find(round.RegionCode)?.Name ?? round.RegionCode,
         });
         registry.Reevaluate(enterprise, today);
+        db.RecognitionBasis = $"application:{application.Id}";
         try
         {
             return await StepAsync(user, application, "recognize", ApplicationState.Recognized, $"证书编号 {application.CertificateNumber}", revision, ct).ConfigureAwait(false);

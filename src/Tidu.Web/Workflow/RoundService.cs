@@ -40,7 +40,7 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(user);
-        var region = user.FindFirst(Security.TiduClaims.RegionCode)?.Value;
+        var region = user.FindFirst(TiduClaims.RegionCode)?.Value;
         if (!user.IsInRole(Roles.ProvinceOfficer) || region is null)
         {
             return WorkflowProblems.Forbidden("只有省级主管部门可以发起申报批次", "only a province officer opens a recognition round");
