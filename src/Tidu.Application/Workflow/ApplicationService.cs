@@ -45,14 +45,19 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
 
     public async Task<Outcome<Decided>> SubmitAsync(long roundId, bool declaredTrue, CancellationToken ct)
     {
-        if (!actors.Current.IsEnterprise || db.Scope.CreditCode is not { } creditCode)
+        if (Access.Require(actors.Current, AccessRight.ApplyToRound) is { } forbidden)
         {
-            return Forbidden("只有企业用户可以申报", "only an enterprise user applies");
+            return forbidden;
+        }
+        if (db.Scope.CreditCode is not { } creditCode)
+        {
+            return Forbidden("只有企业用户可以申报", "only an enterprise user applies", "forbidden.apply-to-round");
         }
         if (!declaredTrue)
         {
-            return Unprocessable("请先承诺所填数据真实", "the enterprise must declare its data true to apply");
+            return Unprocessable("请先承诺所填数据真实", "the enterprise must declare its data true to apply", "application.declaration-required");
         }
+        var step = Lifecycle.Find(null, Trigger.Submit, actors.Current.Role)!;
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId, ct).ConfigureAwait(false);
         if (round is null)
         {
@@ -91,16 +96,16 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
             Round = round,
             EnterpriseId = enterprise.Id,
             Enterprise = enterprise,
-            State = ApplicationState.Submitted,
+            State = step.To,
             DeclaredTrue = true,
             SubmittedAt = now,
             PreEvaluation = pre.TraceJson,
             PreEvaluationQualified = pre.Qualified,
             PreEvaluationRuleVersion = pre.RuleVersion,
         };
-        application.Decisions.Add(Record(application, "enterprise", "submit", ApplicationState.Submitted, ApplicationState.Submitted, now, null));
+        application.Decisions.Add(Record(application, step.Level, step.Decision, step.To, step.To, now, null));
         db.Applications.Add(application);
-        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
+        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, actors.Current.Name, now));
         db.RuleSetVersion = pre.RuleVersion;
         Notifications.WorkflowNotices.FromPendingDecisions(db);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -109,92 +114,193 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
 
     public async Task<Outcome<Decided>> ResubmitAsync(long id, int revision, bool declaredTrue, CancellationToken ct)
     {
-        if (!actors.Current.IsEnterprise)
+        if (Access.Require(actors.Current, AccessRight.ApplyToRound) is { } forbidden)
         {
-            return Forbidden("只有企业用户可以重新提交申报", "only the enterprise resubmits its application");
+            return forbidden;
         }
         var application = await LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
         {
             return ApplicationNotFound(id);
-        }
-        if (application.Revision != revision)
-        {
-            return StaleRevision(revision, application.Revision);
-        }
-        if (application.State != ApplicationState.Returned)
-        {
-            return Conflict("只有退回补正的申报可以重新提交", $"only a returned application can be resubmitted; this one is {application.State}");
         }
         if (!declaredTrue)
         {
-            return Unprocessable("请先承诺所填数据真实", "the enterprise must declare its data true to resubmit");
+            return Unprocessable("请先承诺所填数据真实", "the enterprise must declare its data true to resubmit", "application.declaration-required");
         }
-        var today = ChinaCalendar.Today(clock);
-        if (NotOpen(application.Round, today) is { } closed)
+        return await FireAsync(application, Trigger.Resubmit, revision, null, null, async (a, now) =>
         {
-            return closed;
-        }
-        // The corrected file is evaluated again: the reviewers decide on what is on file now.
-        var enterprise = await registry.FindAsync(application.Enterprise.CreditCode, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"the enterprise of application {application.Id} is not visible in this scope");
-        if (ProfileMapping.ToProfile(enterprise).Profile is not { } profile
-            || PreEvaluation.Of(profile, today, application.Round.Tier, evaluator, gaps) is not { } pre)
-        {
-            return Unprocessable("企业档案不完整或规则不适用，无法重新提交", $"the file of {enterprise.CreditCode} cannot be evaluated for {application.Round.Tier}");
-        }
-        var now = clock.GetUtcNow();
-        application.PreEvaluation = pre.TraceJson;
-        application.PreEvaluationQualified = pre.Qualified;
-        application.PreEvaluationRuleVersion = pre.RuleVersion;
-        application.SubmittedAt = now;
-        application.DeclaredTrue = true;
-        db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(application, enterprise, db.Scope.Actor, now));
-        db.ApplicationDecisions.Add(Record(application, "enterprise", "resubmit", ApplicationState.Returned, ApplicationState.Submitted, now, null));
-        application.State = ApplicationState.Submitted;
-        return await SaveAsync(application, revision, pre.GapJson, ct).ConfigureAwait(false);
+            // The corrected file is evaluated again: the reviewers decide on what is on file now.
+            var enterprise = await registry.FindAsync(a.Enterprise.CreditCode, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"the enterprise of application {a.Id} is not visible in this scope");
+            if (ProfileMapping.ToProfile(enterprise).Profile is not { } profile
+                || PreEvaluation.Of(profile, ChinaCalendar.Today(clock), a.Round.Tier, evaluator, gaps) is not { } pre)
+            {
+                return Unprocessable("企业档案不完整或规则不适用，无法重新提交", $"the file of {enterprise.CreditCode} cannot be evaluated for {a.Round.Tier}", "application.not-evaluable");
+            }
+            a.PreEvaluation = pre.TraceJson;
+            a.PreEvaluationQualified = pre.Qualified;
+            a.PreEvaluationRuleVersion = pre.RuleVersion;
+            a.SubmittedAt = now;
+            a.DeclaredTrue = true;
+            db.ApplicationDeclarations.Add(DeclaredValues.Snapshot(a, enterprise, actors.Current.Name, now));
+            return StepEffect.WithGap(pre.GapJson);
+        }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>A county, city or province review decision (see <see cref="ReviewChain"/>).</summary>
-    public async Task<Outcome<Decided>> DecideAsync(long id, string? decision, string? reason, int revision, CancellationToken ct)
+    /// <summary>
+    /// A county, city or province review decision by name (approve, return, reject, recommend: what it means depends on the
+    /// officer's level). An approval or recommendation of an application whose reviewers' evaluation does not qualify is
+    /// refused unless <paramref name="override"/> says why it goes on regardless.
+    /// </summary>
+    public async Task<Outcome<Decided>> DecideAsync(long id, string? decision, string? reason, int revision, string? @override, CancellationToken ct)
     {
-        if (ReviewChain.LevelOf(actors.Current) is not { } level)
+        var actor = actors.Current;
+        if (Access.Require(actor, AccessRight.ReviewApplication) is { } forbidden)
         {
-            return Forbidden("只有县、市、省级主管部门可以审核申报", "only county, city and province officers decide on applications");
+            return forbidden;
         }
         var application = await LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
         {
             return ApplicationNotFound(id);
         }
-        if (ReviewChain.Find(level, decision ?? "") is not { } step)
+        if (Lifecycle.DecisionTrigger(actor.Role, decision) is not { } trigger)
         {
-            return Unprocessable("该层级不能作出此决定", $"a {level} officer cannot '{decision}': use one of {string.Join(", ", ReviewChain.DecisionsOf(level))}");
+            return Unprocessable("该层级不能作出此决定", $"a {Lifecycle.LevelOf(actor.Role)} officer cannot '{decision}': use one of {string.Join(", ", Lifecycle.DecisionsOf(actor.Role))}",
+                "application.unknown-decision");
         }
-        if (application.Revision != revision)
+        return await FireAsync(application, trigger, revision, reason, @override, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fires <paramref name="trigger"/> on <paramref name="application"/> as the current actor: the lifecycle table must
+    /// allow it for the actor's role and the application's state, on the revision the actor saw, with a reason where the
+    /// table asks for one, with an override where it advances an application that does not qualify, and with its guard
+    /// holding. <paramref name="effect"/> then changes what the step changes besides the state (and may still refuse);
+    /// the step is recorded and saved with its notices, or nothing is saved.
+    /// </summary>
+    public async Task<Outcome<Decided>> FireAsync(Application application, Trigger trigger, int? revision, string? reason, string? @override,
+        Func<Application, DateTimeOffset, Task<StepEffect>>? effect, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var actor = actors.Current;
+        if (!Lifecycle.RoleMayFire(trigger, actor.Role))
         {
-            return StaleRevision(revision, application.Revision);
+            return Forbidden("您的角色不能作出此决定", $"a {actor.Role ?? "caller without a role"} cannot {trigger}", "forbidden.trigger");
         }
-        if (application.State != step.From)
+        if (revision is { } seen && application.Revision != seen)
         {
-            return Conflict("该申报当前状态不能作出此决定", $"a {level} '{step.Decision}' needs an application in state {step.From}; this one is {application.State}");
+            return StaleRevision(seen, application.Revision);
+        }
+        if (Lifecycle.Find(application.State, trigger, actor.Role) is not { } step)
+        {
+            return Conflict("该申报当前状态不能作出此决定",
+                $"{trigger} by a {actor.Role} needs an application in state {string.Join(" or ", Lifecycle.Table.Where(t => t.Trigger == trigger && t.Role == actor.Role).Select(t => t.From))}; this one is {application.State}",
+                "application.state-not-allowed");
         }
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (step.ReasonRequired && why is null)
         {
-            return Unprocessable("退回或不通过必须说明理由", $"'{step.Decision}' needs a reason");
+            return Unprocessable("退回、不予通过、核实和异议必须说明理由", $"'{step.Decision}' needs a reason", "application.reason-required");
         }
-        if (step.To == ApplicationState.CityRecommended && await TakeQuotaAsync(application, ct).ConfigureAwait(false) is { } refused)
+        var overriding = string.IsNullOrWhiteSpace(@override) ? null : @override.Trim();
+        if (step.Advances && ReviewerEvaluation.Qualifies(application) == false)
         {
-            return refused;
+            if (overriding is null)
+            {
+                return Unprocessable("预评价结论为不符合认定标准：如仍要通过或推荐，请填写越过预评价的理由",
+                    $"the reviewers' evaluation of application {application.Id} does not qualify for {application.Round.Tier}; '{step.Decision}' needs an explicit override with a reason",
+                    "application.override-required");
+            }
+            // Kept in the step's reason, so the trail and the audit read why the evaluation was overridden.
+            why = $"越过预评价结论（不符合）：{overriding}" + (why is null ? "" : $"；{why}");
         }
-        if (step.To == ApplicationState.ProvinceApproved && await ExpertReviewService.ApprovalRefusalAsync(db, application, ct).ConfigureAwait(false) is { } unreviewed)
+        if (await GuardRefusalAsync(application, step.Guard, ct).ConfigureAwait(false) is { } guarded)
         {
-            return unreviewed;
+            return guarded;
         }
-        db.ApplicationDecisions.Add(Record(application, level, step.Decision, step.From, step.To, clock.GetUtcNow(), why));
+        var now = clock.GetUtcNow();
+        string? gap = null;
+        if (effect is not null)
+        {
+            var result = await effect(application, now).ConfigureAwait(false);
+            if (result.Refusal is { } refused)
+            {
+                return refused;
+            }
+            gap = result.Gap;
+            why = result.Reason ?? why;
+        }
+        db.ApplicationDecisions.Add(Record(application, step.Level, step.Decision, application.State, step.To, now, why));
         application.State = step.To;
-        return await SaveAsync(application, revision, null, ct).ConfigureAwait(false);
+        // Every step is a new revision, also one that leaves the state as it was: whoever decided on the old one learns of it.
+        db.Entry(application).State = EntityState.Modified;
+        return await SaveAsync(application, application.Revision, gap, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>What an effect of a step answers: a refusal, or the gap to show and the reason to record (when the effect writes it).</summary>
+    public readonly record struct StepEffect(Refusal? Refusal, string? Gap, string? Reason)
+    {
+        public static StepEffect None => default;
+
+#pragma warning disable CA2225 // the named alternate is the constructor itself
+        public static implicit operator StepEffect(Refusal refusal) => new(refusal, null, null);
+#pragma warning restore CA2225
+
+        public static StepEffect WithGap(string? gap) => new(null, gap, null);
+
+        public static StepEffect WithReason(string reason) => new(null, null, reason);
+    }
+
+    private async Task<Refusal?> GuardRefusalAsync(Application application, Guard guard, CancellationToken ct)
+    {
+        switch (guard)
+        {
+            case Guard.RoundOpen:
+                return NotOpen(application.Round, ChinaCalendar.Today(clock));
+            case Guard.QuotaLeft:
+                return await TakeQuotaAsync(application, ct).ConfigureAwait(false);
+            case Guard.NoExpertReview:
+                return await db.RoundExpertReviews.AnyAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false)
+                    ? Conflict("该批次设有专家评审：请先指派专家并汇总评审，再作省级审核", $"round {application.RoundId} has expert review: assign experts and conclude it before approving application {application.Id}",
+                        "expert-review.required")
+                    : null;
+            case Guard.ExpertReviewSet:
+                return await db.RoundExpertReviews.AnyAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false) ? null
+                    : Conflict("该批次未设置专家评审", $"round {application.RoundId} has no expert review; set it with PUT /api/v1/rounds/{application.RoundId}/expert-review", "expert-review.not-set");
+            case Guard.ScoresComplete:
+            case Guard.ExpertReviewPassed:
+                var settings = await db.RoundExpertReviews.AsNoTracking().SingleOrDefaultAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false);
+                if (settings is null)
+                {
+                    return Conflict("该批次未设置专家评审", $"round {application.RoundId} has no expert review", "expert-review.not-set");
+                }
+                var assignments = await db.ExpertAssignments.AsNoTracking().Where(x => x.ApplicationId == application.Id).ToListAsync(ct).ConfigureAwait(false);
+                var outcome = ExpertReviewOutcome.Of(settings, assignments);
+                if (guard == Guard.ScoresComplete)
+                {
+                    return outcome.Scored >= settings.ExpertsPerApplication ? null
+                        : Conflict($"专家评分尚未完成：已评 {outcome.Scored} 位，本批次需要 {settings.ExpertsPerApplication} 位",
+                            $"{outcome.Scored} of the {settings.ExpertsPerApplication} expert scores round {application.RoundId} asks for are in", "expert-review.scores-incomplete");
+                }
+                return outcome.Passed == true ? null
+                    : Conflict($"专家评审平均分 {outcome.Average:0.##} 低于及格线 {settings.PassMark:0.##}，不能审核通过",
+                        $"the experts' average {outcome.Average} is below the pass mark {settings.PassMark}; the application cannot be approved", "expert-review.failed");
+            case Guard.PublicityOverWithoutOpenObjection:
+                var today = ChinaCalendar.Today(clock);
+                if (today <= application.PublicityEndsOn)
+                {
+                    return Conflict($"公示期未满（公示至 {application.PublicityEndsOn:yyyy-MM-dd}），暂不能认定",
+                        $"publicity of application {application.Id} runs until {application.PublicityEndsOn:yyyy-MM-dd} inclusive; recognition is possible from the day after",
+                        "publicity.running");
+                }
+                return application.Objections.FirstOrDefault(o => o.Outcome is null) is { } open
+                    ? Conflict($"存在未处理的异议（第 {open.Id} 号），请先处理后再认定", $"objection {open.Id} on application {application.Id} is open; uphold or dismiss it before recognition",
+                        "publicity.objection-open")
+                    : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>Takes one place of the city's quota, or says why there is none (the city has no quota, or it is used up).</summary>

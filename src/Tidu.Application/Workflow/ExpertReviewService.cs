@@ -27,7 +27,7 @@ public sealed record ExpertReviewState(Application Application, RoundExpertRevie
 /// </summary>
 public sealed class ExpertReviewService(TiduDbContext db, ApplicationService applications, IOptions<ExpertReviewOptions> defaults, TimeProvider clock, IActorSource actors)
 {
-    public const string ConcludeDecision = "expert-review";
+    public const string ConcludeDecision = Lifecycle.Decisions.ConcludeExpertReview;
 
     /// <summary>The configured defaults a round's review takes for what the province leaves out.</summary>
     public ExpertReviewOptions Defaults => defaults.Value;
@@ -35,9 +35,9 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
     public async Task<Outcome<RoundExpertReview>> SetAsync(long roundId, ExpertReviewSettingsRequest body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (ReviewChain.LevelOf(actors.Current) != "province")
+        if (Access.Require(actors.Current, AccessRight.DecideAtProvince) is { } forbidden)
         {
-            return Forbidden("只有省级主管部门可以设置专家评审", "only a province officer sets a round's expert review");
+            return forbidden;
         }
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId, ct).ConfigureAwait(false);
         if (round is null || round.RegionCode != db.Scope.RegionCode)
@@ -79,7 +79,7 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
         settings.ExpertsPerApplication = experts;
         settings.PassMark = passMark;
         settings.ScoreSheet = JsonSerializer.Serialize(sheet, JsonSerializerOptions.Web);
-        settings.SetBy = db.Scope.Actor;
+        settings.SetBy = actors.Current.Name;
         settings.SetAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return settings;
@@ -110,23 +110,24 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
 
     public async Task<Outcome<ExpertReviewState>> AssignAsync(long id, string? expertUserName, CancellationToken ct)
     {
-        if (ReviewChain.LevelOf(actors.Current) != "province")
+        if (Access.Require(actors.Current, AccessRight.DecideAtProvince) is { } forbidden)
         {
-            return Forbidden("只有省级主管部门可以指派评审专家", "only a province officer assigns experts");
+            return forbidden;
         }
         var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
         {
             return ApplicationNotFound(id);
         }
-        if (application.State != ApplicationState.CityRecommended)
+        if (Lifecycle.Find(application.State, Trigger.AssignExpert, actors.Current.Role) is null)
         {
-            return Conflict("只有市级已推荐、尚未省级审核的申报可以指派专家", $"experts are assigned to city-recommended applications; this one is {application.State}");
+            return Conflict("只有市级已推荐或正在专家评审的申报可以指派专家", $"experts are assigned to city-recommended applications or those under expert review; this one is {application.State}",
+                "application.state-not-allowed");
         }
         var settings = await db.RoundExpertReviews.SingleOrDefaultAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false);
         if (settings is null)
         {
-            return Conflict("该批次未设置专家评审", $"round {application.RoundId} has no expert review; set it with PUT /api/v1/rounds/{application.RoundId}/expert-review");
+            return Conflict("该批次未设置专家评审", $"round {application.RoundId} has no expert review; set it with PUT /api/v1/rounds/{application.RoundId}/expert-review", "expert-review.not-set");
         }
         var name = expertUserName?.Trim() ?? "";
         var expert = await db.Users.SingleOrDefaultAsync(u => u.UserName == name, ct).ConfigureAwait(false);
@@ -157,28 +158,28 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
             return Conflict($"该申报已指派 {active} 位专家，达到本批次每件申报的专家人数 {settings.ExpertsPerApplication}",
                 $"application {id} has {active} experts assigned; round {application.RoundId} asks for {settings.ExpertsPerApplication}");
         }
-        var now = clock.GetUtcNow();
-        db.ExpertAssignments.Add(new ExpertAssignment
+        var fired = await applications.FireAsync(application, Trigger.AssignExpert, null, $"指派评审专家 {name}", null, (a, now) =>
         {
-            ApplicationId = id,
-            Application = application,
-            EnterpriseId = enterprise.Id,
-            EnterpriseCreditCode = enterprise.CreditCode,
-            EnterpriseRegionCode = enterprise.RegionCode,
-            EnterpriseCityCode = enterprise.CityCode,
-            EnterpriseProvinceCode = enterprise.ProvinceCode,
-            ExpertId = expert.Id,
-            ExpertUserName = name,
-            AssignedBy = db.Scope.Actor,
-            AssignedAt = now,
-        });
-        db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application, "province", "assign-expert", application.State, db.Scope.Actor, now, $"指派评审专家 {name}"));
-        Notifications.Notices.Add(db, now, "expert-assigned", new Notifications.Recipient(name, null, null, null), enterprise,
-            $"评审任务：{enterprise.Name}", $"您被指派评审{enterprise.Name}（{enterprise.CreditCode}）的申报，请先声明有无利益冲突，再评分。",
-            $"/Applications/{id}", application: application);
-        db.RuleSetVersion = application.PreEvaluationRuleVersion;
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return await StateOfAsync(application, ct).ConfigureAwait(false);
+            db.ExpertAssignments.Add(new ExpertAssignment
+            {
+                ApplicationId = id,
+                Application = a,
+                EnterpriseId = enterprise.Id,
+                EnterpriseCreditCode = enterprise.CreditCode,
+                EnterpriseRegionCode = enterprise.RegionCode,
+                EnterpriseCityCode = enterprise.CityCode,
+                EnterpriseProvinceCode = enterprise.ProvinceCode,
+                ExpertId = expert.Id,
+                ExpertUserName = name,
+                AssignedBy = actors.Current.Name,
+                AssignedAt = now,
+            });
+            Notifications.Notices.Add(db, now, "expert-assigned", new Notifications.Recipient(name, null, null, null), enterprise,
+                $"评审任务：{enterprise.Name}", $"您被指派评审{enterprise.Name}（{enterprise.CreditCode}）的申报，请先声明有无利益冲突，再评分。",
+                $"/Applications/{id}", application: a);
+            return Task.FromResult(ApplicationService.StepEffect.None);
+        }, ct).ConfigureAwait(false);
+        return fired.Refusal is { } refused ? refused : await StateOfAsync(application, ct).ConfigureAwait(false);
     }
 
     public async Task<Outcome<ExpertAssignment>> DeclareAsync(long id, bool hasConflict, string? statementText, CancellationToken ct)
@@ -187,6 +188,10 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
         if (refusal is not null)
         {
             return refusal;
+        }
+        if (Lifecycle.Find(application!.State, Trigger.DeclareConflictOfInterest, actors.Current.Role) is null)
+        {
+            return Conflict("该申报当前不在专家评审阶段", $"experts declare on applications under expert review; this one is {application.State}", "application.state-not-allowed");
         }
         if (assignment!.HasConflict is not null)
         {
@@ -202,7 +207,7 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
         assignment.ConflictStatement = statement;
         assignment.DeclaredAt = now;
         var reason = hasConflict ? $"声明存在利益冲突，回避评审：{statement}" : "声明与申报企业不存在利益冲突" + (statement is null ? "" : $"：{statement}");
-        db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application!, "expert", hasConflict ? "declare-conflict" : "declare-no-conflict", application!.State, db.Scope.Actor, now, reason));
+        db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application!, "expert", hasConflict ? "declare-conflict" : "declare-no-conflict", application!.State, actors.Current.Name, now, reason));
         db.RuleSetVersion = application.PreEvaluationRuleVersion;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return assignment;
@@ -215,9 +220,9 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
         {
             return refusal;
         }
-        if (application!.State != ApplicationState.CityRecommended)
+        if (Lifecycle.Find(application!.State, Trigger.Score, actors.Current.Role) is null)
         {
-            return Conflict("该申报当前不在专家评审阶段", $"experts score city-recommended applications; this one is {application.State}");
+            return Conflict("该申报当前不在专家评审阶段", $"experts score applications under expert review; this one is {application.State}", "application.state-not-allowed");
         }
         if (assignment!.HasConflict is null)
         {
@@ -267,7 +272,7 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
         assignment.Comment = comment;
         assignment.ScoredAt = now;
         var items = string.Join("，", sheet.Select(i => $"{i.Title} {scores[i.Id]}/{i.MaxPoints}"));
-        db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application, "expert", "score", application.State, db.Scope.Actor, now,
+        db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application, "expert", "score", application.State, actors.Current.Name, now,
             $"评分 {assignment.TotalScore}（{items}）；意见：{comment}"));
         db.RuleSetVersion = application.PreEvaluationRuleVersion;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -276,65 +281,23 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
 
     public async Task<Outcome<Decided>> ConcludeAsync(long id, int revision, CancellationToken ct)
     {
-        if (ReviewChain.LevelOf(actors.Current) != "province")
+        if (Access.Require(actors.Current, AccessRight.DecideAtProvince) is { } forbidden)
         {
-            return Forbidden("只有省级主管部门可以汇总专家评审", "only a province officer concludes an expert review");
+            return forbidden;
         }
         var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
         {
             return ApplicationNotFound(id);
         }
-        if (application.Revision != revision)
+        return await applications.FireAsync(application, Trigger.ConcludeExpertReview, revision, null, null, async (a, _) =>
         {
-            return StaleRevision(revision, application.Revision);
-        }
-        if (application.State != ApplicationState.CityRecommended)
-        {
-            return Conflict("该申报当前不在专家评审阶段", $"an expert review is concluded on a city-recommended application; this one is {application.State}");
-        }
-        if (application.Decisions.Any(d => d.Decision == ConcludeDecision))
-        {
-            return Conflict("该申报的专家评审已汇总", $"the expert review of application {id} is concluded already");
-        }
-        var settings = await db.RoundExpertReviews.AsNoTracking().SingleOrDefaultAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false);
-        if (settings is null)
-        {
-            return Conflict("该批次未设置专家评审", $"round {application.RoundId} has no expert review");
-        }
-        var assignments = await db.ExpertAssignments.AsNoTracking().Where(x => x.ApplicationId == id).ToListAsync(ct).ConfigureAwait(false);
-        var outcome = ExpertReviewOutcome.Of(settings, assignments);
-        if (outcome.Scored < settings.ExpertsPerApplication)
-        {
-            return Conflict($"专家评分尚未完成：已评 {outcome.Scored} 位，本批次需要 {settings.ExpertsPerApplication} 位",
-                $"{outcome.Scored} of the {settings.ExpertsPerApplication} expert scores round {application.RoundId} asks for are in");
-        }
-        var reason = $"专家评审：{outcome.Scored} 位专家平均分 {outcome.Average:0.##}（及格线 {settings.PassMark:0.##}），{(outcome.Passed == true ? "通过" : "未通过")}";
-        db.ApplicationDecisions.Add(ReviewerEvaluation.Record(application, "province", ConcludeDecision, application.State, db.Scope.Actor, clock.GetUtcNow(), reason));
-        // A step that leaves the state as it is is still a new revision: whoever decided on the old one learns of it.
-        db.Entry(application).State = EntityState.Modified;
-        return await applications.SaveAsync(application, revision, null, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Province approval in a round with expert review needs the review concluded and passed; null when it may go on.
-    /// </summary>
-    public static async Task<Refusal?> ApprovalRefusalAsync(TiduDbContext db, Application application, CancellationToken ct)
-    {
-        var settings = await db.RoundExpertReviews.AsNoTracking().SingleOrDefaultAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false);
-        if (settings is null)
-        {
-            return null;
-        }
-        if (!application.Decisions.Any(d => d.Decision == ConcludeDecision))
-        {
-            return Conflict("该申报的专家评审尚未汇总，不能省级审核通过", $"round {application.RoundId} has expert review: conclude it before approving application {application.Id}");
-        }
-        var assignments = await db.ExpertAssignments.AsNoTracking().Where(x => x.ApplicationId == application.Id).ToListAsync(ct).ConfigureAwait(false);
-        var outcome = ExpertReviewOutcome.Of(settings, assignments);
-        return outcome.Passed == true ? null
-            : Conflict($"专家评审平均分 {outcome.Average:0.##} 低于及格线 {settings.PassMark:0.##}，不能审核通过",
-                $"the experts' average {outcome.Average} is below the pass mark {settings.PassMark}; the application cannot be approved");
+            var settings = await db.RoundExpertReviews.AsNoTracking().SingleAsync(r => r.RoundId == a.RoundId, ct).ConfigureAwait(false);
+            var assignments = await db.ExpertAssignments.AsNoTracking().Where(x => x.ApplicationId == id).ToListAsync(ct).ConfigureAwait(false);
+            var outcome = ExpertReviewOutcome.Of(settings, assignments);
+            return ApplicationService.StepEffect.WithReason(
+                $"专家评审：{outcome.Scored} 位专家平均分 {outcome.Average:0.##}（及格线 {settings.PassMark:0.##}），{(outcome.Passed == true ? "通过" : "未通过")}");
+        }, ct).ConfigureAwait(false);
     }
 
     private async Task<(Application?, ExpertAssignment?, Refusal?)> OwnAssignmentAsync(long id, CancellationToken ct)

@@ -48,6 +48,16 @@ public static class ReviewerEvaluation
         };
     }
 
+    /// <summary>
+    /// Whether the evaluation reviewers decide on qualifies for the round's tier: the latest verification's when an officer
+    /// verified values, otherwise the pre-evaluation's (the round must be loaded).
+    /// </summary>
+    public static bool? Qualifies(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return LatestVerification(application) is { } v ? Qualified(v.EvaluationTrace, application.Round.Tier) : application.PreEvaluationQualified;
+    }
+
     /// <summary>Whether an evaluation trace (as stored) says the round's tier qualified.</summary>
     public static bool? Qualified(string trace, string tier)
     {

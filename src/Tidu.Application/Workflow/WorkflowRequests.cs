@@ -15,8 +15,11 @@ public sealed record SubmitRequest(long RoundId, bool DeclaredTrue);
 /// <summary>Body of POST /api/v1/applications/{id}/resubmit after a return for correction.</summary>
 public sealed record ResubmitRequest(int Revision, bool DeclaredTrue);
 
-/// <summary>Body of POST /api/v1/applications/{id}/decisions. <see cref="Revision"/> is the one the officer saw.</summary>
-public sealed record DecisionRequest(string Decision, string? Reason, int Revision);
+/// <summary>
+/// Body of POST /api/v1/applications/{id}/decisions. <see cref="Revision"/> is the one the officer saw;
+/// <see cref="Override"/>: why an approval or recommendation goes on although the reviewers' evaluation does not qualify.
+/// </summary>
+public sealed record DecisionRequest(string Decision, string? Reason, int Revision, string? Override = null);
 
 /// <summary>Body of POST /api/v1/applications/{id}/publicity and /recognize (province officer).</summary>
 public sealed record RevisionRequest(int Revision);

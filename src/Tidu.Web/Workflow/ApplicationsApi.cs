@@ -64,7 +64,7 @@ public static class ApplicationsApi
         Answer(await applications.ResubmitAsync(id, body.Revision, body.DeclaredTrue, ct).ConfigureAwait(false));
 
     private static async Task<IResult> DecideAsync(long id, DecisionRequest body, ApplicationService applications, CancellationToken ct) =>
-        Answer(await applications.DecideAsync(id, body.Decision, body.Reason, body.Revision, ct).ConfigureAwait(false));
+        Answer(await applications.DecideAsync(id, body.Decision, body.Reason, body.Revision, body.Override, ct).ConfigureAwait(false));
 
     /// <summary>200 with the application after the step, or the refusal as ProblemDetails.</summary>
     internal static IResult Answer(Outcome<Decided> outcome) => outcome.ToResult(d => Results.Ok(Detail(d.Application, d.GapJson)));

@@ -37,7 +37,7 @@ public static class VerificationApi
     private static async Task<IResult> VerifyAsync(long id, VerifyValueRequest body, IActorSource actors, TiduDbContext db, ApplicationService applications, Evaluator evaluator, GapAnalyzer gaps,
         TimeProvider clock, CancellationToken ct)
     {
-        if (ReviewChain.LevelOf(actors.Current) is not { } level)
+        if (Lifecycle.LevelOf(actors.Current.Role) is not { } level)
         {
             return Forbidden("只有主管部门可以核实申报数据", "only an officer verifies declared values").ToProblem();
         }

@@ -38,7 +38,15 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
 
     public bool IsEnterprise => User.IsInRole(Roles.Enterprise);
 
-    public IEnumerable<ReviewChain.Step> OpenSteps => Level is null ? [] : ReviewChain.Open(Level, Application.State);
+    /// <summary>The review decisions (approve, return, reject, recommend) the reader's role may take now, from the lifecycle table.</summary>
+    public IEnumerable<Transition> OpenSteps => Lifecycle.Open(Application.State, actors.Current.Role)
+        .Where(t => Lifecycle.DecisionTrigger(actors.Current.Role, t.Decision) == t.Trigger).DistinctBy(t => t.Decision);
+
+    /// <summary>
+    /// An approval or recommendation is open while the reviewers' evaluation does not qualify: the page warns and asks for
+    /// the override reason the step then needs.
+    /// </summary>
+    public bool NeedsOverride => OpenSteps.Any(t => t.Advances) && ReviewerEvaluation.Qualifies(Application) == false;
 
     public bool IsProvince => Level == "province";
 
@@ -53,12 +61,12 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
     public ExpertReviewOptions ReviewDefaults => review.Defaults;
 
     /// <summary>The expert review is open: the city recommended the application and the province has not concluded.</summary>
-    public bool ReviewOpen => Application.State == ApplicationState.CityRecommended && Review is { Concluded: null };
+    public bool ReviewOpen => Application.State is ApplicationState.CityRecommended or ApplicationState.ExpertReview && Review is { Concluded: null };
 
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => ShowAsync(id, null, ct);
 
-    public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reason, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await applications.DecideAsync(id, decision, reason, revision, ct).ConfigureAwait(false), Labels.Decision(decision), ct).ConfigureAwait(false);
+    public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reason, int revision, string? @override, CancellationToken ct) =>
+        await AfterAsync(id, await applications.DecideAsync(id, decision, reason, revision, @override, ct).ConfigureAwait(false), Labels.Decision(decision), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostResubmitAsync(long id, int revision, bool declaredTrue, CancellationToken ct) =>
         await AfterAsync(id, await applications.ResubmitAsync(id, revision, declaredTrue, ct).ConfigureAwait(false), Labels.Decision("resubmit"), ct).ConfigureAwait(false);
@@ -122,7 +130,7 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
         }
         Application = application;
         Message = message;
-        Level = ReviewChain.LevelOf(actors.Current);
+        Level = Lifecycle.LevelOf(actors.Current.Role);
         Checks = CheckRow.FromTrace(application.PreEvaluation, application.Round.Tier);
         if (IsEnterprise && application.State == ApplicationState.Returned)
         {
