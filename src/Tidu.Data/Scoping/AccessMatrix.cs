@@ -5,7 +5,7 @@ using Tidu.Data.Identity;
 namespace Tidu.Data.Scoping;
 
 /// <summary>Who acts: each role of a user account, each kind of API key, or nobody.</summary>
-public enum Actor
+public enum ActorKind
 {
     Anonymous,
     Administrator,
@@ -129,7 +129,7 @@ public static class AccessMatrix
     private const Reach N = Reach.None, O = Reach.Own, S = Reach.Assigned, L = Reach.Listed, R = Reach.Region, A = Reach.All;
 
     /// <summary>The columns of the matrix, in order.</summary>
-    public static IReadOnlyList<Actor> Actors { get; } = Enum.GetValues<Actor>().Where(a => a != Actor.Anonymous).Append(Actor.Anonymous).ToList();
+    public static IReadOnlyList<ActorKind> Actors { get; } = Enum.GetValues<ActorKind>().Where(a => a != ActorKind.Anonymous).Append(ActorKind.Anonymous).ToList();
 
     public sealed record Row(Resource Resource, Operation Operation, IReadOnlyList<Reach> Reaches);
 
@@ -180,17 +180,57 @@ public static class AccessMatrix
     /// <summary>Every row of the matrix (resource and operation pairs not listed allow nobody).</summary>
     public static IReadOnlyList<Row> Rows => Table;
 
-    public static Reach Of(Actor actor, Resource resource, Operation operation)
+    /// <summary>A step, the resource whose write it is, and the actors who take it (a part of those the resource's write row allows).</summary>
+    public sealed record StepRow(AccessRight Step, Resource Resource, IReadOnlyList<ActorKind> Actors);
+
+    private static readonly ActorKind[] Officers = [ActorKind.ProvinceOfficer, ActorKind.CityOfficer, ActorKind.CountyOfficer];
+
+    private static readonly StepRow[] StepTable =
+    [
+        new(AccessRight.ApplyToRound, Resource.Application, [ActorKind.Enterprise]),
+        new(AccessRight.ReviewApplication, Resource.Application, Officers),
+        new(AccessRight.RecordObjection, Resource.Application, Officers),
+        new(AccessRight.DecideAtProvince, Resource.Application, [ActorKind.ProvinceOfficer]),
+        new(AccessRight.VerifyDeclaredValues, Resource.Verification, Officers),
+        new(AccessRight.AttachMaterial, Resource.Material, [ActorKind.Enterprise, .. Officers]),
+        new(AccessRight.OpenRound, Resource.Round, [ActorKind.ProvinceOfficer]),
+        new(AccessRight.DeclareAndScore, Resource.ExpertReview, [ActorKind.Expert]),
+        new(AccessRight.ManagePools, Resource.Pool, Officers),
+        new(AccessRight.DecideRecognition, Resource.Recognition, [ActorKind.ProvinceOfficer]),
+        new(AccessRight.ImportOfficialList, Resource.OfficialList, [ActorKind.Administrator]),
+        new(AccessRight.AssignCommissioner, Resource.Commissioner, [ActorKind.Administrator, .. Officers]),
+        new(AccessRight.RaiseRequest, Resource.Request, [ActorKind.Enterprise]),
+        new(AccessRight.AnswerRequest, Resource.Request, [ActorKind.Administrator, ActorKind.Commissioner, .. Officers]),
+        new(AccessRight.CloseRequest, Resource.Request, [ActorKind.Enterprise]),
+        new(AccessRight.LogVisit, Resource.Visit, [ActorKind.Commissioner]),
+        new(AccessRight.ManageConsent, Resource.Consent, [ActorKind.Enterprise, ActorKind.Administrator, .. Officers]),
+    ];
+
+    /// <summary>Every step with its resource and actors.</summary>
+    public static IReadOnlyList<StepRow> Steps => StepTable;
+
+    /// <summary>Whether the actor takes the step (and is allowed the write of its resource at all).</summary>
+    public static bool MayTake(ActorKind actor, AccessRight step)
+    {
+        var row = Array.Find(StepTable, r => r.Step == step) ?? throw new ArgumentOutOfRangeException(nameof(step), step, "not a step of the access matrix");
+        return row.Actors.Contains(actor) && Allows(actor, row.Resource, Operation.Write);
+    }
+
+    /// <summary>The actor a user account of <paramref name="role"/> is (an API key's role is no actor of any step).</summary>
+    public static ActorKind KindOfRole(string? role) =>
+        Array.Find(RoleActors, r => r.Role == role) is { Role: not null } found ? found.Actor : ActorKind.Anonymous;
+
+    public static Reach Of(ActorKind actor, Resource resource, Operation operation)
     {
         var row = Array.Find(Table, r => r.Resource == resource && r.Operation == operation);
         return row is null ? Reach.None : row.Reaches[Column(actor)];
     }
 
-    public static bool Allows(Actor actor, Resource resource, Operation operation) => Of(actor, resource, operation) != Reach.None;
+    public static bool Allows(ActorKind actor, Resource resource, Operation operation) => Of(actor, resource, operation) != Reach.None;
 
-    public static bool Allows(ClaimsPrincipal? user, Resource resource, Operation operation) => Allows(ActorOf(user), resource, operation);
+    public static bool Allows(ClaimsPrincipal? user, Resource resource, Operation operation) => Allows(KindOf(user), resource, operation);
 
-    private static int Column(Actor actor)
+    private static int Column(ActorKind actor)
     {
         for (var i = 0; i < Actors.Count; i++)
         {
@@ -206,35 +246,35 @@ public static class AccessMatrix
     /// The actor a principal is: one role per user account (a principal holding two of the platform's roles is no
     /// actor at all and is refused everything); an API key by its permissions, the narrowest reading winning.
     /// </summary>
-    public static Actor ActorOf(ClaimsPrincipal? user)
+    public static ActorKind KindOf(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return Actor.Anonymous;
+            return ActorKind.Anonymous;
         }
         if (user.IsInRole(Roles.ApiClient))
         {
             var scopes = (user.FindFirst(TiduClaims.ApiScopes)?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // A list key never reads files, whatever else its scope string says.
-            return scopes.Contains(ApiScopes.ListsRead) && user.FindFirst(TiduClaims.RecipientKind) is not null ? Actor.ListKey
-                : scopes.Contains(ApiScopes.ListsRead) ? Actor.Anonymous
-                : scopes.Contains(ApiScopes.EnterprisesWrite) && scopes.Contains(ApiScopes.EnterprisesRead) ? Actor.FileWriteKey
-                : scopes.Contains(ApiScopes.EnterprisesRead) ? Actor.FileReadKey
-                : Actor.Anonymous;
+            return scopes.Contains(ApiScopes.ListsRead) && user.FindFirst(TiduClaims.RecipientKind) is not null ? ActorKind.ListKey
+                : scopes.Contains(ApiScopes.ListsRead) ? ActorKind.Anonymous
+                : scopes.Contains(ApiScopes.EnterprisesWrite) && scopes.Contains(ApiScopes.EnterprisesRead) ? ActorKind.FileWriteKey
+                : scopes.Contains(ApiScopes.EnterprisesRead) ? ActorKind.FileReadKey
+                : ActorKind.Anonymous;
         }
         var roles = RoleActors.Where(r => user.IsInRole(r.Role)).ToList();
-        return roles.Count == 1 ? roles[0].Actor : Actor.Anonymous;
+        return roles.Count == 1 ? roles[0].Actor : ActorKind.Anonymous;
     }
 
-    private static readonly (string Role, Actor Actor)[] RoleActors =
+    private static readonly (string Role, ActorKind Actor)[] RoleActors =
     [
-        (Roles.Administrator, Actor.Administrator),
-        (Roles.ProvinceOfficer, Actor.ProvinceOfficer),
-        (Roles.CityOfficer, Actor.CityOfficer),
-        (Roles.CountyOfficer, Actor.CountyOfficer),
-        (Roles.Commissioner, Actor.Commissioner),
-        (Roles.Expert, Actor.Expert),
-        (Roles.Enterprise, Actor.Enterprise),
+        (Roles.Administrator, ActorKind.Administrator),
+        (Roles.ProvinceOfficer, ActorKind.ProvinceOfficer),
+        (Roles.CityOfficer, ActorKind.CityOfficer),
+        (Roles.CountyOfficer, ActorKind.CountyOfficer),
+        (Roles.Commissioner, ActorKind.Commissioner),
+        (Roles.Expert, ActorKind.Expert),
+        (Roles.Enterprise, ActorKind.Enterprise),
     ];
 
     /// <summary>
@@ -243,8 +283,8 @@ public static class AccessMatrix
     /// </summary>
     public static RegionScope ScopeOf(ClaimsPrincipal? user)
     {
-        var actor = ActorOf(user);
-        if (actor == Actor.Anonymous)
+        var actor = KindOf(user);
+        if (actor == ActorKind.Anonymous)
         {
             return RegionScope.Nothing(user?.Identity?.IsAuthenticated == true ? NameOf(user) : "anonymous");
         }
@@ -253,10 +293,10 @@ public static class AccessMatrix
         var region = principal.FindFirstValue(TiduClaims.RegionCode);
         return actor switch
         {
-            Actor.Administrator => RegionScope.Everything(name),
-            Actor.Enterprise => principal.FindFirstValue(TiduClaims.CreditCode) is { } code ? RegionScope.OneEnterprise(name, code) : RegionScope.Nothing(name),
+            ActorKind.Administrator => RegionScope.Everything(name),
+            ActorKind.Enterprise => principal.FindFirstValue(TiduClaims.CreditCode) is { } code ? RegionScope.OneEnterprise(name, code) : RegionScope.Nothing(name),
             // Experts see what is assigned to them (the database filter reads their assignments by user id).
-            Actor.Expert => principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? RegionScope.Expert(name, id) : RegionScope.Nothing(name),
+            ActorKind.Expert => principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? RegionScope.Expert(name, id) : RegionScope.Nothing(name),
             _ when region is not null => RegionScope.Region(name, region) with { SeesReviewers = SeesReviewers(actor) },
             _ => RegionScope.Nothing(name),
         };
@@ -268,10 +308,10 @@ public static class AccessMatrix
     /// Whether the actor may know who reviews an application and what each expert declared and scored. Everyone else
     /// who reads the application sees the outcome and the expert group's conclusion only.
     /// </summary>
-    public static bool SeesReviewers(Actor actor) => Of(actor, Resource.ExpertReview, Operation.Read) is Reach.Region or Reach.All;
+    public static bool SeesReviewers(ActorKind actor) => Of(actor, Resource.ExpertReview, Operation.Read) is Reach.Region or Reach.All;
 
     /// <summary>Which entries of a file's history the actor is shown (where it may read the file at all).</summary>
-    public static HistoryView History(Actor actor) =>
+    public static HistoryView History(ActorKind actor) =>
         !Allows(actor, Resource.EnterpriseFile, Operation.Read) ? HistoryView.None
         : !Allows(actor, Resource.FileHistory, Operation.Read) ? HistoryView.FileOnly
         : SeesReviewers(actor) ? HistoryView.Everything

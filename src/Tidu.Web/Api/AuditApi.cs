@@ -33,7 +33,7 @@ public static class AuditApi
             return Results.Problem(title: "未找到该企业（或不在您的管辖区域内）", detail: $"no enterprise {creditCode} in the caller's region scope", statusCode: StatusCodes.Status404NotFound);
         }
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.CreditCode == e.CreditCode)
-            .Visible(AccessMatrix.History(AccessMatrix.ActorOf(http.User)))
+            .Visible(AccessMatrix.History(AccessMatrix.KindOf(http.User)))
             .OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 1000)).ToListAsync(ct).ConfigureAwait(false);
         return Results.Ok(entries.Select(Row));
     }

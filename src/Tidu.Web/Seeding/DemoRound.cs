@@ -4,7 +4,7 @@ using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Seeding;
 

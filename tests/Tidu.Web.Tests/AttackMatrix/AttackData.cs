@@ -17,6 +17,8 @@ using Tidu.Web.Tests.Infrastructure;
 
 namespace Tidu.Web.Tests.AttackMatrix;
 
+using Application = Tidu.Data.Entities.Workflow.Application;
+
 /// <summary>
 /// The objects of one region the attack matrix aims at: an enterprise file and everything that hangs off it (an
 /// application with a material, an objection, an expert's scores and a declaration; a recognition, a pool stay, a

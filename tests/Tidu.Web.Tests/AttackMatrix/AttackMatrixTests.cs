@@ -22,7 +22,7 @@ namespace Tidu.Web.Tests.AttackMatrix;
 /// </summary>
 public abstract class AttackMatrixTests(TiduAppFixture app)
 {
-    private sealed record Principal(string Name, Actor Actor, bool Combined, HttpClient Client, bool Cookie, IReadOnlyList<ObjectSet> Victims);
+    private sealed record Principal(string Name, ActorKind Actor, bool Combined, HttpClient Client, bool Cookie, IReadOnlyList<ObjectSet> Victims);
 
     private sealed class Figures
     {
@@ -71,7 +71,7 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
                     await AttackAsync(principal, token, probe, data, figures);
                 }
             }
-            await OutOfRangeAsync(principals.Single(p => p.Actor == Actor.Administrator && !p.Combined), probes, data, figures);
+            await OutOfRangeAsync(principals.Single(p => p.Actor == ActorKind.Administrator && !p.Combined), probes, data, figures);
         }
         finally
         {
@@ -103,7 +103,7 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
     private async Task AttackAsync(Principal principal, string? token, Probe probe, AttackData data, Figures figures)
     {
         var reach = principal.Combined ? Reach.None : AccessMatrix.Of(principal.Actor, probe.Access!.Resource, probe.Access.Operation);
-        IReadOnlyList<ObjectSet> targets = principal.Combined || principal.Actor == Actor.Anonymous || reach == Reach.None ? [data.Home]
+        IReadOnlyList<ObjectSet> targets = principal.Combined || principal.Actor == ActorKind.Anonymous || reach == Reach.None ? [data.Home]
             : reach == Reach.All ? []
             : principal.Victims;
         foreach (var target in targets)
@@ -180,7 +180,7 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
             // The API description is not the API: an anonymous browser is sent to sign in.
             return status is 401 or 403 || (status == 302 && location.Contains("/Account/Login", StringComparison.Ordinal));
         }
-        return principal.Actor == Actor.Anonymous ? status == 401 : status == 403;
+        return principal.Actor == ActorKind.Anonymous ? status == 401 : status == 403;
     }
 
     /// <summary>Every GET parameter of a number or date type, far out of range, as the administrator (who reaches everything).</summary>
@@ -215,22 +215,22 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
     {
         var all = data.Victims;
         var list = new List<Principal>();
-        async Task<Principal> UserAsync(string role, Actor actor, IReadOnlyList<ObjectSet> victims) =>
+        async Task<Principal> UserAsync(string role, ActorKind actor, IReadOnlyList<ObjectSet> victims) =>
             new(role, actor, false, await Sessions.LoginAsync(NewClient(), data.Users[role], AttackData.Password), true, victims);
-        list.Add(await UserAsync("admin", Actor.Administrator, []));
-        list.Add(await UserAsync("province", Actor.ProvinceOfficer, [all[2]]));
-        list.Add(await UserAsync("city", Actor.CityOfficer, [all[1], all[2]]));
-        list.Add(await UserAsync("county", Actor.CountyOfficer, all));
-        list.Add(await UserAsync("commissioner", Actor.Commissioner, all));
-        list.Add(await UserAsync("expert", Actor.Expert, all));
-        list.Add(await UserAsync("enterprise", Actor.Enterprise, all));
-        list.Add(new Principal("read-key", Actor.FileReadKey, false, KeyClient(data.ReadKey), false, all));
-        list.Add(new Principal("write-key", Actor.FileWriteKey, false, KeyClient(data.WriteKey), false, all));
-        list.Add(new Principal("list-key", Actor.ListKey, false, KeyClient(data.ListKey), false, all));
-        list.Add(new Principal("anonymous", Actor.Anonymous, false, NewClient(), false, all));
+        list.Add(await UserAsync("admin", ActorKind.Administrator, []));
+        list.Add(await UserAsync("province", ActorKind.ProvinceOfficer, [all[2]]));
+        list.Add(await UserAsync("city", ActorKind.CityOfficer, [all[1], all[2]]));
+        list.Add(await UserAsync("county", ActorKind.CountyOfficer, all));
+        list.Add(await UserAsync("commissioner", ActorKind.Commissioner, all));
+        list.Add(await UserAsync("expert", ActorKind.Expert, all));
+        list.Add(await UserAsync("enterprise", ActorKind.Enterprise, all));
+        list.Add(new Principal("read-key", ActorKind.FileReadKey, false, KeyClient(data.ReadKey), false, all));
+        list.Add(new Principal("write-key", ActorKind.FileWriteKey, false, KeyClient(data.WriteKey), false, all));
+        list.Add(new Principal("list-key", ActorKind.ListKey, false, KeyClient(data.ListKey), false, all));
+        list.Add(new Principal("anonymous", ActorKind.Anonymous, false, NewClient(), false, all));
         var combined = await Sessions.LoginAsync(NewClient(), data.Users["county"], AttackData.Password);
         combined.DefaultRequestHeaders.Add("X-Api-Key", data.ForeignKey);
-        list.Add(new Principal("cookie+key", Actor.CountyOfficer, true, combined, true, all));
+        list.Add(new Principal("cookie+key", ActorKind.CountyOfficer, true, combined, true, all));
         return list;
     }
 

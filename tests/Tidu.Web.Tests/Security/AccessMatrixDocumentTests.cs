@@ -21,7 +21,7 @@ public sealed class AccessMatrixDocumentTests
     {
         var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "security.md"));
         var header = lines.Single(l => l.StartsWith("| resource | operation |", StringComparison.Ordinal));
-        var actors = header.Split('|', StringSplitOptions.TrimEntries)[3..^1].Select(a => Enum.Parse<Actor>(a.Trim('`'))).ToList();
+        var actors = header.Split('|', StringSplitOptions.TrimEntries)[3..^1].Select(a => Enum.Parse<ActorKind>(a.Trim('`'))).ToList();
         actors.ShouldBe(AccessMatrix.Actors);
         var documented = lines.Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries)[1..^1])
             .Select(c => (Resource: Enum.Parse<Resource>(c[0].Trim('`')), Operation: Enum.Parse<Operation>(c[1], ignoreCase: true), Reaches: c[2..].Select(x => Cells[x]).ToList()))

@@ -54,7 +54,7 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
         // Need to know: the history shows what the access matrix lets this reader see (no reviewers for the applicant).
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CreditCode == e.CreditCode)
-            .Visible(AccessMatrix.History(AccessMatrix.ActorOf(User)))
+            .Visible(AccessMatrix.History(AccessMatrix.KindOf(User)))
             .OrderByDescending(a => a.Id).Take(50)
             .ToListAsync(ct).ConfigureAwait(false);
         return Page();
