@@ -132,23 +132,42 @@ public sealed class GapAnalyzer(Evaluator evaluator)
     private bool Qualifies(EnterpriseProfile profile, DateOnly asOf, string tierId) =>
         Evaluator.Evaluate(profile, asOf, EvaluationDetail.Outcome).Tiers.Single(t => t.Tier == tierId).Qualified;
 
-    /// <summary>Class-I subsets (applied, self-developed, high-value) are counted inside class I: raise it with them.</summary>
+    /// <summary>The class-I subsets (applied, self-developed, high-value): each is counted inside class I.</summary>
+    private static readonly (string Path, Func<IntellectualProperty?, int?> Read)[] ClassISubsets =
+    [
+        ("/intellectualProperty/classIApplied", ip => ip?.ClassIApplied),
+        ("/intellectualProperty/classISelfDeveloped", ip => ip?.ClassISelfDeveloped),
+        ("/intellectualProperty/classIHighValue", ip => ip?.ClassIHighValue),
+    ];
+
+    /// <summary>
+    /// Class-I subsets are counted inside class I: a subset the plan raises above class I raises class I with it.
+    /// Only what the plan raised counts — an input that already gives more of a subset than of class I is the input's
+    /// own inconsistency, which no change the plan proposes either caused or needs.
+    /// </summary>
     private static Plan WithConsistentIp(Plan plan, EnterpriseProfile original)
     {
-        var ip = plan.ApplyTo(original).IntellectualProperty;
-        var subsets = new[] { ip?.ClassIApplied, ip?.ClassISelfDeveloped, ip?.ClassIHighValue }.Max() ?? 0;
-        if (ip is null || subsets <= (ip.ClassI ?? 0))
+        var before = original.IntellectualProperty;
+        var after = plan.ApplyTo(original).IntellectualProperty;
+        var raised = ClassISubsets
+            .Where(s => s.Read(after) is { } now && now > (s.Read(before) ?? 0))
+            .Select(s => (s.Path, Count: s.Read(after)!.Value))
+            .OrderByDescending(s => s.Count)
+            .ToList();
+        if (raised.Count == 0 || raised[0].Count <= (after?.ClassI ?? 0))
         {
             return plan;
         }
-        var source = plan.Edits.First(e => e.Path?.StartsWith("/intellectualProperty/classI", StringComparison.Ordinal) == true);
+        var needed = raised[0].Count;
+        // The edit that raised the largest subset: class I moves for the same check.
+        var source = plan.Edits.First(e => e.Path == raised[0].Path);
         return plan.Then(Plan.Of(source with
         {
             Key = "/intellectualProperty/classI",
             Path = "/intellectualProperty/classI",
-            NeededNumber = subsets,
+            NeededNumber = needed,
             Cost = 0m,
-            Apply = p => p with { IntellectualProperty = (p.IntellectualProperty ?? new()) with { ClassI = Math.Max(p.IntellectualProperty?.ClassI ?? 0, subsets) } },
+            Apply = p => p with { IntellectualProperty = (p.IntellectualProperty ?? new()) with { ClassI = Math.Max(p.IntellectualProperty?.ClassI ?? 0, needed) } },
         }));
     }
 
