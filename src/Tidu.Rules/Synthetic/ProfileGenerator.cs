@@ -239,7 +239,7 @@ public sealed class ProfileGenerator
     }
 
     /// <summary>SplitMix64 finaliser of (seed, index) folded to 31 bits: stable across runs and machines.</summary>
-    private static int Mix(int seed, long index)
+    internal static int Mix(int seed, long index)
     {
         unchecked
         {
