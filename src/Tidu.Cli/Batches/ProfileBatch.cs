@@ -34,7 +34,7 @@ internal static class ProfileBatch
                 tally.Invalid++;
                 foreach (var e in record.Errors)
                 {
-                    stderr.WriteLine($"invalid record {e}");
+                    stderr.WriteLine(Printable.Of($"invalid record {e}"));
                 }
                 continue;
             }
@@ -61,6 +61,6 @@ internal static class ProfileBatch
     private static void Fail(BatchTally tally, TextWriter stderr, RecordFailure failure)
     {
         tally.Failed++;
-        stderr.WriteLine(failure.ToString());
+        stderr.WriteLine(Printable.Of(failure.ToString()));
     }
 }

@@ -93,7 +93,7 @@ internal static class SimulateCommand
         try
         {
             using var input = file.OpenRead();
-            (totals, tally) = new SimulatePipeline(simulator, asOf, region, beforeEach).Run(input, _ => { }, stderr.WriteLine);
+            (totals, tally) = new SimulatePipeline(simulator, asOf, region, beforeEach).Run(input, _ => { }, line => stderr.WriteLine(Printable.Of(line)));
             stopwatch.Stop();
             var targets = TargetProgress.For(region, totals);
             using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))

@@ -28,6 +28,34 @@ public sealed class GapAnalyzer(Evaluator evaluator)
         {
             return Result(profile, asOf, set, version, next, true, [], [], true, true);
         }
+        var (search, plan) = Search(profile, asOf, tierId, version);
+        return Report(profile, asOf, set, version, next, plan);
+    }
+
+    /// <summary>
+    /// The profile moved by the gap's changes, with the blockers' hypotheses applied (an earlier niche-market start, the
+    /// rung or honour held, the compliance flag cleared), when that qualifies for <paramref name="tierId"/> on
+    /// <paramref name="asOf"/>; null when no plan qualifies (e.g. a large enterprise). Synthetic data build candidates with it.
+    /// </summary>
+    internal EnterpriseProfile? QualifyingVariant(EnterpriseProfile profile, DateOnly asOf, string tierId)
+    {
+        var set = Evaluator.Library.Tiers.FirstOrDefault(t => t.Id == tierId) ?? throw new ArgumentException($"no tier rule set '{tierId}'", nameof(tierId));
+        if (set.VersionOn(asOf) is not { } version)
+        {
+            return null;
+        }
+        if (Qualifies(profile, asOf, tierId))
+        {
+            return profile;
+        }
+        var (_, plan) = Search(profile, asOf, tierId, version);
+        var moved = plan.ApplyTo(profile);
+        return Qualifies(moved, asOf, tierId) ? moved : null;
+    }
+
+    /// <summary>The search rounds, then the minimal plan (see <see cref="Minimize"/>).</summary>
+    private (GapSearch Search, Plan Plan) Search(EnterpriseProfile profile, DateOnly asOf, string tierId, TierVersion version)
+    {
         var search = new GapSearch(Evaluator, asOf, tierId, version);
         var plan = Plan.Empty;
         for (var round = 0; round < MaxRounds; round++)
@@ -51,7 +79,7 @@ public sealed class GapAnalyzer(Evaluator evaluator)
             }
             plan = merged;
         }
-        return Report(profile, asOf, set, version, next, WithConsistentIp(Minimize(plan, profile, search, version), profile));
+        return (search, WithConsistentIp(Minimize(plan, profile, search, version), profile));
     }
 
     /// <summary>
