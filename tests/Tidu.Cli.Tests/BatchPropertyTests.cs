@@ -178,13 +178,17 @@ public sealed partial class BatchPropertyTests : IDisposable
 
     /// <summary>
     /// The input record of the gap line with its changes set at their paths and its blockers resolved (an earlier niche
-    /// start for time, the rung held for a prerequisite, the flag cleared for compliance); null when a blocker of another
-    /// kind (an honour of unnamed kind, missing data) has no resolution the line states.
+    /// start for time, the rung held for a prerequisite, the flag turned for compliance); null when a blocker of another
+    /// kind (an honour of unnamed kind, missing data) has no resolution the line states, or the input is no plain JSON object.
     /// </summary>
     private static JsonObject? Resolved(JsonNode gap, List<string> lines, DateOnly asOf)
     {
         var code = gap["creditCode"]!.GetValue<string>();
-        var input = lines.Select(Object).First(o => o?["creditCode"] is JsonValue v && v.TryGetValue<string>(out var s) && s == code)!;
+        // A record that repeats a property has no JSON object to patch (the reader took it): such lines are not checked.
+        if (lines.Select(Object).FirstOrDefault(o => o?["creditCode"] is JsonValue v && v.TryGetValue<string>(out var s) && s == code) is not { } input)
+        {
+            return null;
+        }
         foreach (var c in gap["changes"]!.AsArray())
         {
             ProfileJson.Set(input, c!["path"]!.GetValue<string>(), c["needed"]?.DeepClone());
@@ -202,7 +206,11 @@ public sealed partial class BatchPropertyTests : IDisposable
                     input["recognitions"] = recognitions;
                     break;
                 case "compliance":
-                    ProfileJson.Set(input, b["path"]!.GetValue<string>(), false);
+                    // The flag turned the other way; when absent, the value that passes (an independent legal person
+                    // registered in the mainland, on no list).
+                    var flag = b["path"]!.GetValue<string>();
+                    ProfileJson.Set(input, flag, b["current"] is JsonValue v && v.TryGetValue<bool>(out var now) ? !now
+                        : flag.EndsWith("registeredInMainland", StringComparison.Ordinal) || flag.EndsWith("independentLegalPerson", StringComparison.Ordinal));
                     break;
                 default:
                     return null;
