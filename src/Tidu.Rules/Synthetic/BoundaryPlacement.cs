@@ -16,7 +16,11 @@ internal static class BoundaryPlacement
     private static readonly HashSet<string> Counts = ["employees"];
     private static readonly Dictionary<string, string> RatioNumerators = new(StringComparer.Ordinal)
     {
-        ["rdRatio"] = "rdExpense", ["mainBusinessShare"] = "mainBusinessRevenue", ["debtRatio"] = "totalLiabilities", ["netMargin"] = "netProfit", ["rdStaffRatio"] = "rdStaff",
+        ["rdRatio"] = "rdExpense",
+        ["mainBusinessShare"] = "mainBusinessRevenue",
+        ["debtRatio"] = "totalLiabilities",
+        ["netMargin"] = "netProfit",
+        ["rdStaffRatio"] = "rdStaff",
     };
     private static readonly HashSet<string> Shares = ["mainProductRevenueShare", "domesticMarketShare", "internationalMarketShare", "mainProductSalesShareOfMainBusiness"];
     private static readonly HashSet<string> ProfileCounts =

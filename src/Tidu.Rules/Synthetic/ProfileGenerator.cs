@@ -1,9 +1,9 @@
 using Tidu.Domain;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
-using Tidu.Rules.Model;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
+using Tidu.Rules.Model;
 using Tidu.Rules.Model.Conditions;
 
 namespace Tidu.Rules.Synthetic;
