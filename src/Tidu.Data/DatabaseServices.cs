@@ -30,11 +30,11 @@ public static class DatabaseServices
     /// </summary>
     public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock,
         Auditing.AuditHashing? hashing = null) => provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, hashing),
-        DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, hashing),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
-    };
+        {
+            DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, hashing),
+            DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, hashing),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
+        };
 
     /// <summary>Parses the configuration value ("sqlite" or "postgres"), with a message that says what is accepted.</summary>
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch

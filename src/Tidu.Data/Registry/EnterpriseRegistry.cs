@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data.Entities;
+using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
@@ -43,6 +44,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         }
         var counts = new Counts();
         var rejected = new List<UpsertRefusal>();
+        var failures = new List<RecordFailure>();
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
@@ -50,6 +52,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             {
                 counts = new Counts();
                 rejected.Clear();
+                failures.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var done = 0;
                 foreach (var chunk in accepted.Chunk(Chunk))
@@ -57,7 +60,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                     await tx.CreateSavepointAsync("chunk", ct).ConfigureAwait(false);
                     try
                     {
-                        counts += await WriteAsync(chunk.Select(x => x.Profile).ToList(), recognitions, asOf, ct).ConfigureAwait(false);
+                        counts += await WriteAsync(chunk.Select(x => x.Profile).ToList(), recognitions, asOf, failures, ct).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is DbUpdateException or ValueTooLongException)
                     {
@@ -69,7 +72,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                             await tx.CreateSavepointAsync("row", ct).ConfigureAwait(false);
                             try
                             {
-                                counts += await WriteAsync([profile], recognitions, asOf, ct).ConfigureAwait(false);
+                                counts += await WriteAsync([profile], recognitions, asOf, failures, ct).ConfigureAwait(false);
                             }
                             catch (Exception rowError) when (rowError is DbUpdateException or ValueTooLongException)
                             {
@@ -89,7 +92,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         {
             db.RecognitionBasis = basis;
         }
-        return new UpsertResult(counts.Created, counts.Updated, counts.Unchanged, [.. refused.Concat(rejected).OrderBy(r => r.Index)]);
+        return new UpsertResult(counts.Created, counts.Updated, counts.Unchanged, [.. refused.Concat(rejected).OrderBy(r => r.Index)]) { EvaluationFailures = failures };
     }
 
     private readonly record struct Counts(int Created, int Updated, int Unchanged)
@@ -97,10 +100,14 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         public static Counts operator +(Counts a, Counts b) => new(a.Created + b.Created, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
     }
 
-    /// <summary>Writes one chunk of profiles and saves it; the counts of what it did.</summary>
-    private async Task<Counts> WriteAsync(IReadOnlyList<EnterpriseProfile> chunk, RecognitionWrites recognitions, DateOnly asOf, CancellationToken ct)
+    /// <summary>
+    /// Writes one chunk of profiles and saves it; the counts of what it did. Files whose evaluation failed are added to
+    /// <paramref name="failures"/> only once the chunk is saved (a chunk written again row by row reports them once).
+    /// </summary>
+    private async Task<Counts> WriteAsync(IReadOnlyList<EnterpriseProfile> chunk, RecognitionWrites recognitions, DateOnly asOf, List<RecordFailure> failures, CancellationToken ct)
     {
         int created = 0, updated = 0, unchanged = 0;
+        var failed = new List<RecordFailure>();
         var existing = await LoadAsync(chunk.Select(p => p.CreditCode), ct).ConfigureAwait(false);
         var official = recognitions == RecognitionWrites.Official;
         foreach (var p in chunk)
@@ -133,15 +140,17 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             if (changed || entity.Evaluation?.AsOf != asOf)
             {
-                // The merged file (stored years plus the new ones) is evaluated, never the partial input.
-                if (ProfileMapping.ToProfile(entity).Profile is { } merged)
+                // The merged file (stored years plus the new ones) is evaluated, never the partial input; a file
+                // whose evaluation throws is still saved (nothing is lost) and reported.
+                if (Evaluated(entity, asOf) is { Failure: { } failure })
                 {
-                    StoreEvaluation(entity, evaluator.Evaluate(merged, asOf, EvaluationDetail.DecisiveFailures));
+                    failed.Add(failure);
                 }
             }
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
+        failures.AddRange(failed);
         return new Counts(created, updated, unchanged);
     }
 
@@ -277,8 +286,11 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         return result;
     }
 
-    /// <summary>Re-evaluates every stored file in scope on <paramref name="asOf"/> (rules or the date moved on).</summary>
-    public async Task<int> ReevaluateAsync(DateOnly asOf, CancellationToken ct = default)
+    /// <summary>
+    /// Re-evaluates every stored file in scope on <paramref name="asOf"/> (rules or the date moved on). Each file on its
+    /// own: one whose evaluation throws keeps its stored evaluation and goes to <paramref name="failed"/>; the others go on.
+    /// </summary>
+    public async Task<int> ReevaluateAsync(DateOnly asOf, Action<RecordFailure>? failed = null, CancellationToken ct = default)
     {
         var count = 0;
         long after = 0;
@@ -296,9 +308,9 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             foreach (var e in batch)
             {
-                if (ProfileMapping.ToProfile(e).Profile is { } profile)
+                if (Evaluated(e, asOf) is { Failure: { } failure })
                 {
-                    StoreEvaluation(e, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+                    failed?.Invoke(failure);
                 }
             }
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -316,6 +328,26 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         {
             StoreEvaluation(enterprise, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
         }
+    }
+
+    /// <summary>
+    /// Evaluates one stored file in isolation and stores the outcome; an exception (a defect) leaves the stored
+    /// evaluation as it was and is returned as the file's failure.
+    /// </summary>
+    private (bool Stored, RecordFailure? Failure) Evaluated(Enterprise e, DateOnly asOf)
+    {
+        if (!RecordIsolation.TryRun(e.Id, $"enterprise {e.Id}", e.CreditCode,
+            () => ProfileMapping.ToProfile(e).Profile is { } profile ? evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures) : null,
+            out var evaluation, out var failure))
+        {
+            return (false, failure);
+        }
+        if (evaluation is null)
+        {
+            return (false, null);
+        }
+        StoreEvaluation(e, evaluation);
+        return (true, null);
     }
 
     /// <summary>The rule versions in force on <paramref name="asOf"/>, as recorded with every audited write.</summary>

@@ -220,6 +220,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
             await SaveReportAsync(id, batch, ImportJobState.Committed, result, ct).ConfigureAwait(false);
             log.LogInformation("import {Job} by {Owner}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Refused} refused",
                 id, job.Owner, result.Created, result.Updated, result.Unchanged, result.Refused.Count);
+            foreach (var f in result.EvaluationFailures)
+            {
+                log.LogError("import {Job}: {CreditCode} saved, but its evaluation failed: {Reason}", id, f.CreditCode, f.Reason);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

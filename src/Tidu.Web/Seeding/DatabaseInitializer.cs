@@ -54,7 +54,7 @@ public static class DatabaseInitializer
         var registry = sp.GetRequiredService<EnterpriseRegistry>();
         var db = sp.GetRequiredService<TiduDbContext>();
 
-        var generator = new ProfileGenerator(tree.Leaves(), ProfileGenerator.TargetsFrom(library), ChinaCalendar.Today(clock).Year - 1);
+        var generator = new ProfileGenerator(tree.Leaves(), library, ChinaCalendar.Today(clock).Year - 1, TierMix.Zhejiang.Oversampled(demo.CandidateOversampling));
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
         // Demo data: the generated files' recognitions are the system's own (no round issued them).
         await registry.UpsertAsync(profiles, RecognitionWrites.Official).ConfigureAwait(false);

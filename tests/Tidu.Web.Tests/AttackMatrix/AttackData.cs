@@ -186,13 +186,23 @@ public sealed class AttackData
             db.Applications.Add(application);
             var recognition = new EnterpriseRecognition
             {
-                EnterpriseId = e.Id, Tier = "little-giant", RecognizedOn = today.AddYears(-1), ValidUntil = today.AddYears(2), Issuer = marker + "发布机关",
+                EnterpriseId = e.Id,
+                Tier = "little-giant",
+                RecognizedOn = today.AddYears(-1),
+                ValidUntil = today.AddYears(2),
+                Issuer = marker + "发布机关",
             };
             db.Recognitions.Add(recognition);
             var stay = new PoolMembership
             {
-                EnterpriseId = e.Id, Tier = "specialized-sme", Pool = CultivationPool.Reserve, Source = "officer", EnteredOn = today, EnteredAt = now,
-                EnteredBy = "test", EntryReason = marker + "入库理由",
+                EnterpriseId = e.Id,
+                Tier = "specialized-sme",
+                Pool = CultivationPool.Reserve,
+                Source = "officer",
+                EnteredOn = today,
+                EnteredAt = now,
+                EnteredBy = "test",
+                EntryReason = marker + "入库理由",
             };
             db.PoolMemberships.Add(stay);
             // Consent to service bodies only: the bank list key must not list this enterprise.
@@ -200,44 +210,93 @@ public sealed class AttackData
             db.SharingConsents.Add(consent);
             var request = new EnterpriseRequest
             {
-                EnterpriseId = e.Id, Category = "finance", Title = marker + "诉求", Description = marker + "诉求内容", Status = RequestStatus.Submitted,
-                SubmittedBy = "test", SubmittedAt = now, SubmittedOn = today, SubmittedMonth = (today.Year * 100) + today.Month,
+                EnterpriseId = e.Id,
+                Category = "finance",
+                Title = marker + "诉求",
+                Description = marker + "诉求内容",
+                Status = RequestStatus.Submitted,
+                SubmittedBy = "test",
+                SubmittedAt = now,
+                SubmittedOn = today,
+                SubmittedMonth = (today.Year * 100) + today.Month,
                 // Far from due: reading requests escalates overdue ones, which would be a write nobody asked for.
-                FirstDueOn = today.AddYears(1), DueOn = today.AddYears(1), Level = "county", HandlingRegionCode = region,
+                FirstDueOn = today.AddYears(1),
+                DueOn = today.AddYears(1),
+                Level = "county",
+                HandlingRegionCode = region,
             };
             db.EnterpriseRequests.Add(request);
             db.Visits.Add(new Visit { EnterpriseId = e.Id, Commissioner = "test", VisitedOn = today, Notes = marker + "走访记录", RecordedAt = now });
             db.CommissionerAssignments.Add(new CommissionerAssignment
             {
-                EnterpriseId = e.Id, Commissioner = "test-commissioner", RegionCode = region, Level = "county", AssignedBy = "test", AssignedAt = now, Reason = marker + "指派理由",
+                EnterpriseId = e.Id,
+                Commissioner = "test-commissioner",
+                RegionCode = region,
+                Level = "county",
+                AssignedBy = "test",
+                AssignedAt = now,
+                Reason = marker + "指派理由",
             });
             await db.SaveChangesAsync().ConfigureAwait(false);
 
             var expertId = await db.Users.Where(u => u.UserName == expert).Select(u => u.Id).SingleAsync().ConfigureAwait(false);
             db.ExpertAssignments.Add(new ExpertAssignment
             {
-                ApplicationId = application.Id, EnterpriseId = e.Id, EnterpriseCreditCode = code, EnterpriseRegionCode = e.RegionCode, EnterpriseCityCode = e.CityCode,
-                EnterpriseProvinceCode = e.ProvinceCode, ExpertId = expertId, ExpertUserName = expert, AssignedBy = "test", AssignedAt = now,
-                HasConflict = name == "home" ? null : false, ItemScores = name == "home" ? null : "{\"specialization\":20}", TotalScore = name == "home" ? null : 20,
-                Comment = name == "home" ? null : marker + "评审意见", ScoredAt = name == "home" ? null : now,
+                ApplicationId = application.Id,
+                EnterpriseId = e.Id,
+                EnterpriseCreditCode = code,
+                EnterpriseRegionCode = e.RegionCode,
+                EnterpriseCityCode = e.CityCode,
+                EnterpriseProvinceCode = e.ProvinceCode,
+                ExpertId = expertId,
+                ExpertUserName = expert,
+                AssignedBy = "test",
+                AssignedAt = now,
+                HasConflict = name == "home" ? null : false,
+                ItemScores = name == "home" ? null : "{\"specialization\":20}",
+                TotalScore = name == "home" ? null : 20,
+                Comment = name == "home" ? null : marker + "评审意见",
+                ScoredAt = name == "home" ? null : now,
             });
             var material = new ApplicationMaterial
             {
-                ApplicationId = application.Id, EnterpriseId = e.Id, FileName = marker + "材料.pdf", StoredName = Guid.NewGuid().ToString("N"), Kind = "pdf",
-                ContentType = "application/pdf", Length = 10, Sha256 = new string('0', 64), UploadedBy = "test", UploadedAt = now,
+                ApplicationId = application.Id,
+                EnterpriseId = e.Id,
+                FileName = marker + "材料.pdf",
+                StoredName = Guid.NewGuid().ToString("N"),
+                Kind = "pdf",
+                ContentType = "application/pdf",
+                Length = 10,
+                Sha256 = new string('0', 64),
+                UploadedBy = "test",
+                UploadedAt = now,
             };
             db.ApplicationMaterials.Add(material);
             db.ApplicationDeclarations.Add(new ApplicationDeclaration { ApplicationId = application.Id, EnterpriseId = e.Id, ProfileJson = profile.ToJsonString(), DeclaredBy = "test", DeclaredAt = now });
             var notice = new Notification
             {
-                Kind = "attack-matrix", RecipientRole = Roles.CountyOfficer, RecipientRegionCode = region, RecipientCreditCode = code, EnterpriseId = e.Id,
-                Title = marker + "通知", Body = marker + "通知内容", CreatedAt = now, Key = "attack-matrix:" + Run + ":" + name,
+                Kind = "attack-matrix",
+                RecipientRole = Roles.CountyOfficer,
+                RecipientRegionCode = region,
+                RecipientCreditCode = code,
+                EnterpriseId = e.Id,
+                Title = marker + "通知",
+                Body = marker + "通知内容",
+                CreatedAt = now,
+                Key = "attack-matrix:" + Run + ":" + name,
             };
             db.Notifications.Add(notice);
             var job = new ImportJobRecord
             {
-                Id = Guid.NewGuid(), Owner = $"am-{Run}-owner-{name}", ScopeRegionCode = region, FileName = marker + "导入.csv", Format = "csv",
-                State = "Validated", CreatedAt = now, CreatedMs = now.ToUnixTimeMilliseconds(), ValidProfiles = 1,
+                Id = Guid.NewGuid(),
+                Owner = $"am-{Run}-owner-{name}",
+                ScopeRegionCode = region,
+                FileName = marker + "导入.csv",
+                Format = "csv",
+                State = "Validated",
+                CreatedAt = now,
+                CreatedMs = now.ToUnixTimeMilliseconds(),
+                ValidProfiles = 1,
             };
             db.ImportJobs.Add(job);
             db.ImportJobContents.Add(new ImportJobContent { JobId = job.Id, Content = System.Text.Encoding.UTF8.GetBytes(marker) });
@@ -246,8 +305,15 @@ public sealed class AttackData
             var keyId = await db.ApiKeys.OrderBy(k => k.Id).Select(k => k.Id).FirstAsync().ConfigureAwait(false);
             db.ListPulls.Add(new ListPull
             {
-                At = now, ApiKeyId = keyId, KeyName = marker + "密钥", RecipientKind = RecipientKinds.Bank, RegionCode = region, Tiers = "little-giant", Format = "json",
-                Rows = 1, ListHash = new string('0', 64),
+                At = now,
+                ApiKeyId = keyId,
+                KeyName = marker + "密钥",
+                RecipientKind = RecipientKinds.Bank,
+                RegionCode = region,
+                Tiers = "little-giant",
+                Format = "json",
+                Rows = 1,
+                ListHash = new string('0', 64),
             });
             await db.SaveChangesAsync().ConfigureAwait(false);
             return (e.Id, application.Id, material.Id, application.Objections[0].Id, request.Id, recognition.Id, stay.Id, consent.Id, notice.Id, job.Id);

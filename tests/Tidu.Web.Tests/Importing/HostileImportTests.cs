@@ -76,7 +76,10 @@ public abstract class HostileImportTests(TiduAppFixture app)
         var reason = new string('因', 2001);
         var (pool, poolJson, poolText) = await county.PostJsonAsync("/api/v1/pools/entries", new JsonObject
         {
-            ["creditCode"] = KnownEnterprises.Shangcheng.CreditCode, ["tier"] = "specialized-sme", ["pool"] = "reserve", ["reason"] = reason,
+            ["creditCode"] = KnownEnterprises.Shangcheng.CreditCode,
+            ["tier"] = "specialized-sme",
+            ["pool"] = "reserve",
+            ["reason"] = reason,
         });
         pool.ShouldBe(HttpStatusCode.BadRequest, poolText);
         poolJson!["title"]!.GetValue<string>().ShouldContain("最多 2000 个字符");
@@ -87,7 +90,11 @@ public abstract class HostileImportTests(TiduAppFixture app)
         var rules = (await province.GetJsonAsync("/api/v1/rounds")).Json!.AsArray().First()!["ruleSetVersion"]!.GetValue<string>();
         var (round, _, roundText) = await province.PostJsonAsync("/api/v1/rounds", new JsonObject
         {
-            ["tier"] = rules.Split('@')[0], ["title"] = new string('题', 201), ["opensOn"] = "2026-01-01", ["closesOn"] = "2026-02-01", ["ruleSetVersion"] = rules,
+            ["tier"] = rules.Split('@')[0],
+            ["title"] = new string('题', 201),
+            ["opensOn"] = "2026-01-01",
+            ["closesOn"] = "2026-02-01",
+            ["ruleSetVersion"] = rules,
         });
         round.ShouldBe(HttpStatusCode.BadRequest, roundText);
         (await app.WithDbAsync(db => db.Rounds.CountAsync())).ShouldBe(rounds);

@@ -13,7 +13,12 @@ public sealed class AccessMatrixDocumentTests
 {
     private static readonly Dictionary<string, Reach> Cells = new(StringComparer.Ordinal)
     {
-        ["—"] = Reach.None, ["own"] = Reach.Own, ["assigned"] = Reach.Assigned, ["listed"] = Reach.Listed, ["region"] = Reach.Region, ["all"] = Reach.All,
+        ["—"] = Reach.None,
+        ["own"] = Reach.Own,
+        ["assigned"] = Reach.Assigned,
+        ["listed"] = Reach.Listed,
+        ["region"] = Reach.Region,
+        ["all"] = Reach.All,
     };
 
     [Fact]
