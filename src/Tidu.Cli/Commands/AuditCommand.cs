@@ -59,7 +59,7 @@ internal static class AuditCommand
                 stderr.WriteLine($"error: the audit hash key is needed to verify the chain: --key-file FILE or the environment variable {KeyVariable} (base64)");
                 return ExitCodes.Failure;
             }
-            hashing = AuditHashing.HmacSha256(key, keyId);
+            hashing = AuditHashing.ForKey(key, keyId);
             if (anchorFile is not null)
             {
                 if (!File.Exists(anchorFile))

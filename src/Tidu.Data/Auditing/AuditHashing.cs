@@ -13,7 +13,10 @@ public interface IAuditHasher
     /// <summary>Algorithm and key id, e.g. "hmac-sha256:k1" (at most 32 characters).</summary>
     string Id { get; }
 
-    /// <summary>The lower-case hex hash of <paramref name="message"/> under this algorithm and key.</summary>
+    /// <summary>
+    /// The lower-case hex hash of <paramref name="message"/> under this algorithm and key: 64 characters (a 256-bit MAC
+    /// such as HMAC-SHA-256 or HMAC-SM3; the hash columns hold 64).
+    /// </summary>
     string Hash(string message);
 }
 
@@ -71,8 +74,13 @@ public sealed class AuditHashing
 
     public IAuditHasher? Find(string? id) => id is not null && _known.TryGetValue(id, out var h) ? h : null;
 
-    /// <summary>HMAC-SHA-256 with one key.</summary>
-    public static AuditHashing HmacSha256(byte[] key, string keyId = "k1") => new(new HmacSha256AuditHasher(key, keyId));
+    /// <summary>
+    /// The hashing for a configured key: the one place that names the algorithm sealing new entries (the web host and
+    /// <c>tidu audit verify</c> both come here). To seal with another algorithm — HMAC-SM3, say — change this line to
+    /// <c>new(new HmacSm3AuditHasher(key, keyId), [new HmacSha256AuditHasher(key, keyId)])</c>: new entries carry the
+    /// new id, and the entries sealed before stay verifiable under the old one.
+    /// </summary>
+    public static AuditHashing ForKey(byte[] key, string keyId = "k1") => new(new HmacSha256AuditHasher(key, keyId));
 
     /// <summary>
     /// A key as configured: base64 text (of at least <see cref="HmacSha256AuditHasher.MinKeyBytes"/> bytes), or the

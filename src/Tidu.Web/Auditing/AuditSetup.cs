@@ -22,7 +22,7 @@ public static class AuditSetup
             key = AuditKeys.Generate(keyFile);
             generated = keyFile;
         }
-        return (AuditHashing.HmacSha256(key, options.KeyId), generated);
+        return (AuditHashing.ForKey(key, options.KeyId), generated);
     }
 
     public static string AnchorPath(AuditOptions options, string contentRoot)

@@ -57,8 +57,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
     }
 
     /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
-    public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, Hashing);
+    public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null, Tidu.Data.Auditing.AuditHashing? hashing = null) =>
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, hashing ?? Hashing);
 
     public async Task ExecuteAsync(string sql)
     {
