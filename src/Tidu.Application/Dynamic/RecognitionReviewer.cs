@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Notifications;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
-using Tidu.Application.Notifications;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Application.Dynamic;
 

@@ -16,8 +16,9 @@ namespace Tidu.Web.Tests.Dynamic;
 /// </summary>
 public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
 {
-    // A fixed day of the host's clock, years after the recognitions seeded here, so no other test's data is on it.
-    private static readonly DateOnly Day = new(2033, 3, 10);
+    // A fixed day of the host's clock, years after the recognitions seeded here and in a month no other test enters or
+    // takes out pool members (the pool tests count a month's movements).
+    private static readonly DateOnly Day = new(2036, 9, 9);
 
     private async Task<(WebApplicationFactory<Program> Host, HttpClient Client)> AtAsync(string user)
     {
@@ -70,7 +71,10 @@ public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
         {
             var entered = await province.PostJsonAsync("/api/v1/pools/entries", new JsonObject
             {
-                ["creditCode"] = KnownEnterprises.Shangcheng.CreditCode, ["tier"] = "little-giant", ["pool"] = "nurture", ["reason"] = "页面与接口一致性测试",
+                ["creditCode"] = KnownEnterprises.Shangcheng.CreditCode,
+                ["tier"] = "little-giant",
+                ["pool"] = "nurture",
+                ["reason"] = "页面与接口一致性测试",
             });
             entered.Status.ShouldBe(HttpStatusCode.Created, entered.Text);
             var stay = entered.Json!["id"]!.GetValue<long>();
