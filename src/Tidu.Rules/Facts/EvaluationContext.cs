@@ -4,27 +4,66 @@ namespace Tidu.Rules.Facts;
 
 /// <summary>
 /// Everything facts may read while one enterprise is evaluated on one date: the profile, the date D, the
-/// last complete fiscal year Y = D.year − 1, the size class, and the tier results computed so far.
+/// last complete fiscal year Y = D.year − 1, the size class, and the tier results computed so far — and one slot per
+/// fact, so each fact is computed at most once per evaluation. A context can be reset for the next enterprise and
+/// reused (the engine keeps one per thread), so evaluating allocates nothing.
 /// </summary>
 public sealed class EvaluationContext
 {
+    /// <summary>Years kept at hand around Y: Y−6 … Y+1 (rule files read Y−2 … Y; other years are searched for).</summary>
+    private const int YearsBefore = 6;
+    private const int YearWindow = YearsBefore + 2;
+
+    private readonly FinancialYear?[] _years = new FinancialYear?[YearWindow];
+    private bool _yearsLoaded;
+    private int _generation = 1;
+    private int[] _stamps;
+    private FactResult[] _values;
+    private MissingInput _sizeMissing;
+    private bool _hasSizeMissing;
+
     public EvaluationContext(EnterpriseProfile profile, DateOnly asOf)
     {
         Profile = profile;
         AsOf = asOf;
         LastYear = asOf.Year - 1;
+        var n = Math.Max(64, FactNode.Count);
+        _stamps = new int[n];
+        _values = new FactResult[n];
     }
 
-    public EnterpriseProfile Profile { get; }
-    public DateOnly AsOf { get; }
+    public EnterpriseProfile Profile { get; private set; }
+    public DateOnly AsOf { get; private set; }
 
     /// <summary>Y: the calendar year before the evaluation date (上年度).</summary>
-    public int LastYear { get; }
+    public int LastYear { get; private set; }
 
     /// <summary>Size class name (large/medium/small/micro), or null when not available.</summary>
     public string? SizeClass { get; set; }
 
-    public string? SizeClassMissingField { get; set; }
+    /// <summary>The input the size class could not do without (JSON Pointer), when it is not available.</summary>
+    public string? SizeClassMissingField
+    {
+        get => _hasSizeMissing ? _sizeMissing.Path : null;
+        set
+        {
+            _hasSizeMissing = value is not null;
+            _sizeMissing = value is null ? default : MissingInput.Static(value);
+        }
+    }
+
+    /// <summary>The missing input of the size class as the engine found it (formatted only when asked for).</summary>
+    internal void SetSizeClassMissing(in MissingInput missing)
+    {
+        _sizeMissing = missing;
+        _hasSizeMissing = true;
+    }
+
+    internal bool TryGetSizeClassMissing(out MissingInput missing)
+    {
+        missing = _sizeMissing;
+        return _hasSizeMissing;
+    }
 
     /// <summary>Checks evaluated without an explanation that met a "not available" input (lets callers skip explaining).</summary>
     public int MissingReads { get; set; }
@@ -36,4 +75,89 @@ public sealed class EvaluationContext
     public decimal? CurrentScore { get; set; }
 
     public Dictionary<string, decimal> CurrentSubScores { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Starts over for another enterprise or date: every slot is stale, every result forgotten.</summary>
+    public void Reset(EnterpriseProfile profile, DateOnly asOf)
+    {
+        Profile = profile;
+        AsOf = asOf;
+        LastYear = asOf.Year - 1;
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_stamps);
+            _generation = 1;
+        }
+        if (_yearsLoaded)
+        {
+            Array.Clear(_years);
+            _yearsLoaded = false;
+        }
+        SizeClass = null;
+        _hasSizeMissing = false;
+        MissingReads = 0;
+        CurrentScore = null;
+        if (TierQualified.Count > 0)
+        {
+            TierQualified.Clear();
+        }
+        if (CurrentSubScores.Count > 0)
+        {
+            CurrentSubScores.Clear();
+        }
+    }
+
+    /// <summary>The value of <paramref name="fact"/>, computed on first read and kept for this evaluation.</summary>
+    public ref readonly FactResult Read(FactNode fact)
+    {
+        var id = fact.Id;
+        if ((uint)id >= (uint)_stamps.Length)
+        {
+            Grow();
+        }
+        ref var slot = ref _values[id];
+        if (_stamps[id] != _generation || fact.Volatile)
+        {
+            // Inputs have smaller ids than the node that reads them, so computing them never grows the arrays under us.
+            fact.Compute(this, ref slot);
+            _stamps[id] = _generation;
+        }
+        return ref slot;
+    }
+
+    private void Grow()
+    {
+        var n = Math.Max(FactNode.Count, _stamps.Length * 2);
+        Array.Resize(ref _stamps, n);
+        Array.Resize(ref _values, n);
+    }
+
+    /// <summary>The financial entry of <paramref name="year"/> (the first one listed), or null when the profile has none.</summary>
+    public FinancialYear? YearEntry(int year)
+    {
+        if (!_yearsLoaded)
+        {
+            LoadYears();
+        }
+        var i = unchecked(year - (LastYear - YearsBefore));
+        return (uint)i < YearWindow ? _years[i] : Profile.FinancialsOf(year);
+    }
+
+    /// <summary>Index of the entry of <paramref name="year"/> in the input's financials, or -1.</summary>
+    public int InputIndexOfYear(int year) => YearEntry(year)?.InputIndex ?? -1;
+
+    private void LoadYears()
+    {
+        var list = Profile.Financials;
+        var first = LastYear - YearsBefore;
+        for (var k = 0; k < list.Count; k++)
+        {
+            var f = list[k];
+            var i = unchecked(f.Year - first);
+            if ((uint)i < YearWindow)
+            {
+                _years[i] ??= f;
+            }
+        }
+        _yearsLoaded = true;
+    }
 }
