@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using Tidu.Domain.Profiles;
+using Tidu.Rules.Facts;
+using Tidu.Rules.Model;
+
+namespace Tidu.Rules.Plans;
+
+/// <summary>
+/// The rule versions in force on one date for one set of tiers (those that apply to a region), compiled once into a
+/// flat array of steps over one table of fact slots: every fact a version reads is computed at most once per
+/// evaluation, thresholds are converted, groups stop when decided, shared conditions are evaluated once. Outcome
+/// mode — the size class and, per tier, qualified, score and sub-scores — writes into a <see cref="PlanWorkspace"/>
+/// and allocates nothing. Thread-safe: all per-evaluation state is in the workspace.
+/// </summary>
+public sealed class EvaluationPlan
+{
+    /// <summary>Industry codes remembered per plan; a hostile input of endless codes stops being cached, not served.</summary>
+    private const int MaxCachedIndustries = 20_000;
+
+    private readonly RuleSet<SizeClassVersion> _sizeSet;
+    private readonly (int Sme, int Medium, int Small)[] _sizeRoots;
+    private readonly ConcurrentDictionary<string, (int Group, string? Ambiguity)> _groups = new(StringComparer.Ordinal);
+
+    internal EvaluationPlan(RuleLibrary library, DateOnly asOf, IReadOnlyList<RuleSet<TierVersion>> tiers)
+    {
+        AsOf = asOf;
+        _sizeSet = library.SizeClass;
+        SizeVersion = library.SizeClass.VersionOn(asOf);
+        var compiler = new PlanCompiler(asOf);
+        _sizeRoots = SizeVersion is null ? [] : [.. SizeVersion.Groups.Select(g => (compiler.Condition(g.Sme, null), compiler.Condition(g.Medium, null), compiler.Condition(g.Small, null)))];
+        Tiers = [.. tiers.Select(compiler.Tier)];
+        Steps = compiler.Steps;
+        Memos = compiler.Memos;
+    }
+
+    public DateOnly AsOf { get; }
+
+    /// <summary>The size-class table in force, null when none is (evaluating throws, naming the versions).</summary>
+    public SizeClassVersion? SizeVersion { get; }
+
+    /// <summary>The tiers, in evaluation order.</summary>
+    public IReadOnlyList<PlanTier> Tiers { get; }
+
+    internal Step[] Steps { get; }
+
+    internal int Memos { get; }
+
+    /// <summary>How many steps the plan has (a measure of its size, for reports).</summary>
+    public int StepCount => Steps.Length;
+
+    /// <summary>
+    /// Evaluates <paramref name="profile"/> into <paramref name="workspace"/>'s outcome; <paramref name="nearMisses"/> says
+    /// how much of each failed tier's decisive failures to find.
+    /// </summary>
+    public PlanOutcome Evaluate(EnterpriseProfile profile, PlanWorkspace workspace, NearMissMode nearMisses = NearMissMode.None)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(workspace);
+        var context = workspace.Begin(this, profile, AsOf);
+        var outcome = workspace.Outcome;
+        var run = workspace.Run;
+        SizeClass(profile, context, run, outcome);
+        for (var t = 0; t < Tiers.Count; t++)
+        {
+            Tier(t, context, run, outcome, nearMisses);
+        }
+        return outcome;
+    }
+
+    private void SizeClass(EnterpriseProfile profile, EvaluationContext context, PlanRun run, PlanOutcome outcome)
+    {
+        var version = SizeVersion ?? _sizeSet.RequireVersionOn(AsOf);
+        var (g, ambiguity) = GroupOf(version, profile.IndustryCode);
+        if (g < 0)
+        {
+            outcome.Ambiguity = ambiguity;
+            context.SizeClass = null;
+            context.SetSizeClassMissing(MissingInput.Static("/industryCode"));
+            return;
+        }
+        outcome.Group = version.Groups[g];
+        var (sme, medium, small) = _sizeRoots[g];
+        // A missing input anywhere in the group's table makes the class "not available".
+        if (run.FirstMissing(sme, out var missing) || run.FirstMissing(medium, out missing) || run.FirstMissing(small, out missing))
+        {
+            outcome.HasSizeMissing = true;
+            outcome.SizeMissing = missing;
+            context.SizeClass = null;
+            context.SetSizeClassMissing(missing);
+            return;
+        }
+        var result = !run.Eval(sme) ? "large" : run.Eval(medium) ? "medium" : run.Eval(small) ? "small" : "micro";
+        outcome.SizeClass = result;
+        context.SizeClass = result;
+    }
+
+    private (int Group, string? Ambiguity) GroupOf(SizeClassVersion version, string industryCode)
+    {
+        if (_groups.TryGetValue(industryCode, out var found))
+        {
+            return found;
+        }
+        var (group, ambiguity) = version.GroupFor(industryCode);
+        found = (group is null ? -1 : IndexOf(version, group), ambiguity);
+        if (_groups.Count < MaxCachedIndustries)
+        {
+            _groups.TryAdd(industryCode, found);
+        }
+        return found;
+    }
+
+    private static int IndexOf(SizeClassVersion version, SizeGroup group)
+    {
+        for (var i = 0; i < version.Groups.Count; i++)
+        {
+            if (ReferenceEquals(version.Groups[i], group))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void Tier(int t, EvaluationContext context, PlanRun run, PlanOutcome outcome, NearMissMode nearMisses)
+    {
+        var tier = Tiers[t];
+        if (tier.Version is null)
+        {
+            tier.Set.RequireVersionOn(AsOf); // throws, naming the versions that exist
+        }
+        var total = 0m;
+        var subs = outcome.SubScores(t);
+        var dims = tier.Dimensions;
+        context.CurrentScore = null;
+        if (tier.ReadsDimensionScores)
+        {
+            context.CurrentSubScores.Clear();
+            for (var d = 0; d < dims.Count; d++)
+            {
+                context.CurrentSubScores[dims[d].Id] = 0m;
+            }
+        }
+        if (tier.HasScore)
+        {
+            Array.Clear(subs, 0, dims.Count);
+            var indicators = tier.Indicators;
+            for (var k = 0; k < indicators.Length; k++)
+            {
+                var points = indicators[k].Points(run);
+                total += points;
+                var d = tier.IndicatorDimension[k];
+                subs[d] += points;
+                if (tier.ReadsDimensionScores)
+                {
+                    context.CurrentSubScores[dims[d].Id] += points;
+                }
+            }
+            context.CurrentScore = total;
+        }
+        var qualified = run.Eval(tier.Root);
+        outcome.SetTier(t, qualified, total);
+        if (!qualified && nearMisses != NearMissMode.None)
+        {
+            // Now, while the context holds this tier's score: conditions on the score read it.
+            var first = -1;
+            var all = nearMisses == NearMissMode.All ? outcome.DecisiveList(t) : null;
+            all?.Clear();
+            var n = run.Decisive(tier.Root, all is null ? 2 : int.MaxValue, ref first, all);
+            outcome.SetDecisive(t, n, first);
+        }
+    }
+}
+
+/// <summary>How much of a failed tier's decisive failures (failed checks no enclosing group of which passed) to find.</summary>
+public enum NearMissMode
+{
+    None,
+
+    /// <summary>Count up to two and keep the first: enough to tell a near miss (exactly one).</summary>
+    Count,
+
+    /// <summary>All of them, in explanation order.</summary>
+    All,
+}

@@ -1,0 +1,37 @@
+using Tidu.Rules.Model;
+using Tidu.Rules.Model.Scoring;
+
+namespace Tidu.Rules.Plans;
+
+/// <summary>One tier of a plan: the rule set that applies, its version on the plan's date, the compiled score card and conditions.</summary>
+public sealed class PlanTier
+{
+    internal PlanTier(RuleSet<TierVersion> set, TierVersion? version)
+    {
+        Set = set;
+        Version = version;
+    }
+
+    public RuleSet<TierVersion> Set { get; }
+
+    /// <summary>The version in force on the plan's date; null when none is (evaluating then throws, naming the versions).</summary>
+    public TierVersion? Version { get; }
+
+    public string Id => Set.Id;
+
+    /// <summary>The dimensions of the score card (empty without one).</summary>
+    public IReadOnlyList<Dimension> Dimensions { get; internal set; } = [];
+
+    internal ScoreStep[] Indicators { get; set; } = [];
+
+    /// <summary>Index into <see cref="Dimensions"/> of each indicator.</summary>
+    internal int[] IndicatorDimension { get; set; } = [];
+
+    internal bool HasScore { get; set; }
+
+    /// <summary>The conditions read a dimension's score: the context must hold the sub-scores by name.</summary>
+    internal bool ReadsDimensionScores { get; set; }
+
+    /// <summary>Root step of the qualifying conditions.</summary>
+    internal int Root { get; set; } = -1;
+}
