@@ -17,7 +17,6 @@ public sealed class EvaluationContext
     private readonly FinancialYear?[] _years = new FinancialYear?[YearWindow];
     private bool _yearsLoaded;
     private int _generation = 1;
-    private int[] _stamps;
     private FactResult[] _values;
     private MissingInput _sizeMissing;
     private bool _hasSizeMissing;
@@ -27,9 +26,7 @@ public sealed class EvaluationContext
         Profile = profile;
         AsOf = asOf;
         LastYear = asOf.Year - 1;
-        var n = Math.Max(64, FactNode.Count);
-        _stamps = new int[n];
-        _values = new FactResult[n];
+        _values = new FactResult[Math.Max(64, FactNode.Count)];
     }
 
     public EnterpriseProfile Profile { get; private set; }
@@ -76,6 +73,36 @@ public sealed class EvaluationContext
 
     public Dictionary<string, decimal> CurrentSubScores { get; } = new(StringComparer.Ordinal);
 
+    // The compiled plan's sub-scores of the tier being evaluated (ids and running points), read instead of
+    // CurrentSubScores while set: the plan fills arrays it owns rather than a dictionary.
+    private IReadOnlyList<Model.Scoring.Dimension>? _planDimensions;
+    private decimal[]? _planSubScores;
+
+    internal void UsePlanSubScores(IReadOnlyList<Model.Scoring.Dimension>? dimensions, decimal[]? points)
+    {
+        _planDimensions = dimensions;
+        _planSubScores = points;
+    }
+
+    /// <summary>The current tier's points in dimension <paramref name="dimension"/>.</summary>
+    public bool TryGetSubScore(string dimension, out decimal points)
+    {
+        if (_planDimensions is { } dims)
+        {
+            for (var d = 0; d < dims.Count; d++)
+            {
+                if (string.Equals(dims[d].Id, dimension, StringComparison.Ordinal))
+                {
+                    points = _planSubScores![d];
+                    return true;
+                }
+            }
+            points = 0m;
+            return false;
+        }
+        return CurrentSubScores.TryGetValue(dimension, out points);
+    }
+
     /// <summary>Starts over for another enterprise or date: every slot is stale, every result forgotten.</summary>
     public void Reset(EnterpriseProfile profile, DateOnly asOf)
     {
@@ -84,7 +111,7 @@ public sealed class EvaluationContext
         LastYear = asOf.Year - 1;
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_stamps);
+            Array.Clear(_values);
             _generation = 1;
         }
         if (_yearsLoaded)
@@ -104,31 +131,36 @@ public sealed class EvaluationContext
         {
             CurrentSubScores.Clear();
         }
+        _planDimensions = null;
+        _planSubScores = null;
     }
 
     /// <summary>The value of <paramref name="fact"/>, computed on first read and kept for this evaluation.</summary>
-    public ref readonly FactResult Read(FactNode fact)
+    public ref readonly FactResult Read(FactNode fact) => ref Slot(fact);
+
+    /// <summary>The slot itself: comparisons keep the value's double approximation in it.</summary>
+    internal ref FactResult Slot(FactNode fact)
     {
         var id = fact.Id;
-        if ((uint)id >= (uint)_stamps.Length)
+        var values = _values;
+        if ((uint)id >= (uint)values.Length)
         {
-            Grow();
+            values = Grow();
         }
-        ref var slot = ref _values[id];
-        if (_stamps[id] != _generation || fact.Volatile)
+        ref var slot = ref values[id];
+        if (slot.Stamp != _generation || fact.Volatile)
         {
-            // Inputs have smaller ids than the node that reads them, so computing them never grows the arrays under us.
+            // Inputs have smaller ids than the node that reads them, so computing them never grows the array under us.
             fact.Compute(this, ref slot);
-            _stamps[id] = _generation;
+            slot.Stamp = _generation;
         }
         return ref slot;
     }
 
-    private void Grow()
+    private FactResult[] Grow()
     {
-        var n = Math.Max(FactNode.Count, _stamps.Length * 2);
-        Array.Resize(ref _stamps, n);
-        Array.Resize(ref _values, n);
+        Array.Resize(ref _values, Math.Max(FactNode.Count, _values.Length * 2));
+        return _values;
     }
 
     /// <summary>The financial entry of <paramref name="year"/> (the first one listed), or null when the profile has none.</summary>
@@ -147,17 +179,31 @@ public sealed class EvaluationContext
 
     private void LoadYears()
     {
-        var list = Profile.Financials;
         var first = LastYear - YearsBefore;
-        for (var k = 0; k < list.Count; k++)
+        if (Profile.Financials is FinancialYear[] array)
         {
-            var f = list[k];
-            var i = unchecked(f.Year - first);
-            if ((uint)i < YearWindow)
+            foreach (var f in array)
             {
-                _years[i] ??= f;
+                Place(f, first);
+            }
+        }
+        else
+        {
+            var list = Profile.Financials;
+            for (var k = 0; k < list.Count; k++)
+            {
+                Place(list[k], first);
             }
         }
         _yearsLoaded = true;
+    }
+
+    private void Place(FinancialYear f, int first)
+    {
+        var i = unchecked(f.Year - first);
+        if ((uint)i < YearWindow)
+        {
+            _years[i] ??= f;
+        }
     }
 }

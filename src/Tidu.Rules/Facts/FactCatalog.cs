@@ -75,18 +75,18 @@ public static class FactCatalog
 
         yield return Number("domesticMarketShare", "/mainProduct/domesticMarketShare", p => p.MainProduct?.DomesticMarketShare);
         yield return Number("internationalMarketShare", "/mainProduct/internationalMarketShare", p => p.MainProduct?.InternationalMarketShare);
-        yield return Number("domesticMarketRank", "/mainProduct/domesticMarketRank", p => p.MainProduct?.DomesticMarketRank);
-        yield return Number("globalMarketRank", "/mainProduct/globalMarketRank", p => p.MainProduct?.GlobalMarketRank);
+        yield return Count("domesticMarketRank", "/mainProduct/domesticMarketRank", p => p.MainProduct?.DomesticMarketRank);
+        yield return Count("globalMarketRank", "/mainProduct/globalMarketRank", p => p.MainProduct?.GlobalMarketRank);
         yield return Number("mainProductRevenueShare", "/mainProduct/revenueShare", p => p.MainProduct?.RevenueShare);
         yield return Number("mainProductSalesShareOfMainBusiness", "/mainProduct/salesShareOfMainBusiness", p => p.MainProduct?.SalesShareOfMainBusiness);
-        yield return Number("mainProductYearsInField", "/mainProduct/yearsInField", p => p.MainProduct?.YearsInField);
-        yield return Number("ipClassI", "/intellectualProperty/classI", p => p.IntellectualProperty?.ClassI);
-        yield return Number("ipClassISelfDeveloped", "/intellectualProperty/classISelfDeveloped", p => p.IntellectualProperty?.ClassISelfDeveloped);
-        yield return Number("ipClassIHighValue", "/intellectualProperty/classIHighValue", p => p.IntellectualProperty?.ClassIHighValue);
-        yield return Number("ipClassIApplied", "/intellectualProperty/classIApplied", p => p.IntellectualProperty?.ClassIApplied);
-        yield return Number("ipClassII", "/intellectualProperty/classII", p => p.IntellectualProperty?.ClassII);
-        yield return Number("inventionPatents", "/intellectualProperty/inventionPatents", p => p.IntellectualProperty?.InventionPatents);
-        yield return Number("digitalLevel", "/digitalLevel", p => p.DigitalLevel);
+        yield return Count("mainProductYearsInField", "/mainProduct/yearsInField", p => p.MainProduct?.YearsInField);
+        yield return Count("ipClassI", "/intellectualProperty/classI", p => p.IntellectualProperty?.ClassI);
+        yield return Count("ipClassISelfDeveloped", "/intellectualProperty/classISelfDeveloped", p => p.IntellectualProperty?.ClassISelfDeveloped);
+        yield return Count("ipClassIHighValue", "/intellectualProperty/classIHighValue", p => p.IntellectualProperty?.ClassIHighValue);
+        yield return Count("ipClassIApplied", "/intellectualProperty/classIApplied", p => p.IntellectualProperty?.ClassIApplied);
+        yield return Count("ipClassII", "/intellectualProperty/classII", p => p.IntellectualProperty?.ClassII);
+        yield return Count("inventionPatents", "/intellectualProperty/inventionPatents", p => p.IntellectualProperty?.InventionPatents);
+        yield return Count("digitalLevel", "/digitalLevel", p => p.DigitalLevel);
         yield return Number("localFeatureScore", "/localFeatureScore", p => p.LocalFeatureScore);
 
         yield return new("certificationCount", FactKind.Number,
@@ -128,6 +128,9 @@ public static class FactCatalog
 
     private static FactDefinition Number(string name, string pointer, Func<EnterpriseProfile, decimal?> read) =>
         new(name, FactKind.Number, pointer, None, _ => ProfileFacts.Number(name, pointer, read));
+
+    private static FactDefinition Count(string name, string pointer, Func<EnterpriseProfile, int?> read) =>
+        new(name, FactKind.Number, pointer, None, _ => ProfileFacts.Count(name, pointer, read));
 
     /// <summary>"iso 9001:2015" → "ISO9001": upper case, no spaces, hyphens or a ':year' suffix.</summary>
     public static string NormalizeCertification(string s) => ProfileFacts.NormalizeCertification(s);

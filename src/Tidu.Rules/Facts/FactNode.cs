@@ -16,7 +16,12 @@ public abstract class FactNode
     private static readonly Lock Gate = new();
     private static int _count;
 
-    protected FactNode(FactKind kind) => Kind = kind;
+    protected FactNode(FactKind kind, bool isVolatile = false, bool perTier = false)
+    {
+        Kind = kind;
+        Volatile = isVolatile;
+        PerTier = perTier;
+    }
 
     /// <summary>Slot index, dense from 0; a node's inputs are interned before it, so they have smaller ids.</summary>
     public int Id { get; private set; } = -1;
@@ -30,10 +35,10 @@ public abstract class FactNode
     /// Read from the evaluation rather than the profile (the size class, the tier's score): computed on every read,
     /// never kept in a slot.
     /// </summary>
-    public virtual bool Volatile => false;
+    public bool Volatile { get; }
 
     /// <summary>Differs from one tier to the next within one evaluation (the tier's own score).</summary>
-    public virtual bool PerTier => false;
+    public bool PerTier { get; }
 
     /// <summary>How many nodes exist: the size of an evaluation's slot table.</summary>
     public static int Count => System.Threading.Volatile.Read(ref _count);

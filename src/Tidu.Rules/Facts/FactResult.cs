@@ -92,6 +92,14 @@ public struct FactResult
 
     public decimal Numerator { get; private set; }
     public decimal Denominator { get; private set; }
+
+    // Numerator / Denominator as a double, computed on the first comparison: decides comparisons far from the
+    // threshold without decimal arithmetic.
+    private double _approximation;
+    private bool _hasApproximation;
+
+    /// <summary>The evaluation that filled this slot (the context's generation), so a stale slot is recomputed.</summary>
+    internal int Stamp { get; set; }
     public string? Text { get; private set; }
     public MissingInput Missing { get; private set; }
 
@@ -103,6 +111,30 @@ public struct FactResult
         Numerator = value;
         Denominator = 1m;
         Whole = true;
+        _hasApproximation = false;
+        _isInteger = false;
+    }
+
+    /// <summary>A whole number: its double is exact, so it is kept at once.</summary>
+    public void SetNumber(int value)
+    {
+        Kind = FactKind.Number;
+        Numerator = value;
+        Denominator = 1m;
+        Whole = true;
+        _approximation = value;
+        _hasApproximation = true;
+        _isInteger = true;
+    }
+
+    // Set from an int (counts, headcounts, years): integer arithmetic may stand in for decimal arithmetic.
+    private bool _isInteger;
+
+    /// <summary>The value when it was set as an int.</summary>
+    public readonly bool TryGetInteger(out int value)
+    {
+        value = _isInteger ? (int)_approximation : 0;
+        return _isInteger;
     }
 
     /// <summary>An exact quotient; <paramref name="denominator"/> must be positive.</summary>
@@ -112,6 +144,8 @@ public struct FactResult
         Numerator = numerator;
         Denominator = denominator;
         Whole = false;
+        _hasApproximation = false;
+        _isInteger = false;
     }
 
     public void SetBoolean(bool value)
@@ -136,6 +170,46 @@ public struct FactResult
     public readonly int CompareTo(decimal threshold) =>
         Whole ? Numerator.CompareTo(threshold) : Numerator.CompareTo(threshold * Denominator);
 
+    /// <summary>
+    /// Sign of (this − <paramref name="threshold"/>), exactly, deciding with doubles when the value is clearly away from
+    /// the threshold (see <see cref="Threshold"/>); closer values are compared exactly.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int CompareTo(in Threshold threshold)
+    {
+        if (_hasApproximation)
+        {
+            if (_approximation > threshold.Above)
+            {
+                return 1;
+            }
+            if (_approximation < threshold.Below)
+            {
+                return -1;
+            }
+        }
+        return CompareSlowly(threshold);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int CompareSlowly(in Threshold threshold)
+    {
+        if (!_hasApproximation)
+        {
+            _approximation = Whole ? (double)Numerator : (double)Numerator / (double)Denominator;
+            _hasApproximation = true;
+            if (_approximation > threshold.Above)
+            {
+                return 1;
+            }
+            if (_approximation < threshold.Below)
+            {
+                return -1;
+            }
+        }
+        return CompareTo(threshold.Value);
+    }
+
     /// <summary>The value as the explanations show it (strings are formatted here, never while evaluating).</summary>
     public readonly FactValue ToFactValue() => Kind switch
     {
@@ -144,4 +218,30 @@ public struct FactResult
         FactKind.Text => FactValue.Of(Text!),
         _ => FactValue.Missing(Missing.Path, Missing.Reason),
     };
+}
+
+/// <summary>
+/// A threshold from a rule file with the interval of doubles around it within which only an exact comparison decides.
+/// A value's double approximation is within a few 1e-16 (relative) of the exact quotient, so outside a margin of
+/// 1e-12 of the threshold the double comparison gives the exact answer (a zero threshold is decided by the sign,
+/// which the double keeps exactly).
+/// </summary>
+public readonly struct Threshold
+{
+    public Threshold(decimal value)
+    {
+        Value = value;
+        var d = (double)value;
+        var margin = Math.Abs(d) * 1e-12;
+        Below = d - margin;
+        Above = d + margin;
+    }
+
+    public decimal Value { get; }
+
+    /// <summary>Approximations below this are below the threshold.</summary>
+    public double Below { get; }
+
+    /// <summary>Approximations above this are above the threshold.</summary>
+    public double Above { get; }
 }

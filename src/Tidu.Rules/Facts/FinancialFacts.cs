@@ -32,6 +32,10 @@ internal static class FinancialFacts
 
     private static int FieldIndex(string field) => Array.IndexOf(FieldNames, field) is var i and >= 0 ? i : throw new ArgumentException($"unknown financial field '{field}'");
 
+    /// <summary>Headcounts are whole numbers (their slot keeps an exact double at once).</summary>
+    private const int FirstCount = 7;
+    private const int LastCount = 8;
+
     private static decimal? Read(FinancialYear f, int field) => field switch
     {
         0 => f.OperatingRevenue,
@@ -126,7 +130,11 @@ internal static class FinancialFacts
             {
                 result.SetMissing(new MissingInput(MissingKind.NoYear, Year: year));
             }
-            else if (Read(f, index) is { } d)
+            else if (index is >= FirstCount and <= LastCount && (index == FirstCount ? f.Employees : f.RdStaff) is { } n)
+            {
+                result.SetNumber(n);
+            }
+            else if (index is < FirstCount or > LastCount && Read(f, index) is { } d)
             {
                 result.SetNumber(d);
             }

@@ -21,6 +21,9 @@ internal static class ProfileFacts
     public static FactNode Number(string name, string pointer, Func<EnterpriseProfile, decimal?> read) =>
         FactNode.Intern(name, () => new NumberFact(pointer, read));
 
+    public static FactNode Count(string name, string pointer, Func<EnterpriseProfile, int?> read) =>
+        FactNode.Intern(name, () => new CountFact(pointer, read));
+
     /// <summary>The province part of a region code ("330106" → "33"), without allocating for the usual two digits.</summary>
     public static string? ProvinceOf(EnterpriseProfile p) => p.RegionCode is { Length: >= 2 } r
         ? char.IsAsciiDigit(r[0]) && char.IsAsciiDigit(r[1]) ? TwoDigits[((r[0] - '0') * 10) + (r[1] - '0')] : r[..2]
@@ -121,6 +124,23 @@ internal static class ProfileFacts
         }
     }
 
+    private sealed class CountFact(string pointer, Func<EnterpriseProfile, int?> read) : FactNode(FactKind.Number)
+    {
+        private readonly MissingInput _missing = MissingInput.Static(pointer);
+
+        public override void Compute(EvaluationContext context, ref FactResult result)
+        {
+            if (read(context.Profile) is { } n)
+            {
+                result.SetNumber(n);
+            }
+            else
+            {
+                result.SetMissing(_missing);
+            }
+        }
+    }
+
     /// <summary>Anniversary counting to January 1 of Y+1: 2023-01-01 → 3 years at the end of 2025; 2023-01-02 → 2.</summary>
     private sealed class NicheYearsFact() : FactNode(FactKind.Number)
     {
@@ -148,12 +168,10 @@ internal static class ProfileFacts
         }
     }
 
-    private sealed class SizeClassFact() : FactNode(FactKind.Text)
+    private sealed class SizeClassFact() : FactNode(FactKind.Text, isVolatile: true)
     {
         private const string Reason = "size class not available";
         private static readonly MissingInput Unknown = MissingInput.Static("/financials", Reason);
-
-        public override bool Volatile => true;
 
         public override void Compute(EvaluationContext context, ref FactResult result)
         {
@@ -168,17 +186,13 @@ internal static class ProfileFacts
         }
     }
 
-    private sealed class ScoreFact(string? dimension) : FactNode(FactKind.Number)
+    private sealed class ScoreFact(string? dimension) : FactNode(FactKind.Number, isVolatile: true, perTier: true)
     {
         private readonly MissingInput _missing = MissingInput.Static("score", dimension is null ? "no score" : $"dimension {dimension} not scored");
 
-        public override bool Volatile => true;
-
-        public override bool PerTier => true;
-
         public override void Compute(EvaluationContext context, ref FactResult result)
         {
-            if (dimension is null ? context.CurrentScore is { } total && Set(ref result, total) : context.CurrentSubScores.TryGetValue(dimension, out var v) && Set(ref result, v))
+            if (dimension is null ? context.CurrentScore is { } total && Set(ref result, total) : context.TryGetSubScore(dimension, out var v) && Set(ref result, v))
             {
                 return;
             }
@@ -197,6 +211,9 @@ internal static class ProfileFacts
         private static readonly MissingInput Missing = MissingInput.Static("/quality/managementSystemCertifications");
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup = (wanted ?? FrozenSet<string>.Empty).GetAlternateLookup<ReadOnlySpan<char>>();
 
+        // Certificates repeat ("ISO9001" in thousands of profiles): each one is normalised once.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _seen = new(StringComparer.Ordinal);
+
         public override void Compute(EvaluationContext context, ref FactResult result)
         {
             if (context.Profile.Quality?.ManagementSystemCertifications is not { } certs)
@@ -205,11 +222,24 @@ internal static class ProfileFacts
                 return;
             }
             var n = 0;
-            for (var i = 0; i < certs.Count; i++)
+            if (wanted is null)
             {
-                if (wanted is null || Matches(certs[i]))
+                n = certs.Count;
+            }
+            else
+            {
+                for (var i = 0; i < certs.Count; i++)
                 {
-                    n++;
+                    var cert = certs[i];
+                    if (!_seen.TryGetValue(cert, out var matches))
+                    {
+                        matches = Matches(cert);
+                        if (_seen.Count < 4096)
+                        {
+                            _seen.TryAdd(cert, matches);
+                        }
+                    }
+                    n += matches ? 1 : 0;
                 }
             }
             result.SetNumber(n);

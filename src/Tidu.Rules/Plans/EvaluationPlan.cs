@@ -21,6 +21,10 @@ public sealed class EvaluationPlan
     private readonly (int Sme, int Medium, int Small)[] _sizeRoots;
     private readonly ConcurrentDictionary<string, (int Group, string? Ambiguity)> _groups = new(StringComparer.Ordinal);
 
+    // GB/T 4754 codes (a letter and up to four digits) packed into an int: hashing it is cheaper than hashing the string.
+    private readonly ConcurrentDictionary<int, (int Group, string? Ambiguity)> _groupsByCode = new();
+    private readonly PlanTier[] _tiers;
+
     internal EvaluationPlan(RuleLibrary library, DateOnly asOf, IReadOnlyList<RuleSet<TierVersion>> tiers)
     {
         AsOf = asOf;
@@ -28,7 +32,7 @@ public sealed class EvaluationPlan
         SizeVersion = library.SizeClass.VersionOn(asOf);
         var compiler = new PlanCompiler(asOf);
         _sizeRoots = SizeVersion is null ? [] : [.. SizeVersion.Groups.Select(g => (compiler.Condition(g.Sme, null), compiler.Condition(g.Medium, null), compiler.Condition(g.Small, null)))];
-        Tiers = [.. tiers.Select(compiler.Tier)];
+        _tiers = [.. tiers.Select(compiler.Tier)];
         Steps = compiler.Steps;
         Memos = compiler.Memos;
     }
@@ -39,7 +43,7 @@ public sealed class EvaluationPlan
     public SizeClassVersion? SizeVersion { get; }
 
     /// <summary>The tiers, in evaluation order.</summary>
-    public IReadOnlyList<PlanTier> Tiers { get; }
+    public IReadOnlyList<PlanTier> Tiers => _tiers;
 
     internal Step[] Steps { get; }
 
@@ -60,10 +64,11 @@ public sealed class EvaluationPlan
         var outcome = workspace.Outcome;
         var run = workspace.Run;
         SizeClass(profile, context, run, outcome);
-        for (var t = 0; t < Tiers.Count; t++)
+        for (var t = 0; t < _tiers.Length; t++)
         {
             Tier(t, context, run, outcome, nearMisses);
         }
+        context.UsePlanSubScores(null, null);
         return outcome;
     }
 
@@ -96,17 +101,92 @@ public sealed class EvaluationPlan
 
     private (int Group, string? Ambiguity) GroupOf(SizeClassVersion version, string industryCode)
     {
-        if (_groups.TryGetValue(industryCode, out var found))
+        var packed = Pack(industryCode);
+        if (packed >= 0 ? _groupsByCode.TryGetValue(packed, out var found) : _groups.TryGetValue(industryCode, out found))
         {
             return found;
         }
         var (group, ambiguity) = version.GroupFor(industryCode);
         found = (group is null ? -1 : IndexOf(version, group), ambiguity);
-        if (_groups.Count < MaxCachedIndustries)
+        if (packed >= 0)
+        {
+            _groupsByCode.TryAdd(packed, found); // at most 26 × 11,111 codes
+        }
+        else if (_groups.Count < MaxCachedIndustries)
         {
             _groups.TryAdd(industryCode, found);
         }
         return found;
+    }
+
+    /// <summary>
+    /// The tier's score and sub-scores, added up in indicator order. Points are nearly always whole: they are summed as
+    /// integers (exactly what decimal addition of whole numbers gives) until a fractional one arrives, from which on in decimal.
+    /// </summary>
+    private static decimal Score(PlanTier tier, PlanRun run, decimal[] subs)
+    {
+        var dims = tier.Dimensions.Count;
+        Span<long> whole = stackalloc long[dims];
+        Span<int> bits = stackalloc int[4];
+        long wholeTotal = 0;
+        // An indicator whose conditions read the score sees the running sub-scores, as the tree evaluator showed them.
+        var exact = !tier.CardReadsScore;
+        var total = 0m;
+        var indicators = tier.Indicators;
+        var dimensionOf = tier.IndicatorDimension;
+        Array.Clear(subs, 0, dims);
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            var points = indicators[k].Points(run);
+            var d = dimensionOf[k];
+            if (exact && decimal.GetBits(points, bits) == 4 && bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
+            {
+                var p = bits[3] < 0 ? -(long)(uint)bits[0] : (uint)bits[0];
+                wholeTotal += p;
+                whole[d] += p;
+                continue;
+            }
+            if (exact)
+            {
+                exact = false;
+                total = wholeTotal;
+                for (var i = 0; i < dims; i++)
+                {
+                    subs[i] = whole[i];
+                }
+            }
+            total += points;
+            subs[d] += points;
+        }
+        if (exact)
+        {
+            for (var i = 0; i < dims; i++)
+            {
+                subs[i] = whole[i];
+            }
+            return wholeTotal;
+        }
+        return total;
+    }
+
+    /// <summary>"C3484" → a distinct non-negative int (letter, length, digits); −1 for anything else.</summary>
+    private static int Pack(string code)
+    {
+        if (code.Length is < 1 or > 5 || !char.IsAsciiLetterUpper(code[0]))
+        {
+            return -1;
+        }
+        var digits = 0;
+        for (var i = 1; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+            digits = (digits * 10) + (c - '0');
+        }
+        return ((code[0] - 'A') << 20) | (code.Length << 16) | digits;
     }
 
     private static int IndexOf(SizeClassVersion version, SizeGroup group)
@@ -123,38 +203,19 @@ public sealed class EvaluationPlan
 
     private void Tier(int t, EvaluationContext context, PlanRun run, PlanOutcome outcome, NearMissMode nearMisses)
     {
-        var tier = Tiers[t];
+        var tier = _tiers[t];
         if (tier.Version is null)
         {
             tier.Set.RequireVersionOn(AsOf); // throws, naming the versions that exist
         }
         var total = 0m;
         var subs = outcome.SubScores(t);
-        var dims = tier.Dimensions;
         context.CurrentScore = null;
-        if (tier.ReadsDimensionScores)
-        {
-            context.CurrentSubScores.Clear();
-            for (var d = 0; d < dims.Count; d++)
-            {
-                context.CurrentSubScores[dims[d].Id] = 0m;
-            }
-        }
+        // Conditions on a dimension's score read the running points (the tree evaluator's semantics, without its dictionary).
+        context.UsePlanSubScores(tier.Dimensions, subs);
         if (tier.HasScore)
         {
-            Array.Clear(subs, 0, dims.Count);
-            var indicators = tier.Indicators;
-            for (var k = 0; k < indicators.Length; k++)
-            {
-                var points = indicators[k].Points(run);
-                total += points;
-                var d = tier.IndicatorDimension[k];
-                subs[d] += points;
-                if (tier.ReadsDimensionScores)
-                {
-                    context.CurrentSubScores[dims[d].Id] += points;
-                }
-            }
+            total = Score(tier, run, subs);
             context.CurrentScore = total;
         }
         var qualified = run.Eval(tier.Root);

@@ -34,10 +34,10 @@ internal sealed class PlanCompiler(DateOnly asOf)
                     Expected = check.Expected ?? false,
                     HasExpected = check.Expected is not null,
                     HasThreshold = check.Threshold is not null,
-                    Threshold = check.Threshold ?? 0m,
+                    Threshold = new Threshold(check.Threshold ?? 0m),
                     Set = check.Set?.ToArray(),
                     HasDefault = check.Default is not null,
-                    Default = check.Default is { } d ? Step.ToResult(d) : default,
+                    Default = Step.Prepared(check.Default),
                     Fact = check.Node,
                     Source = c,
                     Parent = parent,
@@ -90,9 +90,6 @@ internal sealed class PlanCompiler(DateOnly asOf)
     /// <summary>Whether the subtree at <paramref name="root"/> reads a fact that differs from tier to tier (the score).</summary>
     public bool ReadsTierScore(int root) => Range(root).Any(s => s.Fact is { PerTier: true });
 
-    /// <summary>Whether the steps from <paramref name="first"/> on read a dimension's score (the context then needs the sub-scores by name).</summary>
-    private bool ReadsDimensionScore(int first) =>
-        _steps.Skip(first).Any(s => s.Fact is { PerTier: true } && s.Source is Check { Args.Dimension: not null });
 
     private IEnumerable<Step> Range(int root)
     {
@@ -122,17 +119,17 @@ internal sealed class PlanCompiler(DateOnly asOf)
         {
             return tier;
         }
-        var first = _steps.Count;
         if (version.Score is { } card)
         {
             var dims = card.Dimensions.ToList();
             tier.HasScore = true;
             tier.Dimensions = dims;
+            var first = _steps.Count;
             tier.Indicators = [.. card.Indicators.Select(Indicator)];
+            tier.CardReadsScore = _steps.Skip(first).Any(s => s.Fact is { PerTier: true });
             tier.IndicatorDimension = [.. card.Indicators.Select(x => dims.FindIndex(d => d.Id == x.Dimension))];
         }
         tier.Root = Condition(version.Qualify, null);
-        tier.ReadsDimensionScores = ReadsDimensionScore(first);
         return tier;
     }
 }

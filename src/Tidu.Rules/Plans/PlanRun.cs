@@ -85,16 +85,16 @@ internal sealed class PlanRun
 
     private bool Check(ref Step s)
     {
-        ref readonly var v = ref Context.Read(s.Fact!);
+        ref var v = ref Context.Slot(s.Fact!);
         if (v.IsAvailable)
         {
-            return Test(ref s, in v);
+            return Test(ref s, ref v);
         }
-        return s.HasDefault && Test(ref s, in s.Default);
+        return s.HasDefault && Test(ref s, ref s.Default);
     }
 
     /// <summary>The rule's comparison, exactly as <see cref="Model.Conditions.Check.Test"/> decides it.</summary>
-    private static bool Test(ref Step s, in FactResult v)
+    private static bool Test(ref Step s, ref FactResult v)
     {
         switch (v.Kind)
         {
@@ -103,7 +103,7 @@ internal sealed class PlanRun
                 {
                     return false;
                 }
-                var cmp = v.CompareTo(s.Threshold);
+                var cmp = v.CompareTo(in s.Threshold);
                 return s.Op switch
                 {
                     Comparison.Ge => cmp >= 0,

@@ -29,8 +29,8 @@ public sealed class PlanTier
 
     internal bool HasScore { get; set; }
 
-    /// <summary>The conditions read a dimension's score: the context must hold the sub-scores by name.</summary>
-    internal bool ReadsDimensionScores { get; set; }
+    /// <summary>A condition inside the score card reads the score (it must see the running sub-scores).</summary>
+    internal bool CardReadsScore { get; set; }
 
     /// <summary>Root step of the qualifying conditions.</summary>
     internal int Root { get; set; } = -1;

@@ -15,6 +15,12 @@ public sealed class PlanWorkspace
 
     internal PlanRun Run { get; } = new();
 
+    internal PlanSet? LastPlans { get; set; }
+
+    internal string? LastRegion { get; set; }
+
+    internal EvaluationPlan? LastPlan { get; set; }
+
     /// <summary>The context of the last evaluation (its fact slots are those the outcome was computed from).</summary>
     public EvaluationContext Context => _context ?? throw new InvalidOperationException("nothing evaluated yet");
 

@@ -16,11 +16,13 @@ internal abstract class ScoreStep(Indicator source)
     {
         private readonly FactNode _node = reader.Node;
         private readonly bool _hasDefault = reader.Default is not null;
-        private readonly FactResult _default = reader.Default is { } d ? Step.ToResult(d) : default;
 
-        public ref readonly FactResult Read(PlanRun run)
+        // The default's slot is shared by every thread, so its approximation is computed here, once.
+        private FactResult _default = Step.Prepared(reader.Default);
+
+        public ref FactResult Read(PlanRun run)
         {
-            ref readonly var v = ref run.Context.Read(_node);
+            ref var v = ref run.Context.Slot(_node);
             if (v.IsAvailable || !_hasDefault)
             {
                 return ref v;
@@ -33,20 +35,41 @@ internal abstract class ScoreStep(Indicator source)
 internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
 {
     private readonly Reading _fact = new(b.Fact);
-    private readonly Band[] _bands = [.. b.Bands];
+    private readonly bool[] _hasFrom = [.. b.Bands.Select(x => x.From is not null)];
+    private readonly Threshold[] _from = [.. b.Bands.Select(x => new Threshold(x.From ?? 0m))];
+    private readonly bool[] _hasTo = [.. b.Bands.Select(x => x.To is not null)];
+    private readonly Threshold[] _to = [.. b.Bands.Select(x => new Threshold(x.To ?? 0m))];
+    private readonly decimal[] _points = [.. b.Bands.Select(x => x.Points)];
+
+    // The loader keeps bands contiguous from the top down (the top open above, each 'to' the 'from' of the band
+    // above it): going down, a value below every earlier 'from' is below this band's 'to' already, so one
+    // comparison per band decides. Checked here rather than assumed.
+    private readonly bool _contiguous = b.Bands.Count > 0 && b.Bands[0].To is null
+        && b.Bands.Skip(1).Select((x, i) => x.To is { } t && b.Bands[i].From is { } f && t == f).All(x => x);
 
     public override decimal Points(PlanRun run)
     {
-        ref readonly var v = ref _fact.Read(run);
+        ref var v = ref _fact.Read(run);
         if (v.Kind != FactKind.Number)
         {
             return 0m;
         }
-        foreach (var band in _bands)
+        if (_contiguous)
         {
-            if ((band.From is not { } f || v.CompareTo(f) >= 0) && (band.To is not { } t || v.CompareTo(t) < 0))
+            for (var k = 0; k < _points.Length; k++)
             {
-                return band.Points;
+                if (!_hasFrom[k] || v.CompareTo(in _from[k]) >= 0)
+                {
+                    return _points[k];
+                }
+            }
+            return 0m;
+        }
+        for (var k = 0; k < _points.Length; k++)
+        {
+            if ((!_hasFrom[k] || v.CompareTo(in _from[k]) >= 0) && (!_hasTo[k] || v.CompareTo(in _to[k]) < 0))
+            {
+                return _points[k];
             }
         }
         return 0m;
@@ -112,7 +135,7 @@ internal sealed class MapStep(MapIndicator m) : ScoreStep(m)
 
     public override decimal Points(PlanRun run)
     {
-        ref readonly var v = ref _fact.Read(run);
+        ref var v = ref _fact.Read(run);
         if (v.Kind != FactKind.Text)
         {
             return 0m;
@@ -135,7 +158,7 @@ internal sealed class AsPointsStep(PointsIndicator p) : ScoreStep(p)
 
     public override decimal Points(PlanRun run)
     {
-        ref readonly var v = ref _fact.Read(run);
+        ref var v = ref _fact.Read(run);
         return v.Kind != FactKind.Number ? 0m : Math.Clamp(v.Numerator / v.Denominator, 0m, _max);
     }
 }
@@ -147,14 +170,26 @@ internal sealed class StepsStep(StepsIndicator s) : ScoreStep(s)
     private readonly decimal _pointsPer = s.PointsPer;
     private readonly decimal _max = s.Max;
 
+    // A whole 'per' lets a count be divided in integers (e.g. years of a niche market, per 2 years).
+    private readonly int _wholePer = s.Per == decimal.Truncate(s.Per) && s.Per is > 0m and <= int.MaxValue ? (int)s.Per : 0;
+
     public override decimal Points(PlanRun run)
     {
-        ref readonly var v = ref _fact.Read(run);
+        ref var v = ref _fact.Read(run);
         if (v.Kind != FactKind.Number)
         {
             return 0m;
         }
-        var steps = Math.Max(0m, Math.Floor(v.Numerator / (v.Denominator * _per)));
+        decimal steps;
+        if (_wholePer > 0 && v.TryGetInteger(out var n))
+        {
+            // Floor division in integers: the same value, and like Math.Floor a whole decimal.
+            steps = n >= 0 ? n / _wholePer : 0;
+        }
+        else
+        {
+            steps = Math.Max(0m, Math.Floor(v.Numerator / (v.Denominator * _per)));
+        }
         return Math.Min(_max, steps * _pointsPer);
     }
 }

@@ -41,7 +41,7 @@ internal struct Step
     public int Memo;
 
     public FactNode? Fact;
-    public decimal Threshold;
+    public Threshold Threshold;
     public string[]? Set;
     public FactResult Default;
 
@@ -53,6 +53,21 @@ internal struct Step
 
     /// <summary>An include whose shared conditions have no version in force on the plan's date (evaluating throws, as the tree does).</summary>
     public RuleSet<ConditionsVersion>? NotInForce;
+
+    /// <summary>
+    /// A default in slot form with its double approximation already computed: steps are shared by every thread, so
+    /// comparing must not write to them.
+    /// </summary>
+    public static FactResult Prepared(FactValue? value)
+    {
+        if (value is not { } d)
+        {
+            return default;
+        }
+        var r = ToResult(d);
+        r.CompareTo(new Threshold(0m));
+        return r;
+    }
 
     /// <summary>Converts a rule's default (a <see cref="FactValue"/>) to the slot form.</summary>
     public static FactResult ToResult(FactValue value)
