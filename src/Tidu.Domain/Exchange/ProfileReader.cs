@@ -16,8 +16,6 @@ public static class ProfileReader
     /// <summary>Records larger than this are rejected without being buffered whole (hostile input).</summary>
     public const int DefaultMaxRecordBytes = 1 << 20;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
-
     /// <summary>Reads and validates every record.</summary>
     public static IEnumerable<ProfileRecord> Read(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes) =>
         Split(stream, maxRecordBytes).Select(Parse);
@@ -30,20 +28,7 @@ public static class ProfileReader
         {
             return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", framing)]);
         }
-        if (!Utf8.IsValid(raw.Json.Span))
-        {
-            // JsonDocument does not validate UTF-8 inside strings; reading such a string later would throw.
-            return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", $"not valid UTF-8 (byte {InvalidUtf8Offset(raw.Json.Span)} of the record); save the file as UTF-8")]);
-        }
-        try
-        {
-            using var doc = JsonDocument.Parse(raw.Json, DocumentOptions);
-            return ProfileParser.Parse(doc.RootElement, raw.Ordinal, raw.Locator);
-        }
-        catch (JsonException ex)
-        {
-            return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", "not valid JSON: " + JsonError(ex))]);
-        }
+        return ProfileParser.Parse(raw.Json.Span, raw.Ordinal, raw.Locator);
     }
 
     /// <summary>Cuts the file into records without parsing their content.</summary>
@@ -311,23 +296,7 @@ public static class ProfileReader
         }
     }
 
-    private static int InvalidUtf8Offset(ReadOnlySpan<byte> s)
-    {
-        var pos = 0;
-        while (pos < s.Length && Rune.DecodeFromUtf8(s[pos..], out _, out var consumed) == OperationStatus.Done)
-        {
-            pos += consumed;
-        }
-        return pos;
-    }
-
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
 
-    /// <summary>System.Text.Json messages carry line/byte positions and no input text: safe to show.</summary>
-    private static string JsonError(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
+    private static string JsonError(JsonException ex) => ProfileParser.JsonError(ex);
 }
