@@ -34,6 +34,25 @@ internal sealed class NameTable
 
     public int Count => _names.Length;
 
+    /// <summary>Which table this is, for per-reader state kept per table.</summary>
+    public int Number { get; } = Interlocked.Increment(ref _tables) - 1;
+
+    private static int _tables;
+
+    /// <summary>
+    /// The id of the property name at the reader, or −1 for a name this object does not have. <paramref name="guess"/> is
+    /// tried first: files write members in one order, so the member that followed the previous one last time usually does again.
+    /// </summary>
+    public int Find(ref Utf8JsonReader reader, int guess)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var name = reader.ValueSpan;
+            return guess >= 0 && name.SequenceEqual(_names[guess]) ? guess : Find(name);
+        }
+        return Find(ref reader);
+    }
+
     /// <summary>The id of the property name at the reader, or −1 for a name this object does not have.</summary>
     public int Find(ref Utf8JsonReader reader)
     {

@@ -64,6 +64,14 @@ public sealed partial class ProfileParser
     private readonly HashSet<int> _seenYears = [];
     private bool _lastWins;
     private string? _creditCode;
+    private readonly int[]?[] _successors = new int[]?[16];
+
+    private static int[] NewSuccessors(int names)
+    {
+        var a = new int[names + 1];
+        Array.Fill(a, -1);
+        return a;
+    }
 
     /// <summary>The parser of the calling thread.</summary>
     public static ProfileParser ForThisThread => t_parser ??= new ProfileParser();
@@ -178,8 +186,10 @@ public sealed partial class ProfileParser
     /// Steps to the next member's value: true with the member's id, or false at the end of the object. Unknown members
     /// are skipped (their JSON still checked). A member given twice restarts the record in last-wins mode.
     /// </summary>
-    private bool Next(ref Utf8JsonReader r, NameTable names, ref ulong seen, ref int member, scoped ReadOnlySpan<int> last, out int id)
+    private bool Next(ref Utf8JsonReader r, NameTable names, ref Cursor cursor, scoped ReadOnlySpan<int> last, out int id)
     {
+        // The member that followed the previous one in the last record (per object kind; slot 0: the first member).
+        var successors = _successors[names.Number] ??= NewSuccessors(names.Count);
         while (true)
         {
             r.Read();
@@ -188,10 +198,12 @@ public sealed partial class ProfileParser
                 id = -1;
                 return false;
             }
-            id = names.Find(ref r);
+            id = names.Find(ref r, successors[cursor.Previous]);
+            successors[cursor.Previous] = id;
+            cursor.Previous = id + 1;
             r.Read();
-            member++;
-            if (id < 0 || (_lastWins && last[id] != member))
+            cursor.Member++;
+            if (id < 0 || (_lastWins && last[id] != cursor.Member))
             {
                 r.Skip();
                 continue;
@@ -199,14 +211,22 @@ public sealed partial class ProfileParser
             if (!_lastWins)
             {
                 var bit = 1UL << id;
-                if ((seen & bit) != 0)
+                if ((cursor.Seen & bit) != 0)
                 {
                     throw new DuplicateMemberException();
                 }
-                seen |= bit;
+                cursor.Seen |= bit;
             }
             return true;
         }
+    }
+
+    /// <summary>Where the reading of one object stands: members seen, how many, the last one's id + 1.</summary>
+    private struct Cursor
+    {
+        public ulong Seen;
+        public int Member;
+        public int Previous;
     }
 
     /// <summary>In last-wins mode: the position of each member's last occurrence in the object at the reader.</summary>
@@ -247,8 +267,7 @@ public sealed partial class ProfileParser
         }
         Span<int> last = stackalloc int[RootNames.Count];
         LastOccurrences(r, RootNames, last);
-        ulong seen = 0;
-        var member = 0;
+        var cursor = default(Cursor);
         string? creditCode = null, name = null, region = null, industry = null;
         FinancialYear[]? financials = null;
         var hasFinancials = false;
@@ -266,7 +285,7 @@ public sealed partial class ProfileParser
         Compliance? compliance = null;
         IReadOnlyList<QualityEvaluation>? qualityEvaluations = null;
         IReadOnlyList<string>? verified = null;
-        while (Next(ref r, RootNames, ref seen, ref member, last, out var id))
+        while (Next(ref r, RootNames, ref cursor, last, out var id))
         {
             switch (id)
             {
@@ -474,13 +493,12 @@ public sealed partial class ProfileParser
     {
         Span<int> last = stackalloc int[FinancialNames.Count];
         LastOccurrences(r, FinancialNames, last);
-        ulong seen = 0;
-        var member = 0;
+        var cursor = default(Cursor);
         int? year = null, employees = null, rdStaff = null;
         decimal? operating = null, mainBusiness = null, rd = null, basic = null, profit = null, assets = null, liabilities = null,
             financing = null, mainProductRevenue = null, newProduct = null, industrial = null;
         var k = i + 1;
-        while (Next(ref r, FinancialNames, ref seen, ref member, last, out var id))
+        while (Next(ref r, FinancialNames, ref cursor, last, out var id))
         {
             switch (id)
             {
@@ -596,13 +614,12 @@ public sealed partial class ProfileParser
         }
         Span<int> last = stackalloc int[MainProductNames.Count];
         LastOccurrences(r, MainProductNames, last);
-        ulong seen = 0;
-        var member = 0;
+        var cursor = default(Cursor);
         string? name = null, chain = null;
         bool? strategic = null, keyField = null, leading = null, restricted = null;
         decimal? domesticShare = null, salesShare = null, internationalShare = null, revenueShare = null;
         int? globalRank = null, years = null, domesticRank = null;
-        while (Next(ref r, MainProductNames, ref seen, ref member, last, out var id))
+        while (Next(ref r, MainProductNames, ref cursor, last, out var id))
         {
             var key = Key(11, id + 1);
             switch (id)
@@ -675,10 +692,9 @@ public sealed partial class ProfileParser
         }
         Span<int> last = stackalloc int[IpNames.Count];
         LastOccurrences(r, IpNames, last);
-        ulong seen = 0;
-        var member = 0;
+        var cursor = default(Cursor);
         Span<int?> values = stackalloc int?[IpNames.Count];
-        while (Next(ref r, IpNames, ref seen, ref member, last, out var id))
+        while (Next(ref r, IpNames, ref cursor, last, out var id))
         {
             values[id] = Int(ref r, Key(12, id + 1), new(p + "/" + IpMember(id)), 0);
         }
@@ -712,12 +728,11 @@ public sealed partial class ProfileParser
         }
         Span<int> last = stackalloc int[QualityNames.Count];
         LastOccurrences(r, QualityNames, last);
-        ulong seen = 0;
-        var member = 0;
+        var cursor = default(Cursor);
         string[]? certs = null;
         var certsGiven = false;
         bool? award = null, developed = null, brand = null;
-        while (Next(ref r, QualityNames, ref seen, ref member, last, out var id))
+        while (Next(ref r, QualityNames, ref cursor, last, out var id))
         {
             switch (id)
             {
@@ -811,12 +826,11 @@ public sealed partial class ProfileParser
             if (IsItemObject(ref r, Key(17, k), p, i))
             {
                 LastOccurrences(r, StandardNames, last);
-                ulong seen = 0;
-                var member = 0;
+                var cursor = default(Cursor);
                 string? level = null, role = null;
                 bool levelGiven = false, roleGiven = false;
                 int? year = null;
-                while (Next(ref r, StandardNames, ref seen, ref member, last, out var id))
+                while (Next(ref r, StandardNames, ref cursor, last, out var id))
                 {
                     switch (id)
                     {
@@ -875,13 +889,12 @@ public sealed partial class ProfileParser
             if (IsItemObject(ref r, Key(18, k), p, i))
             {
                 LastOccurrences(r, HonorNames, last);
-                ulong seen = 0;
-                var member = 0;
+                var cursor = default(Cursor);
                 string? kind = null;
                 var kindGiven = false;
                 int? year = null, rank = null;
                 DateOnly? until = null;
-                while (Next(ref r, HonorNames, ref seen, ref member, last, out var id))
+                while (Next(ref r, HonorNames, ref cursor, last, out var id))
                 {
                     switch (id)
                     {
@@ -927,12 +940,11 @@ public sealed partial class ProfileParser
             if (IsItemObject(ref r, Key(19, k), p, i))
             {
                 LastOccurrences(r, RecognitionNames, last);
-                ulong seen = 0;
-                var member = 0;
+                var cursor = default(Cursor);
                 string? tier = null, issuer = null;
                 var tierGiven = false;
                 DateOnly? on = null, until = null;
-                while (Next(ref r, RecognitionNames, ref seen, ref member, last, out var id))
+                while (Next(ref r, RecognitionNames, ref cursor, last, out var id))
                 {
                     switch (id)
                     {
@@ -979,10 +991,9 @@ public sealed partial class ProfileParser
         }
         Span<int> last = stackalloc int[ComplianceNames.Count];
         LastOccurrences(r, ComplianceNames, last);
-        ulong seen = 0;
-        var member = 0;
+        var cursor = default(Cursor);
         Span<bool?> values = stackalloc bool?[ComplianceNames.Count];
-        while (Next(ref r, ComplianceNames, ref seen, ref member, last, out var id))
+        while (Next(ref r, ComplianceNames, ref cursor, last, out var id))
         {
             values[id] = Bool(ref r, Key(21, id + 1), new(p + "/" + ComplianceMember(id)));
         }
@@ -1024,12 +1035,11 @@ public sealed partial class ProfileParser
             if (IsItemObject(ref r, Key(22, k), p, i))
             {
                 LastOccurrences(r, QualityEvaluationNames, last);
-                ulong seen = 0;
-                var member = 0;
+                var cursor = default(Cursor);
                 int? year = null;
                 decimal? score = null;
                 var scoreGiven = false;
-                while (Next(ref r, QualityEvaluationNames, ref seen, ref member, last, out var id))
+                while (Next(ref r, QualityEvaluationNames, ref cursor, last, out var id))
                 {
                     if (id == 0)
                     {

@@ -31,6 +31,27 @@ public static class ProfileReader
         return ProfileParser.Parse(raw.Json.Span, raw.Ordinal, raw.Locator);
     }
 
+    /// <summary>
+    /// Whether a file whose first non-blank line is <paramref name="firstLine"/> (the bytes before its LF, after a
+    /// byte-order mark) is read as JSON Lines — one record per line — as <see cref="Split"/> reads it: the line is a
+    /// complete JSON value, not the start of an array, and the file is not UTF-16. A first line longer than the record
+    /// limit also makes it JSON Lines (<paramref name="oversized"/>).
+    /// </summary>
+    public static bool IsJsonLines(ReadOnlySpan<byte> firstLine, bool oversized = false)
+    {
+        if (oversized)
+        {
+            return true;
+        }
+        var start = firstLine.TrimStart(" \t\r"u8);
+        return !IsUtf16(start) && !(start.Length > 0 && start[0] == (byte)'[') && !IsBlank(firstLine) && IsCompleteJsonValue(firstLine);
+    }
+
+    /// <summary>Blank as a line of JSON Lines may be: spaces, tabs and CRs only (such lines are skipped, not records).</summary>
+    public static bool IsBlankLine(ReadOnlySpan<byte> line) => IsBlank(line);
+
+    private static bool IsUtf16(ReadOnlySpan<byte> start) => start.StartsWith(new byte[] { 0xFF, 0xFE }) || start.StartsWith(new byte[] { 0xFE, 0xFF });
+
     /// <summary>Cuts the file into records without parsing their content.</summary>
     public static IEnumerable<RawRecord> Split(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes)
     {
@@ -45,7 +66,7 @@ public static class ProfileReader
         var (firstLine, firstNumber, firstOversized) = first.Value;
         _ = firstNumber;
         var start = firstLine.AsSpan().TrimStart(" \t\r"u8);
-        if (start.StartsWith(new byte[] { 0xFF, 0xFE }) || start.StartsWith(new byte[] { 0xFE, 0xFF }))
+        if (IsUtf16(start))
         {
             yield return new RawRecord(0, "file", default, "the file is UTF-16; save it as UTF-8");
             yield break;
@@ -99,8 +120,11 @@ public static class ProfileReader
 
     private static RawRecord LineRecord(long ordinal, byte[] bytes, long number, bool oversized, int max) =>
         oversized
-            ? new RawRecord(ordinal, $"line {number}", default, $"record is larger than the limit of {max} bytes; skipped")
+            ? new RawRecord(ordinal, $"line {number}", default, OversizedLine(max))
             : new RawRecord(ordinal, $"line {number}", bytes);
+
+    /// <summary>The framing error of a JSON Lines record over the size limit.</summary>
+    public static string OversizedLine(int maxRecordBytes) => $"record is larger than the limit of {maxRecordBytes} bytes; skipped";
 
     /// <summary>A JSON array: the whole text is buffered (up to the limit per element × elements) and cut element by element.</summary>
     private static IEnumerable<RawRecord> ArrayRecords(LineSplitter lines, byte[] firstLine)

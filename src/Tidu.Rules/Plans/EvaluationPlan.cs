@@ -49,6 +49,9 @@ public sealed class EvaluationPlan
 
     internal int Memos { get; }
 
+    /// <summary>The plan's parts of a result line, encoded on first use (see <see cref="Evaluation.OutcomeJsonWriter"/>).</summary>
+    internal Evaluation.OutcomeJsonWriter.PlanJson? Json { get; set; }
+
     /// <summary>How many steps the plan has (a measure of its size, for reports).</summary>
     public int StepCount => Steps.Length;
 

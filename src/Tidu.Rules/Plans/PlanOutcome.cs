@@ -30,7 +30,8 @@ public sealed class PlanOutcome
 
     internal MissingInput SizeMissing { get; set; }
 
-    internal bool HasSizeMissing { get; set; }
+    /// <summary>The size class is not available because an input of its table is missing.</summary>
+    public bool HasSizeMissing { get; internal set; }
 
     /// <summary>The input the size class is missing (JSON Pointer), formatted on request.</summary>
     public string? SizeClassMissingField => Group is null ? "/industryCode" : HasSizeMissing ? SizeMissing.Path : null;
