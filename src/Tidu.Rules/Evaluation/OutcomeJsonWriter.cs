@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Tidu.Domain.Profiles;
 using Tidu.Rules.Model;
@@ -88,37 +90,53 @@ public static class OutcomeJsonWriter
             w.WriteEndObject();
         }
         w.WriteStartObject(Tiers);
+        Span<byte> scratch = stackalloc byte[ScratchBytes];
         for (var t = 0; t < plan.Tiers.Count; t++)
         {
             var tier = json.Tier(t);
-            w.WriteStartObject(tier.Id);
-            w.WriteBoolean(Qualified, outcome.Qualified(t));
-            if (outcome.Score(t) is { } s)
+            w.WritePropertyName(tier.Id);
+            var qualified = outcome.Qualified(t);
+            if (outcome.Score(t) is not { } score)
             {
-                WriteNumber(w, Score, s);
+                w.WriteRawValue(qualified ? tier.Qualified : tier.NotQualified, skipInputValidation: true);
+                continue;
             }
-            else
-            {
-                w.WriteNull(Score);
-            }
-            w.WriteString(Title, tier.Title);
-            w.WritePropertyName(RuleSet);
-            w.WriteRawValue(tier.Version, skipInputValidation: true);
-            w.WriteStartObject(SubScores);
+            // A scored tier: its template with the score and points filled in (as Utf8JsonWriter formats numbers).
+            var n = Put(scratch, 0, qualified ? tier.Qualified : tier.NotQualified);
+            n = PutNumber(scratch, n, score);
+            n = Put(scratch, n, tier.Middle);
             for (var d = 0; d < tier.Dimensions.Length; d++)
             {
-                var dim = tier.Dimensions[d];
-                w.WriteStartObject(dim.Id);
-                w.WriteString(Title, dim.Title);
-                WriteNumber(w, Points, outcome.SubScore(t, d));
-                WriteNumber(w, Max, dim.Max);
-                w.WriteEndObject();
+                n = Put(scratch, n, tier.Dimensions[d].Head);
+                n = PutNumber(scratch, n, outcome.SubScore(t, d));
+                n = Put(scratch, n, tier.Dimensions[d].Tail);
             }
-            w.WriteEndObject();
-            w.WriteEndObject();
+            n = Put(scratch, n, "}}"u8);
+            w.WriteRawValue(scratch[..n], skipInputValidation: true);
         }
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>Room for one scored tier's object (a template of a few hundred bytes and some numbers).</summary>
+    private const int ScratchBytes = 8192;
+
+    private static int Put(Span<byte> to, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(to[at..]);
+        return at + bytes.Length;
+    }
+
+    /// <summary>A number as the result format writes it (trailing zeros dropped), formatted as Utf8JsonWriter formats it.</summary>
+    private static int PutNumber(Span<byte> to, int at, decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        int written;
+        var ok = bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0
+            ? Utf8Formatter.TryFormat(bits[3] < 0 ? -(long)(uint)bits[0] : (uint)bits[0], to[at..], out written)
+            : Utf8Formatter.TryFormat(value.Normalize(), to[at..], out written);
+        return ok ? at + written : throw new InvalidOperationException("number does not fit the line buffer");
     }
 
     private static int SizeIndex(string size) => size switch
@@ -128,21 +146,6 @@ public static class OutcomeJsonWriter
         "small" => 2,
         _ => 3,
     };
-
-    /// <summary>A number as the result format writes it (trailing zeros dropped): whole numbers without decimal arithmetic.</summary>
-    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, decimal value)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        if (bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
-        {
-            w.WriteNumber(name, bits[3] < 0 ? -(long)(uint)bits[0] : (uint)bits[0]);
-        }
-        else
-        {
-            w.WriteNumber(name, value.Normalize());
-        }
-    }
 
     /// <summary>What every line of one plan shares, encoded once.</summary>
     internal sealed class PlanJson
@@ -167,11 +170,7 @@ public static class OutcomeJsonWriter
                     w.WriteEndObject();
                 });
             }
-            _tiers = [.. plan.Tiers.Select(t => new TierJson(
-                Encode(t.Set.Id),
-                Encode(t.Set.Title),
-                EvaluationJsonWriter.Fragment(w => EvaluationJsonWriter.WriteVersionObject(w, t.Version!.Info, t.Set.Jurisdiction)),
-                [.. t.Dimensions.Select(d => new DimensionJson(Encode(d.Id), Encode(d.Title), d.Max))]))];
+            _tiers = [.. plan.Tiers.Select(TierJson.Of)];
         }
 
         public JsonEncodedText AsOf { get; }
@@ -183,7 +182,110 @@ public static class OutcomeJsonWriter
         public TierJson Tier(int t) => _tiers[t];
     }
 
-    internal sealed record TierJson(JsonEncodedText Id, JsonEncodedText Title, byte[] Version, DimensionJson[] Dimensions);
+    /// <summary>
+    /// One tier's object as a template: for a tier without a score the whole object (qualified or not); for a scored
+    /// tier the bytes around the score and the points, written by the same writer and encoder as every other result.
+    /// </summary>
+    internal sealed class TierJson
+    {
+        private TierJson(JsonEncodedText id, byte[] qualified, byte[] notQualified, byte[] middle, DimensionJson[] dimensions)
+        {
+            Id = id;
+            Qualified = qualified;
+            NotQualified = notQualified;
+            Middle = middle;
+            Dimensions = dimensions;
+        }
 
-    internal sealed record DimensionJson(JsonEncodedText Id, JsonEncodedText Title, decimal Max);
+        public JsonEncodedText Id { get; }
+
+        /// <summary>Unscored: the whole object; scored: <c>{"qualified":true,"score":</c>.</summary>
+        public byte[] Qualified { get; }
+
+        public byte[] NotQualified { get; }
+
+        /// <summary><c>,"title":…,"ruleSet":{…},"subScores":{</c> (scored tiers).</summary>
+        public byte[] Middle { get; }
+
+        public DimensionJson[] Dimensions { get; }
+
+        public static TierJson Of(PlanTier t)
+        {
+            var version = t.Version!;
+            // The tier's object written in full, with a marker where the score and each dimension's points go.
+            byte[] Sample(bool qualified, bool scored) => EvaluationJsonWriter.Fragment(w =>
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("qualified", qualified);
+                if (scored)
+                {
+                    w.WriteNumber("score", Marker);
+                }
+                else
+                {
+                    w.WriteNull("score");
+                }
+                w.WriteString("title", t.Set.Title);
+                w.WritePropertyName("ruleSet");
+                EvaluationJsonWriter.WriteVersionObject(w, version.Info, t.Set.Jurisdiction);
+                w.WriteStartObject("subScores");
+                foreach (var d in t.Dimensions)
+                {
+                    w.WriteStartObject(d.Id);
+                    w.WriteString("title", d.Title);
+                    w.WriteNumber("points", Marker);
+                    w.WriteNumber("max", d.Max.Normalize());
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+            if (!t.HasScore)
+            {
+                return new TierJson(Encode(t.Set.Id), Sample(true, false), Sample(false, false), [], []);
+            }
+            var parts = Split(Sample(true, true));
+            var head = parts[0];
+            var notQualifiedHead = Split(Sample(false, true))[0];
+            // parts[1] = ',"title":…,"subScores":{' + the first dimension's head; parts[d + 2] = dimension d's tail
+            // (up to its closing brace) + the next dimension's head, or the closing braces after the last one.
+            var subScores = "\"subScores\":{"u8;
+            var open = parts[1].AsSpan().LastIndexOf(subScores) + subScores.Length;
+            var middle = parts[1][..open];
+            var nextHead = parts[1][open..];
+            var dims = new DimensionJson[t.Dimensions.Count];
+            for (var d = 0; d < dims.Length; d++)
+            {
+                var piece = parts[d + 2];
+                var close = piece.AsSpan().IndexOf((byte)'}') + 1;
+                dims[d] = new DimensionJson(nextHead, piece[..close]);
+                nextHead = piece[close..];
+            }
+            if (parts.Count != dims.Length + 2 || !nextHead.AsSpan().SequenceEqual("}}"u8))
+            {
+                throw new InvalidOperationException($"cannot build the result template of tier '{t.Id}'");
+            }
+            return new TierJson(Encode(t.Set.Id), head, notQualifiedHead, middle, dims);
+        }
+
+        /// <summary>A number no result has: the places to fill.</summary>
+        private const long Marker = 987654321987654321;
+
+        private static List<byte[]> Split(byte[] sample)
+        {
+            var marker = Encoding.UTF8.GetBytes(Marker.ToString(CultureInfo.InvariantCulture));
+            var parts = new List<byte[]>();
+            var rest = sample.AsSpan();
+            while (rest.IndexOf(marker) is var i and >= 0)
+            {
+                parts.Add(rest[..i].ToArray());
+                rest = rest[(i + marker.Length)..];
+            }
+            parts.Add(rest.ToArray());
+            return parts;
+        }
+    }
+
+    /// <summary>A dimension's template: before its points (<c>"id":{"title":…,"points":</c>) and after (<c>,"max":25}</c>).</summary>
+    internal sealed record DimensionJson(byte[] Head, byte[] Tail);
 }

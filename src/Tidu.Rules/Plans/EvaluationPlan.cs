@@ -229,7 +229,7 @@ public sealed class EvaluationPlan
             var first = -1;
             var all = nearMisses == NearMissMode.All ? outcome.DecisiveList(t) : null;
             all?.Clear();
-            var n = run.Decisive(tier.Root, all is null ? 2 : int.MaxValue, ref first, all);
+            var n = run.DecisiveUnder(tier.Root, all is null ? 2 : int.MaxValue, ref first, all);
             outcome.SetDecisive(t, n, first);
         }
     }

@@ -139,15 +139,12 @@ internal sealed class PlanRun
     }
 
     /// <summary>
-    /// The decisive failures under step <paramref name="i"/> — failed checks none of whose enclosing groups passed —
-    /// counted up to <paramref name="limit"/>; the first is kept in <paramref name="first"/>, all in <paramref name="all"/> when given.
+    /// The decisive failures under step <paramref name="i"/>, which failed — failed checks none of whose enclosing groups
+    /// passed — counted up to <paramref name="limit"/>; the first is kept in <paramref name="first"/>, all in
+    /// <paramref name="all"/> when given. Members that pass drop out; only failed ones are looked into.
     /// </summary>
-    public int Decisive(int i, int limit, ref int first, List<int>? all)
+    public int DecisiveUnder(int i, int limit, ref int first, List<int>? all)
     {
-        if (Eval(i))
-        {
-            return 0;
-        }
         ref var s = ref Steps[i];
         if (s.Kind == StepKind.Check)
         {
@@ -161,10 +158,13 @@ internal sealed class PlanRun
         var n = 0;
         for (var j = i + 1; j < s.End; j = Steps[j].End)
         {
-            n += Decisive(j, limit - n, ref first, all);
-            if (n >= limit)
+            if (!Eval(j))
             {
-                break;
+                n += DecisiveUnder(j, limit - n, ref first, all);
+                if (n >= limit)
+                {
+                    break;
+                }
             }
         }
         return n;

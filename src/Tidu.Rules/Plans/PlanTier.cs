@@ -27,7 +27,8 @@ public sealed class PlanTier
     /// <summary>Index into <see cref="Dimensions"/> of each indicator.</summary>
     internal int[] IndicatorDimension { get; set; } = [];
 
-    internal bool HasScore { get; set; }
+    /// <summary>The version has a scoring table (its score is a number, not null).</summary>
+    public bool HasScore { get; internal set; }
 
     /// <summary>A condition inside the score card reads the score (it must see the running sub-scores).</summary>
     internal bool CardReadsScore { get; set; }
