@@ -54,7 +54,8 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
                 work.CompleteAdding();
                 ordered.CompleteAdding();
             }
-        }) { IsBackground = true, Name = "screen reader" };
+        })
+        { IsBackground = true, Name = "screen reader" };
         var workers = Enumerable.Range(0, Workers).Select(i => new Thread(() =>
         {
             using var worker = new ChunkWorker(evaluator, asOf, explain, maxRecordBytes);
@@ -73,7 +74,8 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
                     chunk.Done.Set();
                 }
             }
-        }) { IsBackground = true, Name = $"screen worker {i}" }).ToList();
+        })
+        { IsBackground = true, Name = $"screen worker {i}" }).ToList();
         reader.Start();
         workers.ForEach(w => w.Start());
         long done = 0;

@@ -1219,6 +1219,9 @@ public sealed partial class ProfileParser
             Error(key, path, "number is out of range");
             return null;
         }
+        // Without a bound of its own a number is an amount: the format's explicit limit applies (Limits).
+        min ??= -Limits.MaxAmount;
+        max ??= Limits.MaxAmount;
         if (min is { } lo && d < lo)
         {
             Error(key, path, $"must be at least {Utf8Values.Invariant(lo)}, got {Utf8Values.Invariant(d)}");
@@ -1255,6 +1258,9 @@ public sealed partial class ProfileParser
             }
             i = (int)d;
         }
+        // Without a bound of its own an integer is a count: the format's explicit limit applies (Limits).
+        min ??= -Limits.MaxCount;
+        max ??= Limits.MaxCount;
         if (min is { } lo && i < lo)
         {
             Error(key, path, $"must be at least {lo}, got {i}");

@@ -134,7 +134,7 @@ public static class OutcomeJsonWriter
         decimal.GetBits(value, bits);
         int written;
         var ok = bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0
-            ? Utf8Formatter.TryFormat(bits[3] < 0 ? -(long)(uint)bits[0] : (uint)bits[0], to[at..], out written)
+            ? Utf8Formatter.TryFormat(bits[3] < 0 ? -(long)unchecked((uint)bits[0]) : unchecked((uint)bits[0]), to[at..], out written)
             : Utf8Formatter.TryFormat(value.Normalize(), to[at..], out written);
         return ok ? at + written : throw new InvalidOperationException("number does not fit the line buffer");
     }

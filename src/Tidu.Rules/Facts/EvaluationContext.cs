@@ -170,8 +170,9 @@ public sealed class EvaluationContext
         {
             LoadYears();
         }
+        // Unchecked: a year far outside the window (hostile input) wraps to a large index and is looked up in the input.
         var i = unchecked(year - (LastYear - YearsBefore));
-        return (uint)i < YearWindow ? _years[i] : Profile.FinancialsOf(year);
+        return unchecked((uint)i) < YearWindow ? _years[i] : Profile.FinancialsOf(year);
     }
 
     /// <summary>Index of the entry of <paramref name="year"/> in the input's financials, or -1.</summary>
@@ -201,7 +202,7 @@ public sealed class EvaluationContext
     private void Place(FinancialYear f, int first)
     {
         var i = unchecked(f.Year - first);
-        if ((uint)i < YearWindow)
+        if (unchecked((uint)i) < YearWindow)
         {
             _years[i] ??= f;
         }

@@ -144,7 +144,7 @@ public sealed class EvaluationPlan
             var d = dimensionOf[k];
             if (exact && decimal.GetBits(points, bits) == 4 && bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
             {
-                var p = bits[3] < 0 ? -(long)(uint)bits[0] : (uint)bits[0];
+                var p = bits[3] < 0 ? -(long)unchecked((uint)bits[0]) : unchecked((uint)bits[0]);
                 wholeTotal += p;
                 whole[d] += p;
                 continue;
