@@ -36,7 +36,8 @@ public static class Applicants
         var json = qualifying ? Profiles.Qualifying(code, name, regionCode, today) : Profiles.Minimal(code, name, regionCode);
         var parsed = ProfileReader.Parse(new RawRecord(1, code, JsonSerializer.SerializeToUtf8Bytes(json)));
         var profile = parsed.Profile ?? throw new InvalidOperationException("test profile invalid: " + string.Join("; ", parsed.Errors));
-        await app.WithRegistryAsync(registry => registry.UpsertAsync([profile])).ConfigureAwait(false);
+        // The file holds a recognition (innovative SME): only an official write sets one, as an official list would.
+        await app.WithRegistryAsync(registry => registry.UpsertAsync([profile], Tidu.Data.Registry.RecognitionWrites.Official)).ConfigureAwait(false);
         var qualified = await app.WithDbAsync(db => db.TierOutcomes.IgnoreQueryFilters()
             .AnyAsync(t => t.Enterprise.CreditCode == code && t.Tier == Tier && t.Qualified)).ConfigureAwait(false);
         if (qualified != qualifying)
