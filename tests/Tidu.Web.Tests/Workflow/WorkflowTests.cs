@@ -275,7 +275,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
     {
         var clock = new FakeTimeProvider(now.ToUniversalTime()); // a UTC clock, as TimeProvider.System is
         await using var host = app.App.WithClock(clock);
-        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), "enterprise");
+        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), "enterprise");
         return await client.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });
     }
 
