@@ -24,7 +24,7 @@ public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
         var host = app.App.WithClock(clock);
-        var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+        var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
         return (host, client);
     }
 
