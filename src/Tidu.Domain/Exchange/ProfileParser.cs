@@ -165,6 +165,8 @@ public static partial class ProfileParser
             MarketPositionLeading = r.Bool(m, "marketPositionLeading", p + "/marketPositionLeading"),
             RestrictedCategory = r.Bool(m, "restrictedCategory", p + "/restrictedCategory"),
             RevenueShare = r.Decimal(m, "revenueShare", p + "/revenueShare", 0m, 1m),
+            ProductCount = r.Int(m, "productCount", p + "/productCount", 1),
+            IndustryDirection = r.Enum(m, "industryDirection", p + "/industryDirection", Vocabulary.IndustryDirection),
         };
     }
 
