@@ -77,6 +77,7 @@ public sealed class RuleLibrary
                 {
                     versions.Add(new ConditionsVersion(info, cond));
                 }
+                c.CheckVerifiedValues(info, v.Line);
             }
             conditions[dto.Id!] = Set(dto, name, versions);
         }
@@ -98,6 +99,7 @@ public sealed class RuleLibrary
                 {
                     versions.Add(new SizeClassVersion(info, groups!));
                 }
+                c.CheckVerifiedValues(info, v.Line);
             }
             sizeClass = Set(dto, name, versions);
         }
@@ -120,6 +122,7 @@ public sealed class RuleLibrary
                 {
                     versions.Add(new TierVersion(info, v.Readings ?? [], score, qualify));
                 }
+                c.CheckVerifiedValues(info, v.Line);
             }
             tiers.Add(Set(dto, name, versions));
         }

@@ -38,6 +38,8 @@ public static class FactCatalog
             a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Sum(c, f, n); });
         yield return new("averageOverYears", FactKind.Number, "average of `field` over the last `years` years (needs each year)", Args("field", "years"),
             a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Average(c, f, n); });
+        yield return new("averageGrowth", FactKind.Number, "mean of the yearly growth rates of `field` over the last `years` years (e.g. net profit; a base ≤ 0 is not available)", Args("field", "years"),
+            a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.AverageGrowth(c, f, n); });
         yield return new("growth", FactKind.Number, "`field`(Y+year) / `field`(Y+year−1) − 1 (e.g. R&D expense growth)", Args("field", "year"),
             a => { var f = FinancialField(a.Field); var off = a.Year ?? 0; return c => FinancialFacts.Growth(c, f, c.LastYear + off); });
 
@@ -52,6 +54,8 @@ public static class FactCatalog
 
         yield return new("nicheMarketYears", FactKind.Number, "full years from nicheMarketSince to January 1 of Y+1", None,
             _ => c => NicheYears(c));
+        yield return new("yearsSinceEstablished", FactKind.Number, "full years from establishedOn to the evaluation date D (anniversary counting)", None,
+            _ => c => YearsSinceEstablished(c));
         yield return new("sizeClass", FactKind.Text, "SME size class (large/medium/small/micro) per the size-class rule set", None,
             _ => c => c.SizeClass is { } s ? FactValue.Of(s) : FactValue.Missing(c.SizeClassMissingField ?? "/financials", "size class not available"));
 
@@ -74,6 +78,7 @@ public static class FactCatalog
 
         yield return Text("chainContribution", "/mainProduct/chainContribution", p => p.MainProduct?.ChainContribution);
         yield return Text("rdInstitution", "/rdInstitution", p => p.RdInstitution);
+        yield return Text("industryDirection", "/mainProduct/industryDirection", p => p.MainProduct?.IndustryDirection);
         yield return Text("listing", "/listing", p => p.Listing);
         yield return Text("listingPlan", "/listingPlan", p => p.ListingPlan);
         yield return Text("regionCode", "/regionCode", p => p.RegionCode);
@@ -86,6 +91,7 @@ public static class FactCatalog
         yield return Number("mainProductRevenueShare", "/mainProduct/revenueShare", p => p.MainProduct?.RevenueShare);
         yield return Number("mainProductSalesShareOfMainBusiness", "/mainProduct/salesShareOfMainBusiness", p => p.MainProduct?.SalesShareOfMainBusiness);
         yield return Number("mainProductYearsInField", "/mainProduct/yearsInField", p => p.MainProduct?.YearsInField);
+        yield return Number("mainProductCount", "/mainProduct/productCount", p => p.MainProduct?.ProductCount);
         yield return Number("ipClassI", "/intellectualProperty/classI", p => p.IntellectualProperty?.ClassI);
         yield return Number("ipClassISelfDeveloped", "/intellectualProperty/classISelfDeveloped", p => p.IntellectualProperty?.ClassISelfDeveloped);
         yield return Number("ipClassIHighValue", "/intellectualProperty/classIHighValue", p => p.IntellectualProperty?.ClassIHighValue);
@@ -159,6 +165,25 @@ public static class FactCatalog
         }
         var years = end.Year - since.Year;
         if (since.AddYears(years) > end)
+        {
+            years--;
+        }
+        return FactValue.Of(years);
+    }
+
+    /// <summary>Anniversary counting to D: established 2015-12-07 → 10 years on 2025-12-07, 9 on 2025-12-06.</summary>
+    private static FactValue YearsSinceEstablished(EvaluationContext c)
+    {
+        if (c.Profile.EstablishedOn is not { } since)
+        {
+            return FactValue.Missing("/establishedOn");
+        }
+        if (since >= c.AsOf)
+        {
+            return FactValue.Of(0m);
+        }
+        var years = c.AsOf.Year - since.Year;
+        if (since.AddYears(years) > c.AsOf)
         {
             years--;
         }

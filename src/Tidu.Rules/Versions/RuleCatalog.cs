@@ -73,7 +73,7 @@ public sealed class RuleCatalog
             Date(v.EffectiveTo),
             v.Cite!,
             v.Note,
-            Date(v.LastVerified),
+            VerificationCompiler.Compile(v.Verification, file, []),
             v.Readings ?? [],
             VersionFlattener.Flatten(v))).ToList();
         return new RuleSetEntry(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, file, dto.Source!.Title!, dto.Source.Number, versions);
