@@ -59,5 +59,8 @@ public sealed record EnterpriseAwards(
     public decimal Total => Paid.Sum(c => c.Amount ?? 0m);
 
     /// <summary>Paid claims whose amount is decided case by case (not in the totals).</summary>
-    public int PerCaseCount => Paid.Count(c => c.Amount is null);
+    public int PerCaseCount => Paid.Count(c => c.Amount is null && c.Clause.Amount?.Kind != FormulaKind.Unstated);
+
+    /// <summary>Paid claims whose text gives money without stating the amount (not in the totals).</summary>
+    public int UnstatedCount => Paid.Count(c => c.Amount is null && c.Clause.Amount?.Kind == FormulaKind.Unstated);
 }
