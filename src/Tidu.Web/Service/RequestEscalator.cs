@@ -15,7 +15,8 @@ namespace Tidu.Web.Service;
 /// background check and before every read of requests, so a reader never sees a stale level.
 /// At the province there is no level above: the request stays overdue there.
 /// </summary>
-public sealed class RequestEscalator(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ServiceOptions> options)
+public sealed class RequestEscalator(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ServiceOptions> options, Tidu.Rules.Calendar.WorkingDayCalendar calendar,
+    ILogger<RequestEscalator> log)
 {
     public const string Actor = "system:escalation";
 
@@ -29,6 +30,21 @@ public sealed class RequestEscalator(IServiceScopeFactory scopes, TimeProvider c
             .Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Accepted) && r.DueOn < today && r.Level != "province")
             .ToListAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+        DateOnly due;
+        try
+        {
+            due = Deadlines.After(calendar, today, options.Value.RequestResponseWorkingDays);
+        }
+        catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
+        {
+            // No new deadline can be set: the requests stay where they are, overdue, until the year's arrangement is added.
+            log.LogError("{Count} overdue requests not escalated: {Detail}", overdue.Count, ex.Detail);
+            return 0;
+        }
         foreach (var r in overdue)
         {
             var from = r.Level;
@@ -41,7 +57,7 @@ public sealed class RequestEscalator(IServiceScopeFactory scopes, TimeProvider c
             var missed = r.DueOn;
             r.Level = to;
             r.HandlingRegionCode = ServiceLevels.RegionAt(r.Enterprise, to);
-            r.DueOn = Deadlines.After(today, options.Value.RequestResponseWorkingDays);
+            r.DueOn = due;
             r.Status = RequestStatus.Submitted;
             r.Escalations++;
             r.Revision++;
@@ -57,16 +73,13 @@ public sealed class RequestEscalator(IServiceScopeFactory scopes, TimeProvider c
                 Text = $"逾期未答复（答复期限 {missed:yyyy-MM-dd}），转交{CommissionerService.LevelZh(to)}办理",
             });
         }
-        if (overdue.Count > 0)
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return 0; // someone answered or escalated meanwhile; the next check sees the new state
-            }
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // someone answered or escalated meanwhile; the next check sees the new state
         }
         return overdue.Count;
     }

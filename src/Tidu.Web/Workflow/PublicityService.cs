@@ -15,7 +15,8 @@ namespace Tidu.Web.Workflow;
 /// application), and recognition (认定): a unique certificate number and a recognition added to the enterprise's file.
 /// Recognition is refused while publicity runs or an objection is open. Every step is an <see cref="ApplicationDecision"/>.
 /// </summary>
-public sealed class PublicityService(TiduDbContext db, ApplicationService applications, EnterpriseRegistry registry, RegionTree regions, TimeProvider clock)
+public sealed class PublicityService(TiduDbContext db, ApplicationService applications, EnterpriseRegistry registry, RegionTree regions, TimeProvider clock,
+    Tidu.Rules.Calendar.WorkingDayCalendar calendar)
 {
     public async Task<WorkflowOutcome<Decided>> StartAsync(long id, int revision, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -30,9 +31,17 @@ public sealed class PublicityService(TiduDbContext db, ApplicationService applic
             return Unprocessable("该批次未设置公示天数或认定有效期", $"round {application.RoundId} has no publicity working days or validity years set");
         }
         var today = ChinaCalendar.Today(clock);
-        // Publicity starts on the first working day from today and lasts the round's number of working days.
-        application.PublicityStartsOn = WorkingDays.FirstOnOrAfter(today);
-        application.PublicityEndsOn = WorkingDays.LastOf(application.PublicityStartsOn.Value, application.Round.PublicityWorkingDays);
+        // Publicity starts on the first working day from today and lasts the round's number of working days, counted by
+        // the State Council's holiday arrangements; a period reaching a year without one is refused, not guessed.
+        try
+        {
+            application.PublicityStartsOn = calendar.FirstOnOrAfter(today);
+            application.PublicityEndsOn = calendar.LastOf(application.PublicityStartsOn.Value, application.Round.PublicityWorkingDays);
+        }
+        catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
+        {
+            return Unprocessable(ex.Message, ex.Detail);
+        }
         var reason = $"公示 {application.Round.PublicityWorkingDays} 个工作日：{application.PublicityStartsOn:yyyy-MM-dd} 至 {application.PublicityEndsOn:yyyy-MM-dd}";
         return await StepAsync(user, application, "publicize", ApplicationState.Publicity, reason, revision, ct).ConfigureAwait(false);
     }

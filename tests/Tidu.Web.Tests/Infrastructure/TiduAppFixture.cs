@@ -115,7 +115,11 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Tidu.Errors", "None");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
-            builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>());
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>();
+                services.AddSingleton(WeekdayCalendar.Instance);
+            });
         }
     }
 }
