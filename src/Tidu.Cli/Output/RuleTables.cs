@@ -35,9 +35,10 @@ internal static class RuleTables
             console.WriteLine($"说明：{v.Note}");
         }
         console.WriteLine($"核实：{v.Verification.Describe()}");
-        foreach (var (id, own) in v.Verification.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        // A group's record is handed down to its checks: one line per record, naming every value it covers.
+        foreach (var g in v.Verification.Values.GroupBy(kv => kv.Value.Describe(), StringComparer.Ordinal).OrderBy(g => g.Min(kv => kv.Key), StringComparer.Ordinal))
         {
-            console.WriteLine($"  {id}：{own.Describe()}");
+            console.WriteLine($"  {string.Join("、", g.Select(kv => kv.Key).Order(StringComparer.Ordinal))}：{g.Key}");
         }
         foreach (var r in v.Readings)
         {

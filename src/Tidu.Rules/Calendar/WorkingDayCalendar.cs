@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tidu.Rules.Files;
 using Tidu.Rules.Model;
 
@@ -247,7 +246,7 @@ public sealed class WorkingDayCalendar
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate.TryParse(text, out var d))
         {
             return d;
         }

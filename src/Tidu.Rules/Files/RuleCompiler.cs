@@ -79,7 +79,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
             }
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate.TryParse(text, out var d))
         {
             return d;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tidu.Rules.Model;
 
 namespace Tidu.Rules.Files;
@@ -49,7 +48,7 @@ internal static class VerificationCompiler
         DateOnly? on = null;
         if (dto.On is { } text)
         {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (IsoDate.TryParse(text, out var d))
             {
                 on = d;
             }

@@ -53,6 +53,38 @@ public sealed record Verification(
     /// <summary>The record of the value <paramref name="id"/> (a check, indicator or clause id): its own, or the version's.</summary>
     public Verification For(string? id) => id is not null && Values.TryGetValue(id, out var own) ? own : this;
 
+    /// <summary>
+    /// This record with a group's own record handed down to the checks under it that have none: a group recorded as
+    /// unverified (“全球前3或国内第1”) makes each of its alternatives unverified where it is shown.
+    /// </summary>
+    public Verification InheritedBy(Conditions.Condition root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return InheritedBy(Pairs(root, null));
+
+        static IEnumerable<(string Id, string? Parent)> Pairs(Conditions.Condition c, string? parent) =>
+            new[] { (c.Id, parent) }.Concat(c.Members.SelectMany(m => Pairs(m, c.Id)));
+    }
+
+    /// <summary>The same over (id, parent id) pairs listed parents first, as <c>tidu rules show</c> flattens a version.</summary>
+    public Verification InheritedBy(IEnumerable<(string Id, string? Parent)> tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        if (Values.Count == 0)
+        {
+            return this;
+        }
+        var values = new Dictionary<string, Verification>(Values, StringComparer.Ordinal);
+        foreach (var (id, parent) in tree)
+        {
+            if (!values.ContainsKey(id) && parent is not null && values.TryGetValue(parent, out var inherited))
+            {
+                values[id] = inherited;
+            }
+        }
+        return values.Count == Values.Count ? this : this with { Values = values };
+    }
+
     /// <summary>True when the version or any of its values is unverified.</summary>
     public bool AnyUnverified => !IsVerified || Values.Values.Any(v => !v.IsVerified);
 

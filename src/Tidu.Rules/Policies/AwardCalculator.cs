@@ -198,6 +198,10 @@ public sealed class AwardCalculator(PolicyCatalog catalog, RegionTree regions)
 
     private static string? ProjectCheckFailure(ProjectCheck check, Project p)
     {
+        if (check.Stage is { } stage)
+        {
+            return p.Stage is null ? $"{check.Title}：项目 {p.Id} 缺少 stage" : p.Stage == stage ? null : $"{check.Title}：项目 {p.Id} 的进度为 {p.Stage}";
+        }
         if (check.Amount is { } name)
         {
             if (!p.Amounts.TryGetValue(name, out var v))

@@ -246,10 +246,19 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
             Error(d.Line, "a project check needs an 'id' and a Chinese 'title'");
             return null;
         }
-        if ((d.Amount is null) == (d.Flag is null))
+        if ((d.Amount is null ? 0 : 1) + (d.Flag is null ? 0 : 1) + (d.Stage is null ? 0 : 1) != 1)
         {
-            Error(d.Line, $"project check '{d.Id}' reads exactly one of 'amount' or 'flag'");
+            Error(d.Line, $"project check '{d.Id}' reads exactly one of 'amount', 'flag' or 'stage'");
             return null;
+        }
+        if (d.Stage is { } stage)
+        {
+            if (d.Ge is not null || d.Gt is not null || d.Le is not null || d.Lt is not null || d.Is is not null)
+            {
+                Error(d.Line, $"project check '{d.Id}' on a stage takes no operator");
+                return null;
+            }
+            return new ProjectCheck(d.Id, d.Title, null, null, Comparison.Is, null, null, d.Cite ?? cite ?? "") { Stage = stage };
         }
         var ops = (d.Ge is not null ? 1 : 0) + (d.Gt is not null ? 1 : 0) + (d.Le is not null ? 1 : 0) + (d.Lt is not null ? 1 : 0) + (d.Is is not null ? 1 : 0);
         var numeric = d.Is is null;

@@ -102,7 +102,7 @@ internal sealed class ProjectTriggerDto : IHasLine
     public List<ProjectCheckDto>? Checks { get; set; }
 }
 
-/// <summary>A threshold on a project's amount or flag, with the operator the text uses.</summary>
+/// <summary>A threshold on a project's amount or flag, with the operator the text uses, or the stage it must have reached.</summary>
 internal sealed class ProjectCheckDto : IHasLine
 {
     [YamlIgnore] public int Line { get; set; }
@@ -110,6 +110,9 @@ internal sealed class ProjectCheckDto : IHasLine
     public string? Title { get; set; }
     public string? Amount { get; set; }
     public string? Flag { get; set; }
+
+    /// <summary>The project's <c>stage</c> must be this one (e.g. listed: an award for a listed firm, not a filing).</summary>
+    public string? Stage { get; set; }
     public decimal? Ge { get; set; }
     public decimal? Gt { get; set; }
     public decimal? Le { get; set; }

@@ -82,7 +82,11 @@ public sealed record PolicyClause
 }
 
 /// <summary>A threshold on a project amount (investment ≥ 1000) or a project flag (servesIndustry is true).</summary>
-public sealed record ProjectCheck(string Id, string Title, string? Amount, string? Flag, Comparison Operator, decimal? Threshold, bool? Expected, string Cite);
+public sealed record ProjectCheck(string Id, string Title, string? Amount, string? Flag, Comparison Operator, decimal? Threshold, bool? Expected, string Cite)
+{
+    /// <summary>When set, the check is “the project's stage is this one” (no operator).</summary>
+    public string? Stage { get; init; }
+}
 
 public enum AmountBound
 {

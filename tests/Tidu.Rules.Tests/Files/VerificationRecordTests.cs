@@ -129,7 +129,8 @@ public sealed class VerificationRecordTests
         record.IsVerified.ShouldBeTrue();
         record.For("single-champion.2023.market").Label.ShouldBe("待核实");
         record.For("single-champion.2023.market").Against.ShouldAllBe(a => a.Copy == CopyKind.Secondary);
-        record.For("single-champion-enterprise").ShouldBeSameAs(record);
+        record.For("single-champion.2023.market.global").Label.ShouldBe("待核实"); // handed down from its group
+        record.For("single-champion-enterprise").Label.ShouldBe("已核实");
         record.VersionLabel.ShouldBe("部分待核实");
     }
 }

@@ -31,6 +31,20 @@ public sealed class ProvinceClauseTests
         awards.NearMisses.ShouldContain(n => n.Clause.Id == "zj-2022-rd-extra-deduction");
     }
 
+    [Fact]
+    public void Zhejiang_listing_award_is_for_a_listed_firm_and_states_no_amount()
+    {
+        // 浙政办发〔2022〕19号 二（八）1: 对在A股或境外主要证券交易所上市的企业给予一定奖励 — a filing is not a listing.
+        var listed = Project("IPO", "listing", Day) with { Market = "domestic", Stage = "listed" };
+        var awards = Match(Firm(Hangzhou), AsOf, listed);
+        var claim = awards.Paid.Single(c => c.Clause.Id == "zj-2022-listing-award");
+        claim.Amount.ShouldBeNull();
+        claim.Clause.Benefit.ShouldNotBeNull().ShouldContain("上市的企业给予一定奖励");
+        var filed = Match(Firm(Hangzhou), AsOf, listed with { Stage = "filed" });
+        filed.IsPaid("zj-2022-listing-award").ShouldBeFalse();
+        filed.NearMisses.Single(n => n.Clause.Id == "zj-2022-listing-award").Missing.Single().ShouldContain("进度为 filed");
+    }
+
     private static EnterpriseProfile RdFirm(decimal revenue2024, decimal rd2023, decimal rd2024, decimal? basic = null) => Firm(Hangzhou) with
     {
         Financials =

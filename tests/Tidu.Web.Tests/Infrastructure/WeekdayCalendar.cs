@@ -8,7 +8,7 @@ namespace Tidu.Web.Tests.Infrastructure;
 /// the real today of the other tests sharing the database); with the shipped State Council arrangements their
 /// expectations would depend on the holidays near that date and fail once it passes the last shipped year. Holiday
 /// counting is tested against the shipped arrangements in Tidu.Rules.Tests (WorkingDayCalendarTests) and through the
-/// app, on fixed dates, in <c>PublicityCalendarTests</c>.
+/// app, on fixed dates, by the tests that pass the shipped calendar to their host (PublicityTests, RequestTests).
 /// </summary>
 internal static class WeekdayCalendar
 {
