@@ -158,7 +158,8 @@ public abstract class PublicityTests(TiduAppFixture app)
         var id = (await PostAsync(enterprise, "/api/v1/applications", new JsonObject { ["roundId"] = round.Json["id"]!.GetValue<long>(), ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         using var county = await Sessions.LoginAsync(app, "sc-county");
         using var city = await Sessions.LoginAsync(app, "hz-city");
-        (await Decide(county, id, "approve", 0)).Status.ShouldBe(HttpStatusCode.OK);
+        var countyApproved = await Decide(county, id, "approve", 0);
+        countyApproved.Status.ShouldBe(HttpStatusCode.OK, countyApproved.Text);
         (await Decide(city, id, "recommend", 1)).Status.ShouldBe(HttpStatusCode.OK);
         var approved = await Decide(province, id, "approve", 2);
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Tidu.Data.Migrations.Postgres;
+
+/// <summary>
+/// Written by hand: database objects EF Core does not model. The audit trail is append-only in the database
+/// itself, not only in the application. Its id is fixed so that regenerating Initial keeps the order.
+/// </summary>
+[DbContext(typeof(PostgresTiduDbContext))]
+[Migration("20261201000001_DatabaseObjects")]
+public sealed class DatabaseObjects : Migration
+{
+    /// <inheritdoc />
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql(@"CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$;");
+        migrationBuilder.Sql(@"CREATE TRIGGER ""AuditEntries_append_only"" BEFORE UPDATE OR DELETE ON ""AuditEntries"" FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();");
+        migrationBuilder.Sql(@"CREATE TRIGGER ""AuditEntries_no_truncate"" BEFORE TRUNCATE ON ""AuditEntries"" FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();");
+    }
+
+    /// <inheritdoc />
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql(@"DROP TRIGGER ""AuditEntries_no_truncate"" ON ""AuditEntries"";");
+        migrationBuilder.Sql(@"DROP TRIGGER ""AuditEntries_append_only"" ON ""AuditEntries"";");
+        migrationBuilder.Sql("DROP FUNCTION audit_entries_append_only();");
+    }
+}
