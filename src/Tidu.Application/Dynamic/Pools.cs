@@ -32,7 +32,7 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
 {
     public const string DefaultProposalReason = "筛选建议：距离认定标准仅差一项";
 
-    /// <summary>Stays in scope: of a tier, of a pool (reserve, nurture or elevate), only the current ones.</summary>
+    /// <summary>Stays in scope, in the order they began: of a tier, of a pool (reserve, nurture or elevate), only the current ones.</summary>
     public async Task<Outcome<IReadOnlyList<PoolStay>>> ListAsync(string? tier, string? pool, bool openOnly, CancellationToken ct)
     {
         var q = db.PoolMemberships.AsNoTracking().AsQueryable();
@@ -52,7 +52,7 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
         {
             q = q.Where(m => m.ExitedOn == null);
         }
-        var rows = await Stays(q.OrderBy(m => m.Pool).ThenBy(m => m.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var rows = await Stays(q.OrderBy(m => m.Id)).ToListAsync(ct).ConfigureAwait(false);
         return new Outcome<IReadOnlyList<PoolStay>>(rows, null);
     }
 

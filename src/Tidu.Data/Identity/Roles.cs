@@ -1,6 +1,6 @@
 namespace Tidu.Data.Identity;
 
-/// <summary>The roles of workflow.md ("Levels and roles"). Names are stable identifiers stored in the database.</summary>
+/// <summary>The roles of docs/procedure.md ("Levels and roles"). Names are stable identifiers stored in the database.</summary>
 public static class Roles
 {
     public const string Enterprise = "enterprise";

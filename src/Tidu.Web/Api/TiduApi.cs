@@ -85,7 +85,7 @@ public static class TiduApi
 
     /// <summary>
     /// 政策找企业 for one file: what its recognitions (including one just issued by a round) and figures make claimable
-    /// on the date, computed by the policy rule files (#6) — amounts, formulas, caps, citations, near misses.
+    /// on the date, computed by the policy rule files  — amounts, formulas, caps, citations, near misses.
     /// </summary>
     private static Task<IResult> AwardsAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator,
         Tidu.Rules.Policies.AwardCalculator awards, TimeProvider clock, CancellationToken ct) =>

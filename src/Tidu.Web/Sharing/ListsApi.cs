@@ -18,7 +18,7 @@ using static Tidu.Application.Workflow.WorkflowProblems;
 namespace Tidu.Web.Sharing;
 
 /// <summary>
-/// List push to banks and service bodies (issue 9 item 3): a key with scope <c>lists:read</c> pulls the list of
+/// List push to banks and service bodies: a key with scope <c>lists:read</c> pulls the list of
 /// consenting enterprises in its region and tiers as JSON or XLSX; every pull is logged with a hash of the list.
 /// </summary>
 public static class ListsApi

@@ -10,7 +10,7 @@ using static Tidu.Application.Workflow.WorkflowProblems;
 namespace Tidu.Web.Workflow;
 
 /// <summary>
-/// Materials (申报材料) attached to an application by the enterprise or an officer (workflow.md step 2; issue 8 item 2):
+/// Materials (申报材料) attached to an application by the enterprise or an officer (docs/procedure.md):
 /// size limit and kinds from configuration, kinds recognised by content, stored under random names with their SHA-256.
 /// Listing and download follow the application's visibility: whoever cannot see the application gets a 404.
 /// </summary>
