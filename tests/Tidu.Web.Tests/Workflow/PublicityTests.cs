@@ -173,7 +173,7 @@ public abstract class PublicityTests(TiduAppFixture app)
     {
         // The shipped calendar, on fixed days: 国办发明电〔2025〕7号 has 10-1..10-7 off and Saturday 10-10 working; 2027 is not shipped.
         var shipped = WorkingDayCalendar.LoadDefault();
-        var id = await ProvinceApprovedAsync();
+        var id = await ProvinceApprovedAsync(await Applicants.NewAsync(app, Today));
         var refused = await AtAsync(new DateOnly(2026, 12, 28), "zj-province", c => PostAsync(c, $"/api/v1/applications/{id}/publicity", new JsonObject { ["revision"] = 3 }), shipped);
         refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, refused.Text);
         refused.Json!["title"]!.GetValue<string>().ShouldContain("2027年的节假日安排尚未收录");
