@@ -90,7 +90,14 @@ public static class EvaluationJsonWriter
 
     private static void WriteVersion(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
     {
-        w.WriteStartObject("ruleSet");
+        w.WritePropertyName("ruleSet");
+        WriteVersionObject(w, v, jurisdiction);
+    }
+
+    /// <summary>The <c>ruleSet</c> object of a result: which version of which rule set decided, and its citation.</summary>
+    internal static void WriteVersionObject(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
+    {
+        w.WriteStartObject();
         w.WriteString("id", v.RuleSetId);
         w.WriteString("jurisdiction", jurisdiction);
         w.WriteString("version", v.VersionId);
@@ -100,6 +107,17 @@ public static class EvaluationJsonWriter
         WriteOptional(w, "note", v.Note);
         VerificationJson.Write(w, "verification", v.Verification);
         w.WriteEndObject();
+    }
+
+    /// <summary>The UTF-8 of a value written with the result format's options (parts shared by many lines).</summary>
+    internal static byte[] Fragment(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            write(w);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Each check says 待核实 when its value (or its version) is unverified; verified checks carry nothing extra.</summary>

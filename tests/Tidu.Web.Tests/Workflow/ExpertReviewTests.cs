@@ -36,10 +36,12 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         status.ShouldBe(HttpStatusCode.OK, text);
         list!.AsArray().Select(a => a!["id"]!.GetValue<long>()).ShouldBe([assigned]);
         (await mine.GetJsonAsync($"/api/v1/applications/{assigned}")).Status.ShouldBe(HttpStatusCode.OK);
-        foreach (var url in new[] { $"/api/v1/applications/{other}", $"/api/v1/applications/{other}/expert-review", $"/api/v1/applications/{other}/materials", $"/api/v1/applications/{other}/verification" })
+        foreach (var url in new[] { $"/api/v1/applications/{other}", $"/api/v1/applications/{other}/expert-review", $"/api/v1/applications/{other}/materials" })
         {
             (await mine.GetJsonAsync(url)).Status.ShouldBe(HttpStatusCode.NotFound, url);
         }
+        // The officers' verification of declared values is not the expert's to read (the access matrix), assigned or not.
+        (await mine.GetJsonAsync($"/api/v1/applications/{assigned}/verification")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await mine.PostJsonAsync($"/api/v1/applications/{other}/expert-review/declaration", new JsonObject { ["hasConflict"] = false })).Status.ShouldBe(HttpStatusCode.NotFound);
         // The expert's assignment grants the application, not the enterprise's file through the registry API.
         (await mine.GetJsonAsync($"/api/v1/enterprises/{KnownEnterprises.Gongshu.CreditCode}")).Status.ShouldBe(HttpStatusCode.Forbidden);
@@ -50,10 +52,11 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         (await stranger.GetJsonAsync($"/api/v1/applications/{assigned}")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await ScoreAsync(stranger, assigned, 25, 25, 25, 25)).Status.ShouldBe(HttpStatusCode.NotFound);
 
-        // The expert sees their own assignment only; the enterprise does not see who scores it; the province sees all.
+        // The expert sees their own assignment only; the enterprise does not read the review at all (it reads the group's
+        // conclusion on its application); the province sees all.
         (await mine.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Json!["assignments"]!.AsArray().Single()!["expert"]!.GetValue<string>().ShouldBe(expert);
         using var enterprise = await flow.LoginAsync((await flow.ApplicantAsync()).UserName);
-        (await enterprise.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Json!["assignments"]!.AsArray().ShouldBeEmpty();
+        (await enterprise.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await province.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Json!["assignments"]!.AsArray().Count.ShouldBe(1);
     }
 

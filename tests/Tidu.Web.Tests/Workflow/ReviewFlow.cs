@@ -49,7 +49,7 @@ internal sealed class ReviewFlow : IAsyncDisposable
     public DateOnly Today => ChinaCalendar.Today(Clock);
 
     public Task<HttpClient> LoginAsync(string user) =>
-        Sessions.LoginAsync(Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+        Sessions.LoginAsync(Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
 
     public async Task<long> OpenRoundAsync(int quota = 2)
     {
