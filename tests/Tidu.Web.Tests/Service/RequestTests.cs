@@ -207,7 +207,7 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
         var (code, user) = await EnterpriseWithUserAsync(9209);
         var clock = new FakeTimeProvider(new DateTimeOffset(new DateTime(2026, 12, 28, 10, 0, 0, DateTimeKind.Unspecified), TimeSpan.FromHours(8)).ToUniversalTime());
         await using var host = app.App.WithClock(clock, s => s.AddSingleton(Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault()));
-        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
         var refused = await client.PostJsonAsync("/api/v1/requests", Body("finance"));
         refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, refused.Text);
         refused.Json!["title"]!.GetValue<string>().ShouldContain("2027年的节假日安排尚未收录");
