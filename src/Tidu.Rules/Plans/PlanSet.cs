@@ -44,10 +44,14 @@ public sealed class PlanSet
         var code = Code(regionCode);
         if (code >= 0)
         {
-            return _byCode.TryGetValue(code, out var plan) ? plan : _byCode.GetOrAdd(code, _ => Build(regionCode));
+            return _byCode.TryGetValue(code, out var plan) ? plan : Add(code, regionCode);
         }
         return _byRegion.TryGetValue(regionCode, out var other) ? other : _byRegion.GetOrAdd(regionCode, Build);
     }
+
+    // Out of line: a lambda capturing regionCode in For would allocate its closure on every call, found or not.
+    private EvaluationPlan Add(int code, string regionCode) =>
+        _byCode.GetOrAdd(code, static (_, a) => a.Set.Build(a.Region), (Set: this, Region: regionCode));
 
     /// <summary>
     /// The plan for <paramref name="regionCode"/>, remembered in <paramref name="workspace"/>: enterprises of one region
