@@ -35,6 +35,23 @@ public static class BenchData
         return data.ToArray();
     }
 
+    /// <summary>The files of the shipped rule folder that the hand-written evaluator and the RulesEngine workflows encode.</summary>
+    public static readonly string[] HandWrittenFiles =
+        ["national/size-class.yaml", "national/basic-conditions.yaml", "national/innovative-sme.yaml", "national/specialized-sme.yaml", "national/little-giant.yaml"];
+
+    /// <summary>A rule folder (in the temp directory) holding only <see cref="HandWrittenFiles"/>, copied from the shipped one.</summary>
+    public static string HandWrittenRules()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tidu-bench-rules-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var file in HandWrittenFiles)
+        {
+            var target = Path.Combine(folder, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(RuleLibrary.DefaultDirectory, file), target, overwrite: true);
+        }
+        return folder;
+    }
+
     /// <summary>Splits and parses JSON Lines on one thread; every record must be valid.</summary>
     public static EnterpriseProfile[] Parse(byte[] jsonl)
     {

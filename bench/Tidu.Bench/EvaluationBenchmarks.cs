@@ -35,6 +35,7 @@ public class EvaluationBenchmarks
     private EnterpriseProfile[] _profiles = [];
     private Evaluator _tidu = null!;
     private PlanSet _plans = null!;
+    private PlanSet _sameTiers = null!;
     private readonly PlanWorkspace _workspace = new();
     private HandWrittenEvaluator _handWritten = null!;
     private RulesEngineEvaluator _rulesEngine = null!;
@@ -48,6 +49,7 @@ public class EvaluationBenchmarks
         var library = RuleLibrary.LoadDefault();
         _tidu = new Evaluator(library);
         _plans = _tidu.PlansOn(BenchData.AsOf);
+        _sameTiers = new Evaluator(RuleLibrary.Load(BenchData.HandWrittenRules())).PlansOn(BenchData.AsOf);
         _handWritten = new HandWrittenEvaluator(BenchData.AsOf);
         _rulesEngine = new RulesEngineEvaluator(BenchData.AsOf);
         _jsonl = BenchData.Jsonl(BenchData.Generator(library), N);
@@ -98,6 +100,26 @@ public class EvaluationBenchmarks
         foreach (var p in _profiles)
         {
             var outcome = _plans.For(p.RegionCode, _workspace).Evaluate(p, _workspace);
+            for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
+            {
+                qualified += outcome.Qualified(t) ? 1 : 0;
+            }
+        }
+        return qualified;
+    }
+
+    /// <summary>
+    /// Outcome mode on exactly the rules the hand-written evaluator encodes (size class, basic conditions, innovative SME,
+    /// specialized SME, little giant): TiduOutcome evaluates every tier that applies (five national, two more in
+    /// Zhejiang), the hand-written evaluator three.
+    /// </summary>
+    [Benchmark]
+    public int TiduOutcomeSameTiers()
+    {
+        var qualified = 0;
+        foreach (var p in _profiles)
+        {
+            var outcome = _sameTiers.For(p.RegionCode, _workspace).Evaluate(p, _workspace);
             for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
             {
                 qualified += outcome.Qualified(t) ? 1 : 0;
