@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tidu.Domain.Profiles;
+using Tidu.Rules;
+using Tidu.Rules.Evaluation;
+using Tidu.Rules.Plans;
+
+namespace Tidu.Bench;
+
+/// <summary>
+/// Outcome mode against the hand-written evaluator as paired passes: each round times one pass of each over the same
+/// profiles back to back, and the ratio is taken per round, so a machine whose load swings between one benchmark and the
+/// next (BenchmarkDotNet measures them minutes apart) still gives a comparable figure. Prints the median and range.
+/// </summary>
+public static class PairedRatio
+{
+    public static int Run(int count, int rounds, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var library = RuleLibrary.LoadDefault();
+        var all = new Evaluator(library).PlansOn(BenchData.AsOf);
+        var same = new Evaluator(RuleLibrary.Load(BenchData.HandWrittenRules())).PlansOn(BenchData.AsOf);
+        var hand = new HandWrittenEvaluator(BenchData.AsOf);
+        var profiles = BenchData.Parse(BenchData.Jsonl(BenchData.Generator(library), count));
+        var workspace = new PlanWorkspace();
+        var allRatios = new List<double>();
+        var sameRatios = new List<double>();
+        for (var r = -2; r < rounds; r++) // two warm-up rounds
+        {
+            var h = Time(() => Hand(hand, profiles));
+            var a = Time(() => Tidu(all, workspace, profiles));
+            var s = Time(() => Tidu(same, workspace, profiles));
+            if (r >= 0)
+            {
+                allRatios.Add(h / a);
+                sameRatios.Add(h / s);
+            }
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} profiles, {rounds} rounds; hand-written time ÷ outcome-mode time per round:"));
+        output.WriteLine(Describe("TiduOutcome (every tier that applies)", allRatios));
+        output.WriteLine(Describe("TiduOutcomeSameTiers (the hand-written evaluator's three)", sameRatios));
+        return 0;
+    }
+
+    private static string Describe(string name, List<double> ratios)
+    {
+        ratios.Sort();
+        return string.Create(CultureInfo.InvariantCulture, $"  {name}: median {ratios[ratios.Count / 2]:F2} (min {ratios[0]:F2}, max {ratios[^1]:F2})");
+    }
+
+    private static double Time(Func<int> pass)
+    {
+        var start = Stopwatch.GetTimestamp();
+        GC.KeepAlive(pass());
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private static int Tidu(PlanSet plans, PlanWorkspace workspace, EnterpriseProfile[] profiles)
+    {
+        var qualified = 0;
+        foreach (var p in profiles)
+        {
+            var outcome = plans.For(p.RegionCode, workspace).Evaluate(p, workspace);
+            for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
+            {
+                qualified += outcome.Qualified(t) ? 1 : 0;
+            }
+        }
+        return qualified;
+    }
+
+    private static int Hand(HandWrittenEvaluator hand, EnterpriseProfile[] profiles)
+    {
+        var qualified = 0;
+        foreach (var p in profiles)
+        {
+            var o = hand.Evaluate(p);
+            qualified += (o.Innovative.Qualified ? 1 : 0) + (o.Specialized.Qualified ? 1 : 0) + (o.LittleGiant.Qualified ? 1 : 0);
+        }
+        return qualified;
+    }
+}
