@@ -6,8 +6,10 @@ namespace Tidu.Data;
 /// <summary>Registers the context for the configured provider; the rest of the platform only sees <see cref="TiduDbContext"/>.</summary>
 public static class DatabaseServices
 {
-    public static IServiceCollection AddTiduDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddTiduDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, Cryptography.KeyRing keys)
     {
+        services.AddSingleton(keys);
+        services.AddSingleton(new Cryptography.FieldCipher(keys));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -25,10 +27,10 @@ public static class DatabaseServices
     }
 
     /// <summary>A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.</summary>
-    public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock) => provider switch
+    public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock, Cryptography.FieldCipher cipher) => provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock),
-        DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock),
+        DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, cipher),
+        DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, cipher),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
     };
 

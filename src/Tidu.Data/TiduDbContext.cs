@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Tidu.Data.Auditing;
+using Tidu.Data.Cryptography;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Entities.Workflow;
@@ -21,13 +22,17 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     private readonly IRegionScopeSource _scopeSource;
     private readonly TimeProvider _clock;
 
-    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock)
+    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock, FieldCipher cipher)
         : base(options)
     {
         // Read at every query and save, not here: the context can be created before the request's user is known.
         _scopeSource = scope;
         _clock = clock;
+        Cipher = cipher;
     }
+
+    /// <summary>Encrypts the sensitive columns (<see cref="SensitiveFields"/>) with the platform's keys.</summary>
+    public FieldCipher Cipher { get; }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
@@ -76,6 +81,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         // Every context, whoever built it (DI, CLI, tests), tells the process's count caches that data changed.
         optionsBuilder.AddInterceptors(Changes.CommittedWritesInterceptor.Instance);
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
         base.OnConfiguring(optionsBuilder);
     }
 
@@ -83,6 +89,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TiduDbContext).Assembly);
+        SensitiveFields.Apply(builder, Cipher);
 
         Expression<Func<Enterprise, bool>> visible = e =>
             ScopeAll
