@@ -27,7 +27,7 @@ public static class TiduServices
         var provider = DatabaseServices.ParseProvider(config["Database:Provider"]);
         var connection = config.GetConnectionString("Tidu")
             ?? throw new InvalidOperationException("ConnectionStrings:Tidu is not set (environment variable ConnectionStrings__Tidu)");
-        services.AddTiduDatabase(provider, connection);
+        services.AddTiduDatabase(provider, connection, Security.Keys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<HttpRegionScopeSource>();

@@ -59,12 +59,12 @@ public sealed class AuditVerifyCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await AuditCommand.VerifyAsync(connection, "sqlite", stdout, stderr, _ct);
+        var code = await AuditCommand.VerifyAsync(connection, "sqlite", null, stdout, stderr, _ct);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
     private TiduDbContext Context() =>
-        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection, new FixedRegionScope(RegionScope.Everything("test")), TimeProvider.System);
+        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection, new FixedRegionScope(RegionScope.Everything("test")), TimeProvider.System, TestKeys.Cipher);
 
     private async Task SeedAsync(int entries)
     {

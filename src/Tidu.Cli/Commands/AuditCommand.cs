@@ -14,21 +14,20 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var connection = new Option<string>("--connection") { Description = "数据库连接字符串（与平台 ConnectionStrings:Tidu 相同）", Required = true };
-        var provider = new Option<string>("--provider") { Description = "数据库类型：sqlite 或 postgres", DefaultValueFactory = _ => "sqlite" };
-        provider.AcceptOnlyFromAmong("sqlite", "postgres");
-        var verify = new Command("verify", "校验审计日志哈希链：逐条重算哈希，报告第一条被修改、删除或调换的记录。") { connection, provider };
-        verify.SetAction((parse, ct) => VerifyAsync(parse.GetValue(connection)!, parse.GetValue(provider)!, Console.Out, Console.Error, ct));
+        var connection = PlatformDatabase.ConnectionOption();
+        var provider = PlatformDatabase.ProviderOption();
+        var keys = PlatformDatabase.KeysOption();
+        var verify = new Command("verify", "校验审计日志哈希链：逐条重算哈希，报告第一条被修改、删除或调换的记录。") { connection, provider, keys };
+        verify.SetAction((parse, ct) => VerifyAsync(parse.GetValue(connection)!, parse.GetValue(provider)!, parse.GetValue(keys), Console.Out, Console.Error, ct));
         return new Command("audit", "审计日志") { verify };
     }
 
-    public static async Task<int> VerifyAsync(string connection, string provider, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> VerifyAsync(string connection, string provider, string? keyDirectory, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         AuditChainReport report;
         try
         {
-            var db = DatabaseServices.CreateContext(DatabaseServices.ParseProvider(provider), connection,
-                new FixedRegionScope(RegionScope.Everything("cli:audit-verify")), TimeProvider.System);
+            var db = PlatformDatabase.Open(provider, connection, PlatformDatabase.Keys(keyDirectory), "cli:audit-verify");
             await using (db.ConfigureAwait(false))
             {
                 report = await AuditChainVerifier.VerifyAsync(db, ct).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tidu.Data;
+using Tidu.Data.Cryptography;
 using Tidu.Data.Scoping;
 
 namespace Tidu.Web.Tests.Infrastructure;
@@ -11,12 +13,14 @@ namespace Tidu.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class ScratchDatabase : IAsyncDisposable
 {
+    private readonly FieldCipher _cipher;
     private readonly string? _dir;
     private readonly string? _server;
     private readonly string? _name;
 
-    private ScratchDatabase(DatabaseProvider provider, string connection, string? dir, string? server, string? name)
+    private ScratchDatabase(DatabaseProvider provider, string connection, FieldCipher cipher, string? dir, string? server, string? name)
     {
+        _cipher = cipher;
         Provider = provider;
         Connection = connection;
         _dir = dir;
@@ -31,10 +35,11 @@ public sealed class ScratchDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(app);
         ScratchDatabase scratch;
+        var cipher = app.App.Services.GetRequiredService<FieldCipher>();
         if (app.Provider == "sqlite")
         {
             var dir = Directory.CreateTempSubdirectory("tidu-scratch-").FullName;
-            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", dir, null, null);
+            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", cipher, dir, null, null);
         }
         else
         {
@@ -43,7 +48,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var name = "tidu_scratch_" + Guid.NewGuid().ToString("N")[..12];
             await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
             var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
-            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, null, server, name);
+            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, cipher, null, server, name);
         }
         await using (var db = scratch.Context("test:migrate"))
         {
@@ -54,7 +59,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
 
     /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System);
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher);
 
     public async Task ExecuteAsync(string sql)
     {

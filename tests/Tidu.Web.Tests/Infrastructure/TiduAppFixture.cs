@@ -111,6 +111,8 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Tidu", connection);
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Workflow:Materials:StoragePath", materials);
+            builder.UseSetting("Crypto:KeyDirectory", Path.Combine(materials, "keys"));
+            builder.UseSetting("Crypto:GenerateMissingKeys", "true");
             builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Tidu.Errors", "None");
