@@ -64,6 +64,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Dynamic.Notification> Notifications => Set<Entities.Dynamic.Notification>();
     public DbSet<Entities.Dynamic.NotificationRead> NotificationReads => Set<Entities.Dynamic.NotificationRead>();
     public DbSet<Entities.Dynamic.NotificationEmail> NotificationEmails => Set<Entities.Dynamic.NotificationEmail>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
 
     public RegionScope Scope => _scopeSource.Current;
 

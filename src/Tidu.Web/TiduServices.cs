@@ -74,17 +74,41 @@ public static class TiduServices
         services.AddSingleton<Dynamic.ReReviewNoticeService>();
         services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
 
+        services.AddOptions<Security.Accounts.SecurityOptions>().Bind(config.GetSection(Security.Accounts.SecurityOptions.Section));
+        services.AddSingleton<Security.Accounts.SecurityPolicyStore>();
+        services.AddScoped<Security.Accounts.SecurityLog>();
+        services.AddScoped<Security.Accounts.SignInFlow>();
+        services.AddScoped<Security.Accounts.AccountAdministration>();
+        services.AddSingleton<ConfigurationSnapshot>();
+        services.AddScoped<Auditing.AuditSearch>();
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                // The password rules are the security policy's (PolicyPasswordValidator), which the security
+                // administrator sets; Identity's own rules are switched off so that there is one set of rules.
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = Security.Accounts.TotpTokenProvider.Name;
             })
             .AddEntityFrameworkStores<TiduDbContext>()
+            .AddUserManager<Security.Accounts.TiduUserManager>()
+            .AddSignInManager<Security.Accounts.TiduSignInManager>()
             .AddClaimsPrincipalFactory<TiduClaimsFactory>()
+            .AddPasswordValidator<Security.Accounts.PolicyPasswordValidator>()
+            .AddTokenProvider<Security.Accounts.TotpTokenProvider>(Security.Accounts.TotpTokenProvider.Name)
             .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = config.GetSection(Security.Accounts.SecurityOptions.Section).Get<Security.Accounts.SecurityOptions>()?.StampValidationInterval ?? TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = Security.Accounts.SessionLifetime.KeepSessionClaims;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -92,17 +116,36 @@ public static class TiduServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The policy's idle timeout and absolute lifetime end sessions (SessionLifetime); the cookie itself never
+            // outlives the longest lifetime the policy allows.
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromHours(24);
+            o.Events.OnValidatePrincipal = Security.Accounts.SessionLifetime.ValidateAsync;
             // The API answers 401/403 as ProblemDetails, never a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = async ctx =>
+            {
+                // A signed-in user refused a page or endpoint (an administrator on enterprise data, an officer on an
+                // administrator's page) is a security event.
+                if (ctx.HttpContext.User.Identity?.Name is { } name)
+                {
+                    await ctx.HttpContext.RequestServices.GetRequiredService<Security.Accounts.SecurityLog>().RecordAsync(
+                        Tidu.Data.Auditing.SecurityEvents.AccessRefused, name, Tidu.Data.Auditing.SecurityEvents.Failure,
+                        new System.Text.Json.Nodes.JsonObject { ["path"] = ctx.Request.Path.Value }, actor: name).ConfigureAwait(false);
+                }
+                await ApiAware(ctx, StatusCodes.Status403Forbidden).ConfigureAwait(false);
+            };
         });
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Officer, p => p.RequireRole([.. Roles.Officers, Roles.Administrator]))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Officer, p => p.RequireRole(Roles.Officers))
+            .AddPolicy(Policies.BusinessUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Policies.IsAdministrator(c.User)))
+            .AddPolicy(Policies.SystemAdministrator, p => p.RequireRole(Roles.SystemAdministrator))
+            .AddPolicy(Policies.SecurityAdministrator, p => p.RequireRole(Roles.SecurityAdministrator))
+            .AddPolicy(Policies.AuditAdministrator, p => p.RequireRole(Roles.AuditAdministrator))
+            .AddPolicy(Policies.AnyAdministrator, p => p.RequireRole(Roles.Administrators))
+            .AddPolicy(Policies.PullLog, p => p.RequireRole([.. Roles.Officers, Roles.AuditAdministrator]))
             .AddPolicy(Policies.ApiRead, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
@@ -120,13 +163,28 @@ public static class TiduServices
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            // The steps of a sign-in in progress: their user is the pending sign-in's, not a session's.
+            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Account/Enrol");
+            o.Conventions.AllowAnonymousToPage("/Account/ChangePassword");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
             o.Conventions.AuthorizePage("/Service/Commissioners", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Recognitions", Policies.Officer);
             o.Conventions.AuthorizeFolder("/Pools", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            // 三员分立: each administrator's pages, and none of the business pages for any of them.
+            foreach (var business in BusinessFolders)
+            {
+                o.Conventions.AuthorizeFolder(business, Policies.BusinessUser);
+            }
+            o.Conventions.AuthorizePage("/Admin/Index", Policies.AnyAdministrator);
+            o.Conventions.AuthorizePage("/Admin/Users", Policies.SystemAdministrator);
+            o.Conventions.AuthorizePage("/Admin/Configuration", Policies.SystemAdministrator);
+            o.Conventions.AuthorizePage("/Admin/Roles", Policies.SecurityAdministrator);
+            o.Conventions.AuthorizePage("/Admin/ApiKeys", Policies.SecurityAdministrator);
+            o.Conventions.AuthorizePage("/Admin/SecurityPolicy", Policies.SecurityAdministrator);
+            o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdministrator);
         });
         services.AddLocalization();
         // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
@@ -142,6 +200,9 @@ public static class TiduServices
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes);
     }
+
+    /// <summary>The page folders of enterprise data and the workflow: closed to the three administrators.</summary>
+    private static readonly string[] BusinessFolders = ["/Enterprises", "/Import", "/Monitoring", "/Recognitions", "/Pools", "/Rounds", "/Applications", "/Service"];
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
@@ -159,6 +220,17 @@ public static class TiduServices
         ArgumentNullException.ThrowIfNull(app);
         // No stack trace reaches a user: pages get the Chinese error page, the API a ProblemDetails body.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
+        // Behind the TLS-terminating proxy (国密 TLS: docs/compliance.md) the client's address comes from the proxy's
+        // X-Forwarded-For, trusted only from the configured proxies; the audit trail records that address.
+        if (app.Configuration["Network:TrustedProxies"] is { Length: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in proxies.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseStatusCodePages(ErrorResponses.StatusCodePageAsync);
         if (!app.Environment.IsDevelopment())
         {

@@ -8,7 +8,7 @@ namespace Tidu.Web.Api;
 
 /// <summary>
 /// Reading the audit trail back: an enterprise's history with the values before and after each change (officers
-/// within their region, administrators), any entity's history and the hash-chain check (administrators).
+/// within their region), any entity's history and the hash-chain check (the audit administrator).
 /// </summary>
 public static class AuditApi
 {
@@ -18,9 +18,9 @@ public static class AuditApi
         var api = app.MapGroup("/api/v1").WithTags("audit");
         api.MapGet("/enterprises/{creditCode}/audit", EnterpriseHistoryAsync).RequireAuthorization(Policies.Officer)
             .WithSummary("An enterprise's audit history, newest first, with the values before and after each change");
-        api.MapGet("/audit", EntityHistoryAsync).RequireAuthorization(Policies.Administrator)
+        api.MapGet("/audit", EntityHistoryAsync).RequireAuthorization(Policies.AuditAdministrator)
             .WithSummary("Audit history of any entity by its name and key (e.g. entity=ApiKey&key=3), newest first");
-        api.MapGet("/audit/verify", VerifyAsync).RequireAuthorization(Policies.Administrator)
+        api.MapGet("/audit/verify", VerifyAsync).RequireAuthorization(Policies.AuditAdministrator)
             .WithSummary("Walks the audit hash chain; the first entry changed, removed or moved, if any");
     }
 

@@ -5,7 +5,7 @@ using Tidu.Data.Scoping;
 namespace Tidu.Web.Security;
 
 /// <summary>
-/// The scope of the request's principal: administrators see everything, officers their region, an enterprise
+/// The scope of the request's principal: the three administrators no enterprise at all (三员分立), officers their region, an enterprise
 /// user its own file, commissioners the region they serve, experts the applications assigned to them, anonymous callers
 /// nothing, an API key the region it was issued for.
 /// </summary>
@@ -25,10 +25,6 @@ public sealed class HttpRegionScopeSource(IHttpContextAccessor http) : IRegionSc
         }
         var actor = user.Identity.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
         var region = user.FindFirstValue(TiduClaims.RegionCode);
-        if (user.IsInRole(Roles.Administrator))
-        {
-            return RegionScope.Everything(actor);
-        }
         if (user.IsInRole(Roles.Enterprise))
         {
             return user.FindFirstValue(TiduClaims.CreditCode) is { } code ? RegionScope.OneEnterprise(actor, code) : RegionScope.Nothing(actor);

@@ -25,6 +25,14 @@ public static class DatabaseInitializer
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Startup");
         await db.Database.MigrateAsync().ConfigureAwait(false);
         await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
+        await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
+        if (!await db.SecurityPolicies.AnyAsync().ConfigureAwait(false))
+        {
+            // The policy starts with the configured values; from then on the security administrator sets it.
+            db.SecurityPolicies.Add(sp.GetRequiredService<Security.Accounts.SecurityPolicyStore>().Defaults);
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+        await sp.GetRequiredService<ConfigurationSnapshot>().RecordIfChangedAsync(db, sp.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
         {
@@ -42,6 +50,17 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
+    private static async Task SeedRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, ILogger log)
     {
         var tree = sp.GetRequiredService<RegionTree>();
@@ -54,14 +73,6 @@ public static class DatabaseInitializer
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
         await registry.UpsertAsync(profiles).ConfigureAwait(false);
 
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
-            {
-                await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
-            }
-        }
         var users = sp.GetRequiredService<UserManager<TiduUser>>();
         var enterpriseCode = profiles.First(p => p.RegionCode == "330102").CreditCode;
         foreach (var a in DemoAccounts.All)

@@ -75,8 +75,7 @@ public static class CommissionersApi
         CommissionerService service, UserManager<TiduUser> users, ILoggerFactory logs, CancellationToken ct)
     {
         var user = http.User;
-        var isAdmin = user.IsInRole(Roles.Administrator);
-        if (!isAdmin && !Roles.Officers.Any(user.IsInRole))
+        if (!Roles.Officers.Any(user.IsInRole))
         {
             return Forbidden("只有主管部门可以指派服务专员", "only officers assign commissioners");
         }
@@ -89,7 +88,7 @@ public static class CommissionersApi
             return Unprocessable("未找到该服务专员", $"no user '{body.Commissioner}'");
         }
         var isCommissioner = await users.IsInRoleAsync(commissioner, Roles.Commissioner).ConfigureAwait(false);
-        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, user.FindFirst(TiduClaims.RegionCode)?.Value, isAdmin, body.Reason, ct).ConfigureAwait(false);
+        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, user.FindFirst(TiduClaims.RegionCode)?.Value, assignerIsAdministrator: false, body.Reason, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
             logs.CreateLogger("Tidu.Service").LogInformation("Assignment refused: {Reason}", refusal.En);

@@ -16,11 +16,11 @@ namespace Tidu.Web.Service;
 /// </summary>
 public sealed class RequestActions(TiduDbContext db, TimeProvider clock, RequestEscalator escalator)
 {
-    /// <summary>Whether <paramref name="user"/> may accept and answer requests (officers, commissioners, administrators).</summary>
+    /// <summary>Whether <paramref name="user"/> may accept and answer requests (officers, commissioners).</summary>
     public static bool Answers(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Commissioner) || Roles.Officers.Any(user.IsInRole);
+        return user.IsInRole(Roles.Commissioner) || Roles.Officers.Any(user.IsInRole);
     }
 
     /// <summary>Whether <paramref name="user"/> may close requests (the enterprise that raised them; the scope limits it to its own).</summary>

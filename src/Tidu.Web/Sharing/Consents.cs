@@ -18,7 +18,7 @@ public sealed record ConsentOutcome(SharingConsent? Consent, int Status, string?
 public sealed class Consents(TiduDbContext db, EnterpriseRegistry registry, TimeProvider clock)
 {
     public static bool MayManage(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Enterprise) || user.IsInRole(Roles.Administrator) || Roles.Officers.Any(user.IsInRole);
+        user.IsInRole(Roles.Enterprise) || Roles.Officers.Any(user.IsInRole);
 
     public async Task<IReadOnlyList<SharingConsent>?> ListAsync(string creditCode, CancellationToken ct)
     {

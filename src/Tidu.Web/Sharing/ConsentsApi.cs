@@ -14,7 +14,7 @@ public static class ConsentsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/v1/enterprises/{creditCode}/consents").WithTags("lists")
-            .RequireAuthorization(p => p.RequireRole([Roles.Enterprise, Roles.Administrator, .. Roles.Officers]));
+            .RequireAuthorization(p => p.RequireRole([Roles.Enterprise, .. Roles.Officers]));
         group.MapGet("", ListAsync).WithSummary("Consents to share this enterprise on recipients' lists, with their withdrawals");
         group.MapPost("", GiveAsync).AddEndpointFilter(TiduApi.CsrfForCookies)
             .WithSummary("Give consent (enterprise user) or record a paper consent (officer; paperReference required) for a recipient kind");

@@ -34,8 +34,8 @@ public static class ListsApi
         recipients.MapGet("/enterprises", JsonAsync)
             .WithSummary("The caller's list: consenting enterprises in the key's region (or ?region= below it) holding or qualifying for the key's tiers (or ?tier=a,b among them)");
         recipients.MapGet("/enterprises.xlsx", XlsxAsync).WithSummary("The same list as an XLSX file (same rows and list hash as the JSON)");
-        lists.MapGet("/pulls", PullsAsync).RequireAuthorization(Policies.Officer)
-            .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region)");
+        lists.MapGet("/pulls", PullsAsync).RequireAuthorization(Policies.PullLog)
+            .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region; the audit administrator: all)");
     }
 
     private static bool HasListScope(ClaimsPrincipal user) =>
@@ -131,7 +131,7 @@ public static class ListsApi
     private static async Task<IResult> PullsAsync(int? take, HttpContext http, TiduDbContext db, RegionTree tree, CancellationToken ct)
     {
         var pulls = await db.ListPulls.AsNoTracking().OrderByDescending(p => p.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct).ConfigureAwait(false);
-        var officerRegion = http.User.IsInRole(Roles.Administrator) ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
+        var officerRegion = http.User.IsInRole(Roles.AuditAdministrator) ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
         return Results.Ok(pulls
             .Where(p => officerRegion is null || tree.IsWithin(p.RegionCode, officerRegion) || tree.IsWithin(officerRegion, p.RegionCode))
             .Select(p => new { p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, tiers = p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash }));

@@ -184,9 +184,9 @@ public abstract class AuditChainTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task Administrators_can_verify_through_the_API_and_officers_cannot()
+    public async Task The_audit_administrator_can_verify_through_the_API_and_officers_cannot()
     {
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        using var admin = await Sessions.LoginAsync(app, "auditor");
         var (status, json, text) = await admin.GetJsonAsync("/api/v1/audit/verify");
         status.ShouldBe(HttpStatusCode.OK, text);
         json!["intact"]!.GetValue<bool>().ShouldBeTrue();

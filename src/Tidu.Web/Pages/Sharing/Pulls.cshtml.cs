@@ -9,15 +9,15 @@ using Tidu.Web.Security;
 
 namespace Tidu.Web.Pages.Sharing;
 
-/// <summary>The list pull log: who got which list when, how many rows, the list's hash (officers: pulls covering their region).</summary>
-[Authorize(Policy = Api.Policies.Officer)]
+/// <summary>The list pull log: who got which list when, how many rows, the list's hash (officers: pulls covering their region; the audit administrator: all).</summary>
+[Authorize(Policy = Api.Policies.PullLog)]
 public sealed class PullsModel(TiduDbContext db, RegionTree tree) : PageModel
 {
     public IReadOnlyList<ListPull> Pulls { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var region = User.IsInRole(Roles.Administrator) ? null : User.FindFirst(TiduClaims.RegionCode)?.Value;
+        var region = User.IsInRole(Roles.AuditAdministrator) ? null : User.FindFirst(TiduClaims.RegionCode)?.Value;
         var recent = await db.ListPulls.AsNoTracking().OrderByDescending(p => p.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
         Pulls = recent.Where(p => region is null || tree.IsWithin(p.RegionCode, region) || tree.IsWithin(region, p.RegionCode)).ToList();
     }
