@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tidu.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One test-only endpoint, added in front of the app's pipeline: GET /__test/antiforgery hands the signed-in
+/// In front of the app's pipeline: the connection's address (loopback), and one test-only endpoint: GET /__test/antiforgery hands the signed-in
 /// caller an antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page
 /// with a form would embed — so the tests can send cookie-authenticated API writes the way the browser does.
 /// </summary>
@@ -21,6 +21,8 @@ internal sealed class TestEndpoints : IStartupFilter
     {
         app.Use(async (context, nextMiddleware) =>
         {
+            // The test server has no socket: requests come from the loopback address, as from a proxy on the same machine.
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
             if (context.Request.Path == AntiforgeryPath)
             {
                 // Runs before the app's authentication middleware: authenticate here so the token is bound to the user.
