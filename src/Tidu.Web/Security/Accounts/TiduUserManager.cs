@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tidu.Data;
 using Tidu.Data.Identity;
@@ -7,7 +8,9 @@ namespace Tidu.Web.Security.Accounts;
 
 /// <summary>
 /// Identity's user manager with the policy's bookkeeping: every password set (account creation, change, reset) is
-/// dated — the maximum age counts from it — and its hash kept in the password history, saved with the user.
+/// dated — the maximum age counts from it — and its hash kept in the password history, saved with the user. Identity
+/// sets passwords through private code, so the hook is where the user is saved: a new user with a hash, or a tracked
+/// user whose hash differs from the one loaded.
 /// </summary>
 public sealed class TiduUserManager(
     IUserStore<TiduUser> store, IOptions<IdentityOptions> optionsAccessor, IPasswordHasher<TiduUser> passwordHasher,
@@ -16,15 +19,32 @@ public sealed class TiduUserManager(
     TiduDbContext db, TimeProvider clock)
     : UserManager<TiduUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
-    protected override async Task<IdentityResult> UpdatePasswordHash(TiduUser user, string newPassword, bool validatePassword)
+    public override Task<IdentityResult> CreateAsync(TiduUser user)
     {
-        var result = await base.UpdatePasswordHash(user, newPassword, validatePassword).ConfigureAwait(false);
-        if (result.Succeeded && user.PasswordHash is { } hash)
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.PasswordHash is { } hash)
         {
-            var now = clock.GetUtcNow();
-            user.PasswordChangedAt = now;
-            db.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = hash, ChangedAt = now });
+            PasswordSet(user, hash);
         }
-        return result;
+        return base.CreateAsync(user);
+    }
+
+    protected override Task<IdentityResult> UpdateUserAsync(TiduUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var entry = db.Entry(user);
+        if (entry.State != EntityState.Detached && user.PasswordHash is { } hash
+            && !string.Equals(entry.Property(u => u.PasswordHash).OriginalValue, hash, StringComparison.Ordinal))
+        {
+            PasswordSet(user, hash);
+        }
+        return base.UpdateUserAsync(user);
+    }
+
+    private void PasswordSet(TiduUser user, string hash)
+    {
+        var now = clock.GetUtcNow();
+        user.PasswordChangedAt = now;
+        db.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = hash, ChangedAt = now });
     }
 }
