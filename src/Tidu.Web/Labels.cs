@@ -33,6 +33,8 @@ public static class Labels
         Tidu.Data.Entities.Workflow.ApplicationState.Returned => "退回补正",
         Tidu.Data.Entities.Workflow.ApplicationState.CountyApproved => "待市级推荐",
         Tidu.Data.Entities.Workflow.ApplicationState.CityRecommended => "待省级审核",
+        Tidu.Data.Entities.Workflow.ApplicationState.ExpertReview => "专家评审中",
+        Tidu.Data.Entities.Workflow.ApplicationState.ExpertReviewed => "专家评审已汇总，待省级审核",
         Tidu.Data.Entities.Workflow.ApplicationState.ProvinceApproved => "待公示",
         Tidu.Data.Entities.Workflow.ApplicationState.Publicity => "公示中",
         Tidu.Data.Entities.Workflow.ApplicationState.Recognized => "已认定",

@@ -6,7 +6,7 @@ namespace Tidu.Data.Auditing;
 
 /// <summary>
 /// Security events (sign-ins, second-factor changes, role and key changes, policy and configuration changes, exports
-/// of personal data) in the same tamper-evident trail as every write: an audit entry whose entity is
+/// of enterprise data and of the trail itself) in the same tamper-evident trail as every write: an audit entry whose entity is
 /// <see cref="Entity"/>, whose action is the event's kind, whose key is the account or object it concerns, and whose
 /// "after" value records the outcome and where the request came from (GB/T 22239-2019 8.1.4.3 b: date and time,
 /// user, event type, success or failure, and other relevant information).
@@ -34,7 +34,8 @@ public static class SecurityEvents
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string PolicyChanged = "security-policy-changed";
     public const string ConfigurationChanged = "configuration-changed";
-    public const string PersonalDataExported = "personal-data-exported";
+    /// <summary>An export of enterprise files (the screening list as a spreadsheet): who took which part of which data.</summary>
+    public const string DataExported = "data-exported";
     public const string AuditExported = "audit-exported";
     public const string AccessRefused = "access-refused";
 
@@ -63,7 +64,7 @@ public static class SecurityEvents
         [ApiKeyRevoked] = "吊销接口密钥",
         [PolicyChanged] = "修改安全策略",
         [ConfigurationChanged] = "配置变更",
-        [PersonalDataExported] = "导出个人信息",
+        [DataExported] = "导出企业数据",
         [AuditExported] = "导出审计记录",
         [AccessRefused] = "越权访问被拒绝",
     };

@@ -36,7 +36,7 @@ public sealed class FieldCipher(KeyRing ring)
 
     /// <summary>
     /// The plaintext of a stored value. A value without the prefix was written before encryption was turned on and is
-    /// returned as it is (<c>tidu keys reencrypt</c> encrypts such values). A value whose key is missing or whose tag
+    /// returned as it is (it is encrypted when the column is next written). A value whose key is missing or whose tag
     /// fails is an error: data is never silently replaced.
     /// </summary>
     public string Unprotect(string stored, string label)
@@ -58,7 +58,7 @@ public sealed class FieldCipher(KeyRing ring)
             _ => throw new CryptographicException($"{label}: unknown algorithm '{parts[1]}'"),
         };
         var material = Ring.Find(KeyRing.Fields, parts[2])
-            ?? throw new CryptographicException($"{label}: the value was encrypted with key '{parts[2]}', which is not configured (keep retired keys until tidu keys reencrypt has run)");
+            ?? throw new CryptographicException($"{label}: the value was encrypted with key '{parts[2]}', which is not configured (keep a retired key while values still name it)");
         byte[] bytes;
         try
         {

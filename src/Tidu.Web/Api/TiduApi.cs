@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
+using Tidu.Data.Auditing;
 using Tidu.Data.Registry;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
 using Tidu.Web.Exporting;
 using Tidu.Web.Importing;
-using Tidu.Web.Screening;
+using Tidu.Web.Security.Accounts;
 
 namespace Tidu.Web.Api;
 
@@ -66,9 +68,16 @@ public static class TiduApi
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Paged<EnterpriseRow>>> ListAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct) =>
         TypedResults.Ok(await query.PageAsync(p.ToFilter(), ct).ConfigureAwait(false));
 
-    private static async Task<IResult> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct)
+    private static async Task<IResult> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, SecurityLog log, HttpContext http, CancellationToken ct)
     {
-        var bytes = await EnterpriseExport.XlsxAsync(query, p.ToFilter(), ct).ConfigureAwait(false);
+        var (bytes, rows) = await EnterpriseExport.XlsxAsync(query, p.ToFilter(), ct).ConfigureAwait(false);
+        // Enterprise files leaving the platform are a security event: who took how many, with which filter, from where.
+        await log.RecordAsync(SecurityEvents.DataExported, "enterprises", details: new JsonObject
+        {
+            ["format"] = "xlsx",
+            ["rows"] = rows,
+            ["filter"] = http.Request.QueryString.Value ?? "",
+        }, ct: ct).ConfigureAwait(false);
         return Results.File(bytes, EnterpriseExport.ContentType, EnterpriseExport.FileName);
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Domain.Regions;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
-using Tidu.Web.Screening;
 
 namespace Tidu.Web.Monitoring;
 

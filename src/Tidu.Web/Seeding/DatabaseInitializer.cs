@@ -69,7 +69,7 @@ public static class DatabaseInitializer
         var registry = sp.GetRequiredService<EnterpriseRegistry>();
         var db = sp.GetRequiredService<TiduDbContext>();
 
-        var generator = new ProfileGenerator(tree.Leaves(), ProfileGenerator.TargetsFrom(library), ChinaCalendar.Today(clock).Year - 1);
+        var generator = new ProfileGenerator(tree.Leaves(), library, ChinaCalendar.Today(clock).Year - 1, TierMix.Zhejiang.Oversampled(demo.CandidateOversampling));
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
         await registry.UpsertAsync(profiles).ConfigureAwait(false);
 

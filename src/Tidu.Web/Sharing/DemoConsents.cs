@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Sharing;
 using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 

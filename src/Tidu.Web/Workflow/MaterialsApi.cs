@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
-using static Tidu.Web.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
@@ -31,7 +34,7 @@ public static class MaterialsApi
     {
         if (!await db.Applications.AnyAsync(a => a.Id == id, ct).ConfigureAwait(false))
         {
-            return ApplicationNotFound(id);
+            return ApplicationNotFound(id).ToProblem();
         }
         var materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         return Results.Ok(materials.Select(View));
@@ -42,36 +45,36 @@ public static class MaterialsApi
         var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
         if (material is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope");
+            return NotFound("未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope").ToProblem();
         }
         // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
     }
 
-    private static async Task<IResult> UploadAsync(long id, IFormFile? file, HttpContext http, TiduDbContext db, MaterialStore store, TimeProvider clock,
+    private static async Task<IResult> UploadAsync(long id, IFormFile? file, IActorSource actors, TiduDbContext db, MaterialStore store, TimeProvider clock,
         ILoggerFactory logs, CancellationToken ct)
     {
-        if (!http.User.IsInRole(Roles.Enterprise) && ReviewChain.LevelOf(http.User) is null)
+        if (Access.Require(actors.Current, AccessRight.AttachMaterial) is { } forbidden)
         {
-            return Forbidden("只有申报企业或主管部门可以上传材料", "only the applying enterprise or an officer attaches materials");
+            return forbidden.ToProblem();
         }
         var application = await db.Applications.Include(a => a.Enterprise).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
         if (application is null)
         {
-            return ApplicationNotFound(id);
+            return ApplicationNotFound(id).ToProblem();
         }
         if (Closed.Contains(application.State))
         {
-            return Conflict("该申报已办结，不能再上传材料", $"application {id} is {application.State}; materials are attached before that");
+            return Conflict("该申报已办结，不能再上传材料", $"application {id} is {application.State}; materials are attached before that").ToProblem();
         }
         if (file is null)
         {
-            return Unprocessable("请选择要上传的文件", "no file: send it as multipart/form-data field 'file'");
+            return Unprocessable("请选择要上传的文件", "no file: send it as multipart/form-data field 'file'").ToProblem();
         }
         var name = MaterialFileName.Sanitise(file.FileName);
         MaterialStore.Staged? staged;
-        MaterialStore.Refusal? refusal;
+        Refusal? refusal;
         await using (var content = file.OpenReadStream())
         {
             (staged, refusal) = await store.StageAsync(content, name, ct).ConfigureAwait(false);
@@ -79,7 +82,7 @@ public static class MaterialsApi
         if (refusal is not null)
         {
             logs.CreateLogger("Tidu.Materials").LogWarning("Upload to application {Id} refused: {Reason}", id, refusal.En);
-            return Problem(refusal.Status, refusal.Zh, refusal.En);
+            return refusal.ToProblem();
         }
         var material = new ApplicationMaterial
         {

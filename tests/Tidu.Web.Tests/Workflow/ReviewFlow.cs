@@ -7,14 +7,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
+using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Rules;
 using Tidu.Web.Tests.Infrastructure;
-using Tidu.Web.Workflow;
 
 namespace Tidu.Web.Tests.Workflow;
+
+using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
 /// One host of the app with a fake clock (starting now, so today's rounds are open) and a small material size limit,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tidu.Application.Notifications;
 
 namespace Tidu.Web.Notifications.Email;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Notifications;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;

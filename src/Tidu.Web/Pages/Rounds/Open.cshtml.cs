@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Web.Security;
-using Tidu.Web.Workflow;
 
 namespace Tidu.Web.Pages.Rounds;
 
@@ -61,7 +61,7 @@ public sealed class OpenModel(RoundService rounds, TimeProvider clock) : PageMod
         var body = new OpenRoundRequest(tier, Input.Title ?? "", Input.OpensOn, Input.ClosesOn, Input.RuleSetVersion ?? "",
             [.. Input.Quotas.Where(q => q.Quota is not null).Select(q => new QuotaRequest(q.CityCode, q.Quota!.Value))],
             Input.PublicityWorkingDays, Input.ValidityYears);
-        var outcome = await rounds.OpenAsync(body, User, ct).ConfigureAwait(false);
+        var outcome = await rounds.OpenAsync(body, ct).ConfigureAwait(false);
         if (outcome.Value is { } round)
         {
             return Redirect($"/Rounds/{round.Id}");

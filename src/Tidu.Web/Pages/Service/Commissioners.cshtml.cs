@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Web.Resources;
 using Tidu.Web.Security;
-using Tidu.Web.Service;
 
 namespace Tidu.Web.Pages.Service;
 
@@ -40,7 +40,7 @@ public sealed class CommissionersModel(TiduDbContext db, CommissionerService ser
         else
         {
             var (_, refusal) = await service.AssignAsync(e, user, await users.IsInRoleAsync(user, Roles.Commissioner).ConfigureAwait(false),
-                User.FindFirst(TiduClaims.RegionCode)?.Value, assignerIsAdministrator: false, Reason, ct).ConfigureAwait(false);
+                User.FindFirst(TiduClaims.RegionCode)?.Value, assignerIsSystem: false, Reason, ct).ConfigureAwait(false);
             Message = refusal?.Zh ?? Ui.ServiceAssigned;
             Failed = refusal is not null;
         }
