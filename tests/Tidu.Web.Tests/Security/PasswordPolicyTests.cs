@@ -13,27 +13,9 @@ namespace Tidu.Web.Tests.Security;
 /// The password policy (the test app's: at least 10 characters of 3 of the 4 classes, not the last 5, no maximum age
 /// unless a test sets one): each rule on both sides of its limit, as the user meets it on the change-password page.
 /// </summary>
-public abstract class PasswordPolicyTests(TiduAppFixture app) : IAsyncLifetime
+public abstract class PasswordPolicyTests(TiduAppFixture app) : ClockedHostTests(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero));
-    private WebApplicationFactory<Program>? _host;
-
-    private WebApplicationFactory<Program> Host => _host ?? throw new InvalidOperationException("not initialised");
-
-    public ValueTask InitializeAsync()
-    {
-        _host = app.App.WithClock(_clock);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        GC.SuppressFinalize(this);
-    }
+    protected override WebApplicationFactory<Program> CreateHost(FakeTimeProvider clock) => app.App.WithClock(clock);
 
     private static async Task<(string? Location, string Html)> ChangeAsync(HttpClient client, string current, string password)
     {
@@ -65,7 +47,7 @@ public abstract class PasswordPolicyTests(TiduAppFixture app) : IAsyncLifetime
         await SignInSteps.PasswordAsync(client, user);
         (await ChangeAsync(client, TestAccounts.Password, password)).Html.ShouldContain("口令已修改");
         var changed = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.PasswordChangedAt).SingleAsync());
-        changed.ShouldBe(_clock.GetUtcNow());
+        changed.ShouldBe(Clock.GetUtcNow());
         (await SignInSteps.PasswordAsync(SignInSteps.Client(Host), user, password)).ShouldBe("/");
     }
 
@@ -101,8 +83,8 @@ public abstract class PasswordPolicyTests(TiduAppFixture app) : IAsyncLifetime
         var fresh = await TestAccounts.CreateAsync(app, "fresh", Roles.CountyOfficer, "330102");
         await app.WithDbAsync(async db =>
         {
-            (await db.Users.SingleAsync(u => u.UserName == expired)).PasswordChangedAt = _clock.GetUtcNow() - TimeSpan.FromDays(90) - TimeSpan.FromSeconds(1);
-            (await db.Users.SingleAsync(u => u.UserName == fresh)).PasswordChangedAt = _clock.GetUtcNow() - TimeSpan.FromDays(90);
+            (await db.Users.SingleAsync(u => u.UserName == expired)).PasswordChangedAt = Clock.GetUtcNow() - TimeSpan.FromDays(90) - TimeSpan.FromSeconds(1);
+            (await db.Users.SingleAsync(u => u.UserName == fresh)).PasswordChangedAt = Clock.GetUtcNow() - TimeSpan.FromDays(90);
             await db.SaveChangesAsync();
         });
         await using (await SignInSteps.PolicyAsync(app, p => p.MaximumPasswordAgeDays = 90))

@@ -15,28 +15,10 @@ namespace Tidu.Web.Tests.Security;
 /// Sessions end by the policy (idle timeout, absolute lifetime — the test app's policy: 240 minutes and 24 hours),
 /// a disabled account loses its session and cannot sign in, and each sign-in shows the previous one's time and address.
 /// </summary>
-public abstract class SessionTests(TiduAppFixture app) : IAsyncLifetime
+public abstract class SessionTests(TiduAppFixture app) : ClockedHostTests(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero));
-    private WebApplicationFactory<Program>? _host;
-
-    private WebApplicationFactory<Program> Host => _host ?? throw new InvalidOperationException("not initialised");
-
-    public ValueTask InitializeAsync()
-    {
-        // A proxy on this machine (the test server's connections come from loopback) whose X-Forwarded-For is trusted.
-        _host = app.App.WithWebHostBuilder(b => b.UseSetting("Network:TrustedProxies", "127.0.0.1")).WithClock(_clock);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        GC.SuppressFinalize(this);
-    }
+    // A proxy on this machine (the test server's connections come from loopback) whose X-Forwarded-For is trusted.
+    protected override WebApplicationFactory<Program> CreateHost(FakeTimeProvider clock) => app.App.WithWebHostBuilder(b => b.UseSetting("Network:TrustedProxies", "127.0.0.1")).WithClock(clock);
 
     private async Task<HttpClient> SignInAsync(string user, string password = TestAccounts.Password)
     {
@@ -50,11 +32,11 @@ public abstract class SessionTests(TiduAppFixture app) : IAsyncLifetime
     {
         var user = await TestAccounts.CreateAsync(app, "idle", Roles.CountyOfficer, "330102");
         using var client = await SignInAsync(user);
-        _clock.Advance(TimeSpan.FromMinutes(239));
+        Clock.Advance(TimeSpan.FromMinutes(239));
         (await SignInSteps.SignedInAsync(client)).ShouldBeTrue();
-        _clock.Advance(TimeSpan.FromMinutes(240)); // exactly the timeout since the last request
+        Clock.Advance(TimeSpan.FromMinutes(240)); // exactly the timeout since the last request
         (await SignInSteps.SignedInAsync(client)).ShouldBeTrue();
-        _clock.Advance(TimeSpan.FromMinutes(240) + TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromMinutes(240) + TimeSpan.FromSeconds(1));
         (await SignInSteps.SignedInAsync(client)).ShouldBeFalse();
         (await client.GetJsonAsync("/api/v1/enterprises")).Status.ShouldBe(HttpStatusCode.Unauthorized);
         (await LastEventAsync(user)).ShouldSatisfyAllConditions(
@@ -69,12 +51,12 @@ public abstract class SessionTests(TiduAppFixture app) : IAsyncLifetime
         using var client = await SignInAsync(user);
         for (var i = 0; i < 7; i++)
         {
-            _clock.Advance(TimeSpan.FromMinutes(200));
+            Clock.Advance(TimeSpan.FromMinutes(200));
             (await SignInSteps.SignedInAsync(client)).ShouldBeTrue();
         }
-        _clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1400)); // 24 hours since the sign-in
+        Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1400)); // 24 hours since the sign-in
         (await SignInSteps.SignedInAsync(client)).ShouldBeTrue();
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         (await SignInSteps.SignedInAsync(client)).ShouldBeFalse();
         (await LastEventAsync(user)).After!.ShouldContain("absolute lifetime");
     }
@@ -89,7 +71,7 @@ public abstract class SessionTests(TiduAppFixture app) : IAsyncLifetime
         var page = await admin.GetPageAsync("/Admin/Users");
         (await admin.PostFormAsync("/Admin/Users?handler=Disable", page, [new("id", id)])).Html.ShouldContain("账户已停用");
 
-        _clock.Advance(TimeSpan.FromMinutes(2)); // past the security-stamp check interval
+        Clock.Advance(TimeSpan.FromMinutes(2)); // past the security-stamp check interval
         (await SignInSteps.SignedInAsync(client)).ShouldBeFalse();
         using var again = SignInSteps.Client(Host);
         var (status, html) = await Sessions.PostLoginAsync(again, user, TestAccounts.Password);
@@ -112,8 +94,8 @@ public abstract class SessionTests(TiduAppFixture app) : IAsyncLifetime
             await SignInSteps.PasswordAsync(first, user);
             PageForms.TestIdText(await first.GetPageAsync("/Account/Security"), "last-sign-in").ShouldBe("这是该账户的首次登录。");
         }
-        var firstAt = _clock.GetUtcNow();
-        _clock.Advance(TimeSpan.FromHours(3));
+        var firstAt = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromHours(3));
         using var second = SignInSteps.Client(Host);
         second.DefaultRequestHeaders.Add("X-Forwarded-For", "10.9.8.7");
         await SignInSteps.PasswordAsync(second, user);

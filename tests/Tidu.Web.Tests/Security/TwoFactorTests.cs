@@ -15,27 +15,9 @@ namespace Tidu.Web.Tests.Security;
 /// no replay, recovery codes, the policy that requires it for officers and administrators. Codes are computed in the
 /// test from the secret on the enrolment page at the host's fake time.
 /// </summary>
-public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
+public abstract class TwoFactorTests(TiduAppFixture app) : ClockedHostTests(new DateTimeOffset(2026, 5, 6, 1, 2, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 6, 1, 2, 0, TimeSpan.Zero));
-    private WebApplicationFactory<Program>? _host;
-
-    private WebApplicationFactory<Program> Host => _host ?? throw new InvalidOperationException("not initialised");
-
-    public ValueTask InitializeAsync()
-    {
-        _host = app.App.WithClock(_clock);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-        GC.SuppressFinalize(this);
-    }
+    protected override WebApplicationFactory<Program> CreateHost(FakeTimeProvider clock) => app.App.WithClock(clock);
 
     /// <summary>Signs in with the password (no second factor yet), opens the enrolment page and enables TOTP; returns the secret.</summary>
     private async Task<string> EnrolAsync(string user)
@@ -43,10 +25,10 @@ public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
         using var client = SignInSteps.Client(Host);
         (await SignInSteps.PasswordAsync(client, user)).ShouldBe("/");
         var secret = await SignInSteps.SharedKeyAsync(client);
-        var (status, _, html) = await SignInSteps.PostAsync(client, "/Account/Enrol", [new("code", Totp.Code(secret, _clock.GetUtcNow()))]);
+        var (status, _, html) = await SignInSteps.PostAsync(client, "/Account/Enrol", [new("code", Totp.Code(secret, Clock.GetUtcNow()))]);
         status.ShouldBe(HttpStatusCode.OK);
         PageForms.HasTestId(html, "recovery-codes").ShouldBeTrue(html);
-        _clock.Advance(TimeSpan.FromMinutes(2)); // past the code used here, which is spent
+        Clock.Advance(TimeSpan.FromMinutes(2)); // past the code used here, which is spent
         return secret;
     }
 
@@ -61,12 +43,12 @@ public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
         (await SignInSteps.SignedInAsync(client)).ShouldBeFalse();
         (await client.GetJsonAsync("/api/v1/enterprises")).Status.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var wrong = await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", "000000" == Totp.Code(secret, _clock.GetUtcNow()) ? "111111" : "000000")]);
+        var wrong = await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", "000000" == Totp.Code(secret, Clock.GetUtcNow()) ? "111111" : "000000")]);
         wrong.Status.ShouldBe(HttpStatusCode.OK);
         wrong.Html.ShouldContain("动态口令错误");
         (await SignInSteps.SignedInAsync(client)).ShouldBeFalse();
 
-        var right = await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", Totp.Code(secret, _clock.GetUtcNow()))]);
+        var right = await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", Totp.Code(secret, Clock.GetUtcNow()))]);
         right.Location.ShouldBe("/");
         (await SignInSteps.SignedInAsync(client)).ShouldBeTrue();
         (await client.GetJsonAsync("/api/v1/enterprises")).Status.ShouldBe(HttpStatusCode.OK);
@@ -91,7 +73,7 @@ public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
             return (await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", Totp.Code(secret, codeTime))])).Location;
         }
 
-        var now = _clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         (await TryAsync(now.AddSeconds(-60))).ShouldBeNull(); // two steps old
         (await TryAsync(now.AddSeconds(60))).ShouldBeNull(); // two steps ahead
         (await TryAsync(now.AddSeconds(-30))).ShouldBe("/"); // the previous step
@@ -107,7 +89,7 @@ public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
         using var enrol = SignInSteps.Client(Host);
         await SignInSteps.PasswordAsync(enrol, user);
         var secret = await SignInSteps.SharedKeyAsync(enrol);
-        var enabled = await SignInSteps.PostAsync(enrol, "/Account/Enrol", [new("code", Totp.Code(secret, _clock.GetUtcNow()))]);
+        var enabled = await SignInSteps.PostAsync(enrol, "/Account/Enrol", [new("code", Totp.Code(secret, Clock.GetUtcNow()))]);
         var code = System.Text.RegularExpressions.Regex.Match(enabled.Html, "<li><code>([^<]+)</code></li>").Groups[1].Value;
         code.ShouldNotBeNullOrEmpty();
 
@@ -135,7 +117,7 @@ public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
             var page = await client.GetPageAsync("/Account/Enrol");
             PageForms.HasTestId(page, "enrol-required").ShouldBeTrue();
             var secret = PageForms.TestIdText(page, "shared-key");
-            var enabled = await SignInSteps.PostAsync(client, "/Account/Enrol", [new("code", Totp.Code(secret, _clock.GetUtcNow()))]);
+            var enabled = await SignInSteps.PostAsync(client, "/Account/Enrol", [new("code", Totp.Code(secret, Clock.GetUtcNow()))]);
             PageForms.HasTestId(enabled.Html, "recovery-codes").ShouldBeTrue();
             (await SignInSteps.SignedInAsync(client)).ShouldBeFalse(); // not before the codes were acknowledged
             var (status, _) = await client.PostFormAsync("/Account/Enrol?handler=Continue", enabled.Html, []);
@@ -169,7 +151,7 @@ public abstract class TwoFactorTests(TiduAppFixture app) : IAsyncLifetime
         {
             using var client = SignInSteps.Client(Host);
             await SignInSteps.PasswordAsync(client, user);
-            await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", Totp.Code(secret, _clock.GetUtcNow()))]);
+            await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", Totp.Code(secret, Clock.GetUtcNow()))]);
             var refused = await SignInSteps.PostAsync(client, "/Account/Security", [], handler: "Disable");
             refused.Html.ShouldContain("不能停用");
             (await TestAccounts.WithUsersAsync(app, async users => (await users.FindByNameAsync(user))!.TwoFactorEnabled)).ShouldBeTrue();
