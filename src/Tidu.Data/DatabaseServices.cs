@@ -26,13 +26,17 @@ public static class DatabaseServices
         return services;
     }
 
-    /// <summary>A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.</summary>
-    public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock, Cryptography.FieldCipher cipher) => provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, cipher),
-        DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, cipher),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
-    };
+    /// <summary>
+    /// A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.
+    /// Without <paramref name="hashing"/> it reads, and refuses to save audited changes.
+    /// </summary>
+    public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock,
+        Cryptography.FieldCipher cipher, Auditing.AuditHashing? hashing = null) => provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, cipher, hashing),
+            DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, cipher, hashing),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
+        };
 
     /// <summary>Parses the configuration value ("sqlite" or "postgres"), with a message that says what is accepted.</summary>
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch

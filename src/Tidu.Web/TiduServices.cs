@@ -27,6 +27,13 @@ public static class TiduServices
         var provider = DatabaseServices.ParseProvider(config["Database:Provider"]);
         var connection = config.GetConnectionString("Tidu")
             ?? throw new InvalidOperationException("ConnectionStrings:Tidu is not set (environment variable ConnectionStrings__Tidu)");
+        // The audit chain's key comes from configuration or a file, never from the database (docs/security.md).
+        services.AddOptions<Auditing.AuditOptions>().Bind(config.GetSection(Auditing.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var (hashing, generatedKey) = Auditing.AuditSetup.Load(config.GetSection(Auditing.AuditOptions.Section).Get<Auditing.AuditOptions>() ?? new(), builder.Environment.ContentRootPath);
+        services.AddSingleton(hashing);
+        services.AddSingleton(new Auditing.AuditKeyStatus(generatedKey));
+        services.AddSingleton<Auditing.AuditAnchorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Auditing.AuditAnchorService>());
         services.AddTiduDatabase(provider, connection, Security.Keys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -44,6 +51,7 @@ public static class TiduServices
         services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddScoped<ProfileImporter>();
+        services.AddOptions<ImportOptions>().Bind(config.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<EvaluationRefresher>();
@@ -70,6 +78,7 @@ public static class TiduServices
         services.AddScoped<Security.Accounts.AccountAdministration>();
         services.AddSingleton<ConfigurationSnapshot>();
         services.AddScoped<Auditing.AuditSearch>();
+        services.AddAbuseLimits(config);
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
                 // The password rules are the security policy's (PolicyPasswordValidator), which the security
@@ -80,9 +89,9 @@ public static class TiduServices
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Failed sign-ins are counted per account and address (SignInThrottle), not by an account-wide lockout
+                // that anyone who knows a user name could keep closed.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
                 o.Tokens.AuthenticatorTokenProvider = Security.Accounts.TotpTokenProvider.Name;
             })
@@ -98,13 +107,18 @@ public static class TiduServices
             o.ValidationInterval = config.GetSection(Security.Accounts.SecurityOptions.Section).Get<Security.Accounts.SecurityOptions>()?.StampValidationInterval ?? TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = Security.Accounts.SessionLifetime.KeepSessionClaims;
         });
+        var development = builder.Environment.IsDevelopment();
+        // Behind a TLS proxy the forwarded headers make the request https, and cookies are never sent in clear text.
+        // Only the development server on http://localhost (and a test that serves plain http) turns this off.
+        var secureCookies = config.GetValue("Security:SecureCookies", !development);
         services.ConfigureApplicationCookie(o =>
         {
+            o.Cookie.Name = Credentials.SessionCookie;
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             // The policy's idle timeout and absolute lifetime end sessions (SessionLifetime); the cookie itself never
             // outlives the longest lifetime the policy allows.
             o.SlidingExpiration = true;
@@ -125,55 +139,32 @@ public static class TiduServices
                 await ApiAware(ctx, StatusCodes.Status403Forbidden).ConfigureAwait(false);
             };
         });
-        services.AddAuthentication()
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthentication(o =>
+            {
+                // One principal per request: the API's scheme picks the key or the cookie, never both (a request with
+                // both is refused before authentication, see Credentials.UseOneCredential).
+                o.DefaultScheme = Credentials.ApiScheme;
+                o.DefaultAuthenticateScheme = Credentials.ApiScheme;
+                o.DefaultChallengeScheme = Credentials.ApiScheme;
+                o.DefaultForbidScheme = Credentials.ApiScheme;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddPolicyScheme(Credentials.ApiScheme, "Sign-in cookie or API key", o =>
+                o.ForwardDefaultSelector = ctx => Credentials.CarriesApiKey(ctx.Request) ? ApiKeyAuthentication.SchemeName : Credentials.CookieScheme);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, AccessPolicyProvider>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Officer, p => p.RequireRole(Roles.Officers))
-            .AddPolicy(Policies.BusinessUser, p => p.RequireAuthenticatedUser().RequireAssertion(c => !Policies.IsAdministrator(c.User)))
-            .AddPolicy(Policies.SystemAdministrator, p => p.RequireRole(Roles.SystemAdministrator))
-            .AddPolicy(Policies.SecurityAdministrator, p => p.RequireRole(Roles.SecurityAdministrator))
-            .AddPolicy(Policies.AuditAdministrator, p => p.RequireRole(Roles.AuditAdministrator))
-            .AddPolicy(Policies.AnyAdministrator, p => p.RequireRole(Roles.Administrators))
-            .AddPolicy(Policies.PullLog, p => p.RequireRole([.. Roles.Officers, Roles.AuditAdministrator]))
-            .AddPolicy(Policies.ApiRead, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(c => Policies.MayRead(c.User)))
-            .AddPolicy(Policies.WorkflowRead, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(c => Policies.MayReadWorkflow(c.User)))
-            .AddPolicy(Policies.ApiWrite, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(c => Policies.MayWrite(c.User)));
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(Credentials.CookieScheme).RequireAuthenticatedUser().Build());
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            // The steps of a sign-in in progress: their user is the pending sign-in's, not a session's.
-            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
-            o.Conventions.AllowAnonymousToPage("/Account/Enrol");
-            o.Conventions.AllowAnonymousToPage("/Account/ChangePassword");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
-            o.Conventions.AuthorizePage("/Service/Commissioners", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Recognitions", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Pools", Policies.Officer);
-            // 三员分立: each administrator's pages, and none of the business pages for any of them.
-            foreach (var business in BusinessFolders)
+            // Every page gets its access from the access table (anonymous, a resource of the matrix, or nobody).
+            o.Conventions.AddFolderApplicationModelConvention("/", page =>
             {
-                o.Conventions.AuthorizeFolder(business, Policies.BusinessUser);
-            }
-            o.Conventions.AuthorizePage("/Admin/Index", Policies.AnyAdministrator);
-            o.Conventions.AuthorizePage("/Admin/Users", Policies.SystemAdministrator);
-            o.Conventions.AuthorizePage("/Admin/Configuration", Policies.SystemAdministrator);
-            o.Conventions.AuthorizePage("/Admin/Roles", Policies.SecurityAdministrator);
-            o.Conventions.AuthorizePage("/Admin/ApiKeys", Policies.SecurityAdministrator);
-            o.Conventions.AuthorizePage("/Admin/SecurityPolicy", Policies.SecurityAdministrator);
-            o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdministrator);
+                foreach (var metadata in EndpointAccess.ForPage(page.ViewEnginePath))
+                {
+                    page.EndpointMetadata.Add(metadata);
+                }
+            });
         });
         services.AddLocalization();
         // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
@@ -186,12 +177,15 @@ public static class TiduServices
             doc.Info.Description = "优质中小企业梯度培育平台接口。Authenticate with the sign-in cookie or an X-Api-Key header.";
             return Task.CompletedTask;
         }));
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        // Multipart bodies are read up to the import limit (the only upload larger than a material).
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<ImportOptions>>((o, import) =>
+            o.MultipartBodyLengthLimit = import.Value.MaxUploadBytes + UploadLimit.FramingBytes);
     }
-
-    /// <summary>The page folders of enterprise data and the workflow: closed to the three administrators.</summary>
-    private static readonly string[] BusinessFolders = ["/Enterprises", "/Import", "/Monitoring", "/Recognitions", "/Pools", "/Rounds", "/Applications", "/Service"];
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
@@ -207,38 +201,38 @@ public static class TiduServices
     public static void UseTidu(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The client's address and scheme as the TLS proxy saw them, before anything reads them.
+        app.UseForwardedHeaders();
+        // Then the headers, so that every answer carries them, error pages and ProblemDetails included.
+        app.UseSecurityHeaders();
         // No stack trace reaches a user: pages get the Chinese error page, the API a ProblemDetails body.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
-        // Behind the TLS-terminating proxy (国密 TLS: docs/compliance.md) the client's address comes from the proxy's
-        // X-Forwarded-For, trusted only from the configured proxies; the audit trail records that address.
-        if (app.Configuration["Network:TrustedProxies"] is { Length: > 0 } proxies)
-        {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
-            foreach (var proxy in proxies.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
-            {
-                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-            app.UseForwardedHeaders(forwarded);
-        }
         app.UseStatusCodePages(ErrorResponses.StatusCodePageAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
-        app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseOneCredential();
+        app.UseUploadLimit();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: the API is limited per user and per key as well as per address.
+        app.UseAbuseLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapTiduApi();
-        app.MapMonitoringApi();
-        app.MapAuditApi();
-        Sharing.ListsApi.MapListsApi(app);
-        Sharing.ConsentsApi.MapConsentsApi(app);
-        app.MapServiceApi();
+        // Every endpoint gets its access from the access table (EndpointAccess): a resource and operation of the
+        // access matrix, or nobody when the table does not know it.
+        var endpoints = app.MapGroup("");
+        ((IEndpointConventionBuilder)endpoints).Add(EndpointAccess.Convention(publicApiDescription: app.Environment.IsDevelopment()));
+        endpoints.MapOpenApi();
+        endpoints.MapScalarApiReference();
+        endpoints.MapTiduApi();
+        endpoints.MapMonitoringApi();
+        endpoints.MapAuditApi();
+        Sharing.ListsApi.MapListsApi(endpoints);
+        Sharing.ConsentsApi.MapConsentsApi(endpoints);
+        endpoints.MapServiceApi();
         app.MapRazorPages();
     }
 }

@@ -16,7 +16,7 @@ namespace Tidu.Web.UiTests;
 /// 杭州市; the demo enterprise reads its pre-evaluation and gap, declares its data true and applies; the county returns
 /// it with a reason, the enterprise reads the reason and resubmits, the county approves; the city recommends; the
 /// province sets the round's expert review (1 expert) and assigns the demo expert, who sees only that application,
-/// declares no conflict of interest and scores it; approval is refused until the province concludes the review; the
+/// declares no conflict of interest and scores it; approval is not offered until the province concludes the review; the
 /// province concludes, approves and starts publicity; the county records an objection; after publicity the open objection blocks
 /// recognition; the province dismisses it and recognises — the certificate number is shown.
 /// </summary>
@@ -28,6 +28,9 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
 
     private readonly ITestOutputHelper _log = TestContext.Current.TestOutputHelper!;
     private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+
+    /// <summary>Whether the demo enterprise's pre-evaluation qualifies (read on the apply page): if not, approving needs an override.</summary>
+    private bool _qualifies;
 
     [Fact]
     public async Task A_round_runs_from_opening_to_recognition_with_a_certificate_number()
@@ -131,7 +134,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
     /// <summary>
     /// The expert step on a city-recommended application: the province sets one expert and assigns the demo expert; the
     /// expert's queue holds this application only; they declare no conflict and score 20 on each of the four default
-    /// items (80 of 100, pass mark 60); approval before the conclusion is refused; the province concludes.
+    /// items (80 of 100, pass mark 60); approval is not offered before the conclusion; the province concludes.
     /// </summary>
     private async Task<IPage> ExpertReviewAsync(IPage province, long application)
     {
@@ -139,7 +142,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await ClickAsync(province, "set-expert-review", "待省级审核");
         (await province.GetByTestId("experts-per-application").InnerTextAsync()).ShouldBe("1");
         await province.GetByTestId("expert-select").SelectOptionAsync("expert");
-        await ClickAsync(province, "assign-expert", "待省级审核");
+        await ClickAsync(province, "assign-expert", "专家评审中");
         (await province.GetByTestId("assignment-expert").InnerTextAsync()).ShouldContain("尚未声明");
         Step("province set 1 expert and assigned the demo expert");
 
@@ -149,26 +152,27 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await OpenFromQueueAsync(expert, application);
         (await expert.GetByTestId("score-form").CountAsync()).ShouldBe(0);
         await expert.GetByTestId("no-conflict").CheckAsync();
-        await ClickAsync(expert, "declare-conflict", "待省级审核");
+        await ClickAsync(expert, "declare-conflict", "专家评审中");
         (await expert.GetByTestId("my-declaration").InnerTextAsync()).ShouldContain("无利益冲突");
         foreach (var item in new[] { "specialization", "refinement", "distinctiveness", "innovation" })
         {
             await expert.GetByTestId($"score-{item}").FillAsync("20");
         }
         await expert.GetByTestId("score-comment").FillAsync("主营业务突出，研发投入稳定");
-        await ClickAsync(expert, "submit-score", "待省级审核");
+        await ClickAsync(expert, "submit-score", "专家评审中");
         (await expert.GetByTestId("my-score").InnerTextAsync()).ShouldContain("80");
         await SaveScreenshotAsync("expert-scored", await expert.ScreenshotAsync(new() { FullPage = true }));
         Step("the expert saw only this application, declared no conflict and scored 80");
 
         await province.GotoAsync($"/Applications/{application}");
         (await province.GetByTestId("expert-outcome").InnerTextAsync()).ShouldContain("平均分 80");
-        await province.GetByTestId("decide-approve").ClickAsync();
-        (await province.GetByTestId("message").InnerTextAsync()).ShouldContain("专家评审尚未汇总");
-        await ClickAsync(province, "conclude-expert-review", "待省级审核");
+        // Under expert review the province may reject, not approve: approval is offered once the review is concluded.
+        (await province.GetByTestId("decide-approve").CountAsync()).ShouldBe(0);
+        (await province.GetByTestId("decide-reject").CountAsync()).ShouldBe(1);
+        await ClickAsync(province, "conclude-expert-review", "专家评审已汇总，待省级审核");
         (await province.GetByTestId("expert-concluded").InnerTextAsync()).ShouldContain("通过");
         await SaveScreenshotAsync("expert-concluded", await province.ScreenshotAsync(new() { FullPage = true }));
-        Step("approval refused before the conclusion; the province concluded (average 80, pass mark 60)");
+        Step("approval not offered before the conclusion; the province concluded (average 80, pass mark 60)");
         return expert;
     }
 
@@ -178,9 +182,10 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await page.GetByTestId("apply").ClickAsync();
         // The pre-evaluation before applying: verdict, the tier's checks with citations, and the gap when it falls short.
         var verdict = await page.GetByTestId("pre-verdict").InnerTextAsync();
+        _qualifies = !verdict.Contains("暂不符合", StringComparison.Ordinal);
         var tier = page.GetByTestId($"tier-{Tier}");
         (await tier.Locator("td.cite").CountAsync()).ShouldBeGreaterThan(0);
-        (await page.GetByTestId($"gap-{Tier}").CountAsync()).ShouldBe(verdict.Contains("暂不符合", StringComparison.Ordinal) ? 1 : 0);
+        (await page.GetByTestId($"gap-{Tier}").CountAsync()).ShouldBe(_qualifies ? 0 : 1);
         await SaveScreenshotAsync("apply", await page.ScreenshotAsync(new() { FullPage = true }));
 
         // Not declared true: refused in Chinese, nothing submitted.
@@ -211,6 +216,15 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         if (reason is not null)
         {
             await page.GetByTestId("reason").FillAsync(reason);
+        }
+        if (decision is "approve" or "recommend")
+        {
+            // A file that does not qualify is approved only with an override reason; the page warns and asks for it.
+            (await page.GetByTestId("override-warning").CountAsync()).ShouldBe(_qualifies ? 0 : 1);
+            if (!_qualifies)
+            {
+                await page.GetByTestId("override").FillAsync("经实地核查，主导产品市场地位突出");
+            }
         }
         await ClickAsync(page, $"decide-{decision}", expectedState);
         Step($"{decision} → {expectedState}");

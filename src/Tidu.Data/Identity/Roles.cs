@@ -25,6 +25,9 @@ public static class Roles
     /// <summary>审计管理员: reads, searches and exports the audit trail and the security log, and checks the chain. Nothing else.</summary>
     public const string AuditAdministrator = "audit-administrator";
 
+    /// <summary>The role an API key's identity carries; never given to a user account.</summary>
+    public const string ApiClient = "api-client";
+
     public static IReadOnlyList<string> All { get; } =
         [Enterprise, CountyOfficer, CityOfficer, ProvinceOfficer, Expert, Commissioner, SystemAdministrator, SecurityAdministrator, AuditAdministrator];
 

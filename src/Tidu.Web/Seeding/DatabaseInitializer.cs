@@ -23,6 +23,10 @@ public static class DatabaseInitializer
         sp.GetRequiredService<HttpRegionScopeSource>().Override = Data.Scoping.RegionScope.Everything("system:startup");
         var db = sp.GetRequiredService<TiduDbContext>();
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Startup");
+        if (sp.GetRequiredService<Auditing.AuditKeyStatus>().GeneratedAt is { } keyFile)
+        {
+            log.LogWarning("No audit hash key was configured: generated one in {KeyFile}. Keep it (and its backups) away from the database; without it the audit trail cannot be verified", keyFile);
+        }
         await db.Database.MigrateAsync().ConfigureAwait(false);
         await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
@@ -36,7 +40,7 @@ public static class DatabaseInitializer
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
         {
-            await SeedDemoAsync(sp, demo, log).ConfigureAwait(false);
+            await SeedDemoAsync(sp, demo, log, app.Environment.IsDevelopment()).ConfigureAwait(false);
         }
     }
 
@@ -61,7 +65,7 @@ public static class DatabaseInitializer
         }
     }
 
-    private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, ILogger log)
+    private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, ILogger log, bool development)
     {
         var tree = sp.GetRequiredService<RegionTree>();
         var library = sp.GetRequiredService<RuleLibrary>();
@@ -71,7 +75,8 @@ public static class DatabaseInitializer
 
         var generator = new ProfileGenerator(tree.Leaves(), library, ChinaCalendar.Today(clock).Year - 1, TierMix.Zhejiang.Oversampled(demo.CandidateOversampling));
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
-        await registry.UpsertAsync(profiles).ConfigureAwait(false);
+        // Demo data: the generated files' recognitions are the system's own (no round issued them).
+        await registry.UpsertAsync(profiles, RecognitionWrites.Official).ConfigureAwait(false);
 
         var users = sp.GetRequiredService<UserManager<TiduUser>>();
         var enterpriseCode = profiles.First(p => p.RegionCode == "330102").CreditCode;
@@ -98,7 +103,7 @@ public static class DatabaseInitializer
             Prefix = prefix,
             SecretHash = hash,
             RegionCode = "330100",
-            Scopes = "enterprises:read lists:read",
+            Scopes = ApiScopes.ListsRead,
             CreatedAt = clock.GetUtcNow(),
             RecipientKind = Data.Entities.Sharing.RecipientKinds.Bank,
             Tiers = "innovative-sme specialized-sme little-giant",
@@ -108,8 +113,19 @@ public static class DatabaseInitializer
         await Sharing.DemoConsents.SeedAsync(db, profiles.Where(p => p.RegionCode.StartsWith("3301", StringComparison.Ordinal)).Select(p => p.CreditCode), clock).ConfigureAwait(false);
         await ServiceDemo.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);
 
-        log.LogWarning(
-            "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only, pulls the bank list; shown once): {Key}",
-            profiles.Count, demo.Password, string.Join(", ", DemoAccounts.All.Select(a => $"{a.UserName} ({a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)})")), key);
+        var accounts = string.Join(", ", DemoAccounts.All.Select(a => $"{a.UserName} ({a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)})"));
+        if (development)
+        {
+            // The local demo (dotnet run): the person at the console needs the password and the key to try the platform.
+            log.LogWarning(
+                "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, list key, pulls the bank list; shown once): {Key}",
+                profiles.Count, demo.Password, accounts, key);
+        }
+        else
+        {
+            // Anywhere else logs are shipped and kept: no secret goes into them.
+            log.LogWarning("Demo database created with {Count} enterprises. Demo accounts: {Accounts}. The demo password and the demo bank API key are not logged outside development",
+                profiles.Count, accounts);
+        }
     }
 }

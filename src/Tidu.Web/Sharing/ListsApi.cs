@@ -9,6 +9,7 @@ using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Web.Adapters;
 using Tidu.Web.Api;
@@ -18,33 +19,26 @@ using static Tidu.Application.Workflow.WorkflowProblems;
 namespace Tidu.Web.Sharing;
 
 /// <summary>
-/// List push to banks and service bodies (issue 9 item 3): a key with scope <c>lists:read</c> pulls the list of
+/// List push to banks and service bodies: a key with scope <c>lists:read</c> pulls the list of
 /// consenting enterprises in its region and tiers as JSON or XLSX; every pull is logged with a hash of the list.
 /// </summary>
 public static class ListsApi
 {
-    public const string Scope = "lists:read";
+    public const string Scope = ApiScopes.ListsRead;
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static void MapListsApi(this WebApplication app)
+    public static void MapListsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var lists = app.MapGroup("/api/v1/lists").WithTags("lists");
-        var recipients = lists.MapGroup("").RequireAuthorization(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireRole(ApiKeyAuthentication.Role)
-            .RequireAssertion(c => HasListScope(c.User))
-            .Build());
+        // Only list keys (the access matrix's SharedList row); the list holds the consenting enterprises of the key's region and tiers.
+        var recipients = lists.MapGroup("");
         recipients.MapGet("/enterprises", JsonAsync)
             .WithSummary("The caller's list: consenting enterprises in the key's region (or ?region= below it) holding or qualifying for the key's tiers (or ?tier=a,b among them)");
         recipients.MapGet("/enterprises.xlsx", XlsxAsync).WithSummary("The same list as an XLSX file (same rows and list hash as the JSON)");
-        lists.MapGet("/pulls", PullsAsync).RequireAuthorization(Policies.PullLog)
+        lists.MapGet("/pulls", PullsAsync)
             .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region; the audit administrator: all)");
     }
-
-    private static bool HasListScope(ClaimsPrincipal user) =>
-        (user.FindFirst(TiduClaims.ApiScopes)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(Scope) ?? false)
-        && user.FindFirst(TiduClaims.RecipientKind) is not null;
 
     private static async Task<IResult> JsonAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
     {
@@ -135,7 +129,7 @@ public static class ListsApi
     private static async Task<IResult> PullsAsync(int? take, HttpContext http, TiduDbContext db, RegionTree tree, CancellationToken ct)
     {
         var pulls = await db.ListPulls.AsNoTracking().OrderByDescending(p => p.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct).ConfigureAwait(false);
-        var officerRegion = http.User.IsInRole(Roles.AuditAdministrator) ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
+        var officerRegion = AccessMatrix.Of(AccessMatrix.KindOf(http.User), Resource.ListPull, Operation.Read) == Reach.All ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
         return Results.Ok(pulls
             .Where(p => officerRegion is null || tree.IsWithin(p.RegionCode, officerRegion) || tree.IsWithin(officerRegion, p.RegionCode))
             .Select(p => new { p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, tiers = p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash }));

@@ -18,9 +18,10 @@ public sealed class ScratchDatabase : IAsyncDisposable
     private readonly string? _server;
     private readonly string? _name;
 
-    private ScratchDatabase(DatabaseProvider provider, string connection, FieldCipher cipher, string? dir, string? server, string? name)
+    private ScratchDatabase(DatabaseProvider provider, string connection, FieldCipher cipher, string? dir, string? server, string? name, Tidu.Data.Auditing.AuditHashing hashing)
     {
         _cipher = cipher;
+        Hashing = hashing;
         Provider = provider;
         Connection = connection;
         _dir = dir;
@@ -29,6 +30,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The audit hashing its contexts seal entries with (the app's key).</summary>
+    public Tidu.Data.Auditing.AuditHashing Hashing { get; }
     public string Connection { get; }
 
     public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app)
@@ -39,7 +43,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
         if (app.Provider == "sqlite")
         {
             var dir = Directory.CreateTempSubdirectory("tidu-scratch-").FullName;
-            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", cipher, dir, null, null);
+            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", cipher, dir, null, null, app.AuditHashing);
         }
         else
         {
@@ -48,7 +52,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var name = "tidu_scratch_" + Guid.NewGuid().ToString("N")[..12];
             await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
             var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
-            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, cipher, null, server, name);
+            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, cipher, null, server, name, app.AuditHashing);
         }
         await using (var db = scratch.Context("test:migrate"))
         {
@@ -59,7 +63,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
 
     /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher);
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher, Hashing);
 
     public async Task ExecuteAsync(string sql)
     {

@@ -14,7 +14,7 @@ public static partial class SignInSteps
     public static HttpClient Client(WebApplicationFactory<Program> host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        return host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress });
     }
 
     /// <summary>Posts the password; returns where the sign-in goes next ("/" or the return URL when it is complete).</summary>

@@ -9,19 +9,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tidu.Web.Tests.Infrastructure;
 
 /// <summary>
-/// In front of the app's pipeline: the connection's address (loopback), and one test-only endpoint: GET /__test/antiforgery hands the signed-in
-/// caller an antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page
-/// with a form would embed — so the tests can send cookie-authenticated API writes the way the browser does.
+/// In front of the app's pipeline, for tests only: GET /__test/antiforgery hands the signed-in caller an
+/// antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page with a form would
+/// embed — so the tests can send cookie-authenticated API writes the way the browser does; and the header
+/// <see cref="RemoteAddressHeader"/> sets the connection's remote address, which the in-memory test server leaves
+/// empty (a test speaks "from" an address, or "through" a proxy with X-Forwarded-For). Without it a request comes
+/// from the loopback address, as from a proxy on the same machine.
 /// </summary>
 internal sealed class TestEndpoints : IStartupFilter
 {
     public const string AntiforgeryPath = "/__test/antiforgery";
 
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, nextMiddleware) =>
         {
-            // The test server has no socket: requests come from the loopback address, as from a proxy on the same machine.
+            if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var remote) && System.Net.IPAddress.TryParse(remote.ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
             context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
             if (context.Request.Path == AntiforgeryPath)
             {

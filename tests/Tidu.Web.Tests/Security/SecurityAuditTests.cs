@@ -45,7 +45,7 @@ public abstract class SecurityAuditTests(TiduAppFixture app)
     {
         using var secadmin = await Sessions.LoginAsync(app, "secadmin");
         var name = "审计测试密钥-" + Guid.NewGuid().ToString("N")[..6];
-        var (_, _, created) = await SignInSteps.PostAsync(secadmin, "/Admin/ApiKeys", [new("name", name), new("regionCode", "330102")], handler: "Create");
+        var (_, _, created) = await SignInSteps.PostAsync(secadmin, "/Admin/ApiKeys", [new("name", name), new("regionCode", "330102"), new("purpose", "read")], handler: "Create");
         var secret = PageForms.TestIdText(created, "new-key");
         secret.ShouldStartWith("tidu_");
         var id = await app.WithDbAsync(db => db.ApiKeys.Where(k => k.Name == name).Select(k => k.Id).SingleAsync(_ct));

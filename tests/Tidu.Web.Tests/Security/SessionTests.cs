@@ -17,8 +17,8 @@ namespace Tidu.Web.Tests.Security;
 /// </summary>
 public abstract class SessionTests(TiduAppFixture app) : ClockedHostTests(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero))
 {
-    // A proxy on this machine (the test server's connections come from loopback) whose X-Forwarded-For is trusted.
-    protected override WebApplicationFactory<Program> CreateHost(FakeTimeProvider clock) => app.App.WithWebHostBuilder(b => b.UseSetting("Network:TrustedProxies", "127.0.0.1")).WithClock(clock);
+    // The test server's connections come from loopback: a proxy on this machine, whose X-Forwarded-For is trusted.
+    protected override WebApplicationFactory<Program> CreateHost(FakeTimeProvider clock) => app.App.WithClock(clock);
 
     private async Task<HttpClient> SignInAsync(string user, string password = TestAccounts.Password)
     {
@@ -112,12 +112,14 @@ public abstract class SessionTests(TiduAppFixture app) : ClockedHostTests(new Da
     public async Task A_forwarded_address_from_a_client_that_is_not_the_trusted_proxy_is_ignored()
     {
         var user = await TestAccounts.CreateAsync(app, "spoof", Roles.CountyOfficer, "330102");
-        using var client = SignInSteps.Client(app.App); // the shared host: no trusted proxy configured
+        using var client = SignInSteps.Client(app.App);
+        // A client that is no known proxy (only loopback and the configured proxies are) claims to forward another.
+        client.DefaultRequestHeaders.Add(TestEndpoints.RemoteAddressHeader, "198.51.100.7");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "10.6.6.6");
         await SignInSteps.PasswordAsync(client, user);
         var entry = await LastEventAsync(user);
         entry.Action.ShouldBe(SecurityEvents.SignIn);
-        entry.After!.ShouldContain("\"address\":\"127.0.0.1\"");
+        entry.After!.ShouldContain("\"address\":\"198.51.100.7\"");
     }
 
     private Task<Data.Entities.AuditEntry> LastEventAsync(string user) =>

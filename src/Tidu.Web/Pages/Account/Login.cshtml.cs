@@ -5,13 +5,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Identity;
 using Tidu.Web.Resources;
+using Tidu.Web.Security;
 using Tidu.Web.Security.Accounts;
 
 namespace Tidu.Web.Pages.Account;
 
-/// <summary>The first step of a sign-in: the password. What follows (second factor, enrolment, new password) is <see cref="SignInFlow"/>'s.</summary>
-public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, ILogger<LoginModel> log) : PageModel
+/// <summary>
+/// The first step of a sign-in: the password; what follows (second factor, enrolment, new password) is
+/// <see cref="SignInFlow"/>'s. Every attempt costs the same work — one password hash check, also for a user name that
+/// does not exist — so the answer's time does not tell known accounts from unknown ones; failures are counted per user
+/// name and client address (<see cref="SignInThrottle"/>), never by an account-wide lockout that a stranger could keep
+/// closed.
+/// </summary>
+public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, UserManager<TiduUser> users, IPasswordHasher<TiduUser> hasher,
+    SignInThrottle throttle, ILogger<LoginModel> log) : PageModel
 {
+    // A hash of a random password in the hasher's own format (same algorithm and iteration count as real ones).
+    private static string? s_unknownUserHash;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -33,16 +44,39 @@ public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, 
             Message = Ui.LoginFailed;
             return Page();
         }
-        // Lockout counts failures per account: five wrong passwords lock it for 15 minutes (configured in TiduServices).
-        var (outcome, user) = await flow.CheckPasswordAsync(Input.UserName, Input.Password).ConfigureAwait(false);
+        var address = AbuseLimits.AddressOf(HttpContext);
+        var name = Input.UserName.Trim();
+        if (throttle.IsLocked(name, address))
+        {
+            Spend(await users.FindByNameAsync(name).ConfigureAwait(false));
+            log.LogWarning("sign-in for {User} from {Address} refused: too many failures", name, address);
+            Message = Ui.LockedOut;
+            return Page();
+        }
+        if (await users.FindByNameAsync(name).ConfigureAwait(false) is null)
+        {
+            // The flow records the failure; the hash check here keeps the answer's time that of a known account.
+            Spend(null);
+        }
+        var (outcome, user) = await flow.CheckPasswordAsync(name, Input.Password).ConfigureAwait(false);
         if (outcome != SignInFlow.PasswordOutcome.Accepted)
         {
-            log.LogWarning("failed sign-in for {User} (locked out: {Locked})", Input.UserName, outcome == SignInFlow.PasswordOutcome.LockedOut);
+            throttle.Failed(name, address);
+            log.LogWarning("failed sign-in for {User} from {Address}", name, address);
             Message = outcome == SignInFlow.PasswordOutcome.LockedOut ? Ui.LockedOut : Ui.LoginFailed;
             return Page();
         }
-        log.LogInformation("password accepted for {User}", Input.UserName);
+        throttle.Succeeded(name, address);
+        log.LogInformation("password accepted for {User} from {Address}", name, address);
         return await AccountSteps.ContinueAsync(this, flow, user!, secondFactorPassed: false, ["pwd"], ReturnUrl).ConfigureAwait(false);
+    }
+
+    /// <summary>The password check a real attempt would do, for an attempt that is answered without one.</summary>
+    private void Spend(TiduUser? user)
+    {
+        var subject = user ?? new TiduUser { DisplayName = "", UserName = "" };
+        s_unknownUserHash ??= hasher.HashPassword(subject, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        hasher.VerifyHashedPassword(subject, s_unknownUserHash, Input.Password);
     }
 
     public sealed class LoginInput

@@ -10,7 +10,8 @@ using Tidu.Web.Security.Accounts;
 namespace Tidu.Web.Pages.Audit;
 
 /// <summary>The audit administrator's page: search the trail, export what was found (itself a security event), check the chain.</summary>
-public sealed class IndexModel(AuditSearch search, TiduDbContext db, SecurityLog log, TimeProvider clock) : PageModel
+public sealed class IndexModel(AuditSearch search, TiduDbContext db, SecurityLog log, TimeProvider clock, AuditHashing hashing,
+    Microsoft.Extensions.Options.IOptions<AuditOptions> options, IHostEnvironment host) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -67,11 +68,12 @@ public sealed class IndexModel(AuditSearch search, TiduDbContext db, SecurityLog
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        var report = await AuditChainVerifier.VerifyAsync(db, ct).ConfigureAwait(false);
-        VerificationIntact = report.Intact;
-        Verification = report.Intact
-            ? $"审计链完整：已校验 {report.Verified} 条，链头序号 {report.HeadSequence}，链头摘要 {report.HeadHash}（请定期抄录到平台之外以作锚定）。"
-            : $"审计链已被破坏：前 {report.Verified} 条完整，第一处异常：{report.FirstBreak}";
+        var (anchors, problems) = AuditSetup.NodeAnchors(options.Value, host.ContentRootPath);
+        var report = await AuditChainVerifier.VerifyAsync(db, hashing, anchors, ct).ConfigureAwait(false);
+        VerificationIntact = report.Intact && problems.Count == 0;
+        Verification = !report.Intact ? $"审计链已被破坏：前 {report.Verified} 条完整，第一处异常：{report.FirstBreak}"
+            : problems.Count > 0 ? $"审计链锚点文件有误：{string.Join("；", problems)}"
+            : $"审计链完整：已校验 {report.Verified} 条，链头序号 {report.HeadSequence}，链头摘要 {report.HeadHash}，与 {report.Anchors} 个库外锚点一致。";
         await OnGetAsync(null, ct).ConfigureAwait(false);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
@@ -50,8 +51,10 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
             // Projects are not stored by the platform, so project-based clauses are not listed (the page says so).
             return Task.FromResult((evaluation, byTier, awards.Match(profile, today, [], evaluation)));
         }).ConfigureAwait(false);
+        // Need to know: the history shows what the access matrix lets this reader see (no reviewers for the applicant).
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CreditCode == e.CreditCode)
+            .Visible(AccessMatrix.History(AccessMatrix.KindOf(User)))
             .OrderByDescending(a => a.Id).Take(50)
             .ToListAsync(ct).ConfigureAwait(false);
         return Page();

@@ -30,7 +30,7 @@ public sealed class SignInFlow(
         Accepted,
     }
 
-    /// <summary>Checks the password (counting failures towards the lockout); on success the pending sign-in starts.</summary>
+    /// <summary>Checks the password (failures are counted by the sign-in throttle, per name and address); on success the pending sign-in starts.</summary>
     public async Task<(PasswordOutcome Outcome, TiduUser? User)> CheckPasswordAsync(string userName, string password)
     {
         var user = await users.FindByNameAsync(userName).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed class SignInFlow(
             await log.RecordAsync(SecurityEvents.SignInFailed, userName, SecurityEvents.Failure, new JsonObject { ["reason"] = "unknown user" }, actor: "anonymous").ConfigureAwait(false);
             return (PasswordOutcome.Failed, null);
         }
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true).ConfigureAwait(false);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             var reason = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? (user.DisabledAt is null ? "not allowed" : "disabled") : "wrong password";
