@@ -12,7 +12,7 @@ namespace Tidu.Web.Tests.Dynamic;
 /// <summary>
 /// The recognitions page and the pools page answer as /api/v1/recognitions and /api/v1/pools do, because both call the
 /// same use case: a recognition that ended long ago is listed by both; a blank exit reason, a code that is not a proposal
-/// and an administrator are refused by both, with the same Chinese message.
+/// and an administrator are refused by both (the first two with the same Chinese message).
 /// </summary>
 public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
 {
