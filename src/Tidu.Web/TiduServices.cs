@@ -29,7 +29,8 @@ public static class TiduServices
             ?? throw new InvalidOperationException("ConnectionStrings:Tidu is not set (environment variable ConnectionStrings__Tidu)");
         // The audit chain's key comes from configuration or a file, never from the database (docs/security.md).
         services.AddOptions<Auditing.AuditOptions>().Bind(config.GetSection(Auditing.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var (hashing, generatedKey) = Auditing.AuditSetup.Load(config.GetSection(Auditing.AuditOptions.Section).Get<Auditing.AuditOptions>() ?? new(), builder.Environment.ContentRootPath);
+        var (hashing, generatedKey) = Auditing.AuditSetup.Load(config.GetSection(Auditing.AuditOptions.Section).Get<Auditing.AuditOptions>() ?? new(),
+            Tidu.Data.Cryptography.CryptoSuites.Parse(config["Crypto:Suite"]), builder.Environment.ContentRootPath);
         services.AddSingleton(hashing);
         services.AddSingleton(new Auditing.AuditKeyStatus(generatedKey));
         services.AddSingleton<Auditing.AuditAnchorService>();

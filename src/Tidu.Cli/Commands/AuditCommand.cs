@@ -60,7 +60,8 @@ internal static class AuditCommand
                 stderr.WriteLine($"error: the audit hash key is needed to verify the chain: --key-file FILE or the environment variable {KeyVariable} (base64)");
                 return ExitCodes.Failure;
             }
-            hashing = AuditHashing.HmacSha256(key, keyId);
+            // Both keyed hashes under the key: each entry names the one that sealed it (HMAC-SM3 or HMAC-SHA-256).
+            hashing = AuditHashing.Keyed(HmacAuditHasher.Sm3, key, keyId);
             if (anchorFile is not null)
             {
                 if (!File.Exists(anchorFile))

@@ -35,7 +35,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public Tidu.Data.Auditing.AuditHashing Hashing { get; }
     public string Connection { get; }
 
-    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app)
+    /// <summary>A new database; <paramref name="migrate"/> false leaves it empty (no file yet for SQLite), e.g. to restore into.</summary>
+    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app, bool migrate = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         ScratchDatabase scratch;
@@ -54,16 +55,17 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
             scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, cipher, null, server, name, app.AuditHashing);
         }
-        await using (var db = scratch.Context("test:migrate"))
+        if (migrate)
         {
+            await using var db = scratch.Context("test:migrate");
             await db.Database.MigrateAsync().ConfigureAwait(false);
         }
         return scratch;
     }
 
-    /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
-    public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher, Hashing);
+    /// <summary>A context seeing everything, acting as <paramref name="actor"/>, sealing audit entries with <paramref name="hashing"/> (the app's by default).</summary>
+    public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null, Tidu.Data.Auditing.AuditHashing? hashing = null) =>
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher, hashing ?? Hashing);
 
     public async Task ExecuteAsync(string sql)
     {

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Shouldly;
 using Tidu.Data.Auditing;
 using Tidu.Data.Entities;
 using Tidu.Data.Identity;
+using Tidu.Web.Security;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 
@@ -63,6 +65,80 @@ public abstract class SecurityAuditTests(TiduAppFixture app)
         revoked.Sequence!.Value.ShouldBeGreaterThan(issued.Sequence!.Value);
         (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.After!.Contains(secret), _ct))).ShouldBe(0);
         (await Sessions.WithApiKey(app, secret).GetJsonAsync("/api/v1/enterprises")).Status.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_accounts_details_status_password_and_role_changed_by_the_administrators_are_events_in_order_without_the_password()
+    {
+        var user = await TestAccounts.CreateAsync(app, "managed", Roles.CountyOfficer, "330102");
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync(_ct));
+        using var sysadmin = await Sessions.LoginAsync(app, "sysadmin");
+        using var secadmin = await Sessions.LoginAsync(app, "secadmin");
+        await SignInSteps.PostAsync(sysadmin, "/Admin/Users", [new("id", id), new("DisplayName", "上城区经信局 李四"), new("RegionCode", "330102"), new("PhoneNumber", "13900139000")], handler: "Update");
+        await SignInSteps.PostAsync(sysadmin, "/Admin/Users", [new("id", id)], handler: "Disable");
+        await SignInSteps.PostAsync(sysadmin, "/Admin/Users", [new("id", id)], handler: "Enable");
+        var (_, _, reset) = await SignInSteps.PostAsync(sysadmin, "/Admin/Users", [new("id", id)], handler: "Reset");
+        var temporary = PageForms.TestIdText(reset, "new-password");
+        temporary.Length.ShouldBe(20);
+        await SignInSteps.PostAsync(secadmin, "/Admin/Roles", [new("id", id), new("role", Roles.Commissioner)], handler: "Assign");
+
+        var events = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == SecurityEvents.Entity && a.EntityKey == user && a.Actor != "test:system").OrderBy(a => a.Sequence).ToListAsync(_ct));
+        events.Select(e => (e.Action, e.Actor)).ShouldBe([
+            (SecurityEvents.AccountChanged, "sysadmin"),
+            (SecurityEvents.AccountDisabled, "sysadmin"),
+            (SecurityEvents.AccountEnabled, "sysadmin"),
+            (SecurityEvents.PasswordReset, "sysadmin"),
+            (SecurityEvents.RoleRevoked, "secadmin"),
+            (SecurityEvents.RoleGranted, "secadmin"),
+        ]);
+        events.ShouldAllBe(e => e.After!.Contains("\"outcome\":\"success\"") && e.After!.Contains("\"address\":\"127.0.0.1\""));
+        events[0].After!.ShouldContain("上城区经信局 李四");
+        events[4].After!.ShouldContain($"\"role\":\"{Roles.CountyOfficer}\"");
+        events[5].After!.ShouldContain($"\"role\":\"{Roles.Commissioner}\"");
+        // Neither the temporary password nor the phone number (a personal detail, encrypted in its column) is in the trail.
+        (await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.After!.Contains(temporary) || a.After!.Contains("13900139000"), _ct))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_configuration_changed_between_starts_is_recorded_once_with_before_and_after_and_no_key()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero));
+        var keys = Tidu.Data.Cryptography.KeyRing.Of(Tidu.Data.Cryptography.CryptoSuite.Guomi,
+            (Tidu.Data.Cryptography.KeyRing.Fields, "f1", [.. Enumerable.Range(1, Tidu.Data.Cryptography.KeyRing.MaterialBytes).Select(i => (byte)i)]));
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" };
+        ConfigurationSnapshot Snapshot(bool twoFactor) => new(new ConfigurationBuilder().AddInMemoryCollection([
+            new("Database:Provider", "postgres"), new("Security:RequireTwoFactor", twoFactor ? "true" : "false")]).Build(), environment, keys);
+
+        async Task<List<AuditEntry>> RecordedAsync(ConfigurationSnapshot snapshot)
+        {
+            await using (var db = scratch.Context("system:startup", clock))
+            {
+                await snapshot.RecordIfChangedAsync(db, clock, _ct);
+            }
+            await using var read = scratch.Context();
+            return await read.AuditEntries.AsNoTracking().Where(a => a.Entity == SecurityEvents.Entity && a.Action == SecurityEvents.ConfigurationChanged)
+                .OrderBy(a => a.Sequence).ToListAsync(_ct);
+        }
+
+        (await RecordedAsync(Snapshot(twoFactor: true))).ShouldHaveSingleItem().After!.ShouldContain("\"before\":null");
+        clock.Advance(TimeSpan.FromDays(1));
+        (await RecordedAsync(Snapshot(twoFactor: true))).Count.ShouldBe(1); // unchanged: nothing recorded
+        clock.Advance(TimeSpan.FromDays(1));
+        var events = await RecordedAsync(Snapshot(twoFactor: false));
+        events.Count.ShouldBe(2);
+        var changed = System.Text.Json.Nodes.JsonNode.Parse(events[1].After!)!;
+        changed["before"]!["双因素认证（配置要求）"]!.GetValue<string>().ShouldBe("是");
+        changed["settings"]!["双因素认证（配置要求）"]!.GetValue<string>().ShouldStartWith("否");
+        changed["outcome"]!.GetValue<string>().ShouldBe(SecurityEvents.Success);
+        events[1].At.ShouldBe(new DateTimeOffset(2026, 9, 3, 0, 0, 0, TimeSpan.Zero));
+        events[1].Actor.ShouldBe("system:startup");
+        // Keys appear by id only.
+        events[1].After!.ShouldContain("f1");
+        events[1].After!.ShouldNotContain(Convert.ToBase64String([.. Enumerable.Range(1, Tidu.Data.Cryptography.KeyRing.MaterialBytes).Select(i => (byte)i)]));
+        await using var verify = scratch.Context();
+        (await AuditChainVerifier.VerifyAsync(verify, scratch.Hashing, ct: _ct)).FirstBreak.ShouldBeNull();
     }
 
     [Fact]

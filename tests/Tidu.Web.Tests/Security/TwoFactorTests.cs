@@ -155,7 +155,41 @@ public abstract class TwoFactorTests(TiduAppFixture app) : ClockedHostTests(new 
             var refused = await SignInSteps.PostAsync(client, "/Account/Security", [], handler: "Disable");
             refused.Html.ShouldContain("不能停用");
             (await TestAccounts.WithUsersAsync(app, async users => (await users.FindByNameAsync(user))!.TwoFactorEnabled)).ShouldBeTrue();
+            var attempt = (await EventsAsync(user)).Last();
+            (attempt.Action, attempt.Actor).ShouldBe((SecurityEvents.TwoFactorDisabled, user));
+            attempt.After!.ShouldContain("\"outcome\":\"failure\"");
+            attempt.After!.ShouldContain("required by policy");
         }
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_switching_the_second_factor_off_and_signing_out_are_security_events_without_the_codes()
+    {
+        var user = await TestAccounts.CreateAsync(app, "offagain", Roles.CountyOfficer, "330102");
+        var secret = await EnrolAsync(user);
+        using var client = SignInSteps.Client(Host);
+        await SignInSteps.PasswordAsync(client, user);
+        await SignInSteps.PostAsync(client, "/Account/TwoFactor", [new("code", Totp.Code(secret, Clock.GetUtcNow()))]);
+        var (_, _, codesPage) = await SignInSteps.PostAsync(client, "/Account/Security", [], handler: "RecoveryCodes");
+        var list = codesPage[codesPage.IndexOf("data-testid=\"recovery-codes\"", StringComparison.Ordinal)..];
+        var codes = System.Text.RegularExpressions.Regex.Matches(list[..list.IndexOf("</ul>", StringComparison.Ordinal)], "<code>([^<]+)</code>")
+            .Select(m => m.Groups[1].Value).ToList();
+        codes.ShouldNotBeEmpty();
+        var (_, _, off) = await SignInSteps.PostAsync(client, "/Account/Security", [], handler: "Disable");
+        off.ShouldContain("双因素认证已停用");
+        (await client.PostFormAsync("/Account/Logout", await client.GetPageAsync("/Account/Security"), [])).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var events = (await EventsAsync(user)).SkipWhile(e => e.Action != SecurityEvents.TwoFactorEnabled).ToList();
+        events.Select(e => e.Action).ShouldBe([SecurityEvents.TwoFactorEnabled, SecurityEvents.SignIn,
+            SecurityEvents.RecoveryCodesGenerated, SecurityEvents.TwoFactorDisabled, SecurityEvents.SignOut]);
+        events.ShouldAllBe(e => e.Actor == user && e.After!.Contains("\"outcome\":\"success\"") && e.After!.Contains("\"address\":\"127.0.0.1\""));
+        var now = AuditChain.Normalise(Clock.GetUtcNow()); // the host's clock did not move since the enrolment
+        events.Skip(1).ShouldAllBe(e => e.At == now);
+        foreach (var code in codes)
+        {
+            events.ShouldNotContain(e => e.After!.Contains(code));
+        }
+        (await TestAccounts.WithUsersAsync(app, async users => (await users.FindByNameAsync(user))!.TwoFactorEnabled)).ShouldBeFalse();
     }
 
     private Task<List<Data.Entities.AuditEntry>> EventsAsync(string user) =>
