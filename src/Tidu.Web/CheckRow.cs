@@ -4,17 +4,19 @@ using Tidu.Rules.Evaluation;
 namespace Tidu.Web;
 
 /// <summary>
-/// One line of a check table on a page (Pages/Shared/_CheckTable): title, actual, required, outcome, citation.
+/// One line of a check table on a page (Pages/Shared/_CheckTable): title, actual, required, outcome, citation, and
+/// whether the rule's value is still unverified against its source (shown as 待核实).
 /// Built from a live <see cref="CheckResult"/> or from a trace stored as JSON (an application's evaluation as it
 /// was when submitted), so both read the same.
 /// </summary>
-public sealed record CheckRow(string Title, string Actual, string Required, string Outcome, string? Cite, bool Passed)
+public sealed record CheckRow(string Title, string Actual, string Required, string Outcome, string? Cite, bool Passed, bool Unverified = false)
 {
-    public static CheckRow From(CheckResult c)
+    public static CheckRow From(CheckResult c, Tidu.Rules.Model.Verification verification)
     {
         ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(verification);
         return new(Titled(c.Title, c.Note), Shown(Pages.Enterprises.DetailModel.Show(c.Actual), c.Unit, c.Points), Explaining.Required(c.Required),
-            Explaining.Outcome(c.Passed, c.MissingField, c.Defaulted), c.Cite, c.Passed);
+            Explaining.Outcome(c.Passed, c.MissingField, c.Defaulted), c.Cite, c.Passed, !verification.For(c.Id).IsVerified);
     }
 
     /// <summary>The checks of <paramref name="tier"/> in a trace written by <see cref="EvaluationJsonWriter"/>; none when the tier is not in it.</summary>
@@ -30,7 +32,8 @@ public sealed record CheckRow(string Title, string Actual, string Required, stri
             var actual = StoredActual(c["actual"]);
             var points = c["points"]?.GetValue<decimal>();
             return new CheckRow(Titled(Text(c, "title") ?? "", Text(c, "note")), Shown(actual, Text(c, "unit"), points), Explaining.Required(Text(c, "required")),
-                Explaining.Outcome(passed, Text(c, "missingField"), c["defaulted"]?.GetValue<bool>() ?? false), Text(c, "cite"), passed);
+                Explaining.Outcome(passed, Text(c, "missingField"), c["defaulted"]?.GetValue<bool>() ?? false), Text(c, "cite"), passed,
+                Text(c, "verification") is not null);
         })];
     }
 
