@@ -11,7 +11,7 @@ public sealed class BackupException(string message) : Exception(message);
 /// <summary>What a backup or a restore wrote.</summary>
 /// <param name="File">The backup file (written or read).</param>
 /// <param name="Bytes">Its size.</param>
-/// <param name="AuditEntries">Audit entries in the database that was backed up or restored.</param>
+/// <param name="AuditEntries">Audit entries in the backup (SQLite: counted in the copy; PostgreSQL: counted just before the dump, which holds at least these) or in the restored database.</param>
 public sealed record BackupResult(string File, long Bytes, long AuditEntries);
 
 /// <summary>
@@ -96,16 +96,14 @@ public static class DatabaseBackup
         }
         await using var from = new SqliteConnection(source.ConnectionString);
         await from.OpenAsync(ct).ConfigureAwait(false);
-        var entries = await CountAsync(from, ct).ConfigureAwait(false);
-        await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ConnectionString))
-        {
-            await to.OpenAsync(ct).ConfigureAwait(false);
-            // The online backup API: pages are copied under SQLite's own locking, so the copy is one consistent state
-            // even while the platform writes.
-            from.BackupDatabase(to);
-            await CheckIntegrityAsync(to, partial, ct).ConfigureAwait(false);
-        }
-        return entries;
+        await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ConnectionString);
+        await to.OpenAsync(ct).ConfigureAwait(false);
+        // The online backup API: pages are copied under SQLite's own locking, so the copy is one consistent state
+        // even while the platform writes.
+        from.BackupDatabase(to);
+        await CheckIntegrityAsync(to, partial, ct).ConfigureAwait(false);
+        // Counted in the copy: what the backup holds, whatever was written since.
+        return await CountAsync(to, ct).ConfigureAwait(false);
     }
 
     private static async Task SqliteRestoreAsync(string connection, string file, CancellationToken ct)
