@@ -13,7 +13,10 @@ public interface IAuditHasher
     /// <summary>Algorithm and key id, e.g. "hmac-sm3:k1" (at most 32 characters).</summary>
     string Id { get; }
 
-    /// <summary>The lower-case hex hash of <paramref name="message"/> under this algorithm and key.</summary>
+    /// <summary>
+    /// The lower-case hex hash of <paramref name="message"/> under this algorithm and key: 64 characters (a 256-bit MAC
+    /// such as HMAC-SHA-256 or HMAC-SM3; the hash columns hold 64).
+    /// </summary>
     string Hash(string message);
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
 using Tidu.Data;
 using Tidu.Data.Auditing;
 using Tidu.Data.Registry;

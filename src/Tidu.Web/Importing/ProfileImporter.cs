@@ -211,13 +211,17 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Microsoft.Exten
         return (new Piece(raw.Ordinal, record.Profile!.CreditCode, top, null, true), []);
     }
 
-    /// <summary>An internal error on one record (or one enterprise's rows): logged in English, an issue in Chinese on each row.</summary>
+    /// <summary>
+    /// An internal error on one record (or one enterprise's rows): logged in English with the exception's message, an
+    /// issue in Chinese on each row. The report names the exception's type only: its message is no user's to read.
+    /// </summary>
     private void Failed(RecordFailure failure, IEnumerable<long> rows, IssueLog issues)
     {
         log.LogError("import record {Record} ({CreditCode}) failed: {Reason}", failure.Record, failure.CreditCode, failure.Reason);
+        var reported = $"internal error ({failure.ExceptionType}); the details are in the server log";
         foreach (var row in rows)
         {
-            issues.Add(new ImportIssue(row, "", FailedRecordZh, failure.Reason));
+            issues.Add(new ImportIssue(row, "", FailedRecordZh, reported));
         }
     }
 

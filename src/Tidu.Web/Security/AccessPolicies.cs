@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Tidu.Data.Scoping;
+using Tidu.Application;
 
 namespace Tidu.Web.Security;
 

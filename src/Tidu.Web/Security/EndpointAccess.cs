@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Tidu.Data.Scoping;
+using Tidu.Application;
 
 namespace Tidu.Web.Security;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Tidu.Application;
 using Tidu.Data.Scoping;
 
 namespace Tidu.Web.Security;

@@ -4,7 +4,6 @@ using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
-using Tidu.Data.Scoping;
 using Tidu.Web.Adapters;
 using static Tidu.Application.Workflow.WorkflowProblems;
 

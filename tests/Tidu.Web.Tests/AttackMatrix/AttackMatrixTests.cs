@@ -4,7 +4,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;
-using Tidu.Data.Scoping;
+using Tidu.Application;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 

@@ -101,6 +101,45 @@ public abstract class AuditChainTests(TiduAppFixture app)
     }
 
     [Fact]
+    public async Task A_new_algorithm_seals_after_the_old_one_and_the_chain_verifies_while_the_old_one_is_known()
+    {
+        // The MAC is one interface: another algorithm or key (HMAC-SM3 in production; a second HMAC key here) continues the chain.
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 2);
+        var secondKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var next = new AuditHashing(new SecondHasher(secondKey), [scratch.Hashing.Current]);
+        await using (var db = scratch.Context(hashing: next))
+        {
+            db.ApiKeys.Add(NewKey("after the switch"));
+            await db.SaveChangesAsync(_ct);
+        }
+
+        (await EntryAsync(scratch, 2)).Algorithm.ShouldBe("hmac-sm3:k1"); // the configured suite is 国密
+        var third = await EntryAsync(scratch, 3);
+        third.Algorithm.ShouldBe(SecondHasher.HasherId);
+        third.Hash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secondKey,
+            System.Text.Encoding.UTF8.GetBytes((await EntryAsync(scratch, 2)).Hash + "\n" + AuditChain.Canonical(third)))));
+        await using var check = scratch.Context();
+        var both = await AuditChainVerifier.VerifyAsync(check, next, ct: _ct);
+        both.FirstBreak.ShouldBeNull();
+        both.Verified.ShouldBe(3);
+        // A verifier that does not know the new algorithm stops at its first entry instead of passing it.
+        var oldOnly = (await AuditChainVerifier.VerifyAsync(check, scratch.Hashing, ct: _ct)).FirstBreak.ShouldNotBeNull();
+        oldOnly.Check.ShouldBe("algorithm");
+        oldOnly.Sequence.ShouldBe(3);
+    }
+
+    /// <summary>A second keyed hash with its own id, standing in for the national algorithm another build plugs in.</summary>
+    private sealed class SecondHasher(byte[] key) : IAuditHasher
+    {
+        public const string HasherId = "second-mac:k2";
+
+        public string Id => HasherId;
+
+        public string Hash(string message) => Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(message)));
+    }
+
+    [Fact]
     public async Task Chinese_text_is_stored_as_characters_in_the_before_and_after_values()
     {
         await using var scratch = await ScratchDatabase.CreateAsync(app);

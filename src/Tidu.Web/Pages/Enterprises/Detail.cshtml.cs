@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Tidu.Application;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Registry;

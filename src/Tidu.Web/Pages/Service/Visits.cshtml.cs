@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application;
 using Tidu.Application.Service;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Registry;
-using Tidu.Data.Scoping;
 
 namespace Tidu.Web.Pages.Service;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
+using Tidu.Application;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Web.Security;

@@ -1,4 +1,4 @@
-namespace Tidu.Data.Scoping;
+namespace Tidu.Application;
 
 /// <summary>
 /// A step of the use cases that only some actors take (the second table of the access matrix): each belongs to the

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using Tidu.Data.Entities;
 using Tidu.Data.Identity;
+using Tidu.Data.Scoping;
 
-namespace Tidu.Data.Scoping;
+namespace Tidu.Application;
 
 /// <summary>Who acts: each role of a user account, each kind of API key, or nobody.</summary>
 public enum ActorKind
@@ -128,23 +128,10 @@ public enum Reach
     All,
 }
 
-/// <summary>Which entries of a file's audit history an actor is shown.</summary>
-public enum HistoryView
-{
-    None,
-
-    /// <summary>Changes to the file itself (its data, years, recognitions, honours, consents).</summary>
-    FileOnly,
-
-    /// <summary>Everything but who was assigned to review and what each expert declared or scored.</summary>
-    WithoutReviewers,
-    Everything,
-}
-
 /// <summary>
 /// The access matrix: for every actor, resource and operation, whether it is allowed and how far it reaches. It is
-/// the one place the platform asks — the endpoints' and pages' authorization, the region scope of the database and
-/// the need-to-know filters (who scored what, visit notes, history) all read it. docs/security.md states the same
+/// the one place the platform asks — the endpoints' and pages' authorization, the use cases' steps (<see cref="Access"/>),
+/// the region scope of the database and the need-to-know filters (who scored what, visit notes, history) all read it. docs/security.md states the same
 /// table; a test keeps the two equal.
 /// </summary>
 public static class AccessMatrix
@@ -213,30 +200,33 @@ public static class AccessMatrix
     /// <summary>Every row of the matrix (resource and operation pairs not listed allow nobody).</summary>
     public static IReadOnlyList<Row> Rows => Table;
 
-    /// <summary>A step, the resource whose write it is, and the actors who take it (a part of those the resource's write row allows).</summary>
-    public sealed record StepRow(AccessRight Step, Resource Resource, IReadOnlyList<ActorKind> Actors);
+    /// <summary>
+    /// A step, the resource whose write it is, the actors who take it (a part of those the resource's write row
+    /// allows), and what everyone else is told (Chinese for the user, English for the log).
+    /// </summary>
+    public sealed record StepRow(AccessRight Step, Resource Resource, IReadOnlyList<ActorKind> Actors, string RefusalZh, string RefusalEn);
 
     private static readonly ActorKind[] Officers = [ActorKind.ProvinceOfficer, ActorKind.CityOfficer, ActorKind.CountyOfficer];
 
     private static readonly StepRow[] StepTable =
     [
-        new(AccessRight.ApplyToRound, Resource.Application, [ActorKind.Enterprise]),
-        new(AccessRight.ReviewApplication, Resource.Application, Officers),
-        new(AccessRight.RecordObjection, Resource.Application, Officers),
-        new(AccessRight.DecideAtProvince, Resource.Application, [ActorKind.ProvinceOfficer]),
-        new(AccessRight.VerifyDeclaredValues, Resource.Verification, Officers),
-        new(AccessRight.AttachMaterial, Resource.Material, [ActorKind.Enterprise, .. Officers]),
-        new(AccessRight.OpenRound, Resource.Round, [ActorKind.ProvinceOfficer]),
-        new(AccessRight.DeclareAndScore, Resource.ExpertReview, [ActorKind.Expert]),
-        new(AccessRight.ManagePools, Resource.Pool, Officers),
-        new(AccessRight.DecideRecognition, Resource.Recognition, [ActorKind.ProvinceOfficer]),
-        new(AccessRight.ImportOfficialList, Resource.OfficialList, [ActorKind.ProvinceOfficer]),
-        new(AccessRight.AssignCommissioner, Resource.Commissioner, Officers),
-        new(AccessRight.RaiseRequest, Resource.Request, [ActorKind.Enterprise]),
-        new(AccessRight.AnswerRequest, Resource.Request, [ActorKind.Commissioner, .. Officers]),
-        new(AccessRight.CloseRequest, Resource.Request, [ActorKind.Enterprise]),
-        new(AccessRight.LogVisit, Resource.Visit, [ActorKind.Commissioner]),
-        new(AccessRight.ManageConsent, Resource.Consent, [ActorKind.Enterprise, .. Officers]),
+        new(AccessRight.ApplyToRound, Resource.Application, [ActorKind.Enterprise], "只有企业用户可以申报", "only an enterprise user applies"),
+        new(AccessRight.ReviewApplication, Resource.Application, Officers, "只有县、市、省级主管部门可以审核申报", "only county, city and province officers decide on applications"),
+        new(AccessRight.RecordObjection, Resource.Application, Officers, "只有主管部门可以登记异议", "only an officer records an objection"),
+        new(AccessRight.DecideAtProvince, Resource.Application, [ActorKind.ProvinceOfficer], "只有省级主管部门可以作出此决定", "only a province officer takes this step"),
+        new(AccessRight.VerifyDeclaredValues, Resource.Verification, Officers, "只有主管部门可以核实申报数据", "only an officer verifies declared values"),
+        new(AccessRight.AttachMaterial, Resource.Material, [ActorKind.Enterprise, .. Officers], "只有申报企业或主管部门可以上传材料", "only the applying enterprise or an officer attaches materials"),
+        new(AccessRight.OpenRound, Resource.Round, [ActorKind.ProvinceOfficer], "只有省级主管部门可以发起申报批次", "only a province officer opens a recognition round"),
+        new(AccessRight.DeclareAndScore, Resource.ExpertReview, [ActorKind.Expert], "只有指派的评审专家可以声明或评分", "only an assigned expert declares and scores"),
+        new(AccessRight.ManagePools, Resource.Pool, Officers, "只有主管部门可以管理培育库", "only officers manage cultivation pools"),
+        new(AccessRight.DecideRecognition, Resource.Recognition, [ActorKind.ProvinceOfficer], "只有省级主管部门可以作出复核决定", "only a province officer keeps or revokes a recognition"),
+        new(AccessRight.ImportOfficialList, Resource.OfficialList, [ActorKind.ProvinceOfficer], "只有省级主管部门可以录入官方认定名单", "only a province officer enters an official list of recognitions"),
+        new(AccessRight.AssignCommissioner, Resource.Commissioner, Officers, "只有主管部门可以指派服务专员", "only officers assign commissioners"),
+        new(AccessRight.RaiseRequest, Resource.Request, [ActorKind.Enterprise], "只有企业用户可以提出诉求", "only an enterprise user raises a request"),
+        new(AccessRight.AnswerRequest, Resource.Request, [ActorKind.Commissioner, .. Officers], "只有主管部门和服务专员可以受理、答复诉求", "only officers and commissioners accept and answer requests"),
+        new(AccessRight.CloseRequest, Resource.Request, [ActorKind.Enterprise], "只有提出诉求的企业可以评价办结", "only the enterprise closes its request"),
+        new(AccessRight.LogVisit, Resource.Visit, [ActorKind.Commissioner], "只有服务专员可以登记走访", "only a commissioner logs a visit"),
+        new(AccessRight.ManageConsent, Resource.Consent, [ActorKind.Enterprise, .. Officers], "无权管理共享授权", "only the enterprise and officers manage consents"),
     ];
 
     /// <summary>Every step with its resource and actors.</summary>
@@ -245,9 +235,13 @@ public static class AccessMatrix
     /// <summary>Whether the actor takes the step (and is allowed the write of its resource at all).</summary>
     public static bool MayTake(ActorKind actor, AccessRight step)
     {
-        var row = Array.Find(StepTable, r => r.Step == step) ?? throw new ArgumentOutOfRangeException(nameof(step), step, "not a step of the access matrix");
+        var row = Step(step);
         return row.Actors.Contains(actor) && Allows(actor, row.Resource, Operation.Write);
     }
+
+    /// <summary>The row of <paramref name="step"/>.</summary>
+    public static StepRow Step(AccessRight step) =>
+        Array.Find(StepTable, r => r.Step == step) ?? throw new ArgumentOutOfRangeException(nameof(step), step, "not a step of the access matrix");
 
     /// <summary>The actor a user account of <paramref name="role"/> is (an API key's role is no actor of any step).</summary>
     public static ActorKind KindOfRole(string? role) =>
@@ -352,23 +346,4 @@ public static class AccessMatrix
         : SeesReviewers(actor) ? HistoryView.Everything
         : HistoryView.WithoutReviewers;
 
-    /// <summary>The entities whose changes are "the file itself" for <see cref="HistoryView.FileOnly"/>.</summary>
-    public static IReadOnlyList<string> FileEntities { get; } =
-        [nameof(Enterprise), nameof(EnterpriseFinancialYear), nameof(EnterpriseRecognition), nameof(EnterpriseHonor), nameof(Entities.Sharing.SharingConsent)];
-
-    /// <summary>The history entries <paramref name="view"/> shows, as a query (both providers translate the text tests).</summary>
-    public static IQueryable<AuditEntry> Visible(this IQueryable<AuditEntry> entries, HistoryView view)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        var file = FileEntities.ToList();
-        return view switch
-        {
-            HistoryView.Everything => entries,
-            HistoryView.WithoutReviewers => entries.Where(a => a.Entity != nameof(Entities.Workflow.ExpertAssignment)
-                && !(a.Entity == nameof(Entities.Workflow.ApplicationDecision)
-                    && a.After != null && (a.After.Contains("\"Level\":\"expert\"") || a.After.Contains("\"Decision\":\"assign-expert\"")))),
-            HistoryView.FileOnly => entries.Where(a => file.Contains(a.Entity)),
-            _ => entries.Where(a => false),
-        };
-    }
 }
