@@ -8,7 +8,15 @@ namespace Tidu.Application;
 public enum ActorKind
 {
     Anonymous,
-    Administrator,
+
+    /// <summary>系统管理员: accounts, their regions, the configuration.</summary>
+    SystemAdministrator,
+
+    /// <summary>安全管理员: who holds which role, API keys, the security policy.</summary>
+    SecurityAdministrator,
+
+    /// <summary>审计管理员: the audit trail, the security log and the list pull log, read only.</summary>
+    AuditAdministrator,
     ProvinceOfficer,
     CityOfficer,
     CountyOfficer,
@@ -75,6 +83,21 @@ public enum Resource
 
     /// <summary>The OpenAPI document and the API reference page.</summary>
     ApiDescription,
+
+    /// <summary>The administrators' start page.</summary>
+    Administration,
+
+    /// <summary>User accounts (create, edit, disable, reset) and the region each acts for.</summary>
+    Account,
+
+    /// <summary>The platform's configuration as it runs (secrets masked).</summary>
+    Configuration,
+
+    /// <summary>Which role each account holds.</summary>
+    RoleAssignment,
+
+    /// <summary>The security policy: passwords, sessions, second factor.</summary>
+    SecurityPolicy,
 }
 
 public enum Operation
@@ -120,48 +143,58 @@ public static class AccessMatrix
 
     public sealed record Row(Resource Resource, Operation Operation, IReadOnlyList<Reach> Reaches);
 
-    // Columns: administrator, province, city, county officer, commissioner, expert, enterprise user, file-read key, file-write key, list key, anonymous.
+    // Columns: system, security, audit administrator, province, city, county officer, commissioner, expert, enterprise user,
+    // file-read key, file-write key, list key, anonymous. None of the three administrators (三员分立) reads or changes
+    // enterprise data or takes a step of the procedure.
     private static readonly Row[] Table =
     [
-        new(Resource.Home, Operation.Read, [A, R, R, R, R, S, O, N, N, N, N]),
-        new(Resource.EnterpriseFile, Operation.Read, [A, R, R, R, R, N, O, R, R, N, N]),
-        new(Resource.EnterpriseFile, Operation.Write, [A, R, R, R, N, N, N, N, R, N, N]),
-        new(Resource.FileHistory, Operation.Read, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Import, Operation.Read, [A, R, R, R, N, N, N, N, R, N, N]),
-        new(Resource.Import, Operation.Write, [A, R, R, R, N, N, N, N, R, N, N]),
-        new(Resource.Round, Operation.Read, [A, A, A, A, A, A, A, N, N, N, N]),
-        new(Resource.Round, Operation.Write, [N, R, N, N, N, N, N, N, N, N, N]),
-        new(Resource.Application, Operation.Read, [A, R, R, R, N, S, O, N, N, N, N]),
-        new(Resource.Application, Operation.Write, [N, R, R, R, N, N, O, N, N, N, N]),
-        new(Resource.ExpertReview, Operation.Read, [A, R, N, N, N, S, N, N, N, N, N]),
-        new(Resource.ExpertReview, Operation.Write, [N, R, N, N, N, S, N, N, N, N, N]),
-        new(Resource.Material, Operation.Read, [A, R, R, R, N, S, O, N, N, N, N]),
-        new(Resource.Material, Operation.Write, [N, R, R, R, N, N, O, N, N, N, N]),
-        new(Resource.Verification, Operation.Read, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Verification, Operation.Write, [N, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Recognition, Operation.Read, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Recognition, Operation.Write, [N, R, N, N, N, N, N, N, N, N, N]),
-        new(Resource.OfficialList, Operation.Read, [A, N, N, N, N, N, N, N, N, N, N]),
-        new(Resource.OfficialList, Operation.Write, [A, N, N, N, N, N, N, N, N, N, N]),
-        new(Resource.Pool, Operation.Read, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Pool, Operation.Write, [N, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Commissioner, Operation.Read, [A, R, R, R, R, N, O, N, N, N, N]),
-        new(Resource.Commissioner, Operation.Write, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Request, Operation.Read, [A, R, R, R, R, N, O, N, N, N, N]),
-        new(Resource.Request, Operation.Write, [A, R, R, R, R, N, O, N, N, N, N]),
-        new(Resource.Visit, Operation.Read, [A, R, R, R, R, N, N, N, N, N, N]),
-        new(Resource.Visit, Operation.Write, [N, N, N, N, R, N, N, N, N, N, N]),
-        new(Resource.Consent, Operation.Read, [A, R, R, R, N, N, O, N, N, N, N]),
-        new(Resource.Consent, Operation.Write, [A, R, R, R, N, N, O, N, N, N, N]),
-        new(Resource.SharedList, Operation.Read, [N, N, N, N, N, N, N, N, N, L, N]),
-        new(Resource.ListPull, Operation.Read, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Monitoring, Operation.Read, [A, R, R, R, N, N, N, N, N, N, N]),
-        new(Resource.Notification, Operation.Read, [O, O, O, O, O, O, O, N, N, N, N]),
-        new(Resource.Notification, Operation.Write, [O, O, O, O, O, O, O, N, N, N, N]),
-        new(Resource.AuditTrail, Operation.Read, [A, N, N, N, N, N, N, N, N, N, N]),
-        new(Resource.ApiKey, Operation.Read, [A, N, N, N, N, N, N, N, N, N, N]),
-        new(Resource.ApiKey, Operation.Write, [A, N, N, N, N, N, N, N, N, N, N]),
-        new(Resource.ApiDescription, Operation.Read, [A, A, A, A, A, A, A, A, A, A, N]),
+        new(Resource.Home, Operation.Read, [A, A, A, R, R, R, R, S, O, N, N, N, N]),
+        new(Resource.EnterpriseFile, Operation.Read, [N, N, N, R, R, R, R, N, O, R, R, N, N]),
+        new(Resource.EnterpriseFile, Operation.Write, [N, N, N, R, R, R, N, N, N, N, R, N, N]),
+        new(Resource.FileHistory, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Import, Operation.Read, [N, N, N, R, R, R, N, N, N, N, R, N, N]),
+        new(Resource.Import, Operation.Write, [N, N, N, R, R, R, N, N, N, N, R, N, N]),
+        new(Resource.Round, Operation.Read, [N, N, N, A, A, A, A, A, A, N, N, N, N]),
+        new(Resource.Round, Operation.Write, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
+        new(Resource.Application, Operation.Read, [N, N, N, R, R, R, N, S, O, N, N, N, N]),
+        new(Resource.Application, Operation.Write, [N, N, N, R, R, R, N, N, O, N, N, N, N]),
+        new(Resource.ExpertReview, Operation.Read, [N, N, N, R, N, N, N, S, N, N, N, N, N]),
+        new(Resource.ExpertReview, Operation.Write, [N, N, N, R, N, N, N, S, N, N, N, N, N]),
+        new(Resource.Material, Operation.Read, [N, N, N, R, R, R, N, S, O, N, N, N, N]),
+        new(Resource.Material, Operation.Write, [N, N, N, R, R, R, N, N, O, N, N, N, N]),
+        new(Resource.Verification, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Verification, Operation.Write, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Recognition, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Recognition, Operation.Write, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
+        new(Resource.OfficialList, Operation.Read, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
+        new(Resource.OfficialList, Operation.Write, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
+        new(Resource.Pool, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Pool, Operation.Write, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Commissioner, Operation.Read, [N, N, N, R, R, R, R, N, O, N, N, N, N]),
+        new(Resource.Commissioner, Operation.Write, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Request, Operation.Read, [N, N, N, R, R, R, R, N, O, N, N, N, N]),
+        new(Resource.Request, Operation.Write, [N, N, N, R, R, R, R, N, O, N, N, N, N]),
+        new(Resource.Visit, Operation.Read, [N, N, N, R, R, R, R, N, N, N, N, N, N]),
+        new(Resource.Visit, Operation.Write, [N, N, N, N, N, N, R, N, N, N, N, N, N]),
+        new(Resource.Consent, Operation.Read, [N, N, N, R, R, R, N, N, O, N, N, N, N]),
+        new(Resource.Consent, Operation.Write, [N, N, N, R, R, R, N, N, O, N, N, N, N]),
+        new(Resource.SharedList, Operation.Read, [N, N, N, N, N, N, N, N, N, N, N, L, N]),
+        new(Resource.ListPull, Operation.Read, [N, N, A, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Monitoring, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
+        new(Resource.Notification, Operation.Read, [O, O, O, O, O, O, O, O, O, N, N, N, N]),
+        new(Resource.Notification, Operation.Write, [O, O, O, O, O, O, O, O, O, N, N, N, N]),
+        new(Resource.AuditTrail, Operation.Read, [N, N, A, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.ApiKey, Operation.Read, [N, A, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.ApiKey, Operation.Write, [N, A, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.ApiDescription, Operation.Read, [A, A, A, A, A, A, A, A, A, A, A, A, N]),
+        new(Resource.Administration, Operation.Read, [A, A, A, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.Account, Operation.Read, [A, N, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.Account, Operation.Write, [A, N, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.Configuration, Operation.Read, [A, N, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.RoleAssignment, Operation.Read, [N, A, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.RoleAssignment, Operation.Write, [N, A, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.SecurityPolicy, Operation.Read, [N, A, N, N, N, N, N, N, N, N, N, N, N]),
+        new(Resource.SecurityPolicy, Operation.Write, [N, A, N, N, N, N, N, N, N, N, N, N, N]),
     ];
 
     /// <summary>Every row of the matrix (resource and operation pairs not listed allow nobody).</summary>
@@ -187,13 +220,13 @@ public static class AccessMatrix
         new(AccessRight.DeclareAndScore, Resource.ExpertReview, [ActorKind.Expert], "只有指派的评审专家可以声明或评分", "only an assigned expert declares and scores"),
         new(AccessRight.ManagePools, Resource.Pool, Officers, "只有主管部门可以管理培育库", "only officers manage cultivation pools"),
         new(AccessRight.DecideRecognition, Resource.Recognition, [ActorKind.ProvinceOfficer], "只有省级主管部门可以作出复核决定", "only a province officer keeps or revokes a recognition"),
-        new(AccessRight.ImportOfficialList, Resource.OfficialList, [ActorKind.Administrator], "只有管理员可以录入官方认定名单", "only an administrator enters an official list of recognitions"),
-        new(AccessRight.AssignCommissioner, Resource.Commissioner, [ActorKind.Administrator, .. Officers], "只有主管部门可以指派服务专员", "only officers assign commissioners"),
+        new(AccessRight.ImportOfficialList, Resource.OfficialList, [ActorKind.ProvinceOfficer], "只有省级主管部门可以录入官方认定名单", "only a province officer enters an official list of recognitions"),
+        new(AccessRight.AssignCommissioner, Resource.Commissioner, Officers, "只有主管部门可以指派服务专员", "only officers assign commissioners"),
         new(AccessRight.RaiseRequest, Resource.Request, [ActorKind.Enterprise], "只有企业用户可以提出诉求", "only an enterprise user raises a request"),
-        new(AccessRight.AnswerRequest, Resource.Request, [ActorKind.Administrator, ActorKind.Commissioner, .. Officers], "只有主管部门和服务专员可以受理、答复诉求", "only officers and commissioners accept and answer requests"),
+        new(AccessRight.AnswerRequest, Resource.Request, [ActorKind.Commissioner, .. Officers], "只有主管部门和服务专员可以受理、答复诉求", "only officers and commissioners accept and answer requests"),
         new(AccessRight.CloseRequest, Resource.Request, [ActorKind.Enterprise], "只有提出诉求的企业可以评价办结", "only the enterprise closes its request"),
         new(AccessRight.LogVisit, Resource.Visit, [ActorKind.Commissioner], "只有服务专员可以登记走访", "only a commissioner logs a visit"),
-        new(AccessRight.ManageConsent, Resource.Consent, [ActorKind.Enterprise, ActorKind.Administrator, .. Officers], "无权管理共享授权", "only the enterprise, officers and administrators manage consents"),
+        new(AccessRight.ManageConsent, Resource.Consent, [ActorKind.Enterprise, .. Officers], "无权管理共享授权", "only the enterprise and officers manage consents"),
     ];
 
     /// <summary>Every step with its resource and actors.</summary>
@@ -262,7 +295,9 @@ public static class AccessMatrix
 
     private static readonly (string Role, ActorKind Actor)[] RoleActors =
     [
-        (Roles.Administrator, ActorKind.Administrator),
+        (Roles.SystemAdministrator, ActorKind.SystemAdministrator),
+        (Roles.SecurityAdministrator, ActorKind.SecurityAdministrator),
+        (Roles.AuditAdministrator, ActorKind.AuditAdministrator),
         (Roles.ProvinceOfficer, ActorKind.ProvinceOfficer),
         (Roles.CityOfficer, ActorKind.CityOfficer),
         (Roles.CountyOfficer, ActorKind.CountyOfficer),
@@ -272,7 +307,7 @@ public static class AccessMatrix
     ];
 
     /// <summary>
-    /// The database scope of a principal: administrators everything, officers, commissioners and keys their region,
+    /// The database scope of a principal: the administrators no enterprise at all (三员分立), officers, commissioners and keys their region,
     /// an enterprise user its own file, an expert the applications assigned to them, anyone else nothing.
     /// </summary>
     public static RegionScope ScopeOf(ClaimsPrincipal? user)
@@ -287,7 +322,7 @@ public static class AccessMatrix
         var region = principal.FindFirstValue(TiduClaims.RegionCode);
         return actor switch
         {
-            ActorKind.Administrator => RegionScope.Everything(name),
+            ActorKind.SystemAdministrator or ActorKind.SecurityAdministrator or ActorKind.AuditAdministrator => RegionScope.Nothing(name),
             ActorKind.Enterprise => principal.FindFirstValue(TiduClaims.CreditCode) is { } code ? RegionScope.OneEnterprise(name, code) : RegionScope.Nothing(name),
             // Experts see what is assigned to them (the database filter reads their assignments by user id).
             ActorKind.Expert => principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? RegionScope.Expert(name, id) : RegionScope.Nothing(name),

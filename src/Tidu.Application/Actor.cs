@@ -13,8 +13,6 @@ public sealed record Actor(string Name, string? Role, RegionScope Scope)
 
     public bool Is(string role) => Role == role;
 
-    public bool IsAdministrator => Role == Roles.Administrator;
-
     public bool IsOfficer => Role is Roles.CountyOfficer or Roles.CityOfficer or Roles.ProvinceOfficer;
 
     public bool IsEnterprise => Role == Roles.Enterprise;
@@ -23,7 +21,7 @@ public sealed record Actor(string Name, string? Role, RegionScope Scope)
 
     public bool IsCommissioner => Role == Roles.Commissioner;
 
-    /// <summary>The region the actor acts for (officers, commissioners, API keys); null for administrators and enterprises.</summary>
+    /// <summary>The region the actor acts for (officers, commissioners, API keys); null for administrators, experts and enterprises.</summary>
     public string? RegionCode => Scope.RegionCode;
 
     /// <summary>The enterprise an enterprise user acts for.</summary>

@@ -16,6 +16,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     MatchCommand.Create(),
     SimulateCommand.Create(),
     AuditCommand.Create(),
+    DbCommand.Create(),
 };
 try
 {

@@ -6,8 +6,10 @@ namespace Tidu.Data;
 /// <summary>Registers the context for the configured provider; the rest of the platform only sees <see cref="TiduDbContext"/>.</summary>
 public static class DatabaseServices
 {
-    public static IServiceCollection AddTiduDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddTiduDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, Cryptography.KeyRing keys)
     {
+        services.AddSingleton(keys);
+        services.AddSingleton(new Cryptography.FieldCipher(keys));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -29,10 +31,10 @@ public static class DatabaseServices
     /// Without <paramref name="hashing"/> it reads, and refuses to save audited changes.
     /// </summary>
     public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock,
-        Auditing.AuditHashing? hashing = null) => provider switch
+        Cryptography.FieldCipher cipher, Auditing.AuditHashing? hashing = null) => provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, hashing),
-            DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, hashing),
+            DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, cipher, hashing),
+            DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, cipher, hashing),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
         };
 

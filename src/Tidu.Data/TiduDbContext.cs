@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Tidu.Data.Auditing;
+using Tidu.Data.Cryptography;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Entities.Workflow;
@@ -22,14 +23,18 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     private readonly TimeProvider _clock;
     private readonly AuditHashing? _hashing;
 
-    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock, AuditHashing? hashing)
+    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock, FieldCipher cipher, AuditHashing? hashing)
         : base(options)
     {
         // Read at every query and save, not here: the context can be created before the request's user is known.
         _scopeSource = scope;
         _clock = clock;
+        Cipher = cipher;
         _hashing = hashing;
     }
+
+    /// <summary>Encrypts the sensitive columns (<see cref="SensitiveFields"/>) with the platform's keys.</summary>
+    public FieldCipher Cipher { get; }
 
     /// <summary>The keyed hash that seals new audit entries; a context without a key reads but cannot write audited changes.</summary>
     public IAuditHasher AuditHasher => _hashing?.Current
@@ -68,6 +73,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Dynamic.Notification> Notifications => Set<Entities.Dynamic.Notification>();
     public DbSet<Entities.Dynamic.NotificationRead> NotificationReads => Set<Entities.Dynamic.NotificationRead>();
     public DbSet<Entities.Dynamic.NotificationEmail> NotificationEmails => Set<Entities.Dynamic.NotificationEmail>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
     public DbSet<Entities.Dynamic.OfficialRecognitionList> OfficialRecognitionLists => Set<Entities.Dynamic.OfficialRecognitionList>();
     public DbSet<Entities.Importing.ImportJobRecord> ImportJobs => Set<Entities.Importing.ImportJobRecord>();
     public DbSet<Entities.Importing.ImportJobContent> ImportJobContents => Set<Entities.Importing.ImportJobContent>();
@@ -98,6 +105,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         // Every context, whoever built it (DI, CLI, tests), tells the process's count caches that data changed.
         optionsBuilder.AddInterceptors(Changes.CommittedWritesInterceptor.Instance);
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
         base.OnConfiguring(optionsBuilder);
     }
 
@@ -105,6 +113,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TiduDbContext).Assembly);
+        SensitiveFields.Apply(builder, Cipher);
 
         Expression<Func<Enterprise, bool>> visible = e =>
             ScopeAll

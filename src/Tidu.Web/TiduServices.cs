@@ -29,12 +29,13 @@ public static class TiduServices
             ?? throw new InvalidOperationException("ConnectionStrings:Tidu is not set (environment variable ConnectionStrings__Tidu)");
         // The audit chain's key comes from configuration or a file, never from the database (docs/security.md).
         services.AddOptions<Auditing.AuditOptions>().Bind(config.GetSection(Auditing.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var (hashing, generatedKey) = Auditing.AuditSetup.Load(config.GetSection(Auditing.AuditOptions.Section).Get<Auditing.AuditOptions>() ?? new(), builder.Environment.ContentRootPath);
+        var (hashing, generatedKey) = Auditing.AuditSetup.Load(config.GetSection(Auditing.AuditOptions.Section).Get<Auditing.AuditOptions>() ?? new(),
+            Tidu.Data.Cryptography.CryptoSuites.Parse(config["Crypto:Suite"]), builder.Environment.ContentRootPath);
         services.AddSingleton(hashing);
         services.AddSingleton(new Auditing.AuditKeyStatus(generatedKey));
         services.AddSingleton<Auditing.AuditAnchorService>();
         services.AddHostedService(sp => sp.GetRequiredService<Auditing.AuditAnchorService>());
-        services.AddTiduDatabase(provider, connection);
+        services.AddTiduDatabase(provider, connection, Security.Keys.Load(config, builder.Environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<HttpRegionScopeSource>();
@@ -73,18 +74,42 @@ public static class TiduServices
         services.AddSingleton<Dynamic.ReReviewNoticeService>();
         services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
 
+        services.AddOptions<Security.Accounts.SecurityOptions>().Bind(config.GetSection(Security.Accounts.SecurityOptions.Section));
+        services.AddSingleton<Security.Accounts.SecurityPolicyStore>();
+        services.AddScoped<Security.Accounts.SecurityLog>();
+        services.AddScoped<Security.Accounts.SignInFlow>();
+        services.AddScoped<Security.Accounts.AccountAdministration>();
+        services.AddSingleton<ConfigurationSnapshot>();
+        services.AddScoped<Auditing.AuditSearch>();
         services.AddAbuseLimits(config);
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                // The password rules are the security policy's (PolicyPasswordValidator), which the security
+                // administrator sets; Identity's own rules are switched off so that there is one set of rules.
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
                 // Failed sign-ins are counted per account and address (SignInThrottle), not by an account-wide lockout
                 // that anyone who knows a user name could keep closed.
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = Security.Accounts.TotpTokenProvider.Name;
             })
             .AddEntityFrameworkStores<TiduDbContext>()
+            .AddUserManager<Security.Accounts.TiduUserManager>()
+            .AddSignInManager<Security.Accounts.TiduSignInManager>()
             .AddClaimsPrincipalFactory<TiduClaimsFactory>()
+            .AddPasswordValidator<Security.Accounts.PolicyPasswordValidator>()
+            .AddTokenProvider<Security.Accounts.TotpTokenProvider>(Security.Accounts.TotpTokenProvider.Name)
             .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = config.GetSection(Security.Accounts.SecurityOptions.Section).Get<Security.Accounts.SecurityOptions>()?.StampValidationInterval ?? TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = Security.Accounts.SessionLifetime.KeepSessionClaims;
+        });
         var development = builder.Environment.IsDevelopment();
         // Behind a TLS proxy the forwarded headers make the request https, and cookies are never sent in clear text.
         // Only the development server on http://localhost (and a test that serves plain http) turns this off.
@@ -97,11 +122,25 @@ public static class TiduServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // The policy's idle timeout and absolute lifetime end sessions (SessionLifetime); the cookie itself never
+            // outlives the longest lifetime the policy allows.
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromHours(24);
+            o.Events.OnValidatePrincipal = Security.Accounts.SessionLifetime.ValidateAsync;
             // The API answers 401/403 as ProblemDetails, never a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = async ctx =>
+            {
+                // A signed-in user refused a page or endpoint (an administrator on enterprise data, an officer on an
+                // administrator's page) is a security event.
+                if (ctx.HttpContext.User.Identity?.Name is { } name)
+                {
+                    await ctx.HttpContext.RequestServices.GetRequiredService<Security.Accounts.SecurityLog>().RecordAsync(
+                        Tidu.Data.Auditing.SecurityEvents.AccessRefused, name, Tidu.Data.Auditing.SecurityEvents.Failure,
+                        new System.Text.Json.Nodes.JsonObject { ["path"] = ctx.Request.Path.Value }, actor: name).ConfigureAwait(false);
+                }
+                await ApiAware(ctx, StatusCodes.Status403Forbidden).ConfigureAwait(false);
+            };
         });
         services.AddAuthentication(o =>
             {

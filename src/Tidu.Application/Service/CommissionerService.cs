@@ -70,10 +70,11 @@ public sealed class CommissionerService(TiduDbContext db, ServiceRules rules, Re
 
     /// <summary>
     /// Assigns <paramref name="commissioner"/> to <paramref name="e"/> (tracked), ending the current assignment when
-    /// there is one (a reassignment needs a reason). Refusals come back as <see cref="AssignmentRefusal"/>.
+    /// there is one (a reassignment needs a reason). Refusals come back as <see cref="AssignmentRefusal"/>. Only the
+    /// demo seeding (<paramref name="assignerIsSystem"/>) assigns outside the assigner's own region.
     /// </summary>
     public async Task<(CommissionerAssignment? Assignment, AssignmentRefusal? Refusal)> AssignAsync(
-        Enterprise e, TiduUser commissioner, bool isCommissioner, string? assignerRegion, bool assignerIsAdministrator, string? reason, CancellationToken ct)
+        Enterprise e, TiduUser commissioner, bool isCommissioner, string? assignerRegion, bool assignerIsSystem, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(commissioner);
@@ -96,7 +97,7 @@ public sealed class CommissionerService(TiduDbContext db, ServiceRules rules, Re
         }
         // The level that must equip the enterprise (or a level above it) assigns.
         var responsible = ServiceLevels.RegionAt(e, level);
-        if (!assignerIsAdministrator && (assignerRegion is null || !regions.IsWithin(responsible, assignerRegion)))
+        if (!assignerIsSystem && (assignerRegion is null || !regions.IsWithin(responsible, assignerRegion)))
         {
             return (null, new AssignmentRefusal($"服务专员应由{LevelZh(level)}（{responsible}）或其上级指派", $"the commissioner of {e.CreditCode} is assigned by {responsible} ({level}) or above, not by {assignerRegion}"));
         }

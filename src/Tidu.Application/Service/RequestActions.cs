@@ -15,7 +15,7 @@ namespace Tidu.Application.Service;
 /// </summary>
 public sealed class RequestActions(TiduDbContext db, TimeProvider clock, RequestEscalator escalator, IActorSource actors)
 {
-    /// <summary>Whether the actor may accept and answer requests (officers, commissioners, administrators).</summary>
+    /// <summary>Whether the actor may accept and answer requests (officers, commissioners).</summary>
     public bool Answers => Access.May(actors.Current, AccessRight.AnswerRequest);
 
     /// <summary>Whether the actor may close requests (the enterprise that raised them; the scope limits it to its own).</summary>

@@ -18,30 +18,31 @@ internal static class AuditCommand
 
     public static Command Create()
     {
-        var connection = new Option<string>("--connection") { Description = "数据库连接字符串（与平台 ConnectionStrings:Tidu 相同）", Required = true };
-        var provider = new Option<string>("--provider") { Description = "数据库类型：sqlite 或 postgres", DefaultValueFactory = _ => "sqlite" };
-        provider.AcceptOnlyFromAmong("sqlite", "postgres");
+        var connection = PlatformDatabase.ConnectionOption();
+        var provider = PlatformDatabase.ProviderOption();
+        var keys = PlatformDatabase.KeysOption();
         var keyFile = new Option<string?>("--key-file") { Description = $"审计哈希密钥文件（与平台 Audit:HashKeyFile 相同）；也可用环境变量 {KeyVariable}（base64）" };
         var keyId = new Option<string>("--key-id") { Description = "密钥编号（与平台 Audit:KeyId 相同）", DefaultValueFactory = _ => "k1" };
         var anchors = new Option<string?>("--anchors") { Description = "锚点文件（平台 Audit:AnchorFile），核对链头未被改写或回退" };
         var verify = new Command("verify", "校验审计日志哈希链：用密钥逐条重算哈希，核对链头和库外锚点，报告第一条被修改、删除、调换或改写的记录。")
         {
-            connection, provider, keyFile, keyId, anchors,
+            connection, provider, keys, keyFile, keyId, anchors,
         };
         verify.SetAction((parse, ct) => VerifyAsync(
             new VerifyRequest(parse.GetValue(connection)!, parse.GetValue(provider)!, parse.GetValue(keyFile), parse.GetValue(keyId) ?? "k1", parse.GetValue(anchors),
-                Environment.GetEnvironmentVariable(KeyVariable)),
+                Environment.GetEnvironmentVariable(KeyVariable), parse.GetValue(keys)),
             Console.Out, Console.Error, ct));
         return new Command("audit", "审计日志") { verify };
     }
 
-    /// <summary>What to verify: the database, and where its key and anchors are.</summary>
-    public sealed record VerifyRequest(string Connection, string Provider, string? KeyFile, string KeyId = "k1", string? AnchorFile = null, string? KeyText = null);
+    /// <summary>What to verify: the database, where its audit key and anchors are, and the platform's key directory (to open it).</summary>
+    public sealed record VerifyRequest(string Connection, string Provider, string? KeyFile, string KeyId = "k1", string? AnchorFile = null, string? KeyText = null,
+        string? KeyDirectory = null);
 
     public static async Task<int> VerifyAsync(VerifyRequest request, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (connection, provider, keyFile, keyId, anchorFile, keyText) = request;
+        var (connection, provider, keyFile, keyId, anchorFile, keyText, keyDirectory) = request;
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         AuditHashing hashing;
@@ -59,7 +60,8 @@ internal static class AuditCommand
                 stderr.WriteLine($"error: the audit hash key is needed to verify the chain: --key-file FILE or the environment variable {KeyVariable} (base64)");
                 return ExitCodes.Failure;
             }
-            hashing = AuditHashing.ForKey(key, keyId);
+            // Both keyed hashes under the key: each entry names the one that sealed it (HMAC-SM3 or HMAC-SHA-256).
+            hashing = AuditHashing.Keyed(HmacAuditHasher.Sm3, key, keyId);
             if (anchorFile is not null)
             {
                 if (!File.Exists(anchorFile))
@@ -84,8 +86,7 @@ internal static class AuditCommand
         AuditChainReport report;
         try
         {
-            var db = DatabaseServices.CreateContext(DatabaseServices.ParseProvider(provider), connection,
-                new FixedRegionScope(RegionScope.Everything("cli:audit-verify")), TimeProvider.System);
+            var db = PlatformDatabase.Open(provider, connection, PlatformDatabase.Keys(keyDirectory), "cli:audit-verify");
             await using (db.ConfigureAwait(false))
             {
                 report = await AuditChainVerifier.VerifyAsync(db, hashing, anchors, ct).ConfigureAwait(false);

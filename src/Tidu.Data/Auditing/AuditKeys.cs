@@ -38,6 +38,6 @@ public static class AuditKeys
     }
 
     private static byte[] Checked(byte[] key, string source) =>
-        key.Length >= HmacSha256AuditHasher.MinKeyBytes ? key
-            : throw new InvalidOperationException($"the audit hash key from {source} is {key.Length} bytes; it must be at least {HmacSha256AuditHasher.MinKeyBytes} (base64 of 32 random bytes)");
+        key.Length >= HmacAuditHasher.MinKeyBytes ? key
+            : throw new InvalidOperationException($"the audit hash key from {source} is {key.Length} bytes; it must be at least {HmacAuditHasher.MinKeyBytes} (base64 of 32 random bytes)");
 }

@@ -108,15 +108,20 @@ internal static class AuditWriter
             {
                 continue;
             }
-            before[name] = Node(name, p.OriginalValue);
-            after[name] = Node(name, p.CurrentValue);
+            before[name] = Node(entry.Metadata.ClrType, name, p.OriginalValue);
+            after[name] = Node(entry.Metadata.ClrType, name, p.CurrentValue);
         }
         return (before, after);
     }
 
-    private static JsonNode? Node(string name, object? value) =>
+    // Columns kept encrypted at rest are not copied into the trail in plaintext: the trail records that they changed.
+    private static readonly HashSet<(Type, string)> Protected =
+        [.. Cryptography.SensitiveFields.All.Select(f => (f.Entity, f.Property))];
+
+    private static JsonNode? Node(Type entity, string name, object? value) =>
         value is null ? null
         : Redacted.Contains(name) ? JsonValue.Create("(redacted)")
+        : Protected.Contains((entity, name)) ? JsonValue.Create("(protected)")
         : JsonSerializer.SerializeToNode(value);
 
     // Natural keys: database ids of new rows are not known before the save, and a reader wants "2024", not "17".

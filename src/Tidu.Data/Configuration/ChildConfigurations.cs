@@ -53,12 +53,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.Property(a => a.Actor).HasMaxLength(256);
-        b.Property(a => a.Action).HasMaxLength(10);
+        // insert, update, delete, or a security event's kind (SecurityEvents: "sign-in-failed", "role-granted", …).
+        b.Property(a => a.Action).HasMaxLength(40);
         b.Property(a => a.Entity).HasMaxLength(60);
         b.Property(a => a.EntityKey).HasMaxLength(120);
         b.Property(a => a.CreditCode).HasMaxLength(18);
         b.HasIndex(a => a.CreditCode);
         b.HasIndex(a => new { a.Entity, a.EntityKey });
+        // The audit administrator searches by time (and the retention floor is counted from it).
+        b.HasIndex(a => a.At);
         // Unique: two writers that both claimed the same place would fail here, even if the head lock were bypassed.
         b.HasIndex(a => a.Sequence).IsUnique();
         b.Property(a => a.Hash).HasMaxLength(64);

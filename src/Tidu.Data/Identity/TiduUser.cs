@@ -7,7 +7,7 @@ public sealed class TiduUser : IdentityUser
 {
     public required string DisplayName { get; set; }
 
-    /// <summary>The region the user acts for (6-digit code); null only for administrators.</summary>
+    /// <summary>The region the user acts for (6-digit code); null for administrators and experts.</summary>
     public string? RegionCode { get; set; }
 
     /// <summary>Set for enterprise users: the one enterprise whose file they may see.</summary>
@@ -18,4 +18,18 @@ public sealed class TiduUser : IdentityUser
     /// enterprise (a conflict of interest the system detects without a declaration).
     /// </summary>
     public string? OrganisationCreditCode { get; set; }
+
+    /// <summary>When the system administrator disabled the account (null: enabled). A disabled account cannot sign in and its sessions end.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>When the password was last set; the security policy's maximum age counts from here.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>Set when an administrator set the password (a new account, a reset): the user must choose their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The latest successful sign-in: when, and from which address. Shown to the user at their next sign-in.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    public string? LastSignInAddress { get; set; }
 }

@@ -10,7 +10,7 @@ namespace Tidu.Web.Api;
 
 /// <summary>
 /// Reading the audit trail back: an enterprise's history with the values before and after each change (officers
-/// within their region, administrators), any entity's history and the hash-chain check (administrators).
+/// within their region), any entity's history and the hash-chain check (the audit administrator).
 /// </summary>
 public static class AuditApi
 {
@@ -53,9 +53,7 @@ public static class AuditApi
     private static async Task<IResult> VerifyAsync(TiduDbContext db, AuditHashing hashing, Microsoft.Extensions.Options.IOptions<Auditing.AuditOptions> options,
         IHostEnvironment host, CancellationToken ct)
     {
-        // The anchors written by this node (other nodes' anchor files are checked with `tidu audit verify --anchors`).
-        var path = Auditing.AuditSetup.AnchorPath(options.Value, host.ContentRootPath);
-        var (anchors, problems) = File.Exists(path) ? AuditAnchors.Read(path) : ([], []);
+        var (anchors, problems) = Auditing.AuditSetup.NodeAnchors(options.Value, host.ContentRootPath);
         var report = await AuditChainVerifier.VerifyAsync(db, hashing, anchors, ct).ConfigureAwait(false);
         return Results.Ok(new
         {

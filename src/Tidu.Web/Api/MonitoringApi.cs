@@ -3,7 +3,7 @@ using Tidu.Web.Monitoring;
 
 namespace Tidu.Web.Api;
 
-/// <summary>The monitoring page's data as JSON, for officers and administrators (the region scope applies underneath).</summary>
+/// <summary>The monitoring page's data as JSON, for officers (the region scope applies underneath).</summary>
 public static class MonitoringApi
 {
     public static void MapMonitoringApi(this IEndpointRouteBuilder app)

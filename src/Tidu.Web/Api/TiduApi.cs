@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Screening;
 using Tidu.Data;
+using Tidu.Data.Auditing;
 using Tidu.Data.Registry;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
 using Tidu.Web.Exporting;
 using Tidu.Web.Importing;
+using Tidu.Web.Security.Accounts;
 
 namespace Tidu.Web.Api;
 
@@ -68,13 +70,20 @@ public static class TiduApi
     private static async Task<IResult> ListAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct) =>
         p.OutOfRange() is { } bad ? bad : Results.Ok(await query.PageAsync(p.ToFilter(), ct).ConfigureAwait(false));
 
-    private static async Task<IResult> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct)
+    private static async Task<IResult> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, SecurityLog log, HttpContext http, CancellationToken ct)
     {
         if (p.OutOfRange() is { } bad)
         {
             return bad;
         }
-        var bytes = await EnterpriseExport.XlsxAsync(query, p.ToFilter(), ct).ConfigureAwait(false);
+        var (bytes, rows) = await EnterpriseExport.XlsxAsync(query, p.ToFilter(), ct).ConfigureAwait(false);
+        // Enterprise files leaving the platform are a security event: who took how many, with which filter, from where.
+        await log.RecordAsync(SecurityEvents.DataExported, "enterprises", details: new JsonObject
+        {
+            ["format"] = "xlsx",
+            ["rows"] = rows,
+            ["filter"] = http.Request.QueryString.Value ?? "",
+        }, ct: ct).ConfigureAwait(false);
         return Results.File(bytes, EnterpriseExport.ContentType, EnterpriseExport.FileName);
     }
 

@@ -17,6 +17,12 @@ public sealed class AuditOptions
     /// <summary>A file holding the key (base64 text or raw bytes), relative to the content root.</summary>
     public string HashKeyFile { get; set; } = "App_Data/audit-hmac.key";
 
+    /// <summary>
+    /// The keyed hash that seals new entries: "hmac-sm3" or "hmac-sha256"; when unset, that of <c>Crypto:Suite</c>
+    /// (HMAC-SM3 under 国密, Production's default). Entries sealed before a change still verify under their own.
+    /// </summary>
+    public string? Algorithm { get; set; }
+
     /// <summary>The key's id, stored with every entry it seals (a rotation gives the new key a new id).</summary>
     [RegularExpression("^[a-z0-9-]{1,16}$")]
     public string KeyId { get; set; } = "k1";

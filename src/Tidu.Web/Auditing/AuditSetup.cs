@@ -1,4 +1,5 @@
 using Tidu.Data.Auditing;
+using Tidu.Data.Cryptography;
 
 namespace Tidu.Web.Auditing;
 
@@ -6,7 +7,7 @@ namespace Tidu.Web.Auditing;
 public static class AuditSetup
 {
     /// <summary>The configured hashing, and the key file generated for it (null when the key was configured).</summary>
-    public static (AuditHashing Hashing, string? Generated) Load(AuditOptions options, string contentRoot)
+    public static (AuditHashing Hashing, string? Generated) Load(AuditOptions options, CryptoSuite suite, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         var keyFile = Path.GetFullPath(Path.Combine(contentRoot, options.HashKeyFile));
@@ -22,13 +23,20 @@ public static class AuditSetup
             key = AuditKeys.Generate(keyFile);
             generated = keyFile;
         }
-        return (AuditHashing.ForKey(key, options.KeyId), generated);
+        return (AuditHashing.Keyed(HmacAuditHasher.Choose(options.Algorithm, suite), key, options.KeyId), generated);
     }
 
     public static string AnchorPath(AuditOptions options, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         return Path.GetFullPath(Path.Combine(contentRoot, options.AnchorFile));
+    }
+
+    /// <summary>The anchors written by this node (other nodes' anchor files are checked with <c>tidu audit verify --anchors</c>).</summary>
+    public static (IReadOnlyList<AuditAnchor> Anchors, IReadOnlyList<string> Problems) NodeAnchors(AuditOptions options, string contentRoot)
+    {
+        var path = AnchorPath(options, contentRoot);
+        return File.Exists(path) ? AuditAnchors.Read(path) : ([], []);
     }
 }
 

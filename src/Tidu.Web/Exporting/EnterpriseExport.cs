@@ -13,7 +13,7 @@ public static class EnterpriseExport
     /// <summary>Largest export in one file; larger lists should be narrowed by filters or pulled through the paged API.</summary>
     public const int MaxRows = 200_000;
 
-    public static async Task<byte[]> XlsxAsync(EnterpriseQuery query, EnterpriseFilter filter, CancellationToken ct)
+    public static async Task<(byte[] Content, int Rows)> XlsxAsync(EnterpriseQuery query, EnterpriseFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = await EnterpriseQuery.Rows(query.Apply(filter)).Take(MaxRows).ToListAsync(ct).ConfigureAwait(false);
@@ -30,6 +30,6 @@ public static class EnterpriseExport
         });
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: "企业名单", cancellationToken: ct).ConfigureAwait(false);
-        return stream.ToArray();
+        return (stream.ToArray(), rows.Count);
     }
 }

@@ -20,6 +20,10 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Applica
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (Roles.Administrators.Any(User.IsInRole))
+        {
+            return Redirect("/Admin"); // 三员分立: the administrators see no enterprise figures
+        }
         if (User.IsInRole(Roles.Enterprise))
         {
             // An enterprise user has one file: theirs.

@@ -49,9 +49,14 @@ public static class EndpointAccess
     {
         ["/Account/Login"] = null,
         ["/Account/AccessDenied"] = null,
+        // The steps of a sign-in in progress: their user is the pending sign-in's, not a session's.
+        ["/Account/TwoFactor"] = null,
+        ["/Account/Enrol"] = null,
+        ["/Account/ChangePassword"] = null,
         ["/Error"] = null,
         ["/Index"] = new(Resource.Home, Operation.Read),
         ["/Account/Logout"] = new(Resource.Home, Operation.Read),
+        ["/Account/Security"] = new(Resource.Home, Operation.Read),
         ["/Enterprises/Index"] = new(Resource.EnterpriseFile, Operation.Read),
         ["/Enterprises/Detail"] = new(Resource.EnterpriseFile, Operation.Read),
         ["/Enterprises/Consent"] = new(Resource.Consent, Operation.Read),
@@ -74,7 +79,13 @@ public static class EndpointAccess
         ["/Service/Commissioners"] = new(Resource.Commissioner, Operation.Write),
         ["/Sharing/Pulls"] = new(Resource.ListPull, Operation.Read),
         ["/Notifications/Index"] = new(Resource.Notification, Operation.Read),
+        ["/Admin/Index"] = new(Resource.Administration, Operation.Read),
+        ["/Admin/Users"] = new(Resource.Account, Operation.Write),
+        ["/Admin/Configuration"] = new(Resource.Configuration, Operation.Read),
+        ["/Admin/Roles"] = new(Resource.RoleAssignment, Operation.Write),
         ["/Admin/ApiKeys"] = new(Resource.ApiKey, Operation.Write),
+        ["/Admin/SecurityPolicy"] = new(Resource.SecurityPolicy, Operation.Write),
+        ["/Audit/Index"] = new(Resource.AuditTrail, Operation.Read),
     };
 
     /// <summary>The resource and operation of an API route and method, or null when the table does not know the route.</summary>

@@ -29,6 +29,14 @@ public static class DatabaseInitializer
         }
         await db.Database.MigrateAsync().ConfigureAwait(false);
         await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
+        await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
+        if (!await db.SecurityPolicies.AnyAsync().ConfigureAwait(false))
+        {
+            // The policy starts with the configured values; from then on the security administrator sets it.
+            db.SecurityPolicies.Add(sp.GetRequiredService<Security.Accounts.SecurityPolicyStore>().Defaults);
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+        await sp.GetRequiredService<ConfigurationSnapshot>().RecordIfChangedAsync(db, sp.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
         {
@@ -46,6 +54,17 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
+    private static async Task SeedRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, ILogger log, bool development)
     {
         var tree = sp.GetRequiredService<RegionTree>();
@@ -59,14 +78,6 @@ public static class DatabaseInitializer
         // Demo data: the generated files' recognitions are the system's own (no round issued them).
         await registry.UpsertAsync(profiles, RecognitionWrites.Official).ConfigureAwait(false);
 
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
-            {
-                await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
-            }
-        }
         var users = sp.GetRequiredService<UserManager<TiduUser>>();
         var enterpriseCode = profiles.First(p => p.RegionCode == "330102").CreditCode;
         foreach (var a in DemoAccounts.All)

@@ -9,7 +9,10 @@ public static class DemoAccounts
 
     public static IReadOnlyList<Account> All { get; } =
     [
-        new("admin", "系统管理员", Roles.Administrator, null),
+        // 三员分立: one account per administrator role; none of them sees an enterprise.
+        new("sysadmin", "系统管理员（演示）", Roles.SystemAdministrator, null),
+        new("secadmin", "安全管理员（演示）", Roles.SecurityAdministrator, null),
+        new("auditor", "审计管理员（演示）", Roles.AuditAdministrator, null),
         new("zj-province", "浙江省经信厅 专精特新处", Roles.ProvinceOfficer, "330000"),
         new("hz-city", "杭州市经信局 中小企业处", Roles.CityOfficer, "330100"),
         new("sc-county", "上城区经信局", Roles.CountyOfficer, "330102"),

@@ -33,7 +33,7 @@ public static class ServiceDemo
             foreach (var l in lacking.Where(l => l.AssigningRegionCode == c.RegionCode).Take(PerCommissioner))
             {
                 var e = await db.Enterprises.SingleAsync(x => x.CreditCode == l.CreditCode).ConfigureAwait(false);
-                var (_, refusal) = await service.AssignAsync(e, user, isCommissioner: true, assignerRegion: null, assignerIsAdministrator: true, reason: null, CancellationToken.None).ConfigureAwait(false);
+                var (_, refusal) = await service.AssignAsync(e, user, isCommissioner: true, assignerRegion: null, assignerIsSystem: true, reason: null, CancellationToken.None).ConfigureAwait(false);
                 if (refusal is not null)
                 {
                     throw new InvalidOperationException("demo assignment refused: " + refusal.En);

@@ -91,7 +91,7 @@ public static class CommissionersApi
             return Unprocessable("未找到该服务专员", $"no user '{body.Commissioner}'").ToProblem();
         }
         var isCommissioner = await users.IsInRoleAsync(commissioner, Roles.Commissioner).ConfigureAwait(false);
-        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, actor.RegionCode, actor.IsAdministrator, body.Reason, ct).ConfigureAwait(false);
+        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, actor.RegionCode, assignerIsSystem: false, body.Reason, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
             logs.CreateLogger("Tidu.Service").LogInformation("Assignment refused: {Reason}", refusal.En);

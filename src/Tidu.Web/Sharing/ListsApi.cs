@@ -9,6 +9,7 @@ using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Web.Adapters;
 using Tidu.Web.Api;
@@ -36,7 +37,7 @@ public static class ListsApi
             .WithSummary("The caller's list: consenting enterprises in the key's region (or ?region= below it) holding or qualifying for the key's tiers (or ?tier=a,b among them)");
         recipients.MapGet("/enterprises.xlsx", XlsxAsync).WithSummary("The same list as an XLSX file (same rows and list hash as the JSON)");
         lists.MapGet("/pulls", PullsAsync)
-            .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region)");
+            .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region; the audit administrator: all)");
     }
 
     private static async Task<IResult> JsonAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
@@ -128,7 +129,7 @@ public static class ListsApi
     private static async Task<IResult> PullsAsync(int? take, HttpContext http, TiduDbContext db, RegionTree tree, CancellationToken ct)
     {
         var pulls = await db.ListPulls.AsNoTracking().OrderByDescending(p => p.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct).ConfigureAwait(false);
-        var officerRegion = http.User.IsInRole(Roles.Administrator) ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
+        var officerRegion = AccessMatrix.Of(AccessMatrix.KindOf(http.User), Resource.ListPull, Operation.Read) == Reach.All ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
         return Results.Ok(pulls
             .Where(p => officerRegion is null || tree.IsWithin(p.RegionCode, officerRegion) || tree.IsWithin(officerRegion, p.RegionCode))
             .Select(p => new { p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, tiers = p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash }));

@@ -27,8 +27,8 @@ public abstract class AwardsTests(TiduAppFixture app)
         Clauses(before.Json!).ShouldNotContain("hb-little-giant");
         (await PageAmountAsync(officer, code, "hb-little-giant")).ShouldBeNull("the file page lists no such award before the recognition");
 
-        // The recognition comes from the issuing authority's official list, entered by the administrator.
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        // The recognition comes from the issuing authority's official list, entered by the province's officer.
+        using var admin = await Sessions.LoginAsync(app, "hb-province");
         var listed = await admin.PostJsonAsync("/api/v1/recognitions/official-lists", new JsonObject
         {
             ["tier"] = "little-giant",

@@ -103,7 +103,9 @@ public sealed class AttackData
             await ObjectsAsync(app, "other-city", "330203", serial + 2, zhejiang, victimExpert, today).ConfigureAwait(false),
             await ObjectsAsync(app, "other-province", "420102", serial + 3, hubei, victimExpert, today).ConfigureAwait(false),
         ];
-        users["admin"] = await UserAsync(app, "admin", Roles.Administrator, null, null).ConfigureAwait(false);
+        users["system-admin"] = await UserAsync(app, "system-admin", Roles.SystemAdministrator, null, null).ConfigureAwait(false);
+        users["security-admin"] = await UserAsync(app, "security-admin", Roles.SecurityAdministrator, null, null).ConfigureAwait(false);
+        users["audit-admin"] = await UserAsync(app, "audit-admin", Roles.AuditAdministrator, null, null).ConfigureAwait(false);
         users["province"] = await UserAsync(app, "province", Roles.ProvinceOfficer, "330000", null).ConfigureAwait(false);
         users["city"] = await UserAsync(app, "city", Roles.CityOfficer, "330100", null).ConfigureAwait(false);
         users["county"] = await UserAsync(app, "county", Roles.CountyOfficer, "330102", null).ConfigureAwait(false);

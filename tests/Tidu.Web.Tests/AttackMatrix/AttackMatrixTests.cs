@@ -71,7 +71,12 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
                     await AttackAsync(principal, token, probe, data, figures);
                 }
             }
-            await OutOfRangeAsync(principals.Single(p => p.Actor == ActorKind.Administrator && !p.Combined), probes, data, figures);
+            // Out-of-range values from the principals who reach the most: the province officer (enterprise data and the
+            // procedure) and the audit administrator (the audit trail).
+            foreach (var reaching in principals.Where(p => p.Actor is ActorKind.ProvinceOfficer or ActorKind.AuditAdministrator && !p.Combined))
+            {
+                await OutOfRangeAsync(reaching, probes, data, figures);
+            }
         }
         finally
         {
@@ -204,7 +209,7 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
                     var status = (int)response.StatusCode;
                     if (status >= 500 || !response.Headers.Contains("X-Content-Type-Options") || !response.Headers.Contains("Content-Security-Policy"))
                     {
-                        figures.Errors.Add($"admin → GET {url}: {status}{(response.Headers.Contains("Content-Security-Policy") ? "" : " without the security headers")}");
+                        figures.Errors.Add($"{admin.Name} → GET {url}: {status}{(response.Headers.Contains("Content-Security-Policy") ? "" : " without the security headers")}");
                     }
                 }
             }
@@ -217,7 +222,10 @@ public abstract class AttackMatrixTests(TiduAppFixture app)
         var list = new List<Principal>();
         async Task<Principal> UserAsync(string role, ActorKind actor, IReadOnlyList<ObjectSet> victims) =>
             new(role, actor, false, await Sessions.LoginAsync(NewClient(), data.Users[role], AttackData.Password), true, victims);
-        list.Add(await UserAsync("admin", ActorKind.Administrator, []));
+        // 三员分立: none of the administrators reaches any enterprise's objects.
+        list.Add(await UserAsync("system-admin", ActorKind.SystemAdministrator, all));
+        list.Add(await UserAsync("security-admin", ActorKind.SecurityAdministrator, all));
+        list.Add(await UserAsync("audit-admin", ActorKind.AuditAdministrator, all));
         list.Add(await UserAsync("province", ActorKind.ProvinceOfficer, [all[2]]));
         list.Add(await UserAsync("city", ActorKind.CityOfficer, [all[1], all[2]]));
         list.Add(await UserAsync("county", ActorKind.CountyOfficer, all));

@@ -45,13 +45,59 @@ public abstract class AuditChainTests(TiduAppFixture app)
         report.HeadSequence.ShouldBe(5);
         var sequences = await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Sequence).ToListAsync(_ct);
         sequences.ShouldBe([1L, 2L, 3L, 4L, 5L]);
-        // The first entry's hash is computable from the document's definition alone: HMAC-SHA-256 under the configured key.
+        // The first entry's hash is computable from the document's definition alone: HMAC-SM3 (the configured suite is
+        // 国密) under the configured key, computed here with BouncyCastle's HMAC over its SM3 digest.
         var first = await db.AuditEntries.SingleAsync(a => a.Sequence == 1, _ct);
-        first.Algorithm.ShouldBe("hmac-sha256:k1");
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(app.AuditKey),
-            System.Text.Encoding.UTF8.GetBytes(new string('0', 64) + "\n" + AuditChain.Canonical(first))));
-        first.Hash.ShouldBe(expected);
+        first.Algorithm.ShouldBe("hmac-sm3:k1");
+        first.Hash.ShouldBe(HmacSm3(Convert.FromBase64String(app.AuditKey), new string('0', 64) + "\n" + AuditChain.Canonical(first)));
         report.HeadHash.ShouldBe((await db.AuditEntries.SingleAsync(a => a.Sequence == 5, _ct)).Hash);
+    }
+
+    [Fact]
+    public async Task A_chain_sealed_with_hmac_sha256_and_continued_with_hmac_sm3_verifies_and_an_edited_sm3_entry_is_found()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        var key = Convert.FromBase64String(app.AuditKey);
+        // A deployment that switches Crypto:Suite (or Audit:Algorithm) keeps one chain: older entries name their algorithm.
+        await WriteKeysAsync(scratch, 2, hashing: AuditHashing.HmacSha256(key));
+        await WriteKeysAsync(scratch, 2, hashing: AuditHashing.HmacSm3(key));
+        await using (var db = scratch.Context())
+        {
+            (await db.AuditEntries.OrderBy(a => a.Sequence).Select(a => a.Algorithm).ToListAsync(_ct))
+                .ShouldBe(["hmac-sha256:k1", "hmac-sha256:k1", "hmac-sm3:k1", "hmac-sm3:k1"]);
+            var third = await db.AuditEntries.SingleAsync(a => a.Sequence == 3, _ct);
+            var second = await db.AuditEntries.SingleAsync(a => a.Sequence == 2, _ct);
+            third.Hash.ShouldBe(HmacSm3(key, second.Hash + "\n" + AuditChain.Canonical(third)));
+        }
+        var intact = await VerifyAsync(scratch, null);
+        intact.FirstBreak.ShouldBeNull();
+        intact.Verified.ShouldBe(4);
+        // A verifier that knows only HMAC-SHA-256 cannot vouch for the SM3 entries: it stops at the first.
+        await using (var db = scratch.Context())
+        {
+            var shaOnly = await AuditChainVerifier.VerifyAsync(db, new AuditHashing(new HmacAuditHasher(HmacAuditHasher.Sha256, key, "k1")), ct: _ct);
+            shaOnly.FirstBreak!.Sequence.ShouldBe(3);
+            shaOnly.FirstBreak.Check.ShouldBe("algorithm");
+        }
+
+        await DropTriggersAsync(scratch);
+        var target = await EntryAsync(scratch, 4);
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"After\" = '{{}}' WHERE \"Id\" = {target.Id}");
+        var broken = await FirstBreakAsync(scratch);
+        broken.EntryId.ShouldBe(target.Id);
+        broken.Check.ShouldBe("hash");
+    }
+
+    /// <summary>HMAC-SM3 as BouncyCastle computes it (HMAC over its SM3 digest), independent of the platform's wrapper.</summary>
+    private static string HmacSm3(byte[] key, string message)
+    {
+        var mac = new Org.BouncyCastle.Crypto.Macs.HMac(new Org.BouncyCastle.Crypto.Digests.SM3Digest());
+        mac.Init(new Org.BouncyCastle.Crypto.Parameters.KeyParameter(key));
+        var data = System.Text.Encoding.UTF8.GetBytes(message);
+        mac.BlockUpdate(data, 0, data.Length);
+        var result = new byte[mac.GetMacSize()];
+        mac.DoFinal(result, 0);
+        return Convert.ToHexStringLower(result);
     }
 
     [Fact]
@@ -68,7 +114,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
             await db.SaveChangesAsync(_ct);
         }
 
-        (await EntryAsync(scratch, 2)).Algorithm.ShouldBe("hmac-sha256:k1");
+        (await EntryAsync(scratch, 2)).Algorithm.ShouldBe("hmac-sm3:k1"); // the configured suite is 国密
         var third = await EntryAsync(scratch, 3);
         third.Algorithm.ShouldBe(SecondHasher.HasherId);
         third.Hash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secondKey,
@@ -293,7 +339,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
         var (lines, problems) = AuditAnchors.Read(app.AnchorFile);
         problems.ShouldBeEmpty();
         lines.ShouldContain(a => a.Sequence <= head.Sequence);
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        using var admin = await Sessions.LoginAsync(app, "auditor");
         var (status, json, text) = await admin.GetJsonAsync("/api/v1/audit/verify");
         status.ShouldBe(HttpStatusCode.OK, text);
         json!["intact"]!.GetValue<bool>().ShouldBeTrue(text);
@@ -324,9 +370,9 @@ public abstract class AuditChainTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task Administrators_can_verify_through_the_API_and_officers_cannot()
+    public async Task The_audit_administrator_can_verify_through_the_API_and_officers_cannot()
     {
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        using var admin = await Sessions.LoginAsync(app, "auditor");
         var (status, json, text) = await admin.GetJsonAsync("/api/v1/audit/verify");
         status.ShouldBe(HttpStatusCode.OK, text);
         json!["intact"]!.GetValue<bool>().ShouldBeTrue();
@@ -357,11 +403,11 @@ public abstract class AuditChainTests(TiduAppFixture app)
         (await otherProvince.GetJsonAsync($"/api/v1/enterprises/{code}/audit")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private async Task WriteKeysAsync(ScratchDatabase scratch, int count, string name = "key")
+    private async Task WriteKeysAsync(ScratchDatabase scratch, int count, string name = "key", AuditHashing? hashing = null)
     {
         for (var i = 0; i < count; i++)
         {
-            await using var db = scratch.Context();
+            await using var db = scratch.Context(hashing: hashing);
             db.ApiKeys.Add(NewKey($"{name} {i}"));
             await db.SaveChangesAsync(_ct);
         }

@@ -110,20 +110,19 @@ public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task The_administrator_is_refused_pool_changes_by_the_page_as_by_the_api()
+    public async Task The_system_administrator_is_refused_pools_by_the_page_as_by_the_api()
     {
-        var (host, admin) = await AtAsync("admin");
+        var (host, admin) = await AtAsync("sysadmin");
         await using (host)
         using (admin)
         {
+            // 三员分立: no administrator reads or changes pools, neither through the API nor through the page.
             var api = await admin.PostJsonAsync("/api/v1/pools/proposals/accept", new JsonObject { ["tier"] = "specialized-sme", ["creditCodes"] = new JsonArray(KnownEnterprises.Shangcheng.CreditCode) });
             api.Status.ShouldBe(HttpStatusCode.Forbidden, api.Text);
-            var form = await admin.GetPageAsync("/Pools?tier=specialized-sme");
-            var (status, html) = await admin.PostFormAsync("/Pools?handler=Accept&tier=specialized-sme", form, [new("creditCode", KnownEnterprises.Shangcheng.CreditCode)]);
-            status.ShouldBe(HttpStatusCode.OK);
-            // The page refuses in the use case (with its reason); the API refuses the administrator earlier, at the
-            // access matrix's endpoint policy, with the generic 403.
-            PageForms.TestIdText(html, "error").ShouldBe("只有主管部门可以管理培育库");
+            (await admin.GetJsonAsync("/api/v1/pools")).Status.ShouldBe(HttpStatusCode.Forbidden);
+            using var page = await admin.GetAsync(Http.Url("/Pools?tier=specialized-sme"), TestContext.Current.CancellationToken);
+            page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            page.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
         }
     }
 }

@@ -183,7 +183,7 @@ public abstract class ImportTests(TiduAppFixture app)
     [Fact]
     public async Task A_region_code_outside_the_region_table_is_a_row_issue_not_a_failed_import()
     {
-        using var client = await Sessions.LoginAsync(app, "admin");
+        using var client = await Sessions.LoginAsync(app, "zj-province");
         var unknown = CreditCodes.For("330199", 141); // 330199 is six digits but no region of the shipped table
         var good = CreditCodes.For("330106", 142);
         var csv = Tables.Csv([new(unknown, "未知区划有限公司", "330199", "2012-05-01", "2025", "100"), new(good, "已知区划有限公司", "330106", "2012-05-01", "2025", "100")]);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tidu.Data;
+using Tidu.Data.Cryptography;
 using Tidu.Data.Scoping;
 
 namespace Tidu.Web.Tests.Infrastructure;
@@ -11,12 +13,14 @@ namespace Tidu.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class ScratchDatabase : IAsyncDisposable
 {
+    private readonly FieldCipher _cipher;
     private readonly string? _dir;
     private readonly string? _server;
     private readonly string? _name;
 
-    private ScratchDatabase(DatabaseProvider provider, string connection, string? dir, string? server, string? name, Tidu.Data.Auditing.AuditHashing hashing)
+    private ScratchDatabase(DatabaseProvider provider, string connection, FieldCipher cipher, string? dir, string? server, string? name, Tidu.Data.Auditing.AuditHashing hashing)
     {
+        _cipher = cipher;
         Hashing = hashing;
         Provider = provider;
         Connection = connection;
@@ -31,14 +35,16 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public Tidu.Data.Auditing.AuditHashing Hashing { get; }
     public string Connection { get; }
 
-    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app)
+    /// <summary>A new database; <paramref name="migrate"/> false leaves it empty (no file yet for SQLite), e.g. to restore into.</summary>
+    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app, bool migrate = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         ScratchDatabase scratch;
+        var cipher = app.App.Services.GetRequiredService<FieldCipher>();
         if (app.Provider == "sqlite")
         {
             var dir = Directory.CreateTempSubdirectory("tidu-scratch-").FullName;
-            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", dir, null, null, app.AuditHashing);
+            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", cipher, dir, null, null, app.AuditHashing);
         }
         else
         {
@@ -47,18 +53,19 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var name = "tidu_scratch_" + Guid.NewGuid().ToString("N")[..12];
             await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
             var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
-            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, null, server, name, app.AuditHashing);
+            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, cipher, null, server, name, app.AuditHashing);
         }
-        await using (var db = scratch.Context("test:migrate"))
+        if (migrate)
         {
+            await using var db = scratch.Context("test:migrate");
             await db.Database.MigrateAsync().ConfigureAwait(false);
         }
         return scratch;
     }
 
-    /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
+    /// <summary>A context seeing everything, acting as <paramref name="actor"/>, sealing audit entries with <paramref name="hashing"/> (the app's by default).</summary>
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null, Tidu.Data.Auditing.AuditHashing? hashing = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, hashing ?? Hashing);
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher, hashing ?? Hashing);
 
     public async Task ExecuteAsync(string sql)
     {

@@ -13,7 +13,8 @@ namespace Tidu.Web.Tests.Infrastructure;
 /// antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page with a form would
 /// embed — so the tests can send cookie-authenticated API writes the way the browser does; and the header
 /// <see cref="RemoteAddressHeader"/> sets the connection's remote address, which the in-memory test server leaves
-/// empty (a test speaks "from" an address, or "through" a proxy with X-Forwarded-For).
+/// empty (a test speaks "from" an address, or "through" a proxy with X-Forwarded-For). Without it a request comes
+/// from the loopback address, as from a proxy on the same machine.
 /// </summary>
 internal sealed class TestEndpoints : IStartupFilter
 {
@@ -29,6 +30,7 @@ internal sealed class TestEndpoints : IStartupFilter
             {
                 context.Connection.RemoteIpAddress = address;
             }
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
             if (context.Request.Path == AntiforgeryPath)
             {
                 // Runs before the app's authentication middleware: authenticate here so the token is bound to the user.

@@ -135,6 +135,13 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Tidu", connection);
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Workflow:Materials:StoragePath", materials);
+            builder.UseSetting("Crypto:KeyDirectory", Path.Combine(materials, "keys"));
+            builder.UseSetting("Crypto:GenerateMissingKeys", "true");
+            // Tests run on fake clocks months and years ahead of the seeding, with sessions kept across hours: no
+            // password ageing and the longest session lifetimes the policy allows (the tests of those limits set them).
+            builder.UseSetting("Security:Policy:MaximumPasswordAgeDays", "0");
+            builder.UseSetting("Security:Policy:IdleTimeoutMinutes", "240");
+            builder.UseSetting("Security:Policy:AbsoluteLifetimeHours", "24");
             builder.UseSetting("Audit:HashKey", auditKey);
             builder.UseSetting("Audit:AnchorFile", anchorFile);
             builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));

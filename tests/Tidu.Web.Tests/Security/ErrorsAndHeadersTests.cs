@@ -12,7 +12,7 @@ public abstract class ErrorsAndHeadersTests(TiduAppFixture app)
     [Fact]
     public async Task A_malformed_JSON_body_is_a_400_problem_without_a_stack_trace()
     {
-        using var client = await Sessions.LoginAsync(app, "admin");
+        using var client = await Sessions.LoginAsync(app, "zj-province");
         var code = KnownEnterprises.Shangcheng.CreditCode;
         using var body = new StringContent("{\"creditCode\": \"" + code + "\", \"name\": ", Encoding.UTF8, "application/json");
         using var r = await client.PutAsync(Http.Url($"/api/v1/enterprises/{code}"), body, TestContext.Current.CancellationToken);
@@ -26,7 +26,7 @@ public abstract class ErrorsAndHeadersTests(TiduAppFixture app)
     [Fact]
     public async Task An_unknown_credit_code_is_a_404_problem()
     {
-        using var client = await Sessions.LoginAsync(app, "admin");
+        using var client = await Sessions.LoginAsync(app, "zj-province");
         var unknown = CreditCodes.For("330102", 99_999);
         var (status, json, text) = await client.GetJsonAsync($"/api/v1/enterprises/{unknown}");
         status.ShouldBe(HttpStatusCode.NotFound);
@@ -47,7 +47,7 @@ public abstract class ErrorsAndHeadersTests(TiduAppFixture app)
     [Fact]
     public async Task A_cookie_authenticated_write_without_the_antiforgery_header_is_refused()
     {
-        using var client = await Sessions.LoginAsync(app, "admin");
+        using var client = await Sessions.LoginAsync(app, "zj-province");
         client.DefaultRequestHeaders.Remove(Sessions.CsrfHeader);
         var e = KnownEnterprises.Haishu;
         var before = await FileState.ReadAsync(app, e.CreditCode);
@@ -62,7 +62,7 @@ public abstract class ErrorsAndHeadersTests(TiduAppFixture app)
     [InlineData("/Account/Login")]
     public async Task Responses_carry_the_security_headers(string url)
     {
-        using var client = await Sessions.LoginAsync(app, "admin");
+        using var client = await Sessions.LoginAsync(app, "zj-province");
         using var r = await client.GetAsync(Http.Url(url), TestContext.Current.CancellationToken);
         r.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         r.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);

@@ -53,9 +53,9 @@ public abstract class KeyPrivilegeTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task The_administrator_makes_a_key_only_for_a_purpose_chosen_explicitly()
+    public async Task The_security_administrator_makes_a_key_only_for_a_purpose_chosen_explicitly()
     {
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        using var admin = await Sessions.LoginAsync(app, "secadmin");
         var page = await admin.GetPageAsync("/Admin/ApiKeys");
         var name = "密钥用途测试 " + Guid.NewGuid().ToString("N")[..6];
 

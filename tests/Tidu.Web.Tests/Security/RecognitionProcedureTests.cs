@@ -94,14 +94,15 @@ public abstract class RecognitionProcedureTests(TiduAppFixture app)
         using var county = await Sessions.LoginAsync(app, "sc-county");
         (await county.PutJsonAsync($"/api/v1/enterprises/{code}", Profiles.Minimal(code, "官方名单有限公司", "330102"))).Status.ShouldBe(HttpStatusCode.OK);
         var body = ListBody("测试名单〔官方〕", code, unknown);
-        foreach (var officer in new[] { "sc-county", "zj-province" })
+        foreach (var officer in new[] { "sc-county", "hz-city", "sysadmin", "secadmin" })
         {
             using var client = await Sessions.LoginAsync(app, officer);
             (await client.PostJsonAsync("/api/v1/recognitions/official-lists", body)).Status.ShouldBe(HttpStatusCode.Forbidden, officer);
         }
         (await RecognitionsOfAsync(code)).ShouldBeEmpty();
 
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        // The province's officer enters the issuing authority's list for the province's enterprises.
+        using var admin = await Sessions.LoginAsync(app, "zj-province");
         var (status, json, text) = await admin.PostJsonAsync("/api/v1/recognitions/official-lists", body);
         status.ShouldBe(HttpStatusCode.Created, text);
         json!["added"]!.GetValue<int>().ShouldBe(1);
@@ -109,7 +110,7 @@ public abstract class RecognitionProcedureTests(TiduAppFixture app)
         (await RecognitionsOfAsync(code)).ShouldHaveSingleItem().Basis.ShouldBe("official-list:测试名单〔官方〕");
         (await FileState.ReadAsync(app, unknown)).ShouldBeNull("a list names files; it does not create them");
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == "OfficialRecognitionList").Select(a => a.After!).ToListAsync());
-        audited.ShouldContain(a => a.Contains("测试名单〔官方〕") && a.Contains("admin"));
+        audited.ShouldContain(a => a.Contains("测试名单〔官方〕") && a.Contains("zj-province"));
         // The same list again adds nothing.
         (await admin.PostJsonAsync("/api/v1/recognitions/official-lists", body)).Json!["unchanged"]!.GetValue<int>().ShouldBe(1);
     }
@@ -141,7 +142,7 @@ public abstract class RecognitionProcedureTests(TiduAppFixture app)
 
     private async Task EnterListAsync(string code, string document)
     {
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        using var admin = await Sessions.LoginAsync(app, "zj-province");
         var (status, _, text) = await admin.PostJsonAsync("/api/v1/recognitions/official-lists", ListBody(document, code));
         status.ShouldBe(HttpStatusCode.Created, text);
     }

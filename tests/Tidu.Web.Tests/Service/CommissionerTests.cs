@@ -23,25 +23,26 @@ public abstract class CommissionerTests(TiduAppFixture app)
         var innovative = await ServiceTestData.EnterpriseAsync(app, "330105", 9103, "innovative-sme");
         var hubeiGiant = await ServiceTestData.EnterpriseAsync(app, "420102", 9104, "little-giant");
         var hubeiSpecialized = await ServiceTestData.EnterpriseAsync(app, "420102", 9105, "specialized-sme");
-        using var admin = await Sessions.LoginAsync(app, "admin");
+        using var province = await Sessions.LoginAsync(app, "zj-province");
+        using var hubei = await Sessions.LoginAsync(app, "hb-province");
 
-        var g = (await admin.GetJsonAsync($"/api/v1/enterprises/{giant}/commissioner")).Json!;
+        var g = (await province.GetJsonAsync($"/api/v1/enterprises/{giant}/commissioner")).Json!;
         g["requirement"]!["level"]!.GetValue<string>().ShouldBe("city");
         g["assigningRegionCode"]!.GetValue<string>().ShouldBe("330100");
         g["requirement"]!["clauses"]!.AsArray().Select(c => c!["cite"]!.GetValue<string>()).First().ShouldContain("浙政办发〔2022〕19号 二（十）");
 
-        var s = (await admin.GetJsonAsync($"/api/v1/enterprises/{specialized}/commissioner")).Json!;
+        var s = (await province.GetJsonAsync($"/api/v1/enterprises/{specialized}/commissioner")).Json!;
         s["requirement"]!["level"]!.GetValue<string>().ShouldBe("county");
         s["assigningRegionCode"]!.GetValue<string>().ShouldBe("330102");
-        var i = (await admin.GetJsonAsync($"/api/v1/enterprises/{innovative}/commissioner")).Json!;
+        var i = (await province.GetJsonAsync($"/api/v1/enterprises/{innovative}/commissioner")).Json!;
         i["requirement"]!["level"]!.GetValue<string>().ShouldBe("county");
         i["assigningRegionCode"]!.GetValue<string>().ShouldBe("330105");
 
-        var hg = (await admin.GetJsonAsync($"/api/v1/enterprises/{hubeiGiant}/commissioner")).Json!;
+        var hg = (await hubei.GetJsonAsync($"/api/v1/enterprises/{hubeiGiant}/commissioner")).Json!;
         hg["requirement"]!["level"]!.GetValue<string>().ShouldBe("county");
         hg["assigningRegionCode"]!.GetValue<string>().ShouldBe("420102");
         hg["requirement"]!["clauses"]![0]!["cite"]!.GetValue<string>().ShouldContain("湖北若干措施 十");
-        var hs = (await admin.GetJsonAsync($"/api/v1/enterprises/{hubeiSpecialized}/commissioner")).Json!;
+        var hs = (await hubei.GetJsonAsync($"/api/v1/enterprises/{hubeiSpecialized}/commissioner")).Json!;
         hs["requirement"]!["level"]!.GetValue<string>().ShouldBe("county");
         hs["requirement"]!["clauses"]![0]!["cite"]!.GetValue<string>().ShouldContain("工信部企业〔2021〕170号");
 

@@ -52,14 +52,19 @@ namespace Tidu.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
-                    RegionCode = table.Column<string>(type: "text", nullable: true),
-                    CreditCode = table.Column<string>(type: "text", nullable: true),
-                    OrganisationCreditCode = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    OrganisationCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSignInAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     PasswordHash = table.Column<string>(type: "text", nullable: true),
                     SecurityStamp = table.Column<string>(type: "text", nullable: true),
@@ -97,7 +102,7 @@ namespace Tidu.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Entity = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     EntityKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
@@ -200,6 +205,26 @@ namespace Tidu.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    MinimumLength = table.Column<int>(type: "integer", nullable: false),
+                    RequiredCharacterClasses = table.Column<int>(type: "integer", nullable: false),
+                    PasswordHistory = table.Column<int>(type: "integer", nullable: false),
+                    MaximumPasswordAgeDays = table.Column<int>(type: "integer", nullable: false),
+                    IdleTimeoutMinutes = table.Column<int>(type: "integer", nullable: false),
+                    AbsoluteLifetimeHours = table.Column<int>(type: "integer", nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityPolicies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -329,6 +354,27 @@ namespace Tidu.Data.Migrations.Postgres
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PasswordHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasswordHistory_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -1033,7 +1079,7 @@ namespace Tidu.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     NotificationId = table.Column<long>(type: "bigint", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -1167,6 +1213,12 @@ namespace Tidu.Data.Migrations.Postgres
                 column: "RoleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_UserId",
+                table: "AspNetUserRoles",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
@@ -1176,6 +1228,11 @@ namespace Tidu.Data.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_CreditCode",
@@ -1358,6 +1415,11 @@ namespace Tidu.Data.Migrations.Postgres
                 column: "RecipientUserName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasswordHistory_UserId_Id",
+                table: "PasswordHistory",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PoolMemberships_EnteredOn",
                 table: "PoolMemberships",
                 column: "EnteredOn");
@@ -1490,6 +1552,9 @@ namespace Tidu.Data.Migrations.Postgres
                 name: "OfficialRecognitionLists");
 
             migrationBuilder.DropTable(
+                name: "PasswordHistory");
+
+            migrationBuilder.DropTable(
                 name: "PoolMemberships");
 
             migrationBuilder.DropTable(
@@ -1503,6 +1568,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RoundQuotas");
+
+            migrationBuilder.DropTable(
+                name: "SecurityPolicies");
 
             migrationBuilder.DropTable(
                 name: "SharingConsents");
@@ -1520,9 +1588,6 @@ namespace Tidu.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
@@ -1530,6 +1595,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Recognitions");

@@ -51,14 +51,19 @@ namespace Tidu.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", nullable: true),
-                    CreditCode = table.Column<string>(type: "TEXT", nullable: true),
-                    OrganisationCreditCode = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    OrganisationCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PasswordChangedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastSignInAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
                     SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
@@ -96,7 +101,7 @@ namespace Tidu.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Entity = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     EntityKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
@@ -199,6 +204,26 @@ namespace Tidu.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimumLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredCharacterClasses = table.Column<int>(type: "INTEGER", nullable: false),
+                    PasswordHistory = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaximumPasswordAgeDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdleTimeoutMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AbsoluteLifetimeHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequireTwoFactor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityPolicies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -328,6 +353,27 @@ namespace Tidu.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PasswordHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasswordHistory_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -1032,7 +1078,7 @@ namespace Tidu.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     NotificationId = table.Column<long>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
@@ -1166,6 +1212,12 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "RoleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_UserId",
+                table: "AspNetUserRoles",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
@@ -1175,6 +1227,11 @@ namespace Tidu.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_CreditCode",
@@ -1357,6 +1414,11 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "RecipientUserName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasswordHistory_UserId_Id",
+                table: "PasswordHistory",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PoolMemberships_EnteredOn",
                 table: "PoolMemberships",
                 column: "EnteredOn");
@@ -1489,6 +1551,9 @@ namespace Tidu.Data.Migrations.Sqlite
                 name: "OfficialRecognitionLists");
 
             migrationBuilder.DropTable(
+                name: "PasswordHistory");
+
+            migrationBuilder.DropTable(
                 name: "PoolMemberships");
 
             migrationBuilder.DropTable(
@@ -1502,6 +1567,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RoundQuotas");
+
+            migrationBuilder.DropTable(
+                name: "SecurityPolicies");
 
             migrationBuilder.DropTable(
                 name: "SharingConsents");
@@ -1519,9 +1587,6 @@ namespace Tidu.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
@@ -1529,6 +1594,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Recognitions");

@@ -123,6 +123,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.HasIndex("RoleId");
 
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
                     b.ToTable("AspNetUserRoles", (string)null);
                 });
 
@@ -230,7 +233,7 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
@@ -276,6 +279,8 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CreditCode");
 
@@ -372,7 +377,7 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -1812,6 +1817,69 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("VerifiedValues");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Identity.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("PasswordHistory");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Identity.SecurityPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbsoluteLifetimeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaximumPasswordAgeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordHistory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredCharacterClasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies");
+                });
+
             modelBuilder.Entity("Tidu.Data.Identity.TiduUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1825,18 +1893,30 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSignInAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -1844,8 +1924,11 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
@@ -1853,6 +1936,10 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -1865,6 +1952,7 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
@@ -2307,6 +2395,15 @@ namespace Tidu.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Identity.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("Tidu.Data.Identity.TiduUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Enterprise", b =>

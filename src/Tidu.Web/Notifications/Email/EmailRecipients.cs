@@ -60,10 +60,6 @@ public static class EmailRecipients
     // The same scope the user's requests get (HttpRegionScopeSource.ScopeOf), from the stored user rather than claims.
     private static async Task<bool> MaySeeAsync(TiduDbContext db, TiduUser u, IReadOnlyList<string?> roles, Data.Entities.Enterprise about, CancellationToken ct)
     {
-        if (roles.Contains(Roles.Administrator))
-        {
-            return true;
-        }
         if (roles.Contains(Roles.Enterprise))
         {
             return u.CreditCode is { } code && RegionScope.OneEnterprise(u.UserName!, code).Contains(about);

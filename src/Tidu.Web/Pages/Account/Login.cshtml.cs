@@ -1,20 +1,24 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Identity;
 using Tidu.Web.Resources;
 using Tidu.Web.Security;
+using Tidu.Web.Security.Accounts;
 
 namespace Tidu.Web.Pages.Account;
 
 /// <summary>
-/// Sign-in. Every attempt costs the same work — one password hash check, also for a user name that does not exist —
-/// so the answer's time does not tell known accounts from unknown ones; failures are counted per user name and client
-/// address (<see cref="SignInThrottle"/>), never by an account-wide lockout that a stranger could keep closed.
+/// The first step of a sign-in: the password; what follows (second factor, enrolment, new password) is
+/// <see cref="SignInFlow"/>'s. Every attempt costs the same work — one password hash check, also for a user name that
+/// does not exist — so the answer's time does not tell known accounts from unknown ones; failures are counted per user
+/// name and client address (<see cref="SignInThrottle"/>), never by an account-wide lockout that a stranger could keep
+/// closed.
 /// </summary>
-public sealed class LoginModel(SignInManager<TiduUser> signIn, UserManager<TiduUser> users, IPasswordHasher<TiduUser> hasher, SignInThrottle throttle,
-    ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, UserManager<TiduUser> users, IPasswordHasher<TiduUser> hasher,
+    SignInThrottle throttle, ILogger<LoginModel> log) : PageModel
 {
     // A hash of a random password in the hasher's own format (same algorithm and iteration count as real ones).
     private static string? s_unknownUserHash;
@@ -27,12 +31,14 @@ public sealed class LoginModel(SignInManager<TiduUser> signIn, UserManager<TiduU
 
     public string? Message { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Configured single sign-on providers (OpenID Connect), offered beside the local accounts.</summary>
+    public IReadOnlyList<AuthenticationScheme> ExternalProviders { get; private set; } = [];
+
+    public async Task OnGetAsync() => ExternalProviders = [.. await signIn.GetExternalAuthenticationSchemesAsync().ConfigureAwait(false)];
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ExternalProviders = [.. await signIn.GetExternalAuthenticationSchemesAsync().ConfigureAwait(false)];
         if (!ModelState.IsValid)
         {
             Message = Ui.LoginFailed;
@@ -40,33 +46,29 @@ public sealed class LoginModel(SignInManager<TiduUser> signIn, UserManager<TiduU
         }
         var address = AbuseLimits.AddressOf(HttpContext);
         var name = Input.UserName.Trim();
-        var user = await users.FindByNameAsync(name).ConfigureAwait(false);
         if (throttle.IsLocked(name, address))
         {
-            Spend(user);
+            Spend(await users.FindByNameAsync(name).ConfigureAwait(false));
             log.LogWarning("sign-in for {User} from {Address} refused: too many failures", name, address);
             Message = Ui.LockedOut;
             return Page();
         }
-        if (user is null)
+        if (await users.FindByNameAsync(name).ConfigureAwait(false) is null)
         {
+            // The flow records the failure; the hash check here keeps the answer's time that of a known account.
             Spend(null);
+        }
+        var (outcome, user) = await flow.CheckPasswordAsync(name, Input.Password).ConfigureAwait(false);
+        if (outcome != SignInFlow.PasswordOutcome.Accepted)
+        {
             throttle.Failed(name, address);
             log.LogWarning("failed sign-in for {User} from {Address}", name, address);
-            Message = Ui.LoginFailed;
+            Message = outcome == SignInFlow.PasswordOutcome.LockedOut ? Ui.LockedOut : Ui.LoginFailed;
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false).ConfigureAwait(false);
-        if (result.Succeeded)
-        {
-            throttle.Succeeded(name, address);
-            log.LogInformation("user {User} signed in from {Address}", name, address);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-        throttle.Failed(name, address);
-        log.LogWarning("failed sign-in for {User} from {Address}", name, address);
-        Message = Ui.LoginFailed;
-        return Page();
+        throttle.Succeeded(name, address);
+        log.LogInformation("password accepted for {User} from {Address}", name, address);
+        return await AccountSteps.ContinueAsync(this, flow, user!, secondFactorPassed: false, ["pwd"], ReturnUrl).ConfigureAwait(false);
     }
 
     /// <summary>The password check a real attempt would do, for an attempt that is answered without one.</summary>
@@ -86,7 +88,5 @@ public sealed class LoginModel(SignInManager<TiduUser> signIn, UserManager<TiduU
         [Required]
         [StringLength(256)]
         public string Password { get; set; } = "";
-
-        public bool RememberMe { get; set; }
     }
 }

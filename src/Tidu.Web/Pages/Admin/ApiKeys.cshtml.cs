@@ -9,8 +9,8 @@ using Tidu.Web.Security;
 
 namespace Tidu.Web.Pages.Admin;
 
-/// <summary>Administrators issue and revoke API keys for banks and service bodies (each write audited by the context).</summary>
-public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvider clock) : PageModel
+/// <summary>The security administrator issues and revokes API keys for banks and service bodies (each a security event besides the write's audit entry).</summary>
+public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvider clock, Security.Accounts.SecurityLog log) : PageModel
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public string? NewKey { get; private set; }
@@ -64,6 +64,7 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
                 Tiers = kind is null ? "" : string.Join(' ', listTiers),
                 CreatedAt = clock.GetUtcNow(),
             });
+            log.Add(Data.Auditing.SecurityEvents.ApiKeyCreated, name.Trim(), details: new System.Text.Json.Nodes.JsonObject { ["prefix"] = prefix, ["region"] = regionCode, ["purpose"] = purpose, ["recipientKind"] = kind });
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             NewKey = key;
         }
@@ -75,6 +76,7 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
         if (await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, ct).ConfigureAwait(false) is { RevokedAt: null } key)
         {
             key.RevokedAt = clock.GetUtcNow();
+            log.Add(Data.Auditing.SecurityEvents.ApiKeyRevoked, key.Name, details: new System.Text.Json.Nodes.JsonObject { ["prefix"] = key.Prefix });
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
         await LoadAsync(ct).ConfigureAwait(false);

@@ -40,7 +40,7 @@ public sealed class CommissionersModel(TiduDbContext db, CommissionerService ser
         else
         {
             var (_, refusal) = await service.AssignAsync(e, user, await users.IsInRoleAsync(user, Roles.Commissioner).ConfigureAwait(false),
-                User.FindFirst(TiduClaims.RegionCode)?.Value, User.IsInRole(Roles.Administrator), Reason, ct).ConfigureAwait(false);
+                User.FindFirst(TiduClaims.RegionCode)?.Value, assignerIsSystem: false, Reason, ct).ConfigureAwait(false);
             Message = refusal?.Zh ?? Ui.ServiceAssigned;
             Failed = refusal is not null;
         }

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+using Tidu.Data.Identity;
+using Tidu.Domain.Regions;
+using Tidu.Web.Security.Accounts;
+
+namespace Tidu.Web.Pages.Admin;
+
+/// <summary>The system administrator's accounts page: create, edit, disable and enable accounts, reset passwords (<see cref="AccountAdministration"/>).</summary>
+public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts, UserManager<TiduUser> users, RegionTree regions, TimeProvider clock) : PageModel
+{
+    public sealed record Row(string Id, string UserName, string DisplayName, string Role, string Region, string Status, bool Disabled, bool TwoFactor, string LastSignIn, bool Administrator);
+
+    public IReadOnlyList<Row> Accounts { get; private set; } = [];
+    public TiduUser? Editing { get; private set; }
+    public string? Message { get; private set; }
+    public bool Failed { get; private set; }
+    public string? NewPassword { get; private set; }
+
+    public async Task OnGetAsync(string? edit, CancellationToken ct)
+    {
+        if (edit is not null && await users.FindByIdAsync(edit).ConfigureAwait(false) is { } user
+            && !(await users.GetRolesAsync(user).ConfigureAwait(false)).Any(Roles.Administrators.Contains))
+        {
+            Editing = user;
+        }
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostCreateAsync(string? userName, AccountForm form, CancellationToken ct)
+    {
+        var (user, password, refusal) = await accounts.CreateAsync(Actor, userName, form, ct).ConfigureAwait(false);
+        Show(refusal, user is null ? null : $"账户 {user.UserName} 已创建；请由安全管理员授予角色。");
+        NewPassword = password;
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostUpdateAsync(string id, AccountForm form, CancellationToken ct)
+    {
+        Show(await accounts.UpdateAsync(Actor, id, form, ct).ConfigureAwait(false), "账户已保存。");
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostDisableAsync(string id, CancellationToken ct)
+    {
+        Show(await accounts.SetDisabledAsync(Actor, id, disabled: true, ct).ConfigureAwait(false), "账户已停用，其会话随即结束。");
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostEnableAsync(string id, CancellationToken ct)
+    {
+        Show(await accounts.SetDisabledAsync(Actor, id, disabled: false, ct).ConfigureAwait(false), "账户已启用。");
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostResetAsync(string id, CancellationToken ct)
+    {
+        var (password, refusal) = await accounts.ResetPasswordAsync(Actor, id, ct).ConfigureAwait(false);
+        Show(refusal, "口令已重置，用户下次登录时须修改。");
+        NewPassword = password;
+        await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    private string Actor => User.Identity!.Name!;
+
+    private void Show(AccountRefusal? refusal, string? done) => (Message, Failed) = refusal is null ? (done, false) : (refusal.Zh, true);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var roleOf = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToDictionaryAsync(x => x.UserId, x => x.Name!, ct).ConfigureAwait(false);
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        Accounts = [.. all.Select(u =>
+        {
+            var role = roleOf.GetValueOrDefault(u.Id);
+            var status = u.DisabledAt is not null ? "已停用" : u.LockoutEnd > now ? "已锁定" : "正常";
+            return new Row(u.Id, u.UserName!, u.DisplayName, role is null ? "（未授予）" : Roles.Title(role),
+                u.RegionCode is { } code ? $"{code} {regions.Find(code)?.Name}" : "—", status, u.DisabledAt is not null, u.TwoFactorEnabled,
+                u.LastSignInAt is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + u.LastSignInAddress : "—",
+                role is not null && Roles.Administrators.Contains(role));
+        })];
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tidu.Data;
+using Tidu.Data.Changes;
+using Tidu.Data.Identity;
+
+namespace Tidu.Web.Security.Accounts;
+
+/// <summary>
+/// The security policy in force: the row the security administrator edits, with the configuration's
+/// <c>Security:RequireTwoFactor</c> as a floor. Read on every request (session lifetimes), so it is kept in memory and
+/// read again after any committed write of this process (<see cref="CommittedWrites"/>) or after a minute (another
+/// process's edit).
+/// </summary>
+public sealed class SecurityPolicyStore(IServiceScopeFactory scopes, IOptions<SecurityOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private (long Generation, DateTimeOffset ReadAt, SecurityPolicy Policy)? _cached;
+
+    /// <summary>The configured starting values (the row's content until the first edit).</summary>
+    public SecurityPolicy Defaults => options.Value.Policy.Copy();
+
+    public bool TwoFactorRequiredByConfiguration => options.Value.RequireTwoFactor;
+
+    public async Task<SecurityPolicy> CurrentAsync(CancellationToken ct = default)
+    {
+        var generation = CommittedWrites.Generation;
+        var now = clock.GetUtcNow();
+        if (_cached is { } c && c.Generation == generation && now - c.ReadAt < Lifetime)
+        {
+            return c.Policy;
+        }
+        SecurityPolicy policy;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TiduDbContext>();
+            policy = await db.SecurityPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == SecurityPolicy.SingletonId, ct).ConfigureAwait(false)
+                ?? Defaults;
+        }
+        policy.RequireTwoFactor |= options.Value.RequireTwoFactor;
+        _cached = (generation, now, policy);
+        return policy;
+    }
+}
