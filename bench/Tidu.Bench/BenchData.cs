@@ -3,6 +3,7 @@ using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
+using Tidu.Rules.Plans;
 using Tidu.Rules.Synthetic;
 
 namespace Tidu.Bench;
@@ -50,6 +51,37 @@ public static class BenchData
             File.Copy(Path.Combine(RuleLibrary.DefaultDirectory, file), target, overwrite: true);
         }
         return folder;
+    }
+
+    /// <summary>Outcome mode over <paramref name="profiles"/> into one reused workspace: how many tiers qualified.</summary>
+    public static int Outcomes(PlanSet plans, PlanWorkspace workspace, EnterpriseProfile[] profiles)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var qualified = 0;
+        foreach (var p in profiles)
+        {
+            var outcome = plans.For(p.RegionCode, workspace).Evaluate(p, workspace);
+            for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
+            {
+                qualified += outcome.Qualified(t) ? 1 : 0;
+            }
+        }
+        return qualified;
+    }
+
+    /// <summary>The hand-written evaluator over <paramref name="profiles"/>: how many tiers qualified.</summary>
+    public static int HandWrittenOutcomes(HandWrittenEvaluator evaluator, EnterpriseProfile[] profiles)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var qualified = 0;
+        foreach (var p in profiles)
+        {
+            var o = evaluator.Evaluate(p);
+            qualified += (o.Innovative.Qualified ? 1 : 0) + (o.Specialized.Qualified ? 1 : 0) + (o.LittleGiant.Qualified ? 1 : 0);
+        }
+        return qualified;
     }
 
     /// <summary>Splits and parses JSON Lines on one thread; every record must be valid.</summary>

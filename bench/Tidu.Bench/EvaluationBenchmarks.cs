@@ -94,19 +94,7 @@ public class EvaluationBenchmarks
     }
 
     [Benchmark]
-    public int TiduOutcome()
-    {
-        var qualified = 0;
-        foreach (var p in _profiles)
-        {
-            var outcome = _plans.For(p.RegionCode, _workspace).Evaluate(p, _workspace);
-            for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
-            {
-                qualified += outcome.Qualified(t) ? 1 : 0;
-            }
-        }
-        return qualified;
-    }
+    public int TiduOutcome() => BenchData.Outcomes(_plans, _workspace, _profiles);
 
     /// <summary>
     /// Outcome mode on exactly the rules the hand-written evaluator encodes (size class, basic conditions, innovative SME,
@@ -114,19 +102,7 @@ public class EvaluationBenchmarks
     /// Zhejiang), the hand-written evaluator three.
     /// </summary>
     [Benchmark]
-    public int TiduOutcomeSameTiers()
-    {
-        var qualified = 0;
-        foreach (var p in _profiles)
-        {
-            var outcome = _sameTiers.For(p.RegionCode, _workspace).Evaluate(p, _workspace);
-            for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
-            {
-                qualified += outcome.Qualified(t) ? 1 : 0;
-            }
-        }
-        return qualified;
-    }
+    public int TiduOutcomeSameTiers() => BenchData.Outcomes(_sameTiers, _workspace, _profiles);
 
     [Benchmark]
     public int TiduEngineExplained()
@@ -143,16 +119,7 @@ public class EvaluationBenchmarks
     }
 
     [Benchmark]
-    public int HandWritten()
-    {
-        var qualified = 0;
-        foreach (var p in _profiles)
-        {
-            var o = _handWritten.Evaluate(p);
-            qualified += (o.Innovative.Qualified ? 1 : 0) + (o.Specialized.Qualified ? 1 : 0) + (o.LittleGiant.Qualified ? 1 : 0);
-        }
-        return qualified;
-    }
+    public int HandWritten() => BenchData.HandWrittenOutcomes(_handWritten, _profiles);
 
     [Benchmark]
     public async Task<int> RulesEngine()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Tidu.Domain.Profiles;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Plans;
@@ -27,9 +26,9 @@ public static class PairedRatio
         var sameRatios = new List<double>();
         for (var r = -2; r < rounds; r++) // two warm-up rounds
         {
-            var h = Time(() => Hand(hand, profiles));
-            var a = Time(() => Tidu(all, workspace, profiles));
-            var s = Time(() => Tidu(same, workspace, profiles));
+            var h = Time(() => BenchData.HandWrittenOutcomes(hand, profiles));
+            var a = Time(() => BenchData.Outcomes(all, workspace, profiles));
+            var s = Time(() => BenchData.Outcomes(same, workspace, profiles));
             if (r >= 0)
             {
                 allRatios.Add(h / a);
@@ -53,30 +52,5 @@ public static class PairedRatio
         var start = Stopwatch.GetTimestamp();
         GC.KeepAlive(pass());
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-
-    private static int Tidu(PlanSet plans, PlanWorkspace workspace, EnterpriseProfile[] profiles)
-    {
-        var qualified = 0;
-        foreach (var p in profiles)
-        {
-            var outcome = plans.For(p.RegionCode, workspace).Evaluate(p, workspace);
-            for (var t = 0; t < outcome.Plan.Tiers.Count; t++)
-            {
-                qualified += outcome.Qualified(t) ? 1 : 0;
-            }
-        }
-        return qualified;
-    }
-
-    private static int Hand(HandWrittenEvaluator hand, EnterpriseProfile[] profiles)
-    {
-        var qualified = 0;
-        foreach (var p in profiles)
-        {
-            var o = hand.Evaluate(p);
-            qualified += (o.Innovative.Qualified ? 1 : 0) + (o.Specialized.Qualified ? 1 : 0) + (o.LittleGiant.Qualified ? 1 : 0);
-        }
-        return qualified;
     }
 }
