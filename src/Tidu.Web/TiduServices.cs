@@ -40,6 +40,8 @@ public static class TiduServices
         services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseQuery>();
+        services.AddScoped<Display.Offices>();
+        services.AddScoped<Display.FileYears>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
         services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();

@@ -39,7 +39,7 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
                 }
                 // The summary's near misses need the decisive failures: without --explain only those are built.
                 var evaluation = evaluator.Evaluate(record.Profile, asOf, explain ? EvaluationDetail.Full : EvaluationDetail.DecisiveFailures);
-                evaluations[i] = ScreenSummary.Digest(evaluation, explain);
+                evaluations[i] = ScreenSummary.Digest(evaluation, evaluator.Library.Index);
                 buffer.SetLength(0);
                 using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
                 {

@@ -1,4 +1,5 @@
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Model;
 
 namespace Tidu.Cli.Screening;
 
@@ -14,7 +15,7 @@ internal sealed class ScreenSummary
     /// <summary>(size class, tier) → qualified enterprises.</summary>
     public Dictionary<(string Size, string Tier), long> Qualified { get; } = [];
 
-    /// <summary>Tier → enterprises failing exactly one decisive check.</summary>
+    /// <summary>Tier → near misses: enterprises failing exactly one decisive check they can close (RuleIndex.IsNearMiss).</summary>
     public Dictionary<string, long> NearMisses { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Tier → (check id → near misses failing on it), to show what most often keeps firms out.</summary>
@@ -31,14 +32,13 @@ internal sealed class ScreenSummary
     public sealed record Entry(string? SizeClass, (string Tier, string Title, bool Qualified, string? NearMissId, string? NearMissTitle)[] Tiers);
 
     /// <summary>
-    /// Per tier: qualified, and the single decisive failed check when there is exactly one (a near miss).
-    /// <paramref name="fullChecks"/>: the checks are a full explanation (else they are the decisive failures already).
+    /// Per tier: qualified, and for a near miss the single decisive failed check (one the enterprise can close: not
+    /// its size class, a title to hold first, a compliance record or time), as the rule model decides.
     /// </summary>
-    public static Entry Digest(EnterpriseEvaluation e, bool fullChecks) =>
+    public static Entry Digest(EnterpriseEvaluation e, RuleIndex index) =>
         new(e.SizeClass.SizeClass, e.Tiers.Select(t =>
         {
-            var failures = fullChecks ? Explanations.DecisiveFailures(t.Checks) : t.Checks;
-            var near = t.Qualified ? null : failures is { Count: 1 } one ? one[0] : null;
+            var near = index.IsNearMiss(t) ? Explanations.DecisiveFailures(t.Checks)[0] : null;
             return (t.Tier, t.Title, t.Qualified, near?.Id, near?.Title);
         }).ToArray());
 

@@ -3,6 +3,7 @@ using Tidu.Data.Entities;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Model;
 
 namespace Tidu.Data.Registry;
 
@@ -72,7 +73,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                         // The merged file (stored years plus the new ones) is evaluated, never the partial input.
                         if (ProfileMapping.ToProfile(entity).Profile is { } merged)
                         {
-                            StoreEvaluation(entity, evaluator.Evaluate(merged, asOf, EvaluationDetail.DecisiveFailures));
+                            StoreEvaluation(entity, evaluator.Library.Index, evaluator.Evaluate(merged, asOf, EvaluationDetail.DecisiveFailures));
                         }
                     }
                 }
@@ -164,7 +165,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             {
                 if (ProfileMapping.ToProfile(e).Profile is { } profile)
                 {
-                    StoreEvaluation(e, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+                    StoreEvaluation(e, evaluator.Library.Index, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
                 }
             }
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -180,7 +181,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         ArgumentNullException.ThrowIfNull(enterprise);
         if (ProfileMapping.ToProfile(enterprise).Profile is { } profile)
         {
-            StoreEvaluation(enterprise, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+            StoreEvaluation(enterprise, evaluator.Library.Index, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
         }
     }
 
@@ -191,10 +192,10 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             .Where(x => x.Version is not null)
             .Select(x => $"{x.Version!.RuleSetId}@{x.Version.VersionId}" + (x.Jurisdiction == "national" ? "" : "/" + x.Jurisdiction)));
 
-    private static void StoreEvaluation(Enterprise e, EnterpriseEvaluation evaluation)
+    private static void StoreEvaluation(Enterprise e, RuleIndex index, EnterpriseEvaluation evaluation)
     {
         var highest = evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier;
-        var nearMiss = evaluation.Tiers.FirstOrDefault(t => !t.Qualified && t.Checks.Count == 1)?.Tier;
+        var nearMiss = evaluation.Tiers.FirstOrDefault(index.IsNearMiss)?.Tier;
         var versions = string.Join(';', evaluation.Tiers.Select(t => $"{t.Version.RuleSetId}@{t.Version.VersionId}"));
         var s = e.Evaluation;
         if (s is null || s.AsOf != evaluation.AsOf || s.SizeClass != evaluation.SizeClass.SizeClass
@@ -219,9 +220,11 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             // With EvaluationDetail.DecisiveFailures the checks of a failed tier are exactly its decisive failures.
             var failures = t.Qualified ? 0 : t.Checks.Count;
+            var near = index.IsNearMiss(t);
             if (row.Qualified != t.Qualified) { row.Qualified = t.Qualified; }
             if (row.Score != t.Score) { row.Score = t.Score; }
             if (row.DecisiveFailures != failures) { row.DecisiveFailures = failures; }
+            if (row.NearMiss != near) { row.NearMiss = near; }
         }
         e.TierOutcomes.RemoveAll(o => !evaluation.Tiers.Any(t => t.Tier == o.Tier));
     }

@@ -14,7 +14,17 @@ public static class FactCatalog
     private static readonly FrozenSet<string> None = FrozenSet<string>.Empty;
     private static readonly FrozenSet<string> YearOnly = new[] { "year" }.ToFrozenSet();
 
-    public static readonly FrozenDictionary<string, FactDefinition> All = Build().ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    /// <summary>Facts that record the enterprise's standing rather than its performance (see <see cref="FactDefinition.Closable"/>).</summary>
+    private static readonly FrozenSet<string> Standing = new[]
+    {
+        "sizeClass", "holdsRecognition", "honorCount", "registeredInMainland", "independentLegalPerson", "abnormalOperationList",
+        "seriousDishonestyList", "majorIncidentWithin3Years", "violationWithin3Years", "wageArrears", "jointPunishment", "restrictedCategory",
+        "regionCode", "provinceCode", "listing", "nicheMarketYears", "mainProductYearsInField",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, FactDefinition> All = Build()
+        .Select(d => Standing.Contains(d.Name) ? d with { Closable = false } : d)
+        .ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
     private static IEnumerable<FactDefinition> Build()
     {

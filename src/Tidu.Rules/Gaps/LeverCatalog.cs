@@ -108,7 +108,7 @@ internal static class LeverCatalog
     {
         var f = c.Profile.FinancialsOf(year);
         var path = f is null ? "/financials" : $"/financials/{f.InputIndex}/{field}";
-        var blocker = f is null ? new BlockerInfo(BlockerKind.MissingData, Detail: $"no financials for {year}", HasHypothesis: false) : null;
+        var blocker = f is null ? new BlockerInfo(BlockerKind.MissingData, Detail: GapNotes.NoFinancials + year.ToString(System.Globalization.CultureInfo.InvariantCulture), HasHypothesis: false) : null;
         var isCount = field is "employees" or "rdStaff";
         var effort = field is "rdExpense" or "rdStaff" or "basicResearchExpense" ? Effort.Actionable : Effort.Performance;
         decimal? max = field == "rdStaff" ? f?.Employees : Unbounded;

@@ -28,7 +28,7 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Web.Scr
         Total = await cache.GetAsync(db.Scope, "total", () => db.Enterprises.CountAsync(ct)).ConfigureAwait(false);
         var counts = await cache.GetAsync(db.Scope, "tiers", () => db.TierOutcomes
             .GroupBy(t => t.Tier)
-            .Select(g => new TierCount(g.Key, g.Count(t => t.Qualified), g.Count(t => !t.Qualified && t.DecisiveFailures == 1)))
+            .Select(g => new TierCount(g.Key, g.Count(t => t.Qualified), g.Count(t => t.NearMiss)))
             .ToListAsync(ct)).ConfigureAwait(false);
         Tiers = rules.Tiers
             .DistinctBy(t => t.Id)

@@ -18,7 +18,6 @@ namespace Tidu.Web.Pages.Applications;
 public sealed class DetailModel(ApplicationService applications, PublicityService publicity, ExpertReviewService review, RegionTree regions) : PageModel
 {
     public Application Application { get; private set; } = null!;
-    public IReadOnlyList<CheckRow> Checks { get; private set; } = [];
 
     /// <summary>Shown to the enterprise when its application came back: its file evaluated again today, with the gap.</summary>
     public PreEvaluation? Fresh { get; private set; }
@@ -120,7 +119,6 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
         Application = application;
         Message = message;
         Level = ReviewChain.LevelOf(User);
-        Checks = CheckRow.FromTrace(application.PreEvaluation, application.Round.Tier);
         if (IsEnterprise && application.State == ApplicationState.Returned)
         {
             Fresh = (await applications.PreviewAsync(application.Round, ct).ConfigureAwait(false)).Value;

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Tidu.Data;
+
+namespace Tidu.Web.Display;
+
+/// <summary>Which fiscal year each financials entry of a stored file holds, so a page names "/financials/2/…" as "2025年 …".</summary>
+public sealed class FileYears(TiduDbContext db)
+{
+    public async Task<Func<int, int?>> OfAsync(string creditCode, CancellationToken ct)
+    {
+        var years = await db.FinancialYears.AsNoTracking().Where(f => f.Enterprise.CreditCode == creditCode).Select(f => f.Year).ToListAsync(ct).ConfigureAwait(false);
+        return TierEvaluationView.YearsOf(years);
+    }
+}
