@@ -59,6 +59,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Dynamic.Notification> Notifications => Set<Entities.Dynamic.Notification>();
     public DbSet<Entities.Dynamic.NotificationRead> NotificationReads => Set<Entities.Dynamic.NotificationRead>();
     public DbSet<Entities.Dynamic.NotificationEmail> NotificationEmails => Set<Entities.Dynamic.NotificationEmail>();
+    public DbSet<Entities.Monitoring.OfficialRecognitionCount> OfficialRecognitionCounts => Set<Entities.Monitoring.OfficialRecognitionCount>();
 
     public RegionScope Scope => _scopeSource.Current;
 

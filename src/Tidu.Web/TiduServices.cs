@@ -44,6 +44,7 @@ public static class TiduServices
         services.AddScoped<Display.FileYears>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
+        services.AddScoped<Tidu.Web.Monitoring.OfficialCounts>();
         services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
         services.AddScoped<Tidu.Web.Service.RequestActions>();
         services.AddScoped<Tidu.Web.Service.VisitLog>();

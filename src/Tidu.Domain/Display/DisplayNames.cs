@@ -119,6 +119,10 @@ public static class DisplayNames
     private static readonly FrozenDictionary<string, string> FundingLevels = Map(
         ("national", "国家"), ("province", "省级"), ("city", "市级"), ("district", "区级"), ("county", "县级"));
 
+    /// <summary>What an API key may do.</summary>
+    private static readonly FrozenDictionary<string, string> Scopes = Map(
+        ("enterprises:read", "读取企业档案"), ("enterprises:write", "写入企业档案"), ("lists:read", "拉取共享名单"));
+
     /// <summary>Abbreviations of the provinces (GB/T 2260 two-digit codes), used in certificate numbers.</summary>
     private static readonly FrozenDictionary<string, string> ProvinceShorts = Map(
         ("11", "京"), ("12", "津"), ("13", "冀"), ("14", "晋"), ("15", "蒙"), ("21", "辽"), ("22", "吉"), ("23", "黑"),
@@ -133,6 +137,15 @@ public static class DisplayNames
     public static string Tier(string? id) => id is null ? "" : Tiers.GetValueOrDefault(id, id);
 
     public static string TierShort(string id) => TierShorts.GetValueOrDefault(id, Tier(id));
+
+    /// <summary>The tier id of a name people type (the full or the short Chinese name) or of an id; null when unknown.</summary>
+    public static string? TierId(string nameOrId)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrId);
+        var text = nameOrId.Trim();
+        return Tiers.ContainsKey(text) ? text
+            : Tiers.FirstOrDefault(t => t.Value == text).Key ?? TierShorts.FirstOrDefault(t => t.Value == text).Key;
+    }
 
     public static string SizeClass(string? id) => id is null ? "无法判定" : SizeClasses.GetValueOrDefault(id, id);
 
@@ -153,6 +166,10 @@ public static class DisplayNames
     public static string Honor(string kind) => Honors.GetValueOrDefault(kind, kind);
 
     public static string Role(string role) => RoleNames.GetValueOrDefault(role, role);
+
+    /// <summary>An API key's scopes ("enterprises:read lists:read") as "读取企业档案、拉取共享名单".</summary>
+    public static string ApiScopes(string scopes) =>
+        string.Join("、", (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => Scopes.GetValueOrDefault(s, s)));
 
     public static string Level(string level) => Levels.GetValueOrDefault(level, level);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
+using Tidu.Domain.Display;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;
@@ -228,7 +229,7 @@ public static class PoolsApi
         };
         db.PoolMemberships.Add(stay);
         Notices.Add(db, now, "pool-entry", Recipient.EnterpriseOf(e), e, $"已纳入{Label(pool)}",
-            $"贵企业已纳入{tier}{Label(pool)}（{today:yyyy-MM-dd}）。理由：{reason}", "/");
+            $"贵企业已纳入{DisplayNames.Tier(tier)}{Label(pool)}（{today:yyyy-MM-dd}）。理由：{reason}", "/");
         return stay;
     }
 

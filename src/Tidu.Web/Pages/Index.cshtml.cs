@@ -25,6 +25,11 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Web.Scr
             // An enterprise user has one file: theirs.
             return db.Scope.CreditCode is { } own ? Redirect("/Enterprises/" + own) : Forbid();
         }
+        if (IsOnlyExpert(User))
+        {
+            // An expert's work is the applications assigned to them; they see no region's enterprises.
+            return Redirect("/Applications");
+        }
         Total = await cache.GetAsync(db.Scope, "total", () => db.Enterprises.CountAsync(ct)).ConfigureAwait(false);
         var counts = await cache.GetAsync(db.Scope, "tiers", () => db.TierOutcomes
             .GroupBy(t => t.Tier)
@@ -41,4 +46,8 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Web.Scr
             : "";
         return Page();
     }
+
+    /// <summary>An expert without an officer's or administrator's role as well.</summary>
+    public static bool IsOnlyExpert(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Expert) && !user.IsInRole(Roles.Administrator) && !Roles.Officers.Any(user.IsInRole);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -5,6 +7,7 @@ using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
 using Tidu.Rules.Synthetic;
@@ -12,24 +15,38 @@ using Tidu.Web.Security;
 
 namespace Tidu.Web.Seeding;
 
-/// <summary>At start: apply migrations, load the region tree, and on a new demo database create demo accounts and enterprises.</summary>
+/// <summary>
+/// At start: apply migrations, load the region tree, and on a new demo database create demo accounts, enterprises and
+/// workflow data — each phase announced in one Chinese line on <see cref="StartupProgress"/>.
+/// </summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    public static async Task InitializeDatabaseAsync(this WebApplication app, StartupProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(app);
+        progress ??= StartupProgress.Silent;
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<HttpRegionScopeSource>().Override = Data.Scoping.RegionScope.Everything("system:startup");
         var db = sp.GetRequiredService<TiduDbContext>();
-        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Startup");
+        progress.Report("正在检查并更新数据库结构……");
         await db.Database.MigrateAsync().ConfigureAwait(false);
+        progress.Report("正在载入行政区划（浙江省、湖北省）……");
         await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
         {
-            await SeedDemoAsync(sp, demo, log).ConfigureAwait(false);
+            await SeedDemoAsync(sp, demo, progress).ConfigureAwait(false);
         }
+        // Where to open the platform, once Kestrel has bound (not known before: the port may come from --urls).
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                progress.Report($"平台已启动：{address}（按 Ctrl+C 停止）");
+            }
+        });
     }
 
     private static async Task SeedRegionsAsync(TiduDbContext db, RegionTree tree)
@@ -42,7 +59,7 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
-    private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, ILogger log)
+    private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, StartupProgress progress)
     {
         var tree = sp.GetRequiredService<RegionTree>();
         var library = sp.GetRequiredService<RuleLibrary>();
@@ -50,10 +67,12 @@ public static class DatabaseInitializer
         var registry = sp.GetRequiredService<EnterpriseRegistry>();
         var db = sp.GetRequiredService<TiduDbContext>();
 
+        progress.Report($"首次启动：正在生成并评价 {demo.Enterprises} 家演示企业（约需数分钟，仅首次）……");
         var generator = new ProfileGenerator(tree.Leaves(), ProfileGenerator.TargetsFrom(library), ChinaCalendar.Today(clock).Year - 1);
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
         await registry.UpsertAsync(profiles).ConfigureAwait(false);
 
+        progress.Report("正在创建演示账号……");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
@@ -93,12 +112,24 @@ public static class DatabaseInitializer
             Tiers = "innovative-sme specialized-sme little-giant",
         });
         await db.SaveChangesAsync().ConfigureAwait(false);
+
+        progress.Report("正在创建演示申报批次（一个申报中，一个公示已结束待认定）……");
         await DemoRound.SeedAsync(sp, demo).ConfigureAwait(false);
+        await DemoHistory.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);
+        progress.Report("正在登记演示授权、服务专员与企业诉求……");
         await Sharing.DemoConsents.SeedAsync(db, profiles.Where(p => p.RegionCode.StartsWith("3301", StringComparison.Ordinal)).Select(p => p.CreditCode), clock).ConfigureAwait(false);
         await ServiceDemo.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);
+        progress.Report("正在导入浙江省名单公布数（演示，与省级主管部门在“名单公布数”页面导入的方式相同）……");
+        await DemoOfficialCounts.SeedAsync(sp).ConfigureAwait(false);
 
-        log.LogWarning(
-            "Demo database created with {Count} enterprises. Demo accounts (password '{Password}'): {Accounts}. Demo bank API key (region 330100, read-only, pulls the bank list; shown once): {Key}",
-            profiles.Count, demo.Password, string.Join(", ", DemoAccounts.All.Select(a => $"{a.UserName} ({a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)})")), key);
+        progress.Report($"演示数据已就绪：{profiles.Count} 家企业。演示账号（密码均为 {demo.Password}）：");
+        foreach (var a in DemoAccounts.All)
+        {
+            var region = a.RegionCode is { } code ? tree.Find(code)?.Name ?? code : "全部区域";
+            progress.Report($"  {a.UserName,-18} {DisplayNames.Role(a.Role)}（{region}）");
+        }
+        progress.Report("演示银行接口密钥（杭州市，只读，可拉取银行名单；只显示这一次，请复制保存）：");
+        progress.Report("  " + key);
+        progress.Report("  示例：curl -H \"X-Api-Key: " + key + "\" http://localhost:5080/api/v1/lists/enterprises");
     }
 }
