@@ -79,7 +79,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
             await ClickAsync(later, "dismiss-objection", "公示中");
             await ClickAsync(later, "recognize", "已认定");
             var certificate = await later.GetByTestId("certificate").InnerTextAsync();
-            certificate.ShouldMatch($"^{Tier}-{Today().AddDays(14).Year}-\\d{{4}}$");
+            certificate.ShouldMatch($"^浙专精特新〔{Today().AddDays(14).Year}〕\\d{{4}}号$");
             await SaveScreenshotAsync("recognized", await later.ScreenshotAsync(new() { FullPage = true }));
             Step($"recognised: certificate {certificate}");
 

@@ -89,6 +89,7 @@ internal static class SimulateCommand
             (totals, invalid, _) = new SimulatePipeline(simulator, asOf, region).Run(input, _ => { });
             stopwatch.Stop();
             var targets = TargetProgress.For(region, totals);
+            output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
             using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 SimulationJson.Write(result, reform, asOf, region, totals, invalid, reformedCatalog, targets);

@@ -119,6 +119,22 @@ public static class DisplayNames
     private static readonly FrozenDictionary<string, string> FundingLevels = Map(
         ("national", "国家"), ("province", "省级"), ("city", "市级"), ("district", "区级"), ("county", "县级"));
 
+    /// <summary>
+    /// The keys of a rule file, for the CLI's tables of rule versions and their differences (comparison keys read as
+    /// their symbol: "ge: 2 → 3" is shown "≥ 2 → ≥ 3").
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> RuleKeys = Map(
+        ("id", "版本号"), ("effectiveFrom", "施行日期"), ("effectiveTo", "截止日期"), ("cite", "依据"), ("note", "说明"),
+        ("lastVerified", "最后核实"), ("title", "名称"), ("fact", "指标"), ("unit", "单位"), ("default", "缺省值"),
+        ("points", "分值"), ("pointsEach", "每项分值"), ("pointsPer", "每档分值"), ("per", "步长"), ("max", "上限"),
+        ("year", "年度"), ("years", "年数"), ("field", "数据项"), ("over", "分母"), ("kinds", "种类"), ("withinYears", "年限"),
+        ("maxRank", "最高名次"), ("tier", "梯度"), ("matching", "匹配"), ("levels", "级别"), ("roles", "作用"),
+        ("criterion", "定性条件"), ("dimension", "维度"), ("atLeast", "至少满足项数"), ("bands", "分档"), ("cases", "情形"),
+        ("map", "对照表"), ("asPoints", "按分值计"), ("advice", "建议"), ("adviceIfQualifies", "建议条件"), ("parent", "上级"),
+        ("industries", "行业"), ("otherwise", "其他"), ("order", "顺序"), ("is", "应为"), ("in", "属于"), ("notIn", "不属于"));
+
+    private static readonly FrozenDictionary<string, string> Comparisons = Map(("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"));
+
     /// <summary>What an API key may do.</summary>
     private static readonly FrozenDictionary<string, string> Scopes = Map(
         ("enterprises:read", "读取企业档案"), ("enterprises:write", "写入企业档案"), ("lists:read", "拉取共享名单"));
@@ -166,6 +182,18 @@ public static class DisplayNames
     public static string Honor(string kind) => Honors.GetValueOrDefault(kind, kind);
 
     public static string Role(string role) => RoleNames.GetValueOrDefault(role, role);
+
+    /// <summary>A rule file's key by its Chinese name; a comparison key by its symbol.</summary>
+    public static string RuleKey(string key) => Comparisons.TryGetValue(key, out var symbol) ? symbol : RuleKeys.GetValueOrDefault(key, key);
+
+    /// <summary>One key's change between two rule versions: "≥ 2 → ≥ 3" for a threshold, "施行日期：… → …" otherwise.</summary>
+    public static string RuleKeyChange(string key, string? before, string? after)
+    {
+        const string None = "（无）";
+        return Comparisons.TryGetValue(key, out var symbol)
+            ? $"{(before is null ? None : symbol + " " + before)} → {(after is null ? None : symbol + " " + after)}"
+            : $"{RuleKey(key)}：{before ?? None} → {after ?? None}";
+    }
 
     /// <summary>An API key's scopes ("enterprises:read lists:read") as "读取企业档案、拉取共享名单".</summary>
     public static string ApiScopes(string scopes) =>

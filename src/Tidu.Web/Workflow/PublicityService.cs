@@ -111,10 +111,10 @@ public sealed class PublicityService(TiduDbContext db, ApplicationService applic
                 $"objection {open.Id} on application {id} is open; uphold or dismiss it before recognition");
         }
         var round = application.Round;
-        var prefix = $"{round.Tier}-{today.Year}-";
-        // The sequence continues the tier's numbers of the year; the unique index refuses a number taken by a concurrent recognition.
+        var prefix = Domain.Recognitions.CertificateNumber.Prefix(round.RegionCode, round.Tier, today.Year);
+        // The sequence continues the province's numbers of the tier and year; the unique index refuses a number taken by a concurrent recognition.
         var taken = await db.Applications.IgnoreQueryFilters().CountAsync(a => a.CertificateNumber != null && a.CertificateNumber.StartsWith(prefix), ct).ConfigureAwait(false);
-        application.CertificateNumber = $"{prefix}{taken + 1:D4}";
+        application.CertificateNumber = Domain.Recognitions.CertificateNumber.Of(prefix, taken + 1);
         var enterprise = await registry.FindAsync(application.Enterprise.CreditCode, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"the enterprise of application {application.Id} is not visible in this scope");
         enterprise.Recognitions.Add(new EnterpriseRecognition
