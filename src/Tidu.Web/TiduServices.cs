@@ -66,6 +66,7 @@ public static class TiduServices
         services.Configure<Workflow.ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
         services.Configure<Workflow.MaterialOptions>(config.GetSection("Workflow:Materials"));
         services.AddSingleton<Workflow.MaterialStore>();
+        services.AddScoped<Workflow.MaterialUploads>();
         builder.AddTiduService();
         services.AddOptions<Dynamic.DynamicManagementOptions>().Bind(config.GetSection("DynamicManagement")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Notifications.Inbox>();

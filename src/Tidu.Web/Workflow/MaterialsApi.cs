@@ -13,9 +13,6 @@ namespace Tidu.Web.Workflow;
 /// </summary>
 public static class MaterialsApi
 {
-    // Materials can be added until the application is decided for good.
-    private static readonly ApplicationState[] Closed = [ApplicationState.Recognized, ApplicationState.Rejected];
-
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -49,66 +46,13 @@ public static class MaterialsApi
         return Results.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
     }
 
-    private static async Task<IResult> UploadAsync(long id, IFormFile? file, HttpContext http, TiduDbContext db, MaterialStore store, TimeProvider clock,
-        ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(long id, IFormFile? file, HttpContext http, MaterialUploads uploads, CancellationToken ct)
     {
-        if (!http.User.IsInRole(Roles.Enterprise) && ReviewChain.LevelOf(http.User) is null)
-        {
-            return Forbidden("只有申报企业或主管部门可以上传材料", "only the applying enterprise or an officer attaches materials");
-        }
-        var application = await db.Applications.Include(a => a.Enterprise).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
-        if (application is null)
-        {
-            return ApplicationNotFound(id);
-        }
-        if (Closed.Contains(application.State))
-        {
-            return Conflict("该申报已办结，不能再上传材料", $"application {id} is {application.State}; materials are attached before that");
-        }
-        if (file is null)
-        {
-            return Unprocessable("请选择要上传的文件", "no file: send it as multipart/form-data field 'file'");
-        }
-        var name = MaterialFileName.Sanitise(file.FileName);
-        MaterialStore.Staged? staged;
-        MaterialStore.Refusal? refusal;
-        await using (var content = file.OpenReadStream())
-        {
-            (staged, refusal) = await store.StageAsync(content, name, ct).ConfigureAwait(false);
-        }
-        if (refusal is not null)
-        {
-            logs.CreateLogger("Tidu.Materials").LogWarning("Upload to application {Id} refused: {Reason}", id, refusal.En);
-            return Problem(refusal.Status, refusal.Zh, refusal.En);
-        }
-        var material = new ApplicationMaterial
-        {
-            ApplicationId = id,
-            Application = application,
-            EnterpriseId = application.EnterpriseId,
-            FileName = name,
-            StoredName = staged!.StoredName,
-            Kind = staged.Kind.Id,
-            ContentType = staged.Kind.ContentType,
-            Length = staged.Length,
-            Sha256 = staged.Sha256,
-            UploadedBy = db.Scope.Actor,
-            UploadedAt = clock.GetUtcNow(),
-        };
-        db.ApplicationMaterials.Add(material);
-        db.RuleSetVersion = application.PreEvaluationRuleVersion;
-        store.Commit(staged);
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch
-        {
-            // No row, no file: a material is either fully there or not at all.
-            store.Remove(staged.StoredName);
-            throw;
-        }
-        return Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material));
+        await using var content = file?.OpenReadStream();
+        var outcome = await uploads.AddAsync(id, content, file?.FileName, http.User, ct).ConfigureAwait(false);
+        return outcome.Value is { } material
+            ? Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material))
+            : outcome.Refusal!.ToResult();
     }
 
     private static object View(ApplicationMaterial m) => new
