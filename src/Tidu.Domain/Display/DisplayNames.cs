@@ -102,7 +102,8 @@ public static class DisplayNames
         ("declare-no-conflict", "声明无利益冲突"),
         ("declare-conflict", "声明利益冲突并回避"),
         ("score", "专家评分"),
-        ("expert-review", "汇总专家评审"));
+        ("expert-review", "汇总专家评审"),
+        ("verify", "核实数据"));
 
     /// <summary>Where an application stands (the names of ApplicationState), as the people waiting on it say it.</summary>
     private static readonly FrozenDictionary<string, string> States = Map(
@@ -110,6 +111,8 @@ public static class DisplayNames
         ("Returned", "退回补正"),
         ("CountyApproved", "待市级推荐"),
         ("CityRecommended", "待省级审核"),
+        ("ExpertReview", "专家评审中"),
+        ("ExpertReviewed", "专家评审已汇总，待省级审核"),
         ("ProvinceApproved", "待公示"),
         ("Publicity", "公示中"),
         ("Recognized", "已认定"),

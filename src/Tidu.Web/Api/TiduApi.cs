@@ -11,7 +11,7 @@ using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
 using Tidu.Web.Exporting;
 using Tidu.Web.Importing;
-using Tidu.Web.Screening;
+using Tidu.Application.Screening;
 
 namespace Tidu.Web.Api;
 

@@ -1,3 +1,4 @@
+using Tidu.Application.Dynamic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tidu.Data;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Tidu.Web.Screening;
+using Tidu.Application.Screening;
 
 namespace Tidu.Web.Exporting;
 

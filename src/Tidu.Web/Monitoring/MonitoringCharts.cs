@@ -5,7 +5,7 @@ using Tidu.Data.Entities.Monitoring;
 using Tidu.Domain.Regions;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
-using Tidu.Web.Screening;
+using Tidu.Application.Screening;
 
 namespace Tidu.Web.Monitoring;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Domain.Regions;
-using Tidu.Web.Screening;
+using Tidu.Application.Screening;
 
 namespace Tidu.Web.Monitoring;
 

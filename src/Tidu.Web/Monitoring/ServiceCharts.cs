@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Domain.Regions;
-using Tidu.Web.Dynamic;
-using Tidu.Web.Screening;
+using Tidu.Application.Dynamic;
+using Tidu.Application.Screening;
 
 namespace Tidu.Web.Monitoring;
 
@@ -87,7 +87,7 @@ public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionT
         int? Count(List<Movement> list, (int Year, int Month, string Tier, CultivationPool Pool) k) =>
             list.Where(m => m.Year == k.Year && m.Month == k.Month && m.Tier == k.Tier && m.Pool == k.Pool).Sum(m => m.Count);
         return new ChartData(id, title, "bar", "月份 · 梯度 · 培育库",
-            keys.Select(k => $"{k.Year:D4}-{k.Month:D2} · {Labels.Tier(k.Tier)} · {PoolsApi.Label(k.Pool)}").ToList(),
+            keys.Select(k => $"{k.Year:D4}-{k.Month:D2} · {Labels.Tier(k.Tier)} · {Tidu.Application.Dynamic.Pools.Label(k.Pool)}").ToList(),
             [
                 new ChartSeries(EntriesSeries, keys.Select(k => Count(entries, k)).ToList()),
                 new ChartSeries(ExitsSeries, keys.Select(k => Count(exits, k)).ToList()),

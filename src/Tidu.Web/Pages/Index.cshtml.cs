@@ -8,7 +8,7 @@ using Tidu.Rules;
 namespace Tidu.Web.Pages;
 
 /// <summary>The overview of the user's region: how many enterprises meet, or nearly meet, each tier. Counted by the database.</summary>
-public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Web.Screening.CountCache cache) : PageModel
+public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Application.Screening.CountCache cache) : PageModel
 {
     public sealed record TierLine(string Id, string Title, int Qualified, int NearMiss);
 

@@ -115,7 +115,7 @@ public static class DatabaseInitializer
 
         progress.Report("正在创建演示申报批次（一个申报中，一个公示已结束待认定）……");
         await DemoRound.SeedAsync(sp, demo).ConfigureAwait(false);
-        await DemoHistory.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);
+        await DemoHistory.SeedAsync(sp, enterpriseCode, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Startup")).ConfigureAwait(false);
         progress.Report("正在登记演示授权、服务专员与企业诉求……");
         await Sharing.DemoConsents.SeedAsync(db, profiles.Where(p => p.RegionCode.StartsWith("3301", StringComparison.Ordinal)).Select(p => p.CreditCode), clock).ConfigureAwait(false);
         await ServiceDemo.SeedAsync(sp, enterpriseCode).ConfigureAwait(false);

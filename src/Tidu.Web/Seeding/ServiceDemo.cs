@@ -5,7 +5,7 @@ using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
-using Tidu.Web.Service;
+using Tidu.Application.Service;
 
 namespace Tidu.Web.Seeding;
 

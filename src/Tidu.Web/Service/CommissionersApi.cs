@@ -1,3 +1,7 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Service;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
@@ -5,7 +9,6 @@ using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Rules.Service;
 using Tidu.Web.Security;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 
@@ -32,7 +35,7 @@ public static class CommissionersApi
     {
         if (level is not null && !ServiceRules.Levels.Contains(level))
         {
-            return Unprocessable("层级应为 county、city 或 province", $"level must be county, city or province, got '{level}'");
+            return Unprocessable("层级应为 county、city 或 province", $"level must be county, city or province, got '{level}'").ToProblem();
         }
         var lacking = await service.LackingAsync(service.Today, level, ct).ConfigureAwait(false);
         return Results.Ok(lacking.Select(l => new
@@ -71,14 +74,13 @@ public static class CommissionersApi
         });
     }
 
-    private static async Task<IResult> AssignAsync(string creditCode, AssignCommissionerRequest body, HttpContext http, TiduDbContext db,
+    private static async Task<IResult> AssignAsync(string creditCode, AssignCommissionerRequest body, IActorSource actors, TiduDbContext db,
         CommissionerService service, UserManager<TiduUser> users, ILoggerFactory logs, CancellationToken ct)
     {
-        var user = http.User;
-        var isAdmin = user.IsInRole(Roles.Administrator);
-        if (!isAdmin && !Roles.Officers.Any(user.IsInRole))
+        var actor = actors.Current;
+        if (Access.Require(actor, AccessRight.AssignCommissioner) is { } forbidden)
         {
-            return Forbidden("只有主管部门可以指派服务专员", "only officers assign commissioners");
+            return forbidden.ToProblem();
         }
         if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
         {
@@ -86,20 +88,20 @@ public static class CommissionersApi
         }
         if (string.IsNullOrWhiteSpace(body.Commissioner) || await users.FindByNameAsync(body.Commissioner).ConfigureAwait(false) is not { } commissioner)
         {
-            return Unprocessable("未找到该服务专员", $"no user '{body.Commissioner}'");
+            return Unprocessable("未找到该服务专员", $"no user '{body.Commissioner}'").ToProblem();
         }
         var isCommissioner = await users.IsInRoleAsync(commissioner, Roles.Commissioner).ConfigureAwait(false);
-        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, user.FindFirst(TiduClaims.RegionCode)?.Value, isAdmin, body.Reason, ct).ConfigureAwait(false);
+        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, actor.RegionCode, actor.IsAdministrator, body.Reason, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
             logs.CreateLogger("Tidu.Service").LogInformation("Assignment refused: {Reason}", refusal.En);
-            return Unprocessable(refusal.Zh, refusal.En);
+            return Unprocessable(refusal.Zh, refusal.En, "commissioner.refused").ToProblem();
         }
         return Results.Ok(AssignmentView(assignment!));
     }
 
     internal static IResult EnterpriseNotFound(string creditCode) =>
-        Problem(StatusCodes.Status404NotFound, "未找到该企业（或不在您的管辖区域内）", $"no enterprise {creditCode} in the caller's region scope");
+        Refusal.NotFound("enterprise.not-found", "未找到该企业（或不在您的管辖区域内）", $"no enterprise {creditCode} in the caller's region scope").ToProblem();
 
     private static object RequirementView(CommissionerRequirement r) => new
     {

@@ -1,7 +1,10 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Service;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Domain.Regions;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 
@@ -19,11 +22,11 @@ public static class RequestStats
         by ??= "city";
         if (by is not ("county" or "city" or "province"))
         {
-            return Unprocessable("分组应为 county、city 或 province", $"by must be county, city or province, got '{by}'");
+            return Unprocessable("分组应为 county、city 或 province", $"by must be county, city or province, got '{by}'").ToProblem();
         }
         if (!TryMonth(from, out var fromMonth) || !TryMonth(to, out var toMonth))
         {
-            return Unprocessable("月份格式应为 YYYY-MM", $"from/to must be months as YYYY-MM, got '{from}'/'{to}'");
+            return Unprocessable("月份格式应为 YYYY-MM", $"from/to must be months as YYYY-MM, got '{from}'/'{to}'").ToProblem();
         }
         await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
         return Results.Ok(await QueryAsync(db, regions, by, fromMonth, toMonth, ct).ConfigureAwait(false));

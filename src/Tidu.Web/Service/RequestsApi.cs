@@ -1,3 +1,7 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Service;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tidu.Data;
@@ -5,7 +9,6 @@ using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Rules.Service;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 
@@ -38,7 +41,7 @@ public static class RequestsApi
         {
             if (!Enum.TryParse<RequestStatus>(status, ignoreCase: true, out var s))
             {
-                return Unprocessable("状态应为 submitted、accepted、replied 或 closed", $"unknown status '{status}'");
+                return Unprocessable("状态应为 submitted、accepted、replied 或 closed", $"unknown status '{status}'").ToProblem();
             }
             query = query.Where(r => r.Status == s);
         }
@@ -50,14 +53,14 @@ public static class RequestsApi
     private static async Task<IResult> GetAsync(long id, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
         await actions.FindAsync(id, ct).ConfigureAwait(false) is { } r
             ? Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true))
-            : RequestActions.NotFound(id);
+            : RequestActions.NotFound(id).ToProblem();
 
-    private static async Task<IResult> SubmitAsync(SubmitRequestBody body, HttpContext http, TiduDbContext db, ServiceRules rules, TimeProvider clock,
+    private static async Task<IResult> SubmitAsync(SubmitRequestBody body, IActorSource actors, TiduDbContext db, ServiceRules rules, TimeProvider clock,
         IOptions<ServiceOptions> options, CancellationToken ct)
     {
-        if (!http.User.IsInRole(Roles.Enterprise) || db.Scope.CreditCode is not { } creditCode)
+        if (Access.Require(actors.Current, AccessRight.RaiseRequest) is { } forbidden || db.Scope.CreditCode is not { } creditCode)
         {
-            return Forbidden("只有企业用户可以提出诉求", "only an enterprise user raises a request");
+            return (Access.Require(actors.Current, AccessRight.RaiseRequest) ?? Forbidden("只有企业用户可以提出诉求", "only an enterprise user raises a request")).ToProblem();
         }
         var errors = new Dictionary<string, string[]>();
         if (rules.Category(body.Category ?? "") is null)
@@ -91,14 +94,14 @@ public static class RequestsApi
     }
 
     // Accept, reply and close: RequestActions (shared with the request page); the API maps its outcome.
-    private static async Task<IResult> AcceptAsync(long id, RevisionBody body, HttpContext http, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
-        (await actions.AcceptAsync(id, body.Revision, http.User, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
+    private static async Task<IResult> AcceptAsync(long id, RevisionBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.AcceptAsync(id, body.Revision, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    private static async Task<IResult> ReplyAsync(long id, ReplyBody body, HttpContext http, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
-        (await actions.ReplyAsync(id, body.Text, body.Revision, http.User, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
+    private static async Task<IResult> ReplyAsync(long id, ReplyBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.ReplyAsync(id, body.Text, body.Revision, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    private static async Task<IResult> CloseAsync(long id, CloseBody body, HttpContext http, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
-        (await actions.CloseAsync(id, body.Satisfaction, body.Revision, http.User, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
+    private static async Task<IResult> CloseAsync(long id, CloseBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.CloseAsync(id, body.Satisfaction, body.Revision, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
     internal static object View(EnterpriseRequest r, DateOnly today, bool withEntries) => new
     {

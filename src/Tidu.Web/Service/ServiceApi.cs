@@ -1,3 +1,4 @@
+using Tidu.Application.Service;
 using Tidu.Web.Api;
 
 namespace Tidu.Web.Service;
@@ -9,10 +10,7 @@ public static class ServiceApi
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.Configure<ServiceOptions>(builder.Configuration.GetSection("Service"));
         services.AddSingleton(sp => Tidu.Rules.Service.ServiceRules.LoadDefault(sp.GetRequiredService<Tidu.Rules.RuleLibrary>().Tiers.Select(t => t.Id)));
-        services.AddScoped<CommissionerService>();
-        services.AddSingleton<RequestEscalator>();
         services.AddHostedService<RequestEscalationService>();
     }
 

@@ -1,9 +1,12 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Service;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 
@@ -22,8 +25,8 @@ public static class VisitsApi
     private static async Task<IResult> ListAsync(string? creditCode, VisitLog visits, CancellationToken ct) =>
         Results.Ok((await visits.ListAsync(creditCode, ct).ConfigureAwait(false)).Select(View));
 
-    private static async Task<IResult> LogAsync(LogVisitBody body, HttpContext http, VisitLog visits, CancellationToken ct) =>
-        (await visits.LogAsync(body, http.User, ct).ConfigureAwait(false))
+    private static async Task<IResult> LogAsync(LogVisitBody body, VisitLog visits, CancellationToken ct) =>
+        (await visits.LogAsync(body, ct).ConfigureAwait(false))
             .ToResult(v => Results.Created($"/api/v1/visits?creditCode={v.Enterprise.CreditCode}", View(v)));
 
     private static object View(Visit v) => new
@@ -39,5 +42,3 @@ public static class VisitsApi
         v.RecordedAt,
     };
 }
-
-public sealed record LogVisitBody(string? CreditCode, DateOnly? VisitedOn, string? Notes, string? IssuesFound, int? IssuesSolved);

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tidu.Web.Adapters;
+using Tidu.Application.Sharing;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
 using Tidu.Web.Api;
@@ -21,32 +24,25 @@ public static class ConsentsApi
         group.MapPost("/{id:long}/withdraw", WithdrawAsync).AddEndpointFilter(TiduApi.CsrfForCookies).WithSummary("Withdraw a consent");
     }
 
-    private static async Task<IResult> ListAsync(string creditCode, Consents consents, CancellationToken ct) =>
-        await consents.ListAsync(creditCode, ct).ConfigureAwait(false) is { } list
-            ? Results.Ok(list.Select(Row))
-            : Results.Problem(title: "未找到该企业（或不在您的管辖范围内）", detail: $"no enterprise {creditCode} in the caller's scope", statusCode: StatusCodes.Status404NotFound);
+    private static async Task<Results<Ok<ConsentView[]>, ProblemHttpResult>> ListAsync(string creditCode, Consents consents, CancellationToken ct) =>
+        (await consents.ListAsync(creditCode, ct).ConfigureAwait(false)).Answer(list => TypedResults.Ok(list.Select(ConsentView.Of).ToArray()));
 
-    private static async Task<IResult> GiveAsync(string creditCode, ConsentRequest body, HttpContext http, Consents consents, CancellationToken ct) =>
-        Answer(await consents.GiveAsync(creditCode, body.RecipientKind, body.PaperReference, http.User, ct).ConfigureAwait(false));
+    private static async Task<Results<Created<ConsentView>, Ok<ConsentView>, ProblemHttpResult>> GiveAsync(string creditCode, ConsentRequest body, Consents consents, CancellationToken ct) =>
+        (await consents.GiveAsync(creditCode, body.RecipientKind, body.PaperReference, ct).ConfigureAwait(false)).Match<Results<Created<ConsentView>, Ok<ConsentView>, ProblemHttpResult>>(
+            c => c.Created ? TypedResults.Created($"/api/v1/enterprises/{creditCode}/consents", ConsentView.Of(c.Consent)) : TypedResults.Ok(ConsentView.Of(c.Consent)),
+            r => r.ToProblem());
 
-    private static async Task<IResult> WithdrawAsync(string creditCode, long id, HttpContext http, Consents consents, CancellationToken ct) =>
-        Answer(await consents.WithdrawAsync(creditCode, id, http.User, ct).ConfigureAwait(false));
+    private static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> WithdrawAsync(string creditCode, long id, Consents consents, CancellationToken ct) =>
+        (await consents.WithdrawAsync(creditCode, id, ct).ConfigureAwait(false)).Answer(c => TypedResults.Ok(ConsentView.Of(c.Consent)));
+}
 
-    private static IResult Answer(ConsentOutcome outcome) =>
-        outcome.Consent is { } c
-            ? Results.Json(Row(c), statusCode: outcome.Status)
-            : Results.Problem(title: outcome.Problem, detail: outcome.ProblemEn, statusCode: outcome.Status);
-
-    private static object Row(SharingConsent c) => new
+/// <summary>A consent as the API shows it: to whom, on what basis, given and (if so) withdrawn by whom and when.</summary>
+public sealed record ConsentView(long Id, string RecipientKind, string Basis, string? PaperReference, DateTimeOffset GivenAt, string GivenBy,
+    DateTimeOffset? WithdrawnAt, string? WithdrawnBy, bool Active)
+{
+    public static ConsentView Of(SharingConsent c)
     {
-        c.Id,
-        c.RecipientKind,
-        c.Basis,
-        c.PaperReference,
-        c.GivenAt,
-        c.GivenBy,
-        c.WithdrawnAt,
-        c.WithdrawnBy,
-        active = c.Active,
-    };
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Id, c.RecipientKind, c.Basis, c.PaperReference, c.GivenAt, c.GivenBy, c.WithdrawnAt, c.WithdrawnBy, c.Active);
+    }
 }

@@ -1,3 +1,4 @@
+using Tidu.Application.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Sharing;

@@ -1,10 +1,15 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Workflow;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
+
+using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
 /// Applications (申报) and their review chain. Region scope is the database's: an officer only finds applications
@@ -36,7 +41,7 @@ public static class ApplicationsApi
         {
             if (!Enum.TryParse<ApplicationState>(state, ignoreCase: true, out var s))
             {
-                return Unprocessable("申报状态无效", $"unknown state {state}: use one of {string.Join(", ", Enum.GetNames<ApplicationState>())}").ToResult();
+                return Unprocessable("申报状态无效", $"unknown state {state}: use one of {string.Join(", ", Enum.GetNames<ApplicationState>())}").ToProblem();
             }
             query = query.Where(a => a.State == s);
         }
@@ -48,21 +53,21 @@ public static class ApplicationsApi
     {
         var a = await db.Applications.AsNoTracking().Include(x => x.Enterprise).Include(x => x.Decisions).Include(x => x.Objections)
             .SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
-        return a is null ? ApplicationNotFound(id).ToResult() : Results.Ok(Detail(a, null));
+        return a is null ? ApplicationNotFound(id).ToProblem() : Results.Ok(Detail(a, null));
     }
 
-    private static async Task<IResult> SubmitAsync(SubmitRequest body, HttpContext http, ApplicationService applications, CancellationToken ct) =>
-        (await applications.SubmitAsync(body.RoundId, body.DeclaredTrue, http.User, ct).ConfigureAwait(false))
+    private static async Task<IResult> SubmitAsync(SubmitRequest body, ApplicationService applications, CancellationToken ct) =>
+        (await applications.SubmitAsync(body.RoundId, body.DeclaredTrue, ct).ConfigureAwait(false))
             .ToResult(d => Results.Created($"/api/v1/applications/{d.Application.Id}", Detail(d.Application, d.GapJson)));
 
-    private static async Task<IResult> ResubmitAsync(long id, ResubmitRequest body, HttpContext http, ApplicationService applications, CancellationToken ct) =>
-        Answer(await applications.ResubmitAsync(id, body.Revision, body.DeclaredTrue, http.User, ct).ConfigureAwait(false));
+    private static async Task<IResult> ResubmitAsync(long id, ResubmitRequest body, ApplicationService applications, CancellationToken ct) =>
+        Answer(await applications.ResubmitAsync(id, body.Revision, body.DeclaredTrue, ct).ConfigureAwait(false));
 
-    private static async Task<IResult> DecideAsync(long id, DecisionRequest body, HttpContext http, ApplicationService applications, CancellationToken ct) =>
-        Answer(await applications.DecideAsync(id, body.Decision, body.Reason, body.Revision, http.User, ct).ConfigureAwait(false));
+    private static async Task<IResult> DecideAsync(long id, DecisionRequest body, ApplicationService applications, CancellationToken ct) =>
+        Answer(await applications.DecideAsync(id, body.Decision, body.Reason, body.Revision, body.Override, ct).ConfigureAwait(false));
 
     /// <summary>200 with the application after the step, or the refusal as ProblemDetails.</summary>
-    internal static IResult Answer(WorkflowOutcome<Decided> outcome) => outcome.ToResult(d => Results.Ok(Detail(d.Application, d.GapJson)));
+    internal static IResult Answer(Outcome<Decided> outcome) => outcome.ToResult(d => Results.Ok(Detail(d.Application, d.GapJson)));
 
     private static object Summary(Application a) => new
     {

@@ -1,3 +1,7 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Workflow;
 using System.Text.Json;
 using Tidu.Data.Entities.Workflow;
 
@@ -20,23 +24,23 @@ public static class ExpertReviewApi
         write.MapPost("/applications/{id:long}/expert-review/conclude", ConcludeAsync).WithSummary("Conclude the expert review on the average of the scores (province officer)");
     }
 
-    private static async Task<IResult> SetAsync(long id, ExpertReviewSettingsRequest body, HttpContext http, ExpertReviewService review, CancellationToken ct) =>
-        (await review.SetAsync(id, body, http.User, ct).ConfigureAwait(false)).ToResult(s => Results.Ok(SettingsView(s)));
+    private static async Task<IResult> SetAsync(long id, ExpertReviewSettingsRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.SetAsync(id, body, ct).ConfigureAwait(false)).ToResult(s => Results.Ok(SettingsView(s)));
 
     private static async Task<IResult> GetAsync(long id, ExpertReviewService review, CancellationToken ct) =>
         (await review.ReadAsync(id, ct).ConfigureAwait(false)).ToResult(View);
 
-    private static async Task<IResult> AssignAsync(long id, AssignExpertRequest body, HttpContext http, ExpertReviewService review, CancellationToken ct) =>
-        (await review.AssignAsync(id, body.Expert, http.User, ct).ConfigureAwait(false)).ToResult(View);
+    private static async Task<IResult> AssignAsync(long id, AssignExpertRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.AssignAsync(id, body.Expert, ct).ConfigureAwait(false)).ToResult(View);
 
-    private static async Task<IResult> DeclareAsync(long id, ConflictDeclarationRequest body, HttpContext http, ExpertReviewService review, CancellationToken ct) =>
-        (await review.DeclareAsync(id, body.HasConflict, body.Statement, http.User, ct).ConfigureAwait(false)).ToResult(x => Results.Ok(AssignmentView(x)));
+    private static async Task<IResult> DeclareAsync(long id, ConflictDeclarationRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.DeclareAsync(id, body.HasConflict, body.Statement, ct).ConfigureAwait(false)).ToResult(x => Results.Ok(AssignmentView(x)));
 
-    private static async Task<IResult> ScoreAsync(long id, ExpertScoreRequest body, HttpContext http, ExpertReviewService review, CancellationToken ct) =>
-        (await review.ScoreAsync(id, body.Scores, body.Comment, http.User, ct).ConfigureAwait(false)).ToResult(x => Results.Ok(AssignmentView(x)));
+    private static async Task<IResult> ScoreAsync(long id, ExpertScoreRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.ScoreAsync(id, body.Scores, body.Comment, ct).ConfigureAwait(false)).ToResult(x => Results.Ok(AssignmentView(x)));
 
-    private static async Task<IResult> ConcludeAsync(long id, RevisionRequest body, HttpContext http, ExpertReviewService review, CancellationToken ct) =>
-        ApplicationsApi.Answer(await review.ConcludeAsync(id, body.Revision, http.User, ct).ConfigureAwait(false));
+    private static async Task<IResult> ConcludeAsync(long id, RevisionRequest body, ExpertReviewService review, CancellationToken ct) =>
+        ApplicationsApi.Answer(await review.ConcludeAsync(id, body.Revision, ct).ConfigureAwait(false));
 
     private static IResult View(ExpertReviewState state) => Results.Ok(new
     {

@@ -1,8 +1,11 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
@@ -28,7 +31,7 @@ public static class MaterialsApi
     {
         if (!await db.Applications.AnyAsync(a => a.Id == id, ct).ConfigureAwait(false))
         {
-            return ApplicationNotFound(id);
+            return ApplicationNotFound(id).ToProblem();
         }
         var materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         return Results.Ok(materials.Select(View));
@@ -39,20 +42,20 @@ public static class MaterialsApi
         var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
         if (material is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope");
+            return NotFound("未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope").ToProblem();
         }
         // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
     }
 
-    private static async Task<IResult> UploadAsync(long id, IFormFile? file, HttpContext http, MaterialUploads uploads, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(long id, IFormFile? file, MaterialUploads uploads, CancellationToken ct)
     {
         await using var content = file?.OpenReadStream();
-        var outcome = await uploads.AddAsync(id, content, file?.FileName, http.User, ct).ConfigureAwait(false);
+        var outcome = await uploads.AddAsync(id, content, file?.FileName, ct).ConfigureAwait(false);
         return outcome.Value is { } material
             ? Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material))
-            : outcome.Refusal!.ToResult();
+            : outcome.Refusal!.ToProblem();
     }
 
     private static object View(ApplicationMaterial m) => new

@@ -1,7 +1,10 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
@@ -26,10 +29,10 @@ public static class RoundsApi
     private static async Task<IResult> GetAsync(long id, TiduDbContext db, CancellationToken ct) =>
         await db.Rounds.AsNoTracking().Include(r => r.Quotas).SingleOrDefaultAsync(r => r.Id == id, ct).ConfigureAwait(false) is { } round
             ? Results.Ok(View(round))
-            : RoundNotFound(id).ToResult();
+            : RoundNotFound(id).ToProblem();
 
-    private static async Task<IResult> OpenAsync(OpenRoundRequest body, HttpContext http, RoundService rounds, CancellationToken ct) =>
-        (await rounds.OpenAsync(body, http.User, ct).ConfigureAwait(false)).ToResult(round => Results.Created($"/api/v1/rounds/{round.Id}", View(round)));
+    private static async Task<IResult> OpenAsync(OpenRoundRequest body, RoundService rounds, CancellationToken ct) =>
+        (await rounds.OpenAsync(body, ct).ConfigureAwait(false)).ToResult(round => Results.Created($"/api/v1/rounds/{round.Id}", View(round)));
 
     private static object View(Round r) => new
     {

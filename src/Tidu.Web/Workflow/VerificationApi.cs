@@ -1,3 +1,7 @@
+using Tidu.Application;
+using static Tidu.Application.Workflow.WorkflowProblems;
+using Tidu.Web.Adapters;
+using Tidu.Application.Workflow;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
@@ -5,7 +9,6 @@ using Tidu.Data.Entities.Workflow;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
-using static Tidu.Web.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
@@ -31,42 +34,42 @@ public static class VerificationApi
         write.MapPost("/applications/{id:long}/verified-values", VerifyAsync).WithSummary("An officer verifies one declared value; the application is re-evaluated on the verified values");
     }
 
-    private static async Task<IResult> VerifyAsync(long id, VerifyValueRequest body, HttpContext http, TiduDbContext db, ApplicationService applications, Evaluator evaluator, GapAnalyzer gaps,
+    private static async Task<IResult> VerifyAsync(long id, VerifyValueRequest body, IActorSource actors, TiduDbContext db, ApplicationService applications, Evaluator evaluator, GapAnalyzer gaps,
         TimeProvider clock, CancellationToken ct)
     {
-        if (ReviewChain.LevelOf(http.User) is not { } level)
+        if (Lifecycle.LevelOf(actors.Current.Role) is not { } level)
         {
-            return Forbidden("只有主管部门可以核实申报数据", "only an officer verifies declared values");
+            return Forbidden("只有主管部门可以核实申报数据", "only an officer verifies declared values").ToProblem();
         }
         var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
         {
-            return ApplicationNotFound(id);
+            return ApplicationNotFound(id).ToProblem();
         }
         if (application.Revision != body.Revision)
         {
-            return StaleRevision(body.Revision, application.Revision);
+            return StaleRevision(body.Revision, application.Revision).ToProblem();
         }
         if (!Verifiable.Contains(application.State))
         {
-            return Conflict("该申报当前状态不能核实数据", $"values are verified while the application is {string.Join(", ", Verifiable)}; this one is {application.State}");
+            return Conflict("该申报当前状态不能核实数据", $"values are verified while the application is {string.Join(", ", Verifiable)}; this one is {application.State}").ToProblem();
         }
         var reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
         if (reason is null)
         {
-            return Unprocessable("核实数据必须说明依据", "a verified value needs a reason (its source)");
+            return Unprocessable("核实数据必须说明依据", "a verified value needs a reason (its source)").ToProblem();
         }
         var declaration = await LatestDeclarationAsync(db, id, ct).ConfigureAwait(false);
         if (declaration is null)
         {
-            return Conflict("该申报没有申报时的数据快照，无法核实", $"application {id} has no declared file (submitted before declarations were kept)");
+            return Conflict("该申报没有申报时的数据快照，无法核实", $"application {id} has no declared file (submitted before declarations were kept)").ToProblem();
         }
         var declared = (JsonObject)JsonNode.Parse(declaration.ProfileJson)!;
         var field = body.Field?.Trim() ?? "";
         var (declaredValue, fieldError) = DeclaredValues.Read(declared, field);
         if (fieldError is not null)
         {
-            return Unprocessable("核实的字段不存在", fieldError);
+            return Unprocessable("核实的字段不存在", fieldError).ToProblem();
         }
         var earlier = await VerifiedAsync(db, id, declaration.DeclaredAt, ct).ConfigureAwait(false);
         var verified = Verified(declared, earlier);
@@ -75,12 +78,12 @@ public static class VerificationApi
         if (parsed.Profile is not { } profile)
         {
             return Unprocessable("核实后的数据不符合数据格式",
-                string.Join("; ", parsed.Errors.Select(e => $"{e.Path}: {e.Reason}")));
+                string.Join("; ", parsed.Errors.Select(e => $"{e.Path}: {e.Reason}"))).ToProblem();
         }
         var asOf = DeclaredValues.ChinaDate(application.SubmittedAt);
         if (PreEvaluation.Of(profile, asOf, application.Round.Tier, evaluator, gaps) is not { } evaluation)
         {
-            return Unprocessable("该层级的评价规则不适用", $"no rule set of {application.Round.Tier} applies on {asOf:yyyy-MM-dd}");
+            return Unprocessable("该层级的评价规则不适用", $"no rule set of {application.Round.Tier} applies on {asOf:yyyy-MM-dd}").ToProblem();
         }
         var now = clock.GetUtcNow();
         db.VerifiedValues.Add(new VerifiedValue
@@ -118,7 +121,7 @@ public static class VerificationApi
         var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
         {
-            return ApplicationNotFound(id);
+            return ApplicationNotFound(id).ToProblem();
         }
         var declaration = await LatestDeclarationAsync(db, id, ct).ConfigureAwait(false);
         var history = declaration is null ? [] : await VerifiedAsync(db, id, declaration.DeclaredAt, ct).ConfigureAwait(false);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tidu.Data.Entities;
 using Tidu.Data.Registry;
 using Tidu.Rules;
-using Tidu.Web.Dynamic;
+using Tidu.Application.Dynamic;
 using Tidu.Web.Tests.Infrastructure;
 
 namespace Tidu.Web.Tests.Dynamic;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Tidu.Data.Entities.Dynamic;
-using Tidu.Web.Dynamic;
+using Tidu.Application.Dynamic;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 using static Tidu.Web.Tests.Dynamic.DynamicHarness;

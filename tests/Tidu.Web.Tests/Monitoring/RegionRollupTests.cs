@@ -5,7 +5,7 @@ using Tidu.Data.Entities;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Web.Monitoring;
-using Tidu.Web.Screening;
+using Tidu.Application.Screening;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 

@@ -9,7 +9,7 @@ using Shouldly;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;
-using Tidu.Web.Notifications;
+using Tidu.Application.Notifications;
 using Tidu.Web.Notifications.Email;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;

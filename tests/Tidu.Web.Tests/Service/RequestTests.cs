@@ -229,7 +229,7 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
     private Task<int> RunCheckAsync(DateOnly day)
     {
         SetDay(day);
-        return Host.Services.GetRequiredService<Tidu.Web.Service.RequestEscalator>().EscalateOverdueAsync(CancellationToken.None);
+        return Host.Services.GetRequiredService<Tidu.Application.Service.RequestEscalator>().EscalateOverdueAsync(CancellationToken.None);
     }
 
     private void SetDay(DateOnly day)

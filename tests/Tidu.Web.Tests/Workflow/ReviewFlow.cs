@@ -12,9 +12,11 @@ using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Rules;
 using Tidu.Web.Tests.Infrastructure;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Tests.Workflow;
+
+using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
 /// One host of the app with a fake clock (starting now, so today's rounds are open) and a small material size limit,

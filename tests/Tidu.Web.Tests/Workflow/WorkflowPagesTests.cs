@@ -13,6 +13,8 @@ using Xunit;
 
 namespace Tidu.Web.Tests.Workflow;
 
+using Application = Tidu.Data.Entities.Workflow.Application;
+
 /// <summary>
 /// The workflow pages (server-rendered, the same services as the API): each officer's queue holds only what waits at
 /// their level in their region; a decision taken meanwhile by someone else is refused on the page with the conflict

@@ -14,6 +14,8 @@ using Xunit;
 
 namespace Tidu.Web.Tests.Workflow;
 
+using Application = Tidu.Data.Entities.Workflow.Application;
+
 /// <summary>
 /// The recognition workflow through the API (workflow.md "Recognition procedure" steps 1–5, first slice): a province
 /// opens a round, the demo enterprise (上城区 330102, 杭州 330100) applies, the county reviews, the city recommends

@@ -1,5 +1,5 @@
 using Shouldly;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 using Xunit;
 
 namespace Tidu.Web.Tests.Workflow;

@@ -13,7 +13,8 @@ public sealed class Application
     public long EnterpriseId { get; set; }
     public Enterprise Enterprise { get; set; } = null!;
 
-    public ApplicationState State { get; set; }
+    /// <summary>Changed only by the application layer's lifecycle table (a step is recorded with every change).</summary>
+    public ApplicationState State { get; internal set; }
 
     /// <summary>The enterprise declared its data true (承诺数据真实) when it (re)submitted.</summary>
     public bool DeclaredTrue { get; set; }

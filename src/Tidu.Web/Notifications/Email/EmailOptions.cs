@@ -1,3 +1,4 @@
+using Tidu.Application.Notifications;
 using System.ComponentModel.DataAnnotations;
 
 namespace Tidu.Web.Notifications.Email;

@@ -1,3 +1,4 @@
+using Tidu.Application.Notifications;
 namespace Tidu.Web.Notifications.Email;
 
 /// <summary>One e-mail to one address.</summary>

@@ -1,3 +1,4 @@
+using Tidu.Application.Notifications;
 using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;

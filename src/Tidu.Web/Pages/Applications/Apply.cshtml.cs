@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Applications;
 
@@ -28,7 +28,7 @@ public sealed class ApplyModel(TiduDbContext db, ApplicationService applications
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var outcome = await applications.SubmitAsync(id, DeclaredTrue, User, ct).ConfigureAwait(false);
+        var outcome = await applications.SubmitAsync(id, DeclaredTrue, ct).ConfigureAwait(false);
         if (outcome.Value is { } done)
         {
             return Redirect($"/Applications/{done.Application.Id}");

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
-using Tidu.Web.Workflow;
+using Tidu.Application;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Applications;
+
+using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
 /// One application: its state, the evaluation it was submitted with (every check with actual, required, outcome,
@@ -15,7 +18,7 @@ namespace Tidu.Web.Pages.Applications;
 /// <see cref="ExpertReviewService"/>): the province sets the round's expert review, assigns experts and concludes; an
 /// assigned expert declares a conflict of interest (or none) and scores.
 /// </summary>
-public sealed class DetailModel(ApplicationService applications, PublicityService publicity, ExpertReviewService review, RegionTree regions) : PageModel
+public sealed class DetailModel(ApplicationService applications, PublicityService publicity, ExpertReviewService review, RegionTree regions, IActorSource actors) : PageModel
 {
     public Application Application { get; private set; } = null!;
 
@@ -34,7 +37,15 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
 
     public bool IsEnterprise => User.IsInRole(Roles.Enterprise);
 
-    public IEnumerable<ReviewChain.Step> OpenSteps => Level is null ? [] : ReviewChain.Open(Level, Application.State);
+    /// <summary>The review decisions (approve, return, reject, recommend) the reader's role may take now, from the lifecycle table.</summary>
+    public IEnumerable<Transition> OpenSteps => Lifecycle.Open(Application.State, actors.Current.Role)
+        .Where(t => Lifecycle.DecisionTrigger(actors.Current.Role, t.Decision) == t.Trigger).DistinctBy(t => t.Decision);
+
+    /// <summary>
+    /// An approval or recommendation is open while the reviewers' evaluation does not qualify: the page warns and asks for
+    /// the override reason the step then needs.
+    /// </summary>
+    public bool NeedsOverride => OpenSteps.Any(t => t.Advances) && ReviewerEvaluation.Qualifies(Application) == false;
 
     public bool IsProvince => Level == "province";
 
@@ -49,55 +60,55 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
     public ExpertReviewOptions ReviewDefaults => review.Defaults;
 
     /// <summary>The expert review is open: the city recommended the application and the province has not concluded.</summary>
-    public bool ReviewOpen => Application.State == ApplicationState.CityRecommended && Review is { Concluded: null };
+    public bool ReviewOpen => Application.State is ApplicationState.CityRecommended or ApplicationState.ExpertReview && Review is { Concluded: null };
 
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => ShowAsync(id, null, ct);
 
-    public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reason, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await applications.DecideAsync(id, decision, reason, revision, User, ct).ConfigureAwait(false), Labels.Decision(decision), ct).ConfigureAwait(false);
+    public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? reason, int revision, string? @override, CancellationToken ct) =>
+        await AfterAsync(id, await applications.DecideAsync(id, decision, reason, revision, @override, ct).ConfigureAwait(false), Labels.Decision(decision), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostResubmitAsync(long id, int revision, bool declaredTrue, CancellationToken ct) =>
-        await AfterAsync(id, await applications.ResubmitAsync(id, revision, declaredTrue, User, ct).ConfigureAwait(false), Labels.Decision("resubmit"), ct).ConfigureAwait(false);
+        await AfterAsync(id, await applications.ResubmitAsync(id, revision, declaredTrue, ct).ConfigureAwait(false), Labels.Decision("resubmit"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostPublicityAsync(long id, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await publicity.StartAsync(id, revision, User, ct).ConfigureAwait(false), Labels.Decision("publicize"), ct).ConfigureAwait(false);
+        await AfterAsync(id, await publicity.StartAsync(id, revision, ct).ConfigureAwait(false), Labels.Decision("publicize"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostObjectAsync(long id, string? reason, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await publicity.ObjectAsync(id, reason, revision, User, ct).ConfigureAwait(false), Labels.Decision("object"), ct).ConfigureAwait(false);
+        await AfterAsync(id, await publicity.ObjectAsync(id, reason, revision, ct).ConfigureAwait(false), Labels.Decision("object"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostResolveAsync(long id, long objectionId, string outcome, string? reason, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await publicity.ResolveAsync(id, objectionId, outcome, reason, revision, User, ct).ConfigureAwait(false),
+        await AfterAsync(id, await publicity.ResolveAsync(id, objectionId, outcome, reason, revision, ct).ConfigureAwait(false),
             Labels.Decision(outcome == "upheld" ? "uphold-objection" : "dismiss-objection"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostRecognizeAsync(long id, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await publicity.RecognizeAsync(id, revision, User, ct).ConfigureAwait(false), Labels.Decision("recognize"), ct).ConfigureAwait(false);
+        await AfterAsync(id, await publicity.RecognizeAsync(id, revision, ct).ConfigureAwait(false), Labels.Decision("recognize"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostSetExpertReviewAsync(long id, int? expertsPerApplication, decimal? passMark, CancellationToken ct) =>
-        await AfterAsync(id, await review.SetAsync(await RoundOfAsync(id, ct).ConfigureAwait(false), new ExpertReviewSettingsRequest(expertsPerApplication, passMark, null), User, ct)
+        await AfterAsync(id, await review.SetAsync(await RoundOfAsync(id, ct).ConfigureAwait(false), new ExpertReviewSettingsRequest(expertsPerApplication, passMark, null), ct)
             .ConfigureAwait(false), Labels.Decision("set-expert-review"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostAssignExpertAsync(long id, string? expert, CancellationToken ct) =>
-        await AfterAsync(id, await review.AssignAsync(id, expert, User, ct).ConfigureAwait(false), Labels.Decision("assign-expert"), ct).ConfigureAwait(false);
+        await AfterAsync(id, await review.AssignAsync(id, expert, ct).ConfigureAwait(false), Labels.Decision("assign-expert"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostDeclareAsync(long id, bool hasConflict, string? statement, CancellationToken ct) =>
-        await AfterAsync(id, await review.DeclareAsync(id, hasConflict, statement, User, ct).ConfigureAwait(false),
+        await AfterAsync(id, await review.DeclareAsync(id, hasConflict, statement, ct).ConfigureAwait(false),
             Labels.Decision(hasConflict ? "declare-conflict" : "declare-no-conflict"), ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostScoreAsync(long id, Dictionary<string, decimal>? scores, string? comment, CancellationToken ct)
     {
         // A blank or non-numeric box does not bind: the service then reports the item as not scored.
-        return await AfterAsync(id, await review.ScoreAsync(id, scores, comment, User, ct).ConfigureAwait(false), Labels.Decision("score"), ct).ConfigureAwait(false);
+        return await AfterAsync(id, await review.ScoreAsync(id, scores, comment, ct).ConfigureAwait(false), Labels.Decision("score"), ct).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostConcludeAsync(long id, int revision, CancellationToken ct) =>
-        await AfterAsync(id, await review.ConcludeAsync(id, revision, User, ct).ConfigureAwait(false), Labels.Decision(ExpertReviewService.ConcludeDecision), ct).ConfigureAwait(false);
+        await AfterAsync(id, await review.ConcludeAsync(id, revision, ct).ConfigureAwait(false), Labels.Decision(ExpertReviewService.ConcludeDecision), ct).ConfigureAwait(false);
 
     /// <summary>The round of an application in scope; 0 (no such round) when the application is not, so the service answers "not found".</summary>
     private async Task<long> RoundOfAsync(long id, CancellationToken ct) =>
         (await applications.LoadAsync(id, ct).ConfigureAwait(false))?.RoundId ?? 0;
 
     /// <summary>After a step: back to the page (post-redirect-get) when it was taken; the page with the reason when refused.</summary>
-    private async Task<IActionResult> AfterAsync<T>(long id, WorkflowOutcome<T> outcome, string step, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(long id, Outcome<T> outcome, string step, CancellationToken ct)
         where T : class
     {
         if (outcome.Value is not null)
@@ -118,7 +129,7 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
         }
         Application = application;
         Message = message;
-        Level = ReviewChain.LevelOf(User);
+        Level = Lifecycle.LevelOf(actors.Current.Role);
         if (IsEnterprise && application.State == ApplicationState.Returned)
         {
             Fresh = (await applications.PreviewAsync(application.Round, ct).ConfigureAwait(false)).Value;

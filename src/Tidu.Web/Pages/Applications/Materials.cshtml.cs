@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Applications;
 
@@ -14,11 +14,11 @@ namespace Tidu.Web.Pages.Applications;
 /// </summary>
 public sealed class MaterialsModel(TiduDbContext db, MaterialUploads uploads, MaterialStore store) : PageModel
 {
-    public Application Application { get; private set; } = null!;
+    public Data.Entities.Workflow.Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationMaterial> Materials { get; private set; } = [];
     public string? Message { get; private set; }
     public bool Uploaded { get; private set; }
-    public bool CanUpload => MaterialUploads.MayUpload(User) && MaterialUploads.Open(Application.State);
+    public bool CanUpload => uploads.MayUpload && MaterialUploads.Open(Application.State);
     public MaterialOptions Limits => store.Options;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class MaterialsModel(TiduDbContext db, MaterialUploads uploads, Ma
     public async Task<IActionResult> OnPostAsync(long id, IFormFile? upload, CancellationToken ct)
     {
         await using var content = upload?.OpenReadStream();
-        var outcome = await uploads.AddAsync(id, content, upload?.FileName, User, ct).ConfigureAwait(false);
+        var outcome = await uploads.AddAsync(id, content, upload?.FileName, ct).ConfigureAwait(false);
         if (outcome.Value is not null)
         {
             return Redirect($"/Applications/{id}/Materials?uploaded=1");

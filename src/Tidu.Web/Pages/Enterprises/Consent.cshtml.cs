@@ -1,8 +1,9 @@
+using Tidu.Application;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
-using Tidu.Web.Sharing;
+using Tidu.Application.Sharing;
 
 namespace Tidu.Web.Pages.Enterprises;
 
@@ -21,38 +22,35 @@ public sealed class ConsentModel(Consents consents) : PageModel
 
     public async Task<IActionResult> OnPostGiveAsync(string creditCode, string? recipientKind, string? paperReference, CancellationToken ct)
     {
-        if (!Consents.MayManage(User))
+        var outcome = await consents.GiveAsync(creditCode, recipientKind, paperReference, ct).ConfigureAwait(false);
+        if (outcome.Refusal?.Kind == RefusalKind.Forbidden)
         {
             return Forbid();
         }
-        var outcome = await consents.GiveAsync(creditCode, recipientKind, paperReference, User, ct).ConfigureAwait(false);
-        Message = outcome.Problem;
+        Message = outcome.Refusal?.Zh;
         return await LoadAsync(creditCode, ct).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(string creditCode, long id, CancellationToken ct)
     {
-        if (!Consents.MayManage(User))
+        var outcome = await consents.WithdrawAsync(creditCode, id, ct).ConfigureAwait(false);
+        if (outcome.Refusal?.Kind == RefusalKind.Forbidden)
         {
             return Forbid();
         }
-        var outcome = await consents.WithdrawAsync(creditCode, id, User, ct).ConfigureAwait(false);
-        Message = outcome.Problem;
+        Message = outcome.Refusal?.Zh;
         return await LoadAsync(creditCode, ct).ConfigureAwait(false);
     }
 
     private async Task<IActionResult> LoadAsync(string creditCode, CancellationToken ct)
     {
-        if (!Consents.MayManage(User))
+        var list = await consents.ListAsync(creditCode, ct).ConfigureAwait(false);
+        if (list.Refusal is { } refused)
         {
-            return Forbid();
-        }
-        if (await consents.ListAsync(creditCode, ct).ConfigureAwait(false) is not { } list)
-        {
-            return NotFound();
+            return refused.Kind == RefusalKind.Forbidden ? Forbid() : NotFound();
         }
         CreditCode = creditCode;
-        Items = list;
+        Items = list.Value!;
         return Page();
     }
 

@@ -14,7 +14,7 @@ using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
 using Tidu.Rules.Policies;
 using Tidu.Web.Display;
-using Tidu.Web.Dynamic;
+using Tidu.Application.Dynamic;
 
 namespace Tidu.Web.Pages.Enterprises;
 

@@ -6,7 +6,7 @@ using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
-using Tidu.Web.Screening;
+using Tidu.Application.Screening;
 
 namespace Tidu.Web.Pages.Enterprises;
 

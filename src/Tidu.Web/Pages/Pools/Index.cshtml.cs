@@ -1,67 +1,60 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tidu.Data;
-using Tidu.Data.Entities.Dynamic;
-using Tidu.Data.Registry;
+using Tidu.Application;
+using Tidu.Application.Dynamic;
+using Tidu.Application.Screening;
 using Tidu.Rules;
-using Tidu.Web.Dynamic;
-using Tidu.Web.Screening;
 
 namespace Tidu.Web.Pages.Pools;
 
 /// <summary>
 /// An officer's cultivation pools of one tier: current members (taken out with a reason) and screening's reserve
-/// proposals (near misses, accepted into the reserve pool) — the same operations as /api/v1/pools.
+/// proposals (near misses, accepted into the reserve pool). Every call is <see cref="Application.Dynamic.Pools"/>'s, as
+/// for /api/v1/pools: a refusal there (a blank reason, a code that is not a proposal, an administrator) is the page's message.
 /// </summary>
-public sealed class IndexModel(TiduDbContext db, EnterpriseQuery query, RuleLibrary rules, TimeProvider clock) : PageModel
+public sealed class IndexModel(Application.Dynamic.Pools pools, RuleLibrary rules) : PageModel
 {
-    public sealed record Member(long Id, string CreditCode, string Name, CultivationPool Pool, DateOnly EnteredOn, string EnteredBy, string EntryReason);
+    /// <summary>How many proposals the page lists.</summary>
+    public const int ProposalsShown = 200;
 
     [BindProperty(SupportsGet = true)] public string Tier { get; set; } = "specialized-sme";
 
     public IReadOnlyList<(string Id, string Title)> Tiers { get; private set; } = [];
-    public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<PoolStay> Members { get; private set; } = [];
     public IReadOnlyList<EnterpriseRow> Proposals { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>Why the step just tried was refused (Chinese), or null.</summary>
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(ct).ConfigureAwait(false) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAcceptAsync(string creditCode, CancellationToken ct) =>
+        await AfterAsync(await pools.AcceptAsync(Tier, [creditCode], null, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostExitAsync(long id, string? reason, CancellationToken ct) =>
+        await AfterAsync(await pools.ExitAsync(id, reason, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    private async Task<IActionResult> AfterAsync<T>(Outcome<T> outcome, CancellationToken ct)
+        where T : class
+    {
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage(new { Tier });
+        }
+        Error = outcome.Refusal!.Zh;
+        return await LoadAsync(ct).ConfigureAwait(false) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (rules.Tiers.All(t => t.Id != Tier))
         {
-            return NotFound();
+            return false;
         }
-        await LoadAsync(ct).ConfigureAwait(false);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAcceptAsync(string creditCode, CancellationToken ct)
-    {
-        var e = await PoolsApi.Proposals(db, query, Tier).AsTracking().SingleOrDefaultAsync(x => x.CreditCode == creditCode, ct).ConfigureAwait(false);
-        if (e is not null)
-        {
-            PoolsApi.Enter(db, e, Tier, CultivationPool.Reserve, "screening", "筛选建议：距离认定标准仅差一项", ChinaCalendar.Today(clock), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        return RedirectToPage(new { Tier });
-    }
-
-    public async Task<IActionResult> OnPostExitAsync(long id, string? reason, CancellationToken ct)
-    {
-        var stay = await db.PoolMemberships.SingleOrDefaultAsync(m => m.Id == id && m.ExitedOn == null, ct).ConfigureAwait(false);
-        if (stay is not null && !string.IsNullOrWhiteSpace(reason))
-        {
-            PoolsApi.Close(stay, db.Scope.Actor, reason.Trim(), ChinaCalendar.Today(clock), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        return RedirectToPage(new { Tier });
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
         Tiers = rules.Tiers.Select(t => (t.Id, t.Title)).DistinctBy(t => t.Id).ToList();
-        Members = await db.PoolMemberships.AsNoTracking().Where(m => m.Tier == Tier && m.ExitedOn == null).OrderBy(m => m.Pool).ThenBy(m => m.Id)
-            .Select(m => new Member(m.Id, m.Enterprise.CreditCode, m.Enterprise.Name, m.Pool, m.EnteredOn, m.EnteredBy, m.EntryReason))
-            .ToListAsync(ct).ConfigureAwait(false);
-        Proposals = await EnterpriseQuery.Rows(PoolsApi.Proposals(db, query, Tier).Take(200)).ToListAsync(ct).ConfigureAwait(false);
+        Members = (await pools.ListAsync(Tier, null, openOnly: true, ct).ConfigureAwait(false)).Value ?? [];
+        Proposals = (await pools.ProposalsAsync(Tier, ProposalsShown, ct).ConfigureAwait(false)).Value ?? [];
+        return true;
     }
 }

@@ -1,27 +1,24 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tidu.Data;
-using Tidu.Data.Registry;
-using Tidu.Web.Dynamic;
-using Tidu.Web.Workflow;
+using Tidu.Application.Dynamic;
 
 namespace Tidu.Web.Pages.Recognitions;
 
 /// <summary>
 /// Recognitions of the officer's region by status on today's date (default: due for re-review); a province officer
-/// keeps or revokes each with a reason here (the same decision as POST /api/v1/recognitions/{id}/decisions).
+/// keeps or revokes each with a reason here. Listing and deciding are <see cref="Application.Dynamic.Recognitions"/>'s,
+/// as for /api/v1/recognitions: the page shows what the API answers for the same status.
 /// </summary>
-public sealed class IndexModel(TiduDbContext db, RecognitionReviewer reviewer, TimeProvider clock, IOptions<DynamicManagementOptions> options) : PageModel
+public sealed class IndexModel(Application.Dynamic.Recognitions recognitions) : PageModel
 {
-    public sealed record Row(long Id, string CreditCode, string Name, string Tier, DateOnly RecognizedOn, DateOnly? ValidUntil, string Status);
+    /// <summary>How many recognitions the page lists (the API's largest page).</summary>
+    public const int Shown = Application.Dynamic.Recognitions.MaxTake;
 
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = RecognitionStatus.ReReviewDue;
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public DynamicManagementOptions Options => options.Value;
-    public bool CanDecide => ReviewChain.LevelOf(User) == "province";
+    public IReadOnlyList<RecognitionRow> Rows { get; private set; } = [];
+    public DynamicManagementOptions Options => recognitions.Options;
+    public bool CanDecide => recognitions.CanDecide;
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
@@ -32,7 +29,7 @@ public sealed class IndexModel(TiduDbContext db, RecognitionReviewer reviewer, T
 
     public async Task<IActionResult> OnPostDecideAsync(long id, string decision, string? ground, string? reason, CancellationToken ct)
     {
-        var outcome = await reviewer.DecideAsync(id, new RecognitionsApi.ReviewRequest(decision, ground, reason), CanDecide, ct).ConfigureAwait(false);
+        var outcome = await recognitions.DecideAsync(id, new ReviewRequest(decision, ground, reason), ct).ConfigureAwait(false);
         if (outcome.Refusal is { } r)
         {
             Error = r.Zh;
@@ -47,16 +44,8 @@ public sealed class IndexModel(TiduDbContext db, RecognitionReviewer reviewer, T
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = ChinaCalendar.Today(clock);
-        var lead = options.Value.ReReviewNoticeLeadDays;
-        var horizon = today.AddDays(lead);
-        // Narrowed by date in the database (at most a year either side of the horizon), the exact status computed per row.
-        var rows = await db.Recognitions.AsNoTracking()
-            .Where(r => Status == RecognitionStatus.Valid || Status == RecognitionStatus.Revoked || (r.ValidUntil != null && r.ValidUntil <= horizon && r.ValidUntil >= today.AddYears(-1)))
-            .OrderBy(r => r.ValidUntil).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Enterprise.CreditCode, r.Enterprise.Name, r.Tier, r.RecognizedOn, r.ValidUntil, Revoked = db.RecognitionReviews.Any(v => v.RecognitionId == r.Id && v.Decision == RecognitionDecisions.Revoke) })
-            .Take(2000).ToListAsync(ct).ConfigureAwait(false);
-        Rows = rows.Select(r => new Row(r.Id, r.CreditCode, r.Name, r.Tier, r.RecognizedOn, r.ValidUntil, RecognitionStatus.Of(r.RecognizedOn, r.ValidUntil, r.Revoked, today, lead)))
-            .Where(r => r.Status == Status).Take(500).ToList();
+        var list = await recognitions.ListAsync(Status, null, Shown, ct).ConfigureAwait(false);
+        Rows = list.Value?.Items ?? [];
+        Error ??= list.Refusal?.Zh;
     }
 }

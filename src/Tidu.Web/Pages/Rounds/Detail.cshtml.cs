@@ -5,9 +5,11 @@ using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Rounds;
+
+using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
 /// One round: its dates, rule version, quotas (used / given per city) and progress (applications per state, counted

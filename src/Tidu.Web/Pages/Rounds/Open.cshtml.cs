@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Web.Security;
-using Tidu.Web.Workflow;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Rounds;
 
@@ -62,7 +62,7 @@ public sealed class OpenModel(RoundService rounds, TimeProvider clock) : PageMod
         var body = new OpenRoundRequest(tier, Input.Title ?? "", Input.OpensOn, Input.ClosesOn, Input.RuleSetVersion ?? "",
             [.. Input.Quotas.Where(q => q.Quota is not null).Select(q => new QuotaRequest(q.CityCode, q.Quota!.Value))],
             Input.PublicityWorkingDays, Input.ValidityYears);
-        var outcome = await rounds.OpenAsync(body, User, ct).ConfigureAwait(false);
+        var outcome = await rounds.OpenAsync(body, ct).ConfigureAwait(false);
         if (outcome.Value is { } round)
         {
             return Redirect($"/Rounds/{round.Id}");

@@ -6,7 +6,7 @@ using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Web.Resources;
 using Tidu.Web.Security;
-using Tidu.Web.Service;
+using Tidu.Application.Service;
 
 namespace Tidu.Web.Pages.Service;
 

@@ -4,8 +4,9 @@ using Tidu.Data.Entities.Service;
 using Tidu.Data.Registry;
 using Tidu.Rules.Service;
 using Tidu.Web.Resources;
-using Tidu.Web.Service;
-using Tidu.Web.Workflow;
+using Tidu.Application;
+using Tidu.Application.Service;
+using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Service;
 
@@ -21,8 +22,8 @@ public sealed class RequestModel(RequestActions actions, ServiceRules rules, Tim
     public string? Message { get; private set; }
     public bool Saved { get; private set; }
 
-    public bool CanAnswer => RequestActions.Answers(User);
-    public bool CanClose => RequestActions.Closes(User);
+    public bool CanAnswer => actions.Answers;
+    public bool CanClose => actions.Closes;
 
     /// <summary>The revision the form was shown at: an action on a stale view is refused.</summary>
     [BindProperty] public int Revision { get; set; }
@@ -36,21 +37,21 @@ public sealed class RequestModel(RequestActions actions, ServiceRules rules, Tim
     }
 
     public Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) =>
-        ActAsync(id, actions.AcceptAsync(id, Revision, User, ct), ct);
+        ActAsync(id, actions.AcceptAsync(id, Revision, ct), ct);
 
     public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct) =>
-        ActAsync(id, actions.ReplyAsync(id, ReplyText, Revision, User, ct), ct);
+        ActAsync(id, actions.ReplyAsync(id, ReplyText, Revision, ct), ct);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
-        ActAsync(id, actions.CloseAsync(id, Satisfaction, Revision, User, ct), ct);
+        ActAsync(id, actions.CloseAsync(id, Satisfaction, Revision, ct), ct);
 
-    private async Task<IActionResult> ActAsync(long id, Task<WorkflowOutcome<EnterpriseRequest>> action, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(long id, Task<Outcome<EnterpriseRequest>> action, CancellationToken ct)
     {
         var outcome = await action.ConfigureAwait(false);
         if (outcome.Refusal is { } refused)
         {
             log.LogInformation("request {Id} action refused: {Reason}", id, refused.En);
-            if (refused.Status == StatusCodes.Status404NotFound)
+            if (refused.Kind == RefusalKind.NotFound)
             {
                 return NotFound();
             }

@@ -8,7 +8,7 @@ using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Rules.Service;
 using Tidu.Web.Resources;
-using Tidu.Web.Service;
+using Tidu.Application.Service;
 
 namespace Tidu.Web.Pages.Service;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
-using Tidu.Web.Service;
+using Tidu.Application.Service;
 
 namespace Tidu.Web.Pages.Service;
 
@@ -38,11 +38,11 @@ public sealed class VisitsModel(VisitLog visits, TimeProvider clock, ILogger<Vis
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await visits.LogAsync(new LogVisitBody(CreditCode?.Trim().ToUpperInvariant(), VisitedOn, Notes, IssuesFound, IssuesSolved), User, ct).ConfigureAwait(false);
+        var outcome = await visits.LogAsync(new LogVisitBody(CreditCode?.Trim().ToUpperInvariant(), VisitedOn, Notes, IssuesFound, IssuesSolved), ct).ConfigureAwait(false);
         if (outcome.Refusal is { } refused)
         {
             log.LogInformation("visit refused: {Reason}", refused.En);
-            if (refused.Status == StatusCodes.Status403Forbidden)
+            if (refused.Kind == Tidu.Application.RefusalKind.Forbidden)
             {
                 return Forbid();
             }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tidu.Application.Dynamic;
+using Tidu.Application.Notifications;
+using Tidu.Application.Screening;
+using Tidu.Application.Service;
+using Tidu.Application.Sharing;
+using Tidu.Application.Workflow;
+
+namespace Tidu.Application;
+
+/// <summary>
+/// Registers the use cases and their settings. The host adds what only it knows: the database, the rule library, the
+/// <see cref="IActorSource"/> of its callers and the <see cref="ISystemRunner"/> of its jobs.
+/// </summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddTiduApplication(this IServiceCollection services, IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        services.AddMemoryCache();
+        services.AddSingleton<CountCache>();
+        services.AddScoped<EnterpriseQuery>();
+
+        services.Configure<WorkflowOptions>(config.GetSection("Workflow"));
+        services.Configure<ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
+        services.Configure<MaterialOptions>(config.GetSection("Workflow:Materials"));
+        services.AddSingleton<MaterialStore>();
+        services.AddScoped<MaterialUploads>();
+        services.AddScoped<RoundService>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<PublicityService>();
+        services.AddScoped<ExpertReviewService>();
+
+        services.AddOptions<DynamicManagementOptions>().Bind(config.GetSection("DynamicManagement")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<RecognitionReviewer>();
+        services.AddScoped<Pools>();
+        services.AddScoped<Recognitions>();
+
+        services.Configure<ServiceOptions>(config.GetSection("Service"));
+        services.AddScoped<CommissionerService>();
+        services.AddScoped<RequestActions>();
+        services.AddScoped<VisitLog>();
+        services.AddSingleton<RequestEscalator>();
+
+        services.AddScoped<Consents>();
+        services.AddScoped<Inbox>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Caching.Memory;
+using Tidu.Data.Changes;
+using Tidu.Data.Scoping;
+
+namespace Tidu.Application.Screening;
+
+/// <summary>
+/// Counts over a whole region (a province holds 100k+ enterprises) are the expensive part of lists, the overview and
+/// the monitoring dashboard, and they change only when data is written. They are cached per scope and question for a
+/// minute, keyed by <see cref="CommittedWrites.Generation"/>: any write committed by this process retires every cached
+/// count at once, so an officer sees their own import or decision at once. Writes by another process (a second
+/// server, the CLI) show within the minute.
+/// </summary>
+public sealed class CountCache(IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    public async Task<T> GetAsync<T>(RegionScope scope, string question, Func<Task<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(compute);
+        // The generation is read before computing: a write that lands meanwhile leaves the value under a retired key.
+        var key = (CommittedWrites.Generation, scope.All, scope.RegionCode, scope.CreditCode, scope.ExpertId, question);
+        if (cache.TryGetValue(key, out T? hit) && hit is not null)
+        {
+            return hit;
+        }
+        var value = await compute().ConfigureAwait(false);
+        cache.Set(key, value, Lifetime);
+        return value;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Tidu.Application.Workflow;
+
+/// <summary>
+/// Defaults a round's expert review takes when the province does not set them (appsettings "Workflow:ExpertReview").
+/// The seeds (003, 浙江省隐形冠军 “专家评审”; workflow.md step 5) name expert review but give no number of experts, pass
+/// mark or scoring sheet: these are the recognising level's choice, so they are configuration and round data.
+/// </summary>
+public sealed class ExpertReviewOptions
+{
+    public int ExpertsPerApplication { get; set; }
+    public decimal PassMark { get; set; }
+    public List<ScoreSheetItem> ScoreSheet { get; set; } = [];
+}
+
+/// <summary>One line of the expert scoring sheet: points from 0 to <see cref="MaxPoints"/>.</summary>
+public sealed record ScoreSheetItem(string Id, string Title, decimal MaxPoints)
+{
+    public ScoreSheetItem()
+        : this("", "", 0)
+    {
+    }
+}
