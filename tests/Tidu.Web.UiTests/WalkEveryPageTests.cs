@@ -41,7 +41,7 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
     {
         var stopwatch = Stopwatch.StartNew();
         var page = await LogInAsync(user);
-        var findings = new List<string>();
+        var findings = new List<(string Page, string Finding)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         var queue = new Queue<(string Path, bool FromMenu)>();
@@ -59,13 +59,12 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
             }
             var response = await page.GotoAsync(path);
             var status = response?.Status ?? 0;
-            var where = $"{user} {path}";
             if (status >= 400)
             {
-                findings.Add($"{where}: HTTP {status}");
+                findings.Add((path, $"HTTP {status}"));
                 continue;
             }
-            findings.AddRange((await CheckPageAsync(page, fromMenu, user)).Select(f => $"{where}: {f}"));
+            findings.AddRange((await CheckPageAsync(page, fromMenu, user)).Select(f => (path, f)));
             foreach (var link in await PageLinksAsync(page))
             {
                 var kind = Kind(link);
@@ -78,7 +77,10 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
         }
         _log.WriteLine($"{user}: {seen.Count} pages in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         await page.Context.CloseAsync();
-        findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings.Distinct().Take(80)));
+        // One line per distinct finding, with how many pages show it and one of them.
+        var report = findings.GroupBy(f => f.Finding.Split(" in …")[0])
+            .Select(g => $"{user}: {g.First().Finding} ({g.Select(f => f.Page).Distinct().Count()} pages, e.g. {g.First().Page})").ToList();
+        report.ShouldBeEmpty(string.Join(Environment.NewLine, report.Take(60)));
         seen.Count.ShouldBeGreaterThan(1); // the walk went somewhere
     }
 
@@ -119,7 +121,7 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
     {
         var findings = new List<string>();
         var text = await page.EvaluateAsync<string>(VisibleTextScript);
-        findings.AddRange(VisibleText.Scan(text).Select(f => $"{f.Kind}: …{f.Text}…"));
+        findings.AddRange(VisibleText.Scan(text).Select(f => $"{f.Kind}: {f.Match} in …{f.Text}…"));
         if (text.Contains("\U0001F514", StringComparison.Ordinal))
         {
             findings.Add("the bell is an emoji");

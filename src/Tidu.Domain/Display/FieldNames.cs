@@ -97,6 +97,12 @@ public static class FieldNames
         {
             return name;
         }
+        // The engine names a year with no financials entry at all: "/financials (year 2025)".
+        const string NoYear = "/financials (year ";
+        if (path.StartsWith(NoYear, StringComparison.Ordinal) && path.EndsWith(')'))
+        {
+            return $"{path[NoYear.Length..^1]}年 财务数据";
+        }
         var colon = path.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0)
         {

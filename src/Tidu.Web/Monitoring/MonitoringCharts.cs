@@ -220,9 +220,11 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
         var charts = new List<ChartData>();
         foreach (var code in provinces)
         {
-            var suffix = provinces.Count > 1 ? "-" + code : "";
-            foreach (var tier in all.Where(c => c.ProvinceCode == code).Select(c => c.Tier).Distinct())
+            // The ids of the first tier imported are the plain ones; a province's other tiers (and other provinces) are suffixed.
+            var tiers = all.Where(c => c.ProvinceCode == code).GroupBy(c => c.Tier).OrderBy(g => g.Min(c => c.Id)).Select(g => g.Key).ToList();
+            foreach (var tier in tiers)
             {
+                var suffix = (provinces.Count > 1 ? "-" + code : "") + (tier == tiers[0] ? "" : "-" + tier);
                 var counts = all.Where(c => c.ProvinceCode == code && c.Tier == tier).ToList();
                 var name = $"{RegionName(code)}{Labels.Tier(tier)}";
                 charts.Add(OfficialByBatch(OfficialByBatchId + suffix, name, code, tier, counts));

@@ -25,19 +25,29 @@ public static class DemoHistory
     public static async Task SeedAsync(IServiceProvider sp, string enterpriseUserCreditCode, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(sp);
+        // A qualifying enterprise of a county with a demo county officer (上城区, 拱墅区), not the demo enterprise user's.
+        var counties = DemoAccounts.All.Where(a => a.Role == Roles.CountyOfficer && a.RegionCode is not null).Select(a => a.RegionCode!).ToList();
+        var candidate = await sp.GetRequiredService<TiduDbContext>().Enterprises.AsNoTracking()
+            .Where(e => counties.Contains(e.RegionCode) && e.CreditCode != enterpriseUserCreditCode)
+            .Where(e => e.TierOutcomes.Any(t => t.Tier == DemoRound.Tier && t.Qualified))
+            .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstOrDefaultAsync().ConfigureAwait(false);
+        if (candidate is not null)
+        {
+            await RunAsync(sp, candidate, log).ConfigureAwait(false); // none in a very small demo database: nothing to show
+        }
+    }
+
+    /// <summary>The earlier round and <paramref name="creditCode"/>'s application in it, up to publicity; its id, or null when a step was refused.</summary>
+    public static async Task<long?> RunAsync(IServiceProvider sp, string creditCode, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(sp);
         ArgumentNullException.ThrowIfNull(log);
         var today = ChinaCalendar.Today(sp.GetRequiredService<TimeProvider>());
         var db = sp.GetRequiredService<TiduDbContext>();
         var regions = sp.GetRequiredService<RegionTree>();
         var workflow = sp.GetRequiredService<IOptions<WorkflowOptions>>().Value;
-        var candidate = await db.Enterprises.AsNoTracking()
-            .Where(e => e.RegionCode == "330102" && e.CreditCode != enterpriseUserCreditCode)
-            .Where(e => e.TierOutcomes.Any(t => t.Tier == DemoRound.Tier && t.Qualified))
-            .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstOrDefaultAsync().ConfigureAwait(false);
-        if (candidate is null)
-        {
-            return; // no qualifying demo enterprise in 上城区 (a very small demo database): nothing to show
-        }
+        var region = await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == creditCode).Select(e => e.RegionCode).SingleAsync().ConfigureAwait(false);
+        var cityCode = regions.Find(region)?.Parent ?? region;
 
         // The round opened eight weeks ago for four weeks; publicity started three weeks ago.
         var opened = today.AddDays(-56);
@@ -46,7 +56,7 @@ public static class DemoHistory
         var version = DemoRound.VersionOn(sp, opened);
         if (version is null)
         {
-            return;
+            return null;
         }
         var round = new Round
         {
@@ -66,9 +76,9 @@ public static class DemoHistory
         db.Rounds.Add(round);
         await db.SaveChangesAsync().ConfigureAwait(false);
 
-        var enterprise = new Actor("system:demo", Roles.Enterprise, RegionScope.OneEnterprise("system:demo", candidate));
-        var county = Officer("sc-county", Roles.CountyOfficer, "330102");
-        var city = Officer("hz-city", Roles.CityOfficer, "330100");
+        var enterprise = new Actor("system:demo", Roles.Enterprise, RegionScope.OneEnterprise("system:demo", creditCode));
+        var county = Officer(DemoLogin(Roles.CountyOfficer, region), Roles.CountyOfficer, region);
+        var city = Officer(DemoLogin(Roles.CityOfficer, cityCode), Roles.CityOfficer, cityCode);
         var province = Officer("zj-province", Roles.ProvinceOfficer, DemoRound.Province);
         var scopes = sp.GetRequiredService<IServiceScopeFactory>();
         async Task<Data.Entities.Workflow.Application?> Step(Actor actor, DateOnly day, Func<ApplicationService, PublicityService, Task<Outcome<Decided>>> work)
@@ -90,8 +100,13 @@ public static class DemoHistory
         a = a is null ? null : await Step(county, submitted.AddDays(5), (apps, _) => apps.DecideAsync(a.Id, "approve", "材料齐全，数据经核对无误", a.Revision, null, CancellationToken.None)).ConfigureAwait(false);
         a = a is null ? null : await Step(city, submitted.AddDays(10), (apps, _) => apps.DecideAsync(a.Id, "recommend", null, a.Revision, null, CancellationToken.None)).ConfigureAwait(false);
         a = a is null ? null : await Step(province, publicityStart.AddDays(-3), (apps, _) => apps.DecideAsync(a.Id, "approve", "符合认定条件", a.Revision, null, CancellationToken.None)).ConfigureAwait(false);
-        _ = a is null ? null : await Step(province, publicityStart, (_, publicity) => publicity.StartAsync(a.Id, a.Revision, CancellationToken.None)).ConfigureAwait(false);
+        a = a is null ? null : await Step(province, publicityStart, (_, publicity) => publicity.StartAsync(a.Id, a.Revision, CancellationToken.None)).ConfigureAwait(false);
+        return a?.Id;
     }
+
+    /// <summary>The demo officer of a role and region, or the demo data job where the demo has none.</summary>
+    private static string DemoLogin(string role, string region) =>
+        DemoAccounts.All.FirstOrDefault(a => a.Role == role && a.RegionCode == region)?.UserName ?? "system:demo";
 
     private static Actor Officer(string name, string role, string region) => new(name, role, RegionScope.Region(name, region));
 

@@ -11,7 +11,7 @@ namespace Tidu.Web.UiTests.Support;
 /// </summary>
 public static partial class VisibleText
 {
-    public sealed record Finding(string Kind, string Text);
+    public sealed record Finding(string Kind, string Match, string Text);
 
     public static IReadOnlyList<Finding> Scan(string text)
     {
@@ -21,7 +21,7 @@ public static partial class VisibleText
         {
             foreach (Match m in regex.Matches(text))
             {
-                findings.Add(new Finding(kind, Context(text, m)));
+                findings.Add(new Finding(kind, m.Value, Context(text, m)));
             }
         }
         Add("JSON Pointer", JsonPointer());
@@ -34,7 +34,7 @@ public static partial class VisibleText
         {
             var word = m.Value;
             var kind = DisplayNames.Identifiers.Contains(word) ? "vocabulary id" : "English word";
-            findings.Add(new Finding(kind, Context(text, m)));
+            findings.Add(new Finding(kind, m.Value, Context(text, m)));
         }
         return findings;
     }
