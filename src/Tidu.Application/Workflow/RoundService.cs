@@ -41,7 +41,7 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
     public async Task<string?> DefaultChoiceAsync(IReadOnlyList<RuleVersionChoice> choices, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var lastTier = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpenedAt).Select(r => r.Tier).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var lastTier = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.Tier).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return (choices.FirstOrDefault(c => c.Tier == lastTier) ?? (choices.Count > 0 ? choices[0] : null))?.Value;
     }
 

@@ -116,7 +116,7 @@ public abstract partial class OfficerPagesTests(TiduAppFixture app)
         }
         // The default: the tier of the province's latest round (the demo's specialized SMEs), in the version in force today.
         var selected = options.Single(o => o.Selected).Value;
-        var latest = await app.WithDbAsync(db => db.Rounds.OrderByDescending(r => r.OpenedAt).Select(r => r.Tier).FirstAsync());
+        var latest = await app.WithDbAsync(db => db.Rounds.OrderByDescending(r => r.Id).Select(r => r.Tier).FirstAsync());
         selected.ShouldStartWith(latest + "@");
         library.Tiers.Where(t => t.Id == latest).SelectMany(t => t.Versions).Single(v => $"{latest}@{v.Info.VersionId}" == selected).Info.EffectiveFrom.ShouldBeLessThanOrEqualTo(Today);
     }
