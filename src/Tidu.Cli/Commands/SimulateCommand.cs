@@ -94,7 +94,7 @@ internal static class SimulateCommand
             {
                 SimulationJson.Write(result, reform, asOf, region, totals, invalid, reformedCatalog, targets);
             }
-            SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, targets, stopwatch.Elapsed);
+            SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, reformedRules.Index, targets, stopwatch.Elapsed);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

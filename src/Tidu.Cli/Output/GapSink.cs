@@ -44,12 +44,6 @@ internal abstract class GapSink : IDisposable
 
         public override void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results) => _rows.Add((profile, results));
 
-        private static Func<int, int?> YearsOf(EnterpriseProfile profile)
-        {
-            var years = profile.Financials.ToDictionary(f => f.InputIndex, f => f.Year);
-            return i => years.TryGetValue(i, out var y) ? y : null;
-        }
-
         public override void Dispose()
         {
             var console = ConsoleFor.Create(stdout, 200);
@@ -81,7 +75,7 @@ internal abstract class GapSink : IDisposable
                     table.AddColumn("单位");
                     table.AddColumn("类型");
                     // Fields and values by their Chinese names (the JSON lines keep the pointers and raw values).
-                    var yearAt = YearsOf(profile);
+                    var yearAt = FieldNames.YearsOf(profile);
                     foreach (var c in r.Changes)
                     {
                         table.AddRow(Markup.Escape(c.Title), Markup.Escape(FieldNames.Of(c.Path, yearAt)), Markup.Escape(c.Current is null ? "未填报" : ValueText.Of(c.Current)),

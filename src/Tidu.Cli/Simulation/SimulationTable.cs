@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Tidu.Cli.Output;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Model;
 using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;
 using Side = Tidu.Rules.Reforms.SimulationTotals.Side;
@@ -12,13 +13,17 @@ namespace Tidu.Cli.Simulation;
 /// <summary>The terminal summary of <c>tidu simulate</c>: qualified counts by size class and city, budget by clause and funding level, tier changes, targets.</summary>
 internal static class SimulationTable
 {
-    public static void Write(TextWriter stdout, Reform reform, DateOnly asOf, SimulationTotals t, PolicyCatalog catalog, IReadOnlyList<TargetProgress> targets, TimeSpan elapsed)
+    public static void Write(TextWriter stdout, Reform reform, DateOnly asOf, SimulationTotals t, PolicyCatalog catalog, RuleIndex index, IReadOnlyList<TargetProgress> targets, TimeSpan elapsed)
     {
         var console = ConsoleFor.Create(stdout, 200);
         console.Write(new Rule($"改革模拟：{Markup.Escape(reform.Title)}（{asOf:yyyy-MM-dd}，{t.Enterprises:N0} 家企业，{elapsed.TotalSeconds:0.0} 秒）").LeftJustified());
+        var titles = catalog.AllClauses.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Title);
         foreach (var c in reform.Changes)
         {
-            console.MarkupLine($"  {Markup.Escape(DisplayNames.Tier(c.RuleSet))}（{Markup.Escape(DisplayNames.VersionName(c.Version))}）{Markup.Escape(c.Target)}.{Markup.Escape(c.Key)}：{Markup.Escape(c.Before ?? "?")} → {Markup.Escape(c.Value)}");
+            // A tier's check by its title, a policy's clause by its title; the key by its Chinese name or comparison symbol.
+            var target = index.Title(c.RuleSet, c.Version, c.Target) ?? titles.GetValueOrDefault(c.Target) ?? c.Target;
+            var owner = titles.ContainsKey(c.Target) ? "" : DisplayNames.Tier(c.RuleSet) + " · ";
+            console.MarkupLine($"  {Markup.Escape(owner + target)}（{Markup.Escape(DisplayNames.VersionName(c.Version))}）{Markup.Escape(DisplayNames.RuleKeyChange(c.Key, c.Before, c.Value))}");
         }
         var sizes = t.QualifiedBySize.Keys.Select(k => k.SizeClass).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
         var bySize = new Table().Border(TableBorder.Rounded).Title("符合条件企业数（基线 → 改革）");

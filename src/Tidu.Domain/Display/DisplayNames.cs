@@ -134,7 +134,8 @@ public static class DisplayNames
         ("maxRank", "最高名次"), ("tier", "梯度"), ("matching", "匹配"), ("levels", "级别"), ("roles", "作用"),
         ("criterion", "定性条件"), ("dimension", "维度"), ("atLeast", "至少满足项数"), ("bands", "分档"), ("cases", "情形"),
         ("map", "对照表"), ("asPoints", "按分值计"), ("advice", "建议"), ("adviceIfQualifies", "建议条件"), ("parent", "上级"),
-        ("industries", "行业"), ("otherwise", "其他"), ("order", "顺序"), ("is", "应为"), ("in", "属于"), ("notIn", "不属于"));
+        ("industries", "行业"), ("otherwise", "其他"), ("order", "顺序"), ("is", "应为"), ("in", "属于"), ("notIn", "不属于"),
+        ("amount", "金额"), ("fixed", "定额（万元）"), ("rate", "比例"), ("cap", "上限（万元）"), ("perFirmPerYearCap", "每家每年上限（万元）"));
 
     private static readonly FrozenDictionary<string, string> Comparisons = Map(("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"));
 
@@ -186,8 +187,11 @@ public static class DisplayNames
 
     public static string Role(string role) => RoleNames.GetValueOrDefault(role, role);
 
-    /// <summary>A rule file's key by its Chinese name; a comparison key by its symbol.</summary>
-    public static string RuleKey(string key) => Comparisons.TryGetValue(key, out var symbol) ? symbol : RuleKeys.GetValueOrDefault(key, key);
+    /// <summary>A rule file's key by its Chinese name; a comparison key by its symbol; a key path (amount.fixed) segment by segment.</summary>
+    public static string RuleKey(string key) =>
+        Comparisons.TryGetValue(key, out var symbol) ? symbol
+        : key.Contains('.', StringComparison.Ordinal) ? string.Join("·", key.Split('.').Select(RuleKey))
+        : RuleKeys.GetValueOrDefault(key, key);
 
     /// <summary>One key's change between two rule versions: "≥ 2 → ≥ 3" for a threshold, "施行日期：… → …" otherwise.</summary>
     public static string RuleKeyChange(string key, string? before, string? after)

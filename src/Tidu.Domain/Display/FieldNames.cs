@@ -82,6 +82,14 @@ public static class FieldNames
         ("/verifiedCriteria", "经主管部门核实的定性条件"),
         ("score", "评价得分"));
 
+    /// <summary>The fiscal year of each financials entry of <paramref name="profile"/>, by its index as given in the input (for <see cref="Of"/>).</summary>
+    public static Func<int, int?> YearsOf(Profiles.EnterpriseProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var years = profile.Financials.ToDictionary(f => f.InputIndex, f => f.Year);
+        return i => years.TryGetValue(i, out var y) ? y : null;
+    }
+
     /// <summary>The Chinese name of a financial-year field (<c>rdExpense</c> → 研发费用), or the key itself.</summary>
     public static string OfFinancial(string key) => Financial.GetValueOrDefault(key, key);
 

@@ -9,6 +9,8 @@ public sealed class FileYears(TiduDbContext db)
     public async Task<Func<int, int?>> OfAsync(string creditCode, CancellationToken ct)
     {
         var years = await db.FinancialYears.AsNoTracking().Where(f => f.Enterprise.CreditCode == creditCode).Select(f => f.Year).ToListAsync(ct).ConfigureAwait(false);
-        return TierEvaluationView.YearsOf(years);
+        // The platform writes a stored file's financials in ascending years (ProfileMapping): entry i holds the i-th year.
+        years.Sort();
+        return i => i >= 0 && i < years.Count ? years[i] : null;
     }
 }

@@ -34,9 +34,10 @@ public static class DatabaseInitializer
         progress.Report("正在载入行政区划（浙江省、湖北省）……");
         await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
         var demo = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+        string? bankKey = null;
         if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
         {
-            await SeedDemoAsync(sp, demo, progress).ConfigureAwait(false);
+            bankKey = await SeedDemoAsync(sp, demo, progress).ConfigureAwait(false);
         }
         // Where to open the platform, once Kestrel has bound (not known before: the port may come from --urls).
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -45,6 +46,12 @@ public static class DatabaseInitializer
             foreach (var address in addresses)
             {
                 progress.Report($"平台已启动：{address}（按 Ctrl+C 停止）");
+            }
+            if (bankKey is not null && addresses.FirstOrDefault() is { } first)
+            {
+                // Kestrel reports a wildcard as it bound it ("http://[::]:5080"): the call is made to this machine.
+                var local = new UriBuilder(first) { Host = "localhost" }.Uri.ToString().TrimEnd('/');
+                progress.Report($"试用演示银行密钥：curl -H \"X-Api-Key: {bankKey}\" {local}/api/v1/lists/enterprises");
             }
         });
     }
@@ -59,7 +66,8 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
-    private static async Task SeedDemoAsync(IServiceProvider sp, DemoOptions demo, StartupProgress progress)
+    /// <summary>Creates the demo data; returns the demo bank's API key (shown once).</summary>
+    private static async Task<string> SeedDemoAsync(IServiceProvider sp, DemoOptions demo, StartupProgress progress)
     {
         var tree = sp.GetRequiredService<RegionTree>();
         var library = sp.GetRequiredService<RuleLibrary>();
@@ -130,6 +138,6 @@ public static class DatabaseInitializer
         }
         progress.Report("演示银行接口密钥（杭州市，只读，可拉取银行名单；只显示这一次，请复制保存）：");
         progress.Report("  " + key);
-        progress.Report("  示例：curl -H \"X-Api-Key: " + key + "\" http://localhost:5080/api/v1/lists/enterprises");
+        return key;
     }
 }

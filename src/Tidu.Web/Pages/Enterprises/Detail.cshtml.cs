@@ -60,7 +60,7 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
             return NotFound();
         }
         Enterprise = e;
-        YearAt = TierEvaluationView.YearsOf(profile);
+        YearAt = FieldNames.YearsOf(profile);
         // The full explanation, the verified gap search and the awards are the costly part of the page (tens of ms);
         // they depend only on the file and the date, so they are kept for ten minutes per (file revision, date).
         var today = ChinaCalendar.Today(clock);
