@@ -15,7 +15,7 @@ public static class BenchData
     public static readonly DateOnly AsOf = new(2026, 3, 31);
 
     public static ProfileGenerator Generator(RuleLibrary library) =>
-        new(RegionTree.Shipped.Leaves(), ProfileGenerator.TargetsFrom(library), LastYear);
+        new(RegionTree.Shipped.Leaves(), library, LastYear);
 
     /// <summary>Profiles 0 … count−1 of the seed as exchange-format JSON Lines.</summary>
     public static byte[] Jsonl(ProfileGenerator generator, int count)

@@ -203,6 +203,23 @@ public sealed class RuleLibrary
             .ToList());
     }
 
+    /// <summary>
+    /// The library as it stands on <paramref name="date"/>: only the tier rule sets with a version in force then (an
+    /// overlay out of force drops out and its base applies). What a question that does not need every tier — the
+    /// support clauses in force before the tier criteria were — evaluates with; each tier left out is "not assessable"
+    /// on that date (<see cref="TiersNotInForce"/>), never an error for the whole run. The size-class table is kept as
+    /// it is: a date it does not cover is still an error.
+    /// </summary>
+    public RuleLibrary InForceOn(DateOnly date) =>
+        new(SizeClass, Tiers.Where(t => t.VersionOn(date) is not null).ToList(), Conditions);
+
+    /// <summary>
+    /// The tiers that apply to <paramref name="regionCode"/> and have no version in force on <paramref name="date"/>
+    /// (one rule set per tier: the most general, whose versions say when the criteria start or ended).
+    /// </summary>
+    public IReadOnlyList<RuleSet<TierVersion>> TiersNotInForce(string regionCode, DateOnly date) =>
+        TiersFor(regionCode).Where(candidates => candidates.All(t => t.VersionOn(date) is null)).Select(candidates => candidates[^1]).ToList();
+
     private static RuleSet<T> Set<T>(RuleFileDto dto, string file, List<T> versions) where T : IDatedVersion =>
         new(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, dto.Order ?? 0, file, versions,
             ladder: dto.Ladder is { } l && (l.Start == true) != (l.After is not null) ? new LadderPlace(l.After) : null);

@@ -19,7 +19,8 @@ try
 catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
     // Taken between the check and the start (another program was quicker): the same sentence, no stack trace.
-    Console.Error.WriteLine("[梯度] 端口已被占用，平台未能启动：" + ex.Message);
+    // The exception's own text is English and technical: the sentence names the addresses instead.
+    Console.Error.WriteLine($"[梯度] 端口已被占用，平台未能启动（{builder.Configuration["urls"]}）：请先关闭占用该端口的程序，或用 --urls 指定其他端口。");
     return 1;
 }
 return 0;

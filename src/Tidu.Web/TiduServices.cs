@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
+using Tidu.Application;
 using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
@@ -9,7 +10,6 @@ using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Web.Api;
 using Tidu.Web.Importing;
-using Tidu.Application;
 using Tidu.Web.Security;
 using Tidu.Web.Seeding;
 using Tidu.Web.Service;

@@ -58,6 +58,46 @@ public sealed class GapCommandTests
         lines[lines.IndexOf(prerequisite) - 1]["tier"]!.GetValue<string>().ShouldBe("specialized-sme");
     }
 
+    /// <summary>
+    /// A small industrial firm whose only shortfall under the 2026 revision is its time in the niche market (since
+    /// 2023-01-02: under 3 full years on 2026-06-30), and whose input counts more applied class-I items (6) than
+    /// class-I items (4). The gap analysis used to stop the whole run on it ("Sequence contains no matching element").
+    /// </summary>
+    private const string TimeBlockedWithMoreAppliedThanClassI = """
+        {"creditCode":"91330106MA2KX7QP3W","name":"细分市场三年未满有限公司","regionCode":"330106","industryCode":"C3484",
+         "nicheMarketSince":"2023-01-02",
+         "mainProduct":{"name":"精密减速器","strategicEmergingIndustry":true,"chainContribution":"key-results","keyField":true,
+           "domesticMarketShare":0.12,"domesticMarketRank":3,"marketPositionLeading":true,"revenueShare":0.85},
+         "financials":[
+           {"year":2023,"operatingRevenue":6000,"mainBusinessRevenue":5700,"rdExpense":600,"netProfit":600,"totalAssets":9000,"totalLiabilities":4000,"employees":180,"rdStaff":50,"newQualifiedEquityFinancing":0},
+           {"year":2024,"operatingRevenue":7000,"mainBusinessRevenue":6650,"rdExpense":770,"netProfit":700,"totalAssets":9500,"totalLiabilities":4200,"employees":190,"rdStaff":55,"newQualifiedEquityFinancing":0},
+           {"year":2025,"operatingRevenue":8000,"mainBusinessRevenue":7600,"rdExpense":960,"netProfit":800,"totalAssets":10000,"totalLiabilities":4500,"employees":200,"rdStaff":60,"newQualifiedEquityFinancing":0}],
+         "intellectualProperty":{"classI":4,"classISelfDeveloped":2,"classIHighValue":1,"classIApplied":6,"classII":5},
+         "rdInstitution":"provincial","digitalLevel":3,"coreBusinessOnInformationSystem":true,
+         "quality":{"provincialQualityAward":false,"managementSystemCertifications":["ISO9001"],"developedMarketProductCertification":true,"ownBrand":true},
+         "standards":[{"level":"industry","role":"participate","year":2024}],
+         "honors":[{"kind":"tech-sme","year":2025,"validUntil":"2026-12-31"}],
+         "recognitions":[{"tier":"innovative-sme","recognizedOn":"2024-09-01","validUntil":"2027-08-31"}],
+         "qualityEvaluations":[{"year":2025,"score":55},{"year":2026,"score":60}]}
+        """;
+
+    [Theory]
+    [InlineData("specialized-sme")]
+    [InlineData("little-giant")]
+    [InlineData(null)]
+    public void A_time_blocker_on_an_input_with_more_applied_than_class_i_items_is_reported_not_a_crash(string? tier)
+    {
+        var file = CliRunner.WriteTemp(TimeBlockedWithMoreAppliedThanClassI.ReplaceLineEndings(" ") + "\n");
+        var outcome = Gap(file, "2026-06-30", tier);
+        outcome.ExitCode.ShouldBe(0, outcome.Stderr);
+        var lines = outcome.Lines.Select(l => JsonNode.Parse(l)!).ToList();
+        var specialized = lines.Where(l => l["tier"]!.GetValue<string>() == "specialized-sme").ShouldHaveSingleItem();
+        var blocker = specialized["blockers"]!.AsArray().ShouldHaveSingleItem()!;
+        blocker["kind"]!.GetValue<string>().ShouldBe("time");
+        blocker["earliest"]!.GetValue<string>().ShouldBe("2027-01-01");
+        specialized["changes"]!.AsArray().ShouldBeEmpty();
+    }
+
     [Fact]
     public void Next_tier_advice_marks_its_lines()
     {

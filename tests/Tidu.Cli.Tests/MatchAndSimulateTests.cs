@@ -46,6 +46,52 @@ public sealed class MatchAndSimulateTests
         err.ShouldContain("--jurisdiction '99'");
     }
 
+    /// <summary>A Hangzhou firm with a verified overseas R&amp;D input of 2,000 万元 in May 2022 (before the 2022 tier criteria, 2022-08-01).</summary>
+    private const string OverseasRdFirm = """{"creditCode":"91330106MA2KX7QP3W","name":"海外研发有限公司","regionCode":"330106","industryCode":"C3484","nicheMarketSince":"2015-01-01","financials":[{"year":2021,"operatingRevenue":8000,"mainBusinessRevenue":7600,"rdExpense":960,"netProfit":800,"totalAssets":10000,"totalLiabilities":4500,"employees":200,"rdStaff":60}]}""";
+
+    private const string OverseasRdProject = """{"creditCode":"91330106MA2KX7QP3W","id":"OS-1","purpose":"overseas-rd","title":"德国研发中心","date":"2022-05-10","amounts":{"rdInput":2000}}""";
+
+    private static (int Code, string Out, string Err) MatchFile(string profiles, string? projects, string asOf, string region, string format = "jsonl")
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = MatchCommand.Run(new FileInfo(profiles), asOf, region, projects is null ? null : new FileInfo(projects), format, null, stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("2022-06-30")]
+    [InlineData("2022-07-31")]
+    [InlineData("2022-08-01")]
+    public void Match_computes_the_clauses_in_force_before_the_tier_criteria_and_marks_those_tiers_not_assessable(string asOf)
+    {
+        // 浙政办发〔2022〕19号 二（一）2 (in force from 2022-04-05): 5% of the verified overseas R&D input 2000 万元 = 100 万元.
+        var (code, output, err) = MatchFile(CliRunner.WriteTemp(OverseasRdFirm + "\n"), CliRunner.WriteTemp(OverseasRdProject + "\n"), asOf, "33");
+        code.ShouldBe(0, err);
+        var awards = JsonDocument.Parse(output).RootElement;
+        var claim = awards.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("clause").GetString() == "zj-2022-overseas-rd");
+        claim.GetProperty("amount").GetDecimal().ShouldBe(100m);
+        var notAssessable = awards.TryGetProperty("notAssessable", out var n) ? n.EnumerateArray().Select(t => t.GetProperty("tier").GetString()).ToList() : [];
+        if (asOf == "2022-08-01")
+        {
+            notAssessable.ShouldBeEmpty();
+        }
+        else
+        {
+            notAssessable.ShouldBe(["innovative-sme", "specialized-sme", "little-giant"], ignoreOrder: true);
+            n.EnumerateArray().First().GetProperty("reason").GetString()!.ShouldContain("2022-08-01");
+        }
+    }
+
+    [Fact]
+    public void Match_refuses_a_date_no_size_class_table_covers()
+    {
+        var (code, output, err) = MatchFile(CliRunner.WriteTemp(OverseasRdFirm + "\n"), null, "2011-06-17", "33");
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        err.ShouldContain("size-class");
+    }
+
     [Fact]
     public void Match_table_is_in_chinese()
     {

@@ -18,7 +18,7 @@ public sealed class ReplayCommandTests : IDisposable
     private (string Profiles, string Results, string Rules) Setup()
     {
         var profiles = PathOf("profiles.jsonl");
-        GenerateCommand.Run(1500, 7, [], 2025, new FileInfo(profiles), null, TextWriter.Null).ShouldBe(0);
+        GenerateCommand.Run(1500, 7, [], 2025, new FileInfo(profiles), null, TextWriter.Null, oversample: 40).ShouldBe(0);
         var evaluated = CliRunner.Evaluate(profiles, "2026-06-30");
         evaluated.ExitCode.ShouldBe(0);
         var results = PathOf("results.jsonl");

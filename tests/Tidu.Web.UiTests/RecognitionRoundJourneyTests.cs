@@ -12,11 +12,12 @@ using Xunit;
 namespace Tidu.Web.UiTests;
 
 /// <summary>
-/// Issue #8's round, in a real browser, each actor in their own browser: the province opens a round with a quota for
+/// The recognition round, in a real browser, each actor in their own browser: the province opens a round with a quota for
 /// 杭州市; the demo enterprise reads its pre-evaluation and gap, declares its data true and applies; the county returns
-/// it with a reason, the enterprise reads the reason and resubmits, the county approves; the city recommends; the
+/// it with a reason, the enterprise reads the reason and resubmits; the file falls short, so approving without an
+/// override is refused and the county approves with an override and its reason (read in the trail); the city recommends; the
 /// province sets the round's expert review (1 expert) and assigns the demo expert, who sees only that application,
-/// declares no conflict of interest and scores it; approval is refused until the province concludes the review; the
+/// declares no conflict of interest and scores it; approval is offered only once the province concludes the review; the
 /// province concludes, approves and starts publicity; the county records an objection; after publicity the open objection blocks
 /// recognition; the province dismisses it and recognises — the certificate number is shown.
 /// </summary>
@@ -44,15 +45,22 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await DecideAsync(county, "return", "请补充研发费用归集说明", "退回补正");
         await ResubmitAsync(enterprise, application, "请补充研发费用归集说明");
         await OpenFromQueueAsync(county, application);
-        await DecideAsync(county, "approve", null, "待市级推荐");
+        // The demo enterprise's file falls short of the tier: approving needs an explicit override with a reason.
+        await county.GetByTestId("override-warning").WaitForAsync();
+        await county.GetByTestId("decide-approve").ClickAsync();
+        (await county.GetByTestId("message").InnerTextAsync()).ShouldStartWith("预评价结论为不符合认定标准");
+        (await county.GetByTestId("state").InnerTextAsync()).ShouldBe("待县级初审");
+        Step("approval without an override is refused");
+        await DecideAsync(county, "approve", null, "待市级推荐", "企业已提交补充材料，研发费用归集经核实");
+        (await county.GetByTestId("decisions").InnerTextAsync()).ShouldContain("越过预评价结论（不符合）：企业已提交补充材料，研发费用归集经核实");
 
         var city = await LogInAsync("hz-city");
         await OpenFromQueueAsync(city, application);
-        await DecideAsync(city, "recommend", null, "待省级审核");
+        await DecideAsync(city, "recommend", null, "待省级审核", "同意县级核实意见");
 
         await OpenFromQueueAsync(province, application);
         var expert = await ExpertReviewAsync(province, application);
-        await DecideAsync(province, "approve", "符合认定条件", "待公示");
+        await DecideAsync(province, "approve", "符合认定条件", "待公示", "专家评审通过");
         await ClickAsync(province, "start-publicity", "公示中");
         Step($"publicity: {await province.GetByTestId("publicity").InnerTextAsync()}");
 
@@ -131,7 +139,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
     /// <summary>
     /// The expert step on a city-recommended application: the province sets one expert and assigns the demo expert; the
     /// expert's queue holds this application only; they declare no conflict and score 20 on each of the four default
-    /// items (80 of 100, pass mark 60); approval before the conclusion is refused; the province concludes.
+    /// items (80 of 100, pass mark 60); while the review runs no approval is offered; the province concludes.
     /// </summary>
     private async Task<IPage> ExpertReviewAsync(IPage province, long application)
     {
@@ -139,7 +147,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await ClickAsync(province, "set-expert-review", "待省级审核");
         (await province.GetByTestId("experts-per-application").InnerTextAsync()).ShouldBe("1");
         await province.GetByTestId("expert-select").SelectOptionAsync("expert");
-        await ClickAsync(province, "assign-expert", "待省级审核");
+        await ClickAsync(province, "assign-expert", "专家评审中");
         (await province.GetByTestId("assignment-expert").InnerTextAsync()).ShouldContain("尚未声明");
         Step("province set 1 expert and assigned the demo expert");
 
@@ -149,26 +157,26 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         await OpenFromQueueAsync(expert, application);
         (await expert.GetByTestId("score-form").CountAsync()).ShouldBe(0);
         await expert.GetByTestId("no-conflict").CheckAsync();
-        await ClickAsync(expert, "declare-conflict", "待省级审核");
+        await ClickAsync(expert, "declare-conflict", "专家评审中");
         (await expert.GetByTestId("my-declaration").InnerTextAsync()).ShouldContain("无利益冲突");
         foreach (var item in new[] { "specialization", "refinement", "distinctiveness", "innovation" })
         {
             await expert.GetByTestId($"score-{item}").FillAsync("20");
         }
         await expert.GetByTestId("score-comment").FillAsync("主营业务突出，研发投入稳定");
-        await ClickAsync(expert, "submit-score", "待省级审核");
+        await ClickAsync(expert, "submit-score", "专家评审中");
         (await expert.GetByTestId("my-score").InnerTextAsync()).ShouldContain("80");
         await SaveScreenshotAsync("expert-scored", await expert.ScreenshotAsync(new() { FullPage = true }));
         Step("the expert saw only this application, declared no conflict and scored 80");
 
         await province.GotoAsync($"/Applications/{application}");
         (await province.GetByTestId("expert-outcome").InnerTextAsync()).ShouldContain("平均分 80");
-        await province.GetByTestId("decide-approve").ClickAsync();
-        (await province.GetByTestId("message").InnerTextAsync()).ShouldContain("专家评审尚未汇总");
-        await ClickAsync(province, "conclude-expert-review", "待省级审核");
+        // While the review runs there is no approval to give: the province concludes the review first.
+        (await province.GetByTestId("decide-approve").CountAsync()).ShouldBe(0);
+        await ClickAsync(province, "conclude-expert-review", "专家评审已汇总，待省级审核");
         (await province.GetByTestId("expert-concluded").InnerTextAsync()).ShouldContain("通过");
         await SaveScreenshotAsync("expert-concluded", await province.ScreenshotAsync(new() { FullPage = true }));
-        Step("approval refused before the conclusion; the province concluded (average 80, pass mark 60)");
+        Step("no approval offered before the conclusion; the province concluded (average 80, pass mark 60)");
         return expert;
     }
 
@@ -206,11 +214,15 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         (await page.GetByTestId("checks").Locator("td.cite").First.InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
     }
 
-    private async Task DecideAsync(IPage page, string decision, string? reason, string expectedState)
+    private async Task DecideAsync(IPage page, string decision, string? reason, string expectedState, string? overriding = null)
     {
         if (reason is not null)
         {
             await page.GetByTestId("reason").FillAsync(reason);
+        }
+        if (overriding is not null)
+        {
+            await page.GetByTestId("override").FillAsync(overriding);
         }
         await ClickAsync(page, $"decide-{decision}", expectedState);
         Step($"{decision} → {expectedState}");

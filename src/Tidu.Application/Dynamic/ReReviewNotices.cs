@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Notifications;
 using Tidu.Data;
 using Tidu.Data.Entities;
-using Tidu.Application.Notifications;
 using Tidu.Data.Identity;
 using Tidu.Domain.Display;
 

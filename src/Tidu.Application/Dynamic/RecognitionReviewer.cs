@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Notifications;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Domain.Display;
 using Tidu.Data.Entities;
@@ -7,8 +9,6 @@ using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
-using Tidu.Application.Notifications;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Application.Dynamic;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
-using Tidu.Application.Screening;
 
 namespace Tidu.Application.Notifications;
 

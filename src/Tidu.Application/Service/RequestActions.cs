@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
-using Tidu.Application.Workflow;
 using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Application.Service;

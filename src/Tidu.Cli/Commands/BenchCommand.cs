@@ -35,7 +35,7 @@ internal static class BenchCommand
             stderr.WriteLine(count <= 0 ? "error: --count must be positive" : "");
             return ExitCodes.Failure;
         }
-        var generator = new ProfileGenerator(RegionTree.Shipped.Leaves(), ProfileGenerator.TargetsFrom(evaluator.Library), asOf.Year - 1);
+        var generator = new ProfileGenerator(RegionTree.Shipped.Leaves(), evaluator.Library, asOf.Year - 1);
         var data = new MemoryStream();
         for (var i = 0; i < count; i++)
         {

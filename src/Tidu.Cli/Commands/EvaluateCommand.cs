@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
+using Tidu.Cli.Batches;
 using Tidu.Cli.Output;
-using Tidu.Domain.Exchange;
-using Tidu.Rules;
-using Tidu.Rules.Evaluation;
-using Tidu.Rules.Files;
+using Tidu.Domain.Profiles;
 
 namespace Tidu.Cli.Commands;
 
@@ -35,48 +32,24 @@ internal static class EvaluateCommand
         return command;
     }
 
-    public static int Run(FileInfo file, string? asOfText, string format, DirectoryInfo? rulesDir, bool noChecks, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    public static int Run(FileInfo file, string? asOfText, string format, DirectoryInfo? rulesDir, bool noChecks, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(file, asOfText, format, rulesDir, noChecks, stdout, stderr, clock, null);
+
+    /// <summary>The command with a test seam: <paramref name="beforeEach"/> runs first inside each record's isolation.</summary>
+    internal static int Run(FileInfo file, string? asOfText, string format, DirectoryInfo? rulesDir, bool noChecks, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+        Action<EnterpriseProfile>? beforeEach)
     {
-        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf))
+        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf) || !InputFile.TryOpen(file, stderr, out var input))
         {
             return ExitCodes.Failure;
         }
-
-        Stream input;
-        try
-        {
-            input = file.Name == "-" ? Console.OpenStandardInput() : file.OpenRead();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-
-        var invalid = 0;
-        var results = new List<EnterpriseEvaluation>();
+        BatchTally tally;
         using (input)
         {
             using var sink = ResultSink.For(format, stdout, noChecks);
-            foreach (var record in ProfileReader.Read(input))
-            {
-                if (record.Profile is null)
-                {
-                    invalid++;
-                    foreach (var e in record.Errors)
-                    {
-                        stderr.WriteLine($"invalid record {e}");
-                    }
-                    continue;
-                }
-                sink.Add(evaluator.Evaluate(record.Profile, asOf, explain: !noChecks));
-            }
+            tally = ProfileBatch.Run(input, stderr, p => sink.Render(evaluator.Evaluate(p, asOf, explain: !noChecks)), (_, r) => sink.Add(r), beforeEach);
         }
-        if (invalid > 0)
-        {
-            stderr.WriteLine($"{invalid} invalid record(s) skipped");
-            return ExitCodes.InvalidRecords;
-        }
-        return ExitCodes.Ok;
+        tally.WriteSummary(stderr);
+        return tally.ExitCode;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Tidu.Cli.Batches;
 using Tidu.Cli.Output;
-using Tidu.Domain.Exchange;
+using Tidu.Domain.Profiles;
 using Tidu.Rules.Gaps;
 
 namespace Tidu.Cli.Commands;
@@ -34,7 +35,12 @@ internal static class GapCommand
         return command;
     }
 
-    public static int Run(FileInfo file, string? asOfText, string? tier, bool next, string format, DirectoryInfo? rulesDir, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    public static int Run(FileInfo file, string? asOfText, string? tier, bool next, string format, DirectoryInfo? rulesDir, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(file, asOfText, tier, next, format, rulesDir, stdout, stderr, clock, null);
+
+    /// <summary>The command with a test seam: <paramref name="beforeEach"/> runs first inside each record's isolation.</summary>
+    internal static int Run(FileInfo file, string? asOfText, string? tier, bool next, string format, DirectoryInfo? rulesDir, TextWriter stdout, TextWriter stderr, TimeProvider clock,
+        Action<EnterpriseProfile>? beforeEach)
     {
         if (tier is not null && next)
         {
@@ -50,45 +56,21 @@ internal static class GapCommand
             stderr.WriteLine($"error: --tier '{tier}' is not a tier of the rules; tiers: {string.Join(", ", evaluator.Library.Tiers.Select(t => t.Id))}");
             return ExitCodes.Failure;
         }
-
-        Stream input;
-        try
+        if (!InputFile.TryOpen(file, stderr, out var input))
         {
-            input = file.Name == "-" ? Console.OpenStandardInput() : file.OpenRead();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
             return ExitCodes.Failure;
         }
-
         var analyzer = new GapAnalyzer(evaluator);
-        var invalid = 0;
+        BatchTally tally;
         using (input)
         {
             using var sink = GapSink.For(format, stdout, asOf);
-            foreach (var record in ProfileReader.Read(input))
-            {
-                if (record.Profile is null)
-                {
-                    invalid++;
-                    foreach (var e in record.Errors)
-                    {
-                        stderr.WriteLine($"invalid record {e}");
-                    }
-                    continue;
-                }
-                var results = tier is not null ? analyzer.AnalyzeWithPrerequisites(record.Profile, asOf, tier)
-                    : next ? analyzer.NextTiers(record.Profile, asOf)
-                    : analyzer.FailedTiers(record.Profile, asOf);
-                sink.Add(record.Profile, results);
-            }
+            tally = ProfileBatch.Run(input, stderr, p => sink.Render(p,
+                tier is not null ? analyzer.AnalyzeWithPrerequisites(p, asOf, tier)
+                : next ? analyzer.NextTiers(p, asOf)
+                : analyzer.FailedTiers(p, asOf)), (_, r) => sink.Add(r), beforeEach);
         }
-        if (invalid > 0)
-        {
-            stderr.WriteLine($"{invalid} invalid record(s) skipped");
-            return ExitCodes.InvalidRecords;
-        }
-        return ExitCodes.Ok;
+        tally.WriteSummary(stderr);
+        return tally.ExitCode;
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
+using Tidu.Cli.Batches;
 using Tidu.Cli.Policies;
-using Tidu.Domain.Exchange;
+using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Model;
 using Tidu.Rules.Policies;
 
 namespace Tidu.Cli.Commands;
@@ -30,92 +32,92 @@ internal static class MatchCommand
     }
 
     public static int Run(FileInfo file, string? asOfText, string region, FileInfo? projectsFile, string format, DirectoryInfo? rulesDir,
-        TextWriter stdout, TextWriter stderr, TimeProvider clock)
+        TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(file, asOfText, region, projectsFile, format, rulesDir, stdout, stderr, clock, null);
+
+    /// <summary>One enterprise's awards, rendered for the format (inside its record's isolation).</summary>
+    private sealed record Rendered(EnterpriseAwards Awards, string? Json);
+
+    /// <summary>The command with a test seam: <paramref name="beforeEach"/> runs first inside each record's isolation.</summary>
+    internal static int Run(FileInfo file, string? asOfText, string region, FileInfo? projectsFile, string format, DirectoryInfo? rulesDir,
+        TextWriter stdout, TextWriter stderr, TimeProvider clock, Action<EnterpriseProfile>? beforeEach)
     {
         if (!PolicySetup.TryCheckRegion(region, stderr)
-            || !EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf)
-            || !PolicySetup.TryLoadCatalog(rulesDir, null, stderr, out var catalog)
-            || !PolicySetup.TryLoadProjects(projectsFile, stderr, out var projects, out var invalidProjects))
+            || !TryCreateMatcher(asOfText, rulesDir, clock, stderr, out var matcher)
+            || !PolicySetup.TryLoadProjects(projectsFile, stderr, out var projects, out var invalidProjects)
+            || !InputFile.TryOpen(file, stderr, out var input))
         {
             return ExitCodes.Failure;
         }
-        var calculator = new AwardCalculator(catalog, RegionTree.Shipped);
-        Stream input;
-        try
-        {
-            input = file.Name == "-" ? Console.OpenStandardInput() : file.OpenRead();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        var invalid = 0;
-        var results = new List<EnterpriseAwards>();
+        var results = new List<Rendered>();
+        BatchTally tally;
         using (input)
         {
-            foreach (var record in ProfileReader.Read(input))
-            {
-                if (record.Profile is not { } profile)
-                {
-                    invalid++;
-                    foreach (var e in record.Errors)
-                    {
-                        stderr.WriteLine($"invalid record {e}");
-                    }
-                    continue;
-                }
-                if (!RegionTree.Shipped.MatchesFilter(profile.RegionCode, region))
-                {
-                    continue;
-                }
-                var evaluation = evaluator.Evaluate(profile, asOf, EvaluationDetail.Outcome);
-                results.Add(calculator.Match(profile, asOf, projects.GetValueOrDefault(profile.CreditCode) ?? [], evaluation));
-            }
+            tally = ProfileBatch.Run(input, stderr,
+                p => RegionTree.Shipped.MatchesFilter(p.RegionCode, region) ? Render(matcher.Match(p, projects.GetValueOrDefault(p.CreditCode) ?? []), format) : null,
+                (_, r) => results.Add(r), beforeEach);
         }
-        Write(stdout, results, format, asOf);
-        if (invalid + invalidProjects > 0)
-        {
-            stderr.WriteLine($"{invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped");
-            return ExitCodes.InvalidRecords;
-        }
-        return ExitCodes.Ok;
+        Write(stdout, results, format, matcher.AsOf);
+        tally.WriteSummary(stderr, tally.Invalid + invalidProjects > 0 ? $"{tally.Invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped" : null,
+            $"registered outside {region}");
+        return invalidProjects > 0 ? ExitCodes.InvalidRecords : tally.ExitCode;
     }
 
-    private static void Write(TextWriter stdout, List<EnterpriseAwards> results, string format, DateOnly asOf)
+    /// <summary>
+    /// The date, the tier rules and the policy catalogue. Only the size-class table must be in force on the date: a tier
+    /// without criteria then is "not assessable" for each enterprise, and the clauses in force are matched all the same.
+    /// </summary>
+    private static bool TryCreateMatcher(string? asOfText, DirectoryInfo? rulesDir, TimeProvider clock, TextWriter stderr, out AwardMatcher matcher)
+    {
+        matcher = null!;
+        if (!AsOfDate.TryResolve(asOfText, clock, out var asOf, out var dateError))
+        {
+            stderr.WriteLine($"error: {dateError}");
+            return false;
+        }
+        if (!RuleLoading.TryLoad(rulesDir, stderr, out var library) || !PolicySetup.TryLoadCatalog(rulesDir, null, stderr, out var catalog))
+        {
+            return false;
+        }
+        if (!AwardMatcher.Covers(library, asOf))
+        {
+            stderr.WriteLine($"error: {new RuleNotInForceException(library.SizeClass.Id, asOf, library.SizeClass.Versions.Select(v => v.Info).ToList()).Message}");
+            return false;
+        }
+        matcher = new AwardMatcher(library, new AwardCalculator(catalog, RegionTree.Shipped), asOf);
+        return true;
+    }
+
+    private static Rendered Render(EnterpriseAwards awards, string format)
     {
         if (format == "table")
         {
-            AwardsTable.Write(stdout, results, asOf);
-            return;
+            return new Rendered(awards, null);
         }
         using var buffer = new MemoryStream();
-        var options = EvaluationJsonWriter.Options with { Indented = format == "json" };
-        using (var w = new Utf8JsonWriter(buffer, options))
+        using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options with { Indented = format == "json" }))
         {
-            if (format == "json")
-            {
-                w.WriteStartArray();
-            }
-            foreach (var r in results)
-            {
-                AwardsJsonWriter.Write(w, r);
-                if (format == "jsonl")
-                {
-                    w.Flush();
-                    buffer.WriteByte((byte)'\n');
-                    w.Reset();
-                }
-            }
-            if (format == "json")
-            {
-                w.WriteEndArray();
-            }
+            AwardsJsonWriter.Write(w, awards);
         }
-        stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        if (format == "json")
+        return new Rendered(awards, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void Write(TextWriter stdout, List<Rendered> results, string format, DateOnly asOf)
+    {
+        switch (format)
         {
-            stdout.WriteLine();
+            case "table":
+                AwardsTable.Write(stdout, results.Select(r => r.Awards).ToList(), asOf);
+                break;
+            case "json":
+                stdout.WriteLine("[" + string.Join(",", results.Select(r => r.Json)) + "]");
+                break;
+            default:
+                foreach (var r in results)
+                {
+                    stdout.WriteLine(r.Json);
+                }
+                break;
         }
     }
 }

@@ -31,7 +31,16 @@ internal static class ReplayCommand
         return command;
     }
 
-    public static int Run(FileInfo resultsFile, FileInfo profilesFile, DirectoryInfo? rulesDir, string? asOfText, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(FileInfo resultsFile, FileInfo profilesFile, DirectoryInfo? rulesDir, string? asOfText, string format, TextWriter stdout, TextWriter stderr) =>
+        Run(resultsFile, profilesFile, rulesDir, asOfText, format, stdout, stderr, null);
+
+    /// <summary>
+    /// The command with a test seam: <paramref name="beforeEach"/> runs first inside each result's isolation. Each stored
+    /// result is replayed in isolation: one whose replay throws is reported (line, credit code, exception) and counted,
+    /// and the run goes on (exit 1).
+    /// </summary>
+    internal static int Run(FileInfo resultsFile, FileInfo profilesFile, DirectoryInfo? rulesDir, string? asOfText, string format, TextWriter stdout, TextWriter stderr,
+        Action<EnterpriseProfile>? beforeEach)
     {
         DateOnly? only = null;
         if (asOfText is not null)
@@ -75,6 +84,7 @@ internal static class ReplayCommand
             var (profiles, ambiguous) = Profiles(profilesFile, needed, stderr, ref problems);
             var flips = new List<TierFlip>();
             var replayed = 0;
+            var failed = 0;
             // Bad lines were reported by the first pass.
             foreach (var (line, stored) in Results(resultsFile, only, _ => { }))
             {
@@ -86,15 +96,24 @@ internal static class ReplayCommand
                         : $"results line {line}: no valid profile for {stored.CreditCode} in {profilesFile.Name}; not replayed");
                     continue;
                 }
-                replayed++;
-                foreach (var flip in replay.Replay(stored, profile))
+                if (!RecordIsolation.TryRun(line, $"results line {line}", stored.CreditCode, () =>
                 {
-                    if (format == "jsonl")
-                    {
-                        stdout.WriteLine(ReplayJson.Line(flip));
-                    }
-                    flips.Add(flip);
+                    beforeEach?.Invoke(profile);
+                    var found = replay.Replay(stored, profile);
+                    return (Flips: found, Lines: format == "jsonl" ? found.Select(ReplayJson.Line).ToList() : []);
+                }, out var done, out var failure))
+                {
+                    problems++;
+                    failed++;
+                    stderr.WriteLine(failure!.ToString());
+                    continue;
                 }
+                replayed++;
+                foreach (var text in done.Lines)
+                {
+                    stdout.WriteLine(text);
+                }
+                flips.AddRange(done.Flips);
             }
             if (format == "table")
             {
@@ -103,6 +122,11 @@ internal static class ReplayCommand
             else
             {
                 stderr.WriteLine($"replayed {replayed} result(s): {flips.Count} tier outcome(s) flipped ({flips.Count(f => f.Gained)} gained, {flips.Count(f => !f.Gained)} lost)");
+            }
+            if (failed > 0)
+            {
+                stderr.WriteLine($"{failed} result(s) failed with an internal error (each reported above as 'failed record …'); every other result was replayed");
+                stderr.WriteLine($"{failed} 条结果重放时发生内部错误（见上方各行），其余结果已照常重放。");
             }
             if (flips.Any(f => !f.ChecksKnown))
             {
@@ -132,14 +156,26 @@ internal static class ReplayCommand
             {
                 continue;
             }
-            StoredResult result;
-            try
+            string? notAResult = null;
+            if (!RecordIsolation.TryRun(number, $"results line {number}", null, () =>
             {
-                result = StoredResultReader.Parse(text);
+                try
+                {
+                    return StoredResultReader.Parse(text);
+                }
+                catch (FormatException ex)
+                {
+                    notAResult = ex.Message;
+                    return null;
+                }
+            }, out var result, out var failure))
+            {
+                skipped(failure!.ToString());
+                continue;
             }
-            catch (FormatException ex)
+            if (result is null)
             {
-                skipped($"results line {number}: {ex.Message}; skipped");
+                skipped($"results line {number}: {notAResult}; skipped");
                 continue;
             }
             if (only is null || result.AsOf == only)
@@ -155,8 +191,14 @@ internal static class ReplayCommand
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         var invalid = 0;
         using var stream = file.OpenRead();
-        foreach (var record in ProfileReader.Read(stream))
+        foreach (var raw in ProfileReader.Split(stream))
         {
+            if (!RecordIsolation.TryParse(raw, out var record, out var failure))
+            {
+                problems++;
+                stderr.WriteLine(failure!.ToString());
+                continue;
+            }
             if (record.Profile is not { } p)
             {
                 invalid++;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Tidu.Cli.Batches;
 using Tidu.Cli.Policies;
 using Tidu.Cli.Simulation;
+using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
@@ -33,7 +35,12 @@ internal static class SimulateCommand
     }
 
     public static int Run(FileInfo file, string? asOfText, FileInfo reformFile, string? region, FileInfo? projectsFile, FileInfo output, DirectoryInfo? rulesDir,
-        TextWriter stdout, TextWriter stderr, TimeProvider clock)
+        TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(file, asOfText, reformFile, region, projectsFile, output, rulesDir, stdout, stderr, clock, null);
+
+    /// <summary>The command with a test seam: <paramref name="beforeEach"/> runs first inside each record's isolation.</summary>
+    internal static int Run(FileInfo file, string? asOfText, FileInfo reformFile, string? region, FileInfo? projectsFile, FileInfo output, DirectoryInfo? rulesDir,
+        TextWriter stdout, TextWriter stderr, TimeProvider clock, Action<EnterpriseProfile>? beforeEach)
     {
         if (!PolicySetup.TryCheckRegion(region, stderr)
             || !EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var baselineEvaluator, out var asOf)
@@ -82,17 +89,17 @@ internal static class SimulateCommand
             projects.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
         var stopwatch = Stopwatch.StartNew();
         SimulationTotals totals;
-        long invalid;
+        BatchTally tally;
         try
         {
             using var input = file.OpenRead();
-            (totals, invalid, _) = new SimulatePipeline(simulator, asOf, region).Run(input, _ => { });
+            (totals, tally) = new SimulatePipeline(simulator, asOf, region, beforeEach).Run(input, _ => { }, line => stderr.WriteLine(Printable.Of(line)));
             stopwatch.Stop();
             var targets = TargetProgress.For(region, totals);
             output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
             using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                SimulationJson.Write(result, reform, asOf, region, totals, invalid, reformedCatalog, targets);
+                SimulationJson.Write(result, reform, asOf, region, totals, tally, reformedCatalog, targets);
             }
             SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, reformedRules.Index, targets, stopwatch.Elapsed);
         }
@@ -101,11 +108,8 @@ internal static class SimulateCommand
             stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failure;
         }
-        if (invalid + invalidProjects > 0)
-        {
-            stderr.WriteLine($"{invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped");
-            return ExitCodes.InvalidRecords;
-        }
-        return ExitCodes.Ok;
+        tally.WriteSummary(stderr, tally.Invalid + invalidProjects > 0 ? $"{tally.Invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped" : null,
+            region is null ? "outside the run's scope" : $"registered outside {region}");
+        return invalidProjects > 0 ? ExitCodes.InvalidRecords : tally.ExitCode;
     }
 }

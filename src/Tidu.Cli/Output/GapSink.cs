@@ -6,10 +6,18 @@ using Tidu.Domain.Display;
 
 namespace Tidu.Cli.Output;
 
-/// <summary>Where gap results go: one JSON line per (enterprise, tier), or a Chinese table of the changes.</summary>
+/// <summary>
+/// Where gap results go: one JSON line per (enterprise, tier), or a Chinese table of the changes. An enterprise's
+/// results are rendered first (inside its record's isolation), then added (only writing): all its lines or none.
+/// </summary>
 internal abstract class GapSink : IDisposable
 {
-    public abstract void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results);
+    /// <summary>One enterprise's results ready to be written: for JSON Lines, their lines.</summary>
+    public sealed record Rendered(EnterpriseProfile Profile, IReadOnlyList<GapResult> Results, IReadOnlyList<string> Lines);
+
+    public virtual Rendered Render(EnterpriseProfile profile, IReadOnlyList<GapResult> results) => new(profile, results, []);
+
+    public abstract void Add(Rendered rendered);
 
     public abstract void Dispose();
 
@@ -18,11 +26,13 @@ internal abstract class GapSink : IDisposable
 
     private sealed class JsonLines(TextWriter stdout) : GapSink
     {
-        public override void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results)
+        public override Rendered Render(EnterpriseProfile profile, IReadOnlyList<GapResult> results) => new(profile, results, results.Select(GapJsonWriter.Line).ToList());
+
+        public override void Add(Rendered rendered)
         {
-            foreach (var r in results)
+            foreach (var line in rendered.Lines)
             {
-                stdout.WriteLine(GapJsonWriter.Line(r));
+                stdout.WriteLine(line);
             }
         }
 
@@ -42,7 +52,7 @@ internal abstract class GapSink : IDisposable
 
         private readonly List<(EnterpriseProfile Profile, IReadOnlyList<GapResult> Results)> _rows = [];
 
-        public override void Add(EnterpriseProfile profile, IReadOnlyList<GapResult> results) => _rows.Add((profile, results));
+        public override void Add(Rendered rendered) => _rows.Add((rendered.Profile, rendered.Results));
 
         public override void Dispose()
         {

@@ -4,10 +4,18 @@ using Tidu.Rules.Evaluation;
 
 namespace Tidu.Cli.Output;
 
-/// <summary>Where evaluation results go, in input order: JSON Lines (streamed), one JSON array, or a Chinese table.</summary>
+/// <summary>
+/// Where evaluation results go, in input order: JSON Lines (streamed), one JSON array, or a Chinese table. A result is
+/// rendered first (all that can fail for one record, inside its isolation), then added (only writing).
+/// </summary>
 internal abstract class ResultSink : IDisposable
 {
-    public abstract void Add(EnterpriseEvaluation evaluation);
+    /// <summary>One result ready to be written: the evaluation and, for the JSON formats, its text.</summary>
+    public sealed record Rendered(EnterpriseEvaluation Evaluation, string? Json);
+
+    public virtual Rendered Render(EnterpriseEvaluation evaluation) => new(evaluation, null);
+
+    public abstract void Add(Rendered result);
 
     public abstract void Dispose();
 
@@ -22,15 +30,9 @@ internal abstract class ResultSink : IDisposable
     {
         private readonly MemoryStream _buffer = new();
 
-        public override void Add(EnterpriseEvaluation evaluation)
-        {
-            _buffer.SetLength(0);
-            using (var w = new Utf8JsonWriter(_buffer, EvaluationJsonWriter.Options))
-            {
-                EvaluationJsonWriter.Write(w, evaluation, !noChecks);
-            }
-            stdout.WriteLine(Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
-        }
+        public override Rendered Render(EnterpriseEvaluation evaluation) => new(evaluation, Json(_buffer, evaluation, !noChecks, EvaluationJsonWriter.Options));
+
+        public override void Add(Rendered result) => stdout.WriteLine(result.Json);
 
         public override void Dispose()
         {
@@ -44,26 +46,42 @@ internal abstract class ResultSink : IDisposable
         private readonly TextWriter _stdout;
         private readonly bool _noChecks;
         private readonly MemoryStream _buffer = new();
+        private readonly MemoryStream _output = new();
         private readonly Utf8JsonWriter _writer;
 
         public JsonArraySink(TextWriter stdout, bool noChecks)
         {
             _stdout = stdout;
             _noChecks = noChecks;
-            _writer = new Utf8JsonWriter(_buffer, EvaluationJsonWriter.Options with { Indented = true });
+            _writer = new Utf8JsonWriter(_output, EvaluationJsonWriter.Options with { Indented = true });
             _writer.WriteStartArray();
         }
 
-        public override void Add(EnterpriseEvaluation evaluation) => EvaluationJsonWriter.Write(_writer, evaluation, !_noChecks);
+        public override Rendered Render(EnterpriseEvaluation evaluation) =>
+            new(evaluation, Json(_buffer, evaluation, !_noChecks, EvaluationJsonWriter.Options with { Indented = true }));
+
+        public override void Add(Rendered result) => _writer.WriteRawValue(result.Json!, skipInputValidation: true);
 
         public override void Dispose()
         {
             _writer.WriteEndArray();
             _writer.Flush();
-            _stdout.WriteLine(Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
+            _stdout.WriteLine(Encoding.UTF8.GetString(_output.GetBuffer(), 0, (int)_output.Length));
             _stdout.Flush();
             _writer.Dispose();
+            _output.Dispose();
             _buffer.Dispose();
         }
+    }
+
+    /// <summary>One evaluation as JSON text (a reused buffer: sinks are used by one thread).</summary>
+    private static string Json(MemoryStream buffer, EnterpriseEvaluation evaluation, bool checks, JsonWriterOptions options)
+    {
+        buffer.SetLength(0);
+        using (var w = new Utf8JsonWriter(buffer, options))
+        {
+            EvaluationJsonWriter.Write(w, evaluation, checks);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class TableSink(TextWriter stdout) : ResultSink
 
     private readonly List<EnterpriseEvaluation> _rows = [];
 
-    public override void Add(EnterpriseEvaluation evaluation) => _rows.Add(evaluation);
+    public override void Add(Rendered result) => _rows.Add(result.Evaluation);
 
     public override void Dispose()
     {

@@ -44,6 +44,10 @@ internal static class AwardsTable
             {
                 console.MarkupLine($"  [yellow]差一项：{Markup.Escape(n.Clause.Title)}（{Markup.Escape(n.OccasionText)}）—— {Markup.Escape(string.Join("；", n.Missing))}[/]");
             }
+            foreach (var t in a.NotAssessable)
+            {
+                console.MarkupLine($"  [grey]不作评价：{Markup.Escape(t.Title)} —— {Markup.Escape(t.Reason)}[/]");
+            }
             console.WriteLine();
         }
         var totals = new Table().Border(TableBorder.Rounded).Title($"合计（{asOf:yyyy-MM-dd}，{all.Count} 家企业）");

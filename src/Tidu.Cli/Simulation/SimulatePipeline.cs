@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Tidu.Cli.Batches;
 using Tidu.Cli.Screening;
 using Tidu.Domain.Exchange;
+using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Reforms;
 
@@ -8,64 +10,102 @@ namespace Tidu.Cli.Simulation;
 
 /// <summary>
 /// Streams profiles through the simulator the way <c>screen</c> does: one thread cuts the input into raw records
-/// in bounded batches; each batch is parsed and compared (baseline vs reform) on all cores; the totals are added
-/// in input order. Nothing per enterprise is written except the tier changes.
+/// in bounded batches; each batch is parsed and compared (baseline vs reform) on all cores, each record in isolation
+/// (a record whose processing throws is a failure of that record); the totals are added and the invalid and failed
+/// records reported in input order. Nothing per enterprise is written except the tier changes.
 /// </summary>
-internal sealed class SimulatePipeline(Simulator simulator, DateOnly asOf, string? region)
+internal sealed class SimulatePipeline(Simulator simulator, DateOnly asOf, string? region, Action<EnterpriseProfile>? beforeEach = null)
 {
     private const int BatchSize = 2048;
     private const int BatchesInFlight = 3;
 
-    public (SimulationTotals Totals, long Invalid, long OutOfRegion) Run(Stream input, Action<long> progress)
+    private enum State : byte
+    {
+        Compared,
+        Invalid,
+        Outside,
+        Failed,
+    }
+
+    /// <param name="input">The profiles.</param>
+    /// <param name="progress">Records done so far.</param>
+    /// <param name="report">Each invalid or failed record's line, in input order.</param>
+    public (SimulationTotals Totals, BatchTally Tally) Run(Stream input, Action<long> progress, Action<string> report)
     {
         var totals = new SimulationTotals();
-        long invalid = 0;
-        long outside = 0;
+        var tally = new BatchTally();
         using var queue = new BlockingCollection<List<RawRecord>>(BatchesInFlight);
         var reader = RecordBatches.StartReading(input, queue, BatchSize);
         var results = new EnterpriseComparison?[BatchSize];
-        var states = new byte[BatchSize]; // 0 compared, 1 invalid, 2 outside the region
+        var records = new ProfileRecord?[BatchSize];
+        var failures = new RecordFailure?[BatchSize];
+        var states = new State[BatchSize];
         long done = 0;
         foreach (var batch in queue.GetConsumingEnumerable())
         {
             Parallel.For(0, batch.Count, i =>
             {
-                var record = ProfileReader.Parse(batch[i]);
                 results[i] = null;
+                records[i] = null;
+                failures[i] = null;
+                if (!RecordIsolation.TryParse(batch[i], out var record, out var parseFailure))
+                {
+                    (states[i], failures[i]) = (State.Failed, parseFailure);
+                    return;
+                }
+                records[i] = record;
                 if (record.Profile is not { } profile)
                 {
-                    states[i] = 1;
+                    states[i] = State.Invalid;
                 }
                 else if (region is not null && !RegionTree.Shipped.MatchesFilter(profile.RegionCode, region))
                 {
-                    states[i] = 2;
+                    states[i] = State.Outside;
+                }
+                else if (RecordIsolation.TryRun(record.Ordinal, record.Locator, profile.CreditCode, () =>
+                {
+                    beforeEach?.Invoke(profile);
+                    return simulator.Compare(profile, asOf);
+                }, out var comparison, out var failure))
+                {
+                    (states[i], results[i]) = (State.Compared, comparison);
                 }
                 else
                 {
-                    states[i] = 0;
-                    results[i] = simulator.Compare(profile, asOf);
+                    (states[i], failures[i]) = (State.Failed, failure);
                 }
             });
             for (var i = 0; i < batch.Count; i++)
             {
+                tally.Read++;
                 switch (states[i])
                 {
-                    case 0:
+                    case State.Compared:
                         totals.Add(results[i]!);
-                        results[i] = null;
+                        tally.Done++;
                         break;
-                    case 1:
-                        invalid++;
+                    case State.Invalid:
+                        tally.Invalid++;
+                        foreach (var e in records[i]!.Errors)
+                        {
+                            report($"invalid record {e}");
+                        }
+                        break;
+                    case State.Failed:
+                        tally.Failed++;
+                        report(failures[i]!.ToString());
                         break;
                     default:
-                        outside++;
+                        tally.OutOfScope++;
                         break;
                 }
+                results[i] = null;
+                records[i] = null;
             }
             done += batch.Count;
             progress(done);
         }
         reader.GetAwaiter().GetResult();
-        return (totals, invalid, outside);
+        return (totals, tally);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tidu.Cli.Batches;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;
@@ -10,7 +11,7 @@ namespace Tidu.Cli.Simulation;
 /// <summary>The JSON result file of <c>tidu simulate</c> (docs/policies.md).</summary>
 internal static class SimulationJson
 {
-    public static void Write(Stream output, Reform reform, DateOnly asOf, string? region, SimulationTotals t, long invalid, PolicyCatalog catalog, IReadOnlyList<TargetProgress> targets)
+    public static void Write(Stream output, Reform reform, DateOnly asOf, string? region, SimulationTotals t, BatchTally records, PolicyCatalog catalog, IReadOnlyList<TargetProgress> targets)
     {
         using var w = new Utf8JsonWriter(output, EvaluationJsonWriter.Options with { Indented = true });
         w.WriteStartObject();
@@ -35,7 +36,8 @@ internal static class SimulationJson
         w.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("jurisdiction", region);
         w.WriteNumber("enterprises", t.Enterprises);
-        w.WriteNumber("invalidRecords", invalid);
+        w.WriteNumber("invalidRecords", records.Invalid);
+        w.WriteNumber("failedRecords", records.Failed);
         w.WriteStartArray("tiers");
         foreach (var tier in t.Tiers)
         {

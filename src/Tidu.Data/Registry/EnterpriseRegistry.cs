@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data.Entities;
+using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
@@ -31,10 +32,12 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         var asOf = ChinaCalendar.Today(clock);
         db.RuleSetVersion = RuleVersions(asOf);
         int created = 0, updated = 0, unchanged = 0;
+        var failures = new List<RecordFailure>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             created = updated = unchanged = 0;
+            failures.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             var done = 0;
             foreach (var chunk in profiles.Chunk(Chunk))
@@ -70,10 +73,11 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                     }
                     if (changed || entity.Evaluation?.AsOf != asOf)
                     {
-                        // The merged file (stored years plus the new ones) is evaluated, never the partial input.
-                        if (ProfileMapping.ToProfile(entity).Profile is { } merged)
+                        // The merged file (stored years plus the new ones) is evaluated, never the partial input; a file
+                        // whose evaluation throws is still saved (nothing is lost) and reported.
+                        if (Evaluated(entity, asOf) is { Failure: { } failure })
                         {
-                            StoreEvaluation(entity, evaluator.Library.Index, evaluator.Evaluate(merged, asOf, EvaluationDetail.DecisiveFailures));
+                            failures.Add(failure);
                         }
                     }
                 }
@@ -84,7 +88,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        return new UpsertResult(created, updated, unchanged, []);
+        return new UpsertResult(created, updated, unchanged, []) { EvaluationFailures = failures };
     }
 
     /// <summary>
@@ -144,8 +148,11 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         return result;
     }
 
-    /// <summary>Re-evaluates every stored file in scope on <paramref name="asOf"/> (rules or the date moved on).</summary>
-    public async Task<int> ReevaluateAsync(DateOnly asOf, CancellationToken ct = default)
+    /// <summary>
+    /// Re-evaluates every stored file in scope on <paramref name="asOf"/> (rules or the date moved on). Each file on its
+    /// own: one whose evaluation throws keeps its stored evaluation and goes to <paramref name="failed"/>; the others go on.
+    /// </summary>
+    public async Task<int> ReevaluateAsync(DateOnly asOf, Action<RecordFailure>? failed = null, CancellationToken ct = default)
     {
         var count = 0;
         long after = 0;
@@ -163,9 +170,9 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             foreach (var e in batch)
             {
-                if (ProfileMapping.ToProfile(e).Profile is { } profile)
+                if (Evaluated(e, asOf) is { Failure: { } failure })
                 {
-                    StoreEvaluation(e, evaluator.Library.Index, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+                    failed?.Invoke(failure);
                 }
             }
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -183,6 +190,26 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         {
             StoreEvaluation(enterprise, evaluator.Library.Index, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
         }
+    }
+
+    /// <summary>
+    /// Evaluates one stored file in isolation and stores the outcome; an exception (a defect) leaves the stored
+    /// evaluation as it was and is returned as the file's failure.
+    /// </summary>
+    private (bool Stored, RecordFailure? Failure) Evaluated(Enterprise e, DateOnly asOf)
+    {
+        if (!RecordIsolation.TryRun(e.Id, $"enterprise {e.Id}", e.CreditCode,
+            () => ProfileMapping.ToProfile(e).Profile is { } profile ? evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures) : null,
+            out var evaluation, out var failure))
+        {
+            return (false, failure);
+        }
+        if (evaluation is null)
+        {
+            return (false, null);
+        }
+        StoreEvaluation(e, evaluator.Library.Index, evaluation);
+        return (true, null);
     }
 
     /// <summary>The rule versions in force on <paramref name="asOf"/>, as recorded with every audited write.</summary>

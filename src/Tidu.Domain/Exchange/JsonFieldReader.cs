@@ -96,6 +96,9 @@ internal sealed class JsonFieldReader(List<RecordError> errors, string record)
             Error(path, "number is out of range");
             return null;
         }
+        // Without a bound of its own a number is an amount: the format's explicit limit applies (Limits).
+        min ??= -Limits.MaxAmount;
+        max ??= Limits.MaxAmount;
         if (min is { } lo && d < lo)
         {
             Error(path, $"must be at least {lo.ToString(CultureInfo.InvariantCulture)}, got {d.ToString(CultureInfo.InvariantCulture)}");
@@ -136,6 +139,9 @@ internal sealed class JsonFieldReader(List<RecordError> errors, string record)
             return null;
         }
         var i = (int)d;
+        // Without a bound of its own an integer is a count: the format's explicit limit applies (Limits).
+        min ??= -Limits.MaxCount;
+        max ??= Limits.MaxCount;
         if (min is { } lo && i < lo)
         {
             Error(path, $"must be at least {lo}, got {i}");

@@ -28,6 +28,34 @@ public sealed class GapAnalyzer(Evaluator evaluator)
         {
             return Result(profile, asOf, set, version, next, true, [], [], true, true);
         }
+        var (search, plan) = Search(profile, asOf, tierId, version);
+        return Report(profile, asOf, set, version, next, plan);
+    }
+
+    /// <summary>
+    /// The profile moved by the gap's changes, with the blockers' hypotheses applied (an earlier niche-market start, the
+    /// rung or honour held, the compliance flag cleared), when that qualifies for <paramref name="tierId"/> on
+    /// <paramref name="asOf"/>; null when no plan qualifies (e.g. a large enterprise). Synthetic data build candidates with it.
+    /// </summary>
+    internal EnterpriseProfile? QualifyingVariant(EnterpriseProfile profile, DateOnly asOf, string tierId)
+    {
+        var set = Evaluator.Library.Tiers.FirstOrDefault(t => t.Id == tierId) ?? throw new ArgumentException($"no tier rule set '{tierId}'", nameof(tierId));
+        if (set.VersionOn(asOf) is not { } version)
+        {
+            return null;
+        }
+        if (Qualifies(profile, asOf, tierId))
+        {
+            return profile;
+        }
+        var (_, plan) = Search(profile, asOf, tierId, version);
+        var moved = plan.ApplyTo(profile);
+        return Qualifies(moved, asOf, tierId) ? moved : null;
+    }
+
+    /// <summary>The search rounds, then the minimal plan (see <see cref="Minimize"/>).</summary>
+    private (GapSearch Search, Plan Plan) Search(EnterpriseProfile profile, DateOnly asOf, string tierId, TierVersion version)
+    {
         var search = new GapSearch(Evaluator, asOf, tierId, version);
         var plan = Plan.Empty;
         for (var round = 0; round < MaxRounds; round++)
@@ -51,7 +79,7 @@ public sealed class GapAnalyzer(Evaluator evaluator)
             }
             plan = merged;
         }
-        return Report(profile, asOf, set, version, next, WithConsistentIp(Minimize(plan, profile, search, version), profile));
+        return (search, WithConsistentIp(Minimize(plan, profile, search, version), profile));
     }
 
     /// <summary>
@@ -132,23 +160,42 @@ public sealed class GapAnalyzer(Evaluator evaluator)
     private bool Qualifies(EnterpriseProfile profile, DateOnly asOf, string tierId) =>
         Evaluator.Evaluate(profile, asOf, EvaluationDetail.Outcome).Tiers.Single(t => t.Tier == tierId).Qualified;
 
-    /// <summary>Class-I subsets (applied, self-developed, high-value) are counted inside class I: raise it with them.</summary>
+    /// <summary>The class-I subsets (applied, self-developed, high-value): each is counted inside class I.</summary>
+    private static readonly (string Path, Func<IntellectualProperty?, int?> Read)[] ClassISubsets =
+    [
+        ("/intellectualProperty/classIApplied", ip => ip?.ClassIApplied),
+        ("/intellectualProperty/classISelfDeveloped", ip => ip?.ClassISelfDeveloped),
+        ("/intellectualProperty/classIHighValue", ip => ip?.ClassIHighValue),
+    ];
+
+    /// <summary>
+    /// Class-I subsets are counted inside class I: a subset the plan raises above class I raises class I with it.
+    /// Only what the plan raised counts — an input that already gives more of a subset than of class I is the input's
+    /// own inconsistency, which no change the plan proposes either caused or needs.
+    /// </summary>
     private static Plan WithConsistentIp(Plan plan, EnterpriseProfile original)
     {
-        var ip = plan.ApplyTo(original).IntellectualProperty;
-        var subsets = new[] { ip?.ClassIApplied, ip?.ClassISelfDeveloped, ip?.ClassIHighValue }.Max() ?? 0;
-        if (ip is null || subsets <= (ip.ClassI ?? 0))
+        var before = original.IntellectualProperty;
+        var after = plan.ApplyTo(original).IntellectualProperty;
+        var raised = ClassISubsets
+            .Where(s => s.Read(after) is { } now && now > (s.Read(before) ?? 0))
+            .Select(s => (s.Path, Count: s.Read(after)!.Value))
+            .OrderByDescending(s => s.Count)
+            .ToList();
+        if (raised.Count == 0 || raised[0].Count <= (after?.ClassI ?? 0))
         {
             return plan;
         }
-        var source = plan.Edits.First(e => e.Path?.StartsWith("/intellectualProperty/classI", StringComparison.Ordinal) == true);
+        var needed = raised[0].Count;
+        // The edit that raised the largest subset: class I moves for the same check.
+        var source = plan.Edits.First(e => e.Path == raised[0].Path);
         return plan.Then(Plan.Of(source with
         {
             Key = "/intellectualProperty/classI",
             Path = "/intellectualProperty/classI",
-            NeededNumber = subsets,
+            NeededNumber = needed,
             Cost = 0m,
-            Apply = p => p with { IntellectualProperty = (p.IntellectualProperty ?? new()) with { ClassI = Math.Max(p.IntellectualProperty?.ClassI ?? 0, subsets) } },
+            Apply = p => p with { IntellectualProperty = (p.IntellectualProperty ?? new()) with { ClassI = Math.Max(p.IntellectualProperty?.ClassI ?? 0, needed) } },
         }));
     }
 

@@ -12,7 +12,8 @@ internal static class LeverCatalog
 {
     private const decimal Cent = 0.01m;
     private const decimal ShareStep = 0.0001m;
-    private const decimal Unbounded = 1_000_000_000m;
+    /// <summary>No change is proposed beyond what the exchange format accepts.</summary>
+    private const decimal Unbounded = Tidu.Domain.Exchange.Limits.MaxAmount;
 
     /// <summary>Ordered scales of the exchange format's levels: the choices are tried from the lowest.</summary>
     private static readonly string[] RdInstitutionScale = ["none", "below-city", "city", "provincial", "national"];
@@ -111,7 +112,8 @@ internal static class LeverCatalog
         var blocker = f is null ? new BlockerInfo(BlockerKind.MissingData, Detail: GapNotes.NoFinancials + year.ToString(System.Globalization.CultureInfo.InvariantCulture), HasHypothesis: false) : null;
         var isCount = field is "employees" or "rdStaff";
         var effort = field is "rdExpense" or "rdStaff" or "basicResearchExpense" ? Effort.Actionable : Effort.Performance;
-        decimal? max = field == "rdStaff" ? f?.Employees : Unbounded;
+        // R&D staff are among the employees; without a headcount, as for any count, the format's limit bounds the search.
+        decimal? max = field == "rdStaff" && f?.Employees is { } employees ? employees : isCount ? Tidu.Domain.Exchange.Limits.MaxCount : Unbounded;
         var lever = new NumberLever(path, path, blocker is null ? effort : Effort.Blocked, isCount ? "人" : "万元", blocker,
             f is null ? null : FinancialFacts.Fields[field](f), isCount ? 1m : Cent, field == "netProfit" ? -Unbounded : 0m, max,
             (p, v) => p with { Financials = p.Financials.Select(x => x.Year == year ? SetField(x, field, v) : x).ToList() });
@@ -255,8 +257,8 @@ internal static class LeverCatalog
         new(path, path, Effort.Performance, null, null, current, ShareStep, 0m, 1m, set);
 
     private static NumberLever Count(string path, Effort effort, string unit, int? current, decimal min, decimal? max, Func<EnterpriseProfile, int, EnterpriseProfile> set) =>
-        new(path, path, effort, unit, null, current, 1m, min, max ?? Unbounded, (p, v) => set(p, (int)v));
+        new(path, path, effort, unit, null, current, 1m, min, max ?? Tidu.Domain.Exchange.Limits.MaxCount, (p, v) => set(p, (int)v));
 
     private static NumberLever Ip(string path, int? current, Func<IntellectualProperty, int, IntellectualProperty> set) =>
-        Count(path, Effort.Actionable, "项", current, 0m, 10_000m, (p, v) => p with { IntellectualProperty = set(p.IntellectualProperty ?? new(), v) });
+        Count(path, Effort.Actionable, "项", current, 0m, Tidu.Domain.Exchange.Limits.MaxCount, (p, v) => p with { IntellectualProperty = set(p.IntellectualProperty ?? new(), v) });
 }

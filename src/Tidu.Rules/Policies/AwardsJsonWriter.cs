@@ -58,6 +58,19 @@ public static class AwardsJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (a.NotAssessable.Count > 0)
+        {
+            w.WriteStartArray("notAssessable");
+            foreach (var t in a.NotAssessable)
+            {
+                w.WriteStartObject();
+                w.WriteString("tier", t.Tier);
+                w.WriteString("title", t.Title);
+                w.WriteString("reason", t.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

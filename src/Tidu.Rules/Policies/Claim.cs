@@ -58,6 +58,9 @@ public sealed record EnterpriseAwards(
 
     public decimal Total => Paid.Sum(c => c.Amount ?? 0m);
 
+    /// <summary>Tiers of the region without criteria in force on the date: not assessed (the claims above do not depend on them).</summary>
+    public IReadOnlyList<NotAssessableTier> NotAssessable { get; init; } = [];
+
     /// <summary>Paid claims whose amount is decided case by case (not in the totals).</summary>
     public int PerCaseCount => Paid.Count(c => c.Amount is null);
 }

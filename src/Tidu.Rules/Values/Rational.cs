@@ -41,8 +41,19 @@ public readonly record struct Rational
     /// <summary>Division by a positive whole number (averages).</summary>
     public Rational DivideBy(decimal positive) => new(Numerator, Denominator * positive);
 
-    /// <summary>The quotient for display and for arithmetic that does not decide a boundary.</summary>
-    public decimal ToDecimal() => Numerator / Denominator;
+    /// <summary>
+    /// The quotient for display and for arithmetic that does not decide a boundary. A quotient beyond the range of
+    /// <see cref="decimal"/> (a tiny denominator) saturates at its largest value with the quotient's sign.
+    /// </summary>
+    public decimal ToDecimal()
+    {
+        // Denominators are positive: the quotient overflows exactly when |numerator| > MaxValue × denominator.
+        if (Denominator < 1m && Math.Abs(Numerator) > decimal.MaxValue * Denominator)
+        {
+            return Numerator < 0m ? decimal.MinValue : decimal.MaxValue;
+        }
+        return Numerator / Denominator;
+    }
 
     public override string ToString() => ToDisplay().ToString(CultureInfo.InvariantCulture);
 

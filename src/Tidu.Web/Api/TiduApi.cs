@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Registry;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
 using Tidu.Web.Exporting;
 using Tidu.Web.Importing;
-using Tidu.Application.Screening;
 
 namespace Tidu.Web.Api;
 

@@ -1,6 +1,6 @@
-using Tidu.Application.Dynamic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Dynamic;
 using Tidu.Data;
 using Tidu.Data.Registry;
 using Tidu.Data.Scoping;

@@ -68,6 +68,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
                 job.Result = await registry.UpsertAsync(job.Batch!.Profiles.Select(p => p.Profile).ToList(), new SyncProgress(n => job.Done = n), ct).ConfigureAwait(false);
                 job.State = ImportJobState.Committed;
                 log.LogInformation("import {Job} by {Owner}: {Created} created, {Updated} updated, {Unchanged} unchanged", job.Id, job.Owner, job.Result.Created, job.Result.Updated, job.Result.Unchanged);
+                foreach (var f in job.Result.EvaluationFailures)
+                {
+                    log.LogError("import {Job}: {CreditCode} saved, but its evaluation failed: {Reason}", job.Id, f.CreditCode, f.Reason);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

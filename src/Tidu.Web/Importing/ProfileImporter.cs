@@ -142,24 +142,46 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
-    private static void ReadJson(Stream stream, List<Piece> pieces, List<ImportIssue> issues)
+    /// <summary>What the user reads for a record whose processing failed with an internal error (the English reason is logged).</summary>
+    private const string FailedRecordZh = "处理该记录时发生内部错误，该记录未导入，其他记录不受影响；请联系管理员。";
+
+    private void ReadJson(Stream stream, List<Piece> pieces, List<ImportIssue> issues)
     {
         foreach (var split in ProfileReader.Split(stream))
         {
             // The reader counts records from 0; users count from 1 ("record 1" is the first).
             var raw = split with { Ordinal = split.Ordinal + 1 };
-            var record = ProfileReader.Parse(raw);
-            if (!record.IsValid)
+            if (!RecordIsolation.TryRun(raw.Ordinal, raw.Locator, null, () => ReadRecord(raw), out var read, out var failure))
             {
-                foreach (var e in record.Errors)
-                {
-                    issues.Add(new ImportIssue(raw.Ordinal, e.Path, ReasonTranslator.ToChinese(e.Reason), e.Reason));
-                }
+                Failed(failure!, [raw.Ordinal], issues);
                 continue;
             }
-            var top = JsonNode.Parse(raw.Json.Span)!.AsObject();
-            pieces.Add(new Piece(raw.Ordinal, record.Profile!.CreditCode, top, null, true));
+            if (read.Piece is { } piece)
+            {
+                pieces.Add(piece);
+            }
+            issues.AddRange(read.Issues);
         }
+    }
+
+    /// <summary>One JSON record: its piece, or its issues. Members are read here, inside the record's isolation.</summary>
+    private static (Piece? Piece, List<ImportIssue> Issues) ReadRecord(RawRecord raw)
+    {
+        var record = ProfileReader.Parse(raw);
+        if (!record.IsValid)
+        {
+            return (null, record.Errors.Select(e => new ImportIssue(raw.Ordinal, e.Path, ReasonTranslator.ToChinese(e.Reason), e.Reason)).ToList());
+        }
+        var top = JsonNode.Parse(raw.Json.Span)!.AsObject();
+        _ = top.Count; // a JSON object's members are read lazily: a property given twice throws here, not later in the merge
+        return (new Piece(raw.Ordinal, record.Profile!.CreditCode, top, null, true), []);
+    }
+
+    /// <summary>An internal error on one record (or one enterprise's rows): logged in English, an issue in Chinese on each row.</summary>
+    private void Failed(RecordFailure failure, IEnumerable<long> rows, List<ImportIssue> issues)
+    {
+        log.LogError("import record {Record} ({CreditCode}) failed: {Reason}", failure.Record, failure.CreditCode, failure.Reason);
+        issues.AddRange(rows.Select(r => new ImportIssue(r, "", FailedRecordZh, failure.Reason)));
     }
 
     private async Task<ImportBatch> MergeAsync(List<Piece> pieces, List<ImportIssue> issues, IProgress<int>? progress, CancellationToken ct)
@@ -173,38 +195,14 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
             var stored = await registry.LoadAsync(chunk.Select(g => g.Key), ct).ConfigureAwait(false);
             foreach (var g in chunk)
             {
-                var merged = stored.TryGetValue(g.Key, out var e) ? ProfileMapping.ToJson(e) : new JsonObject();
-                var yearRows = new Dictionary<int, long>();
-                var first = g.First();
-                foreach (var piece in g)
+                if (!RecordIsolation.TryRun(g.First().Row, $"row {g.First().Row}", g.Key, () => Merge(g, stored, issues), out var imported, out var failure))
                 {
-                    if (!MergeInto(merged, piece, first, yearRows, issues))
-                    {
-                        continue;
-                    }
-                }
-                var record = ProfileReader.Parse(new RawRecord(first.Row, g.Key, JsonSerializer.SerializeToUtf8Bytes(merged)));
-                if (record.Profile is { } profile)
-                {
-                    if (regions.Find(profile.RegionCode) is null)
-                    {
-                        // Six digits but not in the region table: the database would refuse it (foreign key) and fail the whole batch.
-                        var header = ImportColumns.ByKey("regionCode")!.Header;
-                        issues.AddRange(g.Select(p => new ImportIssue(p.Row, header, $"“{profile.RegionCode}”不是平台区划表中的行政区划代码", $"region code {profile.RegionCode} is not in the platform's region table")));
-                        continue;
-                    }
-                    profiles.Add(new ImportedProfile(profile, g.Select(p => p.Row).ToList()));
+                    Failed(failure!, g.Select(p => p.Row), issues);
                     continue;
                 }
-                var years = merged["financials"] as JsonArray;
-                foreach (var err in record.Errors)
+                if (imported is not null)
                 {
-                    var row = RowOf(err.Path, years, yearRows) ?? first.Row;
-                    issues.Add(new ImportIssue(row, ColumnOf(err.Path), ReasonTranslator.ToChinese(err.Reason), err.Reason));
-                }
-                foreach (var other in g.Where(p => !issues.Any(i => i.Row == p.Row)))
-                {
-                    issues.Add(new ImportIssue(other.Row, "", "同一企业的其他行有错误，本行未导入", $"not imported: another row of enterprise {g.Key} has errors"));
+                    profiles.Add(imported);
                 }
             }
             done += chunk.Sum(g => g.Count());
@@ -221,6 +219,53 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
         }
         var accepted = profiles.Where((_, i) => !refused.Contains(i)).ToList();
         return new ImportBatch(rows, accepted, issues.OrderBy(i => i.Row).ToList());
+    }
+
+    /// <summary>
+    /// One enterprise's rows merged with its stored file and validated: the profile to import, or null with the issues
+    /// added (all of the enterprise's rows are then refused together). Runs in the enterprise's isolation: the issues are
+    /// added only once the merge completed.
+    /// </summary>
+    private ImportedProfile? Merge(IGrouping<string, Piece> g, Dictionary<string, Data.Entities.Enterprise> stored, List<ImportIssue> issues)
+    {
+        var found = new List<ImportIssue>();
+        var result = MergeGroup(g, stored, found);
+        issues.AddRange(found);
+        return result;
+    }
+
+    private ImportedProfile? MergeGroup(IGrouping<string, Piece> g, Dictionary<string, Data.Entities.Enterprise> stored, List<ImportIssue> issues)
+    {
+        var merged = stored.TryGetValue(g.Key, out var e) ? ProfileMapping.ToJson(e) : new JsonObject();
+        var yearRows = new Dictionary<int, long>();
+        var first = g.First();
+        foreach (var piece in g)
+        {
+            MergeInto(merged, piece, first, yearRows, issues);
+        }
+        var record = ProfileReader.Parse(new RawRecord(first.Row, g.Key, JsonSerializer.SerializeToUtf8Bytes(merged)));
+        if (record.Profile is { } profile)
+        {
+            if (regions.Find(profile.RegionCode) is null)
+            {
+                // Six digits but not in the region table: the database would refuse it (foreign key) and fail the whole batch.
+                var header = ImportColumns.ByKey("regionCode")!.Header;
+                issues.AddRange(g.Select(p => new ImportIssue(p.Row, header, $"“{profile.RegionCode}”不是平台区划表中的行政区划代码", $"region code {profile.RegionCode} is not in the platform's region table")));
+                return null;
+            }
+            return new ImportedProfile(profile, g.Select(p => p.Row).ToList());
+        }
+        var years = merged["financials"] as JsonArray;
+        foreach (var err in record.Errors)
+        {
+            var row = RowOf(err.Path, years, yearRows) ?? first.Row;
+            issues.Add(new ImportIssue(row, ColumnOf(err.Path), ReasonTranslator.ToChinese(err.Reason), err.Reason));
+        }
+        foreach (var other in g.Where(p => !issues.Any(i => i.Row == p.Row)))
+        {
+            issues.Add(new ImportIssue(other.Row, "", "同一企业的其他行有错误，本行未导入", $"not imported: another row of enterprise {g.Key} has errors"));
+        }
+        return null;
     }
 
     /// <summary>Adds one piece to the merged file; false (with an issue) when it contradicts an earlier row of the same enterprise.</summary>

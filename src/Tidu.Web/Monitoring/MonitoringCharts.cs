@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Entities.Monitoring;
 using Tidu.Domain.Regions;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
-using Tidu.Application.Screening;
 
 namespace Tidu.Web.Monitoring;
 

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Domain.Regions;
-using Tidu.Application.Screening;
 
 namespace Tidu.Web.Monitoring;
 

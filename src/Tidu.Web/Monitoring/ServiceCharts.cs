@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Dynamic;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Domain.Regions;
-using Tidu.Application.Dynamic;
-using Tidu.Application.Screening;
 
 namespace Tidu.Web.Monitoring;
 

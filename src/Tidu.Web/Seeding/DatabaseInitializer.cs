@@ -76,7 +76,7 @@ public static class DatabaseInitializer
         var db = sp.GetRequiredService<TiduDbContext>();
 
         progress.Report($"首次启动：正在生成并评价 {demo.Enterprises} 家演示企业（约需数分钟，仅首次）……");
-        var generator = new ProfileGenerator(tree.Leaves(), ProfileGenerator.TargetsFrom(library), ChinaCalendar.Today(clock).Year - 1);
+        var generator = new ProfileGenerator(tree.Leaves(), library, ChinaCalendar.Today(clock).Year - 1, TierMix.Zhejiang.Oversampled(demo.CandidateOversampling));
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
         await registry.UpsertAsync(profiles).ConfigureAwait(false);
 

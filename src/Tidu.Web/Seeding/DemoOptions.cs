@@ -7,6 +7,12 @@ public sealed class DemoOptions
     public int Enterprises { get; set; } = 3000;
     public int GeneratorSeed { get; set; } = 2026;
 
+    /// <summary>
+    /// The generator's Zhejiang tier mix with the candidate shares multiplied by this factor, so a demo of a few thousand
+    /// enterprises shows every rung (docs/synthetic-data.md); 1 = the calibrated real shares.
+    /// </summary>
+    public double CandidateOversampling { get; set; } = 10;
+
     /// <summary>Days the demo round (<see cref="DemoRound"/>) stays open from the day the demo database is created.</summary>
     public int RoundOpenDays { get; set; } = 60;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Seeding;
 

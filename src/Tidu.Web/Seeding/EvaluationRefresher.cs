@@ -40,8 +40,13 @@ public sealed class EvaluationRefresher(IServiceScopeFactory scopes, TimeProvide
             log.LogInformation("evaluations are current as of {Date}", today);
             return 0;
         }
-        var count = await scope.ServiceProvider.GetRequiredService<EnterpriseRegistry>().ReevaluateAsync(today, ct).ConfigureAwait(false);
-        log.LogInformation("re-evaluated {Count} enterprises as of {Date}", count, today);
+        var failed = 0;
+        var count = await scope.ServiceProvider.GetRequiredService<EnterpriseRegistry>().ReevaluateAsync(today, f =>
+        {
+            failed++;
+            log.LogError("re-evaluation of {Record} ({CreditCode}) failed: {Reason}; its stored evaluation is kept", f.Record, f.CreditCode, f.Reason);
+        }, ct).ConfigureAwait(false);
+        log.LogInformation("re-evaluated {Count} enterprises as of {Date}, {Failed} failed", count, today, failed);
         return count;
     }
 }

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
-using Tidu.Application.Service;
 
 namespace Tidu.Web.Seeding;
 

@@ -1,14 +1,14 @@
-using Tidu.Application;
-using static Tidu.Application.Workflow.WorkflowProblems;
-using Tidu.Web.Adapters;
-using Tidu.Application.Service;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
+using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Rules.Service;
+using Tidu.Web.Adapters;
 using Tidu.Web.Security;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 

@@ -1,10 +1,10 @@
-using Tidu.Application;
-using static Tidu.Application.Workflow.WorkflowProblems;
-using Tidu.Web.Adapters;
-using Tidu.Application.Service;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
+using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Domain.Regions;
+using Tidu.Web.Adapters;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 

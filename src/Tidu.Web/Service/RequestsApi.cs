@@ -1,14 +1,14 @@
-using Tidu.Application;
-using static Tidu.Application.Workflow.WorkflowProblems;
-using Tidu.Web.Adapters;
-using Tidu.Application.Service;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tidu.Application;
+using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Rules.Service;
+using Tidu.Web.Adapters;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Service;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tidu.Web.Adapters;
 using Tidu.Application.Sharing;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
+using Tidu.Web.Adapters;
 using Tidu.Web.Api;
 
 namespace Tidu.Web.Sharing;

@@ -1,5 +1,5 @@
-using Tidu.Application.Sharing;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Sharing;
 using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 

@@ -1,19 +1,19 @@
-using Tidu.Application;
-using static Tidu.Application.Workflow.WorkflowProblems;
-using Tidu.Web.Adapters;
-using Tidu.Application.Sharing;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Tidu.Application;
+using Tidu.Application.Sharing;
 using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
+using Tidu.Web.Adapters;
 using Tidu.Web.Api;
 using Tidu.Web.Security;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Sharing;
 

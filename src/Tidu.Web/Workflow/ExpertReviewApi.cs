@@ -1,9 +1,9 @@
-using Tidu.Application;
-using static Tidu.Application.Workflow.WorkflowProblems;
-using Tidu.Web.Adapters;
-using Tidu.Application.Workflow;
 using System.Text.Json;
+using Tidu.Application;
+using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
+using Tidu.Web.Adapters;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 

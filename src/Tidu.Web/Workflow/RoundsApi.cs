@@ -1,10 +1,10 @@
-using Tidu.Application;
-using static Tidu.Application.Workflow.WorkflowProblems;
-using Tidu.Web.Adapters;
-using Tidu.Application.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
+using Tidu.Web.Adapters;
+using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 

@@ -99,6 +99,29 @@ public sealed class GapExampleTests
     }
 
     [Theory]
+    [InlineData("2026-06-30", "specialized-sme", "specialized.niche-years")]
+    [InlineData("2026-06-30", "little-giant", "little-giant.niche-years")]
+    [InlineData("2026-03-31", "specialized-sme", "specialized.c1")]
+    public void Class_i_subsets_the_input_already_gives_above_class_i_are_left_as_given(string date, string tier, string check)
+    {
+        // The input counts 8 applied class-I items but only 5 class-I items (its own inconsistency); the tier fails only
+        // on the years in the niche market (since 2025-01-02: under 2 and under 3 full years). The time blocker is the
+        // whole gap: no change to class I is proposed, since the plan raised no subset.
+        var asOf = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var profile = Strong() with
+        {
+            NicheMarketSince = new DateOnly(2025, 1, 2),
+            IntellectualProperty = Strong().IntellectualProperty! with { ClassI = 5, ClassIApplied = 8 },
+        };
+        var gap = Analyzer.Analyze(profile, asOf, tier);
+        gap.Changes.ShouldBeEmpty();
+        var blocker = gap.Blockers.ShouldHaveSingleItem();
+        blocker.Kind.ShouldBe(BlockerKind.Time);
+        blocker.Check.ShouldBe(check);
+        gap.Verified.ShouldBeTrue(gap.Note);
+    }
+
+    [Theory]
     [InlineData("2026-03-31")]
     [InlineData("2026-04-01")]
     public void A_missing_prerequisite_is_a_step_with_its_own_gap(string date)

@@ -20,7 +20,7 @@ public sealed class GapPropertyTests
     private const int Profiles = 1000;
 
     private static readonly Lazy<ProfileGenerator> Generator = new(() =>
-        new ProfileGenerator(RegionTree.Shipped.Leaves(), ProfileGenerator.TargetsFrom(Engine.Evaluator.Library), 2025));
+        new ProfileGenerator(RegionTree.Shipped.Leaves(), Engine.Evaluator.Library, 2025));
 
     private static readonly GapAnalyzer Analyzer = new(Engine.Evaluator);
 

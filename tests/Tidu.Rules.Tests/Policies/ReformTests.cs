@@ -136,7 +136,7 @@ public sealed class ReformTests : IDisposable
     /// <summary>Deterministic synthetic profiles (Y = 2024), a quarter of them on or next to a rule threshold.</summary>
     private static IEnumerable<EnterpriseProfile> Generated(int count)
     {
-        var generator = new Tidu.Rules.Synthetic.ProfileGenerator(RegionTree.Shipped.Leaves(), Tidu.Rules.Synthetic.ProfileGenerator.TargetsFrom(Engine.Evaluator.Library), 2024);
+        var generator = new Tidu.Rules.Synthetic.ProfileGenerator(RegionTree.Shipped.Leaves(), Engine.Evaluator.Library, 2024, Tidu.Rules.Synthetic.TierMix.Zhejiang.Oversampled(40)); // candidates near the score line, not the real (sparse) shares
         return Enumerable.Range(0, count).Select(i => generator.Generate(7, i));
     }
 

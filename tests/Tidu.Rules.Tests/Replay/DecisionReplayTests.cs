@@ -24,7 +24,7 @@ public sealed class DecisionReplayTests : IDisposable
     private static readonly Lazy<List<(EnterpriseProfile Profile, StoredResult Stored)>> Population = new(() =>
     {
         var library = RuleLibrary.LoadDefault();
-        var generator = new ProfileGenerator(RegionTree.Shipped.Leaves(), ProfileGenerator.TargetsFrom(library), 2025);
+        var generator = new ProfileGenerator(RegionTree.Shipped.Leaves(), library, 2025, TierMix.Zhejiang.Oversampled(40)); // candidates near the thresholds, not the real (sparse) shares
         var evaluator = new Evaluator(library);
         return Enumerable.Range(0, 2500).Select(i => generator.Generate(7, i))
             .Select(p => (p, StoredResultReader.From(evaluator.Evaluate(p, AsOf, EvaluationDetail.Full)))).ToList();

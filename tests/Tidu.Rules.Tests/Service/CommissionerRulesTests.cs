@@ -64,7 +64,7 @@ public sealed class CommissionerRulesTests
         var r = Rules.Requirement("420102", ["little-giant"], Day, Regions).ShouldNotBeNull();
         r.Level.ShouldBe("county");
         r.Deciding.Id.ShouldBe("hb-2023-commissioner.county");
-        r.Deciding.Cite.ShouldContain("湖北若干措施 十");
+        r.Deciding.Cite.ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》十");
         Rules.Requirement("420102", ["little-giant"], new DateOnly(2023, 4, 26), Regions).ShouldBeNull();
         Rules.Requirement("420102", ["little-giant"], new DateOnly(2023, 4, 27), Regions)!.Level.ShouldBe("county");
     }
@@ -159,6 +159,6 @@ public sealed class CommissionerRulesTests
     {
         Rules.Documents.Select(d => d.Id).ShouldBe(["zj-2022-commissioners", "hz-district-2022-commissioners", "hb-2023-commissioners"], ignoreOrder: true);
         Rules.Documents.SelectMany(d => d.Versions).ShouldAllBe(v => v.Info.Cite.Length > 0 && v.Info.LastVerified != null);
-        Rules.Documents.SelectMany(d => d.Versions).SelectMany(v => v.Clauses).ShouldAllBe(c => c.Cite.Contains("seed 00"));
+        Rules.Documents.SelectMany(d => d.Versions).SelectMany(v => v.Clauses).ShouldAllBe(c => c.Cite.Contains("〔2022〕19号") || c.Cite.Contains("区实施意见") || c.Cite.Contains("《关于促进专精特新中小企业高质量发展若干措施》"));
     }
 }

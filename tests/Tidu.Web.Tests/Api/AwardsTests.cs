@@ -40,7 +40,8 @@ public abstract class AwardsTests(TiduAppFixture app)
         after.Status.ShouldBe(HttpStatusCode.OK, after.Text);
         var claim = after.Json!["claims"]!.AsArray().Single(c => (string?)c!["clause"] == "hb-little-giant")!;
         claim["amount"]!.GetValue<decimal>().ShouldBe(50m);
-        ((string?)claim["cite"] ?? claim.ToJsonString()).ShouldContain("seed 002");
+        // The citation names the Hubei measures and their clause (九), in the officer's words.
+        ((string?)claim["cite"] ?? claim.ToJsonString()).ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》九");
         // The file page shows the same claim, with its amount and citation.
         (await PageAmountAsync(officer, code, "hb-little-giant")).ShouldBe("50");
     }
@@ -57,7 +58,7 @@ public abstract class AwardsTests(TiduAppFixture app)
         {
             return null;
         }
-        row.Groups[1].Value.ShouldContain("seed 002");
+        row.Groups[1].Value.ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》");
         return System.Text.RegularExpressions.Regex.Match(row.Groups[1].Value, "data-testid=\"award-amount\">([^<]*)<").Groups[1].Value.Trim();
     }
 

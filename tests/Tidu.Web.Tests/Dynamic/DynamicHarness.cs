@@ -7,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Tidu.Application.Dynamic;
 using Tidu.Data.Entities;
 using Tidu.Data.Registry;
 using Tidu.Rules;
-using Tidu.Application.Dynamic;
 using Tidu.Web.Tests.Infrastructure;
 
 namespace Tidu.Web.Tests.Dynamic;

@@ -171,6 +171,30 @@ public abstract class ImportTests(TiduAppFixture app)
     }
 
     [Fact]
+    public async Task A_record_that_fails_inside_the_import_is_reported_and_the_others_are_imported()
+    {
+        // The reader accepts a property given twice; the merge used to throw on it and fail the whole import.
+        using var client = await Sessions.LoginAsync(app, "hz-city");
+        var good = CreditCodes.For("330113", 151);
+        var repeated = CreditCodes.For("330113", 152);
+        var other = CreditCodes.For("330113", 153);
+        var twice = "{\"name\":\"第一次给出的名称\"," + Profiles.Minimal(repeated, "重复属性有限公司", "330113").ToJsonString()[1..];
+        var file = $"[{Profiles.Minimal(good, "正常记录甲有限公司", "330113").ToJsonString()},{twice},{Profiles.Minimal(other, "正常记录乙有限公司", "330113").ToJsonString()}]";
+
+        var (status, json, text) = await client.ImportAsync("upload.json", Encoding.UTF8.GetBytes(file), commit: true);
+
+        status.ShouldBe(HttpStatusCode.OK, text);
+        var issue = json!["issues"]!.AsArray().ShouldHaveSingleItem()!;
+        issue["row"]!.GetValue<long>().ShouldBe(2);
+        issue["reasonZh"]!.GetValue<string>().ShouldContain("内部错误");
+        issue["reason"]!.GetValue<string>().ShouldContain("internal error (ArgumentException)");
+        json["committed"]!["created"]!.GetValue<int>().ShouldBe(2);
+        (await FileState.ReadAsync(app, good)).ShouldNotBeNull();
+        (await FileState.ReadAsync(app, other)).ShouldNotBeNull();
+        (await FileState.ReadAsync(app, repeated)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_region_code_outside_the_region_table_is_a_row_issue_not_a_failed_import()
     {
         using var client = await Sessions.LoginAsync(app, "admin");

@@ -75,9 +75,14 @@ public abstract partial class OfficerPagesTests(TiduAppFixture app)
         };
     }
 
-    private Task SaveAsync(JsonObject file) =>
-        app.WithRegistryAsync(registry => registry.UpsertAsync([ProfileReader.Parse(new RawRecord(1, "test", JsonSerializer.SerializeToUtf8Bytes(file))).Profile
+    private async Task SaveAsync(JsonObject file)
+    {
+        var result = await app.WithRegistryAsync(registry => registry.UpsertAsync([ProfileReader.Parse(new RawRecord(1, "test", JsonSerializer.SerializeToUtf8Bytes(file))).Profile
             ?? throw new InvalidOperationException("test profile invalid")]));
+        // Saved and evaluated: the pages below read the stored evaluation.
+        (result.Created + result.Updated).ShouldBe(1);
+        result.EvaluationFailures.ShouldBeEmpty();
+    }
 
     [Fact]
     public async Task The_file_shows_its_recognition_apart_from_todays_evaluation()

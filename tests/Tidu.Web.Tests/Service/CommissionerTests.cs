@@ -39,7 +39,7 @@ public abstract class CommissionerTests(TiduAppFixture app)
         var hg = (await admin.GetJsonAsync($"/api/v1/enterprises/{hubeiGiant}/commissioner")).Json!;
         hg["requirement"]!["level"]!.GetValue<string>().ShouldBe("county");
         hg["assigningRegionCode"]!.GetValue<string>().ShouldBe("420102");
-        hg["requirement"]!["clauses"]![0]!["cite"]!.GetValue<string>().ShouldContain("湖北若干措施 十");
+        hg["requirement"]!["clauses"]![0]!["cite"]!.GetValue<string>().ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》十");
         (await admin.GetJsonAsync($"/api/v1/enterprises/{hubeiSpecialized}/commissioner")).Json!["requirement"].ShouldBeNull();
 
         // The city's list of enterprises lacking a commissioner has the little giant, not the county's specialized SME.

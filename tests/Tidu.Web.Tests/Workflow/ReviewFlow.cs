@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
+using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Rules;
 using Tidu.Web.Tests.Infrastructure;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Tests.Workflow;
 

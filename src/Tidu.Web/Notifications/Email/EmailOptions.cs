@@ -1,5 +1,5 @@
-using Tidu.Application.Notifications;
 using System.ComponentModel.DataAnnotations;
+using Tidu.Application.Notifications;
 
 namespace Tidu.Web.Notifications.Email;
 

@@ -1,5 +1,5 @@
-using Tidu.Application.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Notifications;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;

@@ -1,6 +1,6 @@
-using Tidu.Application.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Notifications;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Scoping;

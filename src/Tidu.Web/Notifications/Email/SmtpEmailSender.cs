@@ -1,7 +1,7 @@
-using Tidu.Application.Notifications;
 using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Notifications;
 
 namespace Tidu.Web.Notifications.Email;
 

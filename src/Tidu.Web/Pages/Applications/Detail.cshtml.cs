@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application;
+using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
-using Tidu.Application;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Applications;
 

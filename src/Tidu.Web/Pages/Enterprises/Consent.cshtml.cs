@@ -1,9 +1,9 @@
-using Tidu.Application;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application;
+using Tidu.Application.Sharing;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
-using Tidu.Application.Sharing;
 
 namespace Tidu.Web.Pages.Enterprises;
 

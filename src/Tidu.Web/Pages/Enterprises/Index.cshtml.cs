@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
-using Tidu.Application.Screening;
 
 namespace Tidu.Web.Pages.Enterprises;
 

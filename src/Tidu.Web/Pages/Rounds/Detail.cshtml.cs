@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Rounds;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application.Workflow;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
 using Tidu.Web.Security;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Rounds;
 

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Web.Resources;
 using Tidu.Web.Security;
-using Tidu.Application.Service;
 
 namespace Tidu.Web.Pages.Service;
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application;
+using Tidu.Application.Service;
+using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Registry;
 using Tidu.Rules.Service;
 using Tidu.Web.Resources;
-using Tidu.Application;
-using Tidu.Application.Service;
-using Tidu.Application.Workflow;
 
 namespace Tidu.Web.Pages.Service;
 
