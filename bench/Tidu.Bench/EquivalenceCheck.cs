@@ -18,6 +18,32 @@ public static class EquivalenceCheck
     public static async Task<int> RunAsync(int count, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var report = await CompareAsync(count).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"verify: {report.Profiles:N0} profiles ({count:N0} generated, seed {BenchData.Seed}, + {count:N0} perturbed) as of {BenchData.AsOf:yyyy-MM-dd}"));
+        foreach (var (pass, name) in new[] { (0, "generated"), (1, "perturbed") })
+        {
+            output.WriteLine($"qualified per Tidu, {name}: " + string.Join(", ", Outcome.TierIds.Select((id, t) => $"{id} {report.Qualified[pass, t]:N0}")));
+        }
+        if (report.Mismatches.Count == 0)
+        {
+            output.WriteLine("hand-written, RulesEngine and Tidu agree on sizeClass, qualified and score for every profile and tier.");
+            return 0;
+        }
+        output.WriteLine($"{report.Mismatches.Count:N0} mismatches; the first {Math.Min(MaxShown, report.Mismatches.Count)}:");
+        foreach (var m in report.Mismatches.Take(MaxShown))
+        {
+            output.WriteLine("  " + m);
+        }
+        return 1;
+    }
+
+    /// <summary>
+    /// Runs the three evaluators on <paramref name="count"/> generated and <paramref name="count"/> perturbed profiles;
+    /// the report lists every disagreement and, per pass (generated, perturbed) and tier, how many Tidu qualified.
+    /// </summary>
+    public static async Task<EquivalenceReport> CompareAsync(int count)
+    {
         var library = RuleLibrary.LoadDefault();
         var tidu = new Evaluator(library);
         var hand = new HandWrittenEvaluator(BenchData.AsOf);
@@ -49,24 +75,7 @@ public static class EquivalenceCheck
                 profiles++;
             }
         }
-
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"verify: {profiles:N0} profiles ({count:N0} generated, seed {BenchData.Seed}, + {count:N0} perturbed) as of {BenchData.AsOf:yyyy-MM-dd}"));
-        foreach (var (pass, name) in new[] { (0, "generated"), (1, "perturbed") })
-        {
-            output.WriteLine($"qualified per Tidu, {name}: " + string.Join(", ", Outcome.TierIds.Select((id, t) => $"{id} {tally[pass, t]:N0}")));
-        }
-        if (mismatches.Count == 0)
-        {
-            output.WriteLine("hand-written, RulesEngine and Tidu agree on sizeClass, qualified and score for every profile and tier.");
-            return 0;
-        }
-        output.WriteLine($"{mismatches.Count:N0} mismatches; the first {Math.Min(MaxShown, mismatches.Count)}:");
-        foreach (var m in mismatches.Take(MaxShown))
-        {
-            output.WriteLine("  " + m);
-        }
-        return 1;
+        return new EquivalenceReport(profiles, mismatches, tally);
     }
 
     private static Outcome FromTidu(EnterpriseEvaluation e)
@@ -288,3 +297,6 @@ public static class EquivalenceCheck
         _ => current,
     };
 }
+
+/// <summary>What <see cref="EquivalenceCheck.CompareAsync"/> found: profiles compared, disagreements, and Tidu's qualified counts per pass and tier.</summary>
+public sealed record EquivalenceReport(int Profiles, IReadOnlyList<string> Mismatches, int[,] Qualified);

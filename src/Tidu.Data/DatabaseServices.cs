@@ -24,13 +24,17 @@ public static class DatabaseServices
         return services;
     }
 
-    /// <summary>A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.</summary>
-    public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock) => provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock),
-        DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
-    };
+    /// <summary>
+    /// A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.
+    /// Without <paramref name="hashing"/> it reads, and refuses to save audited changes.
+    /// </summary>
+    public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock,
+        Auditing.AuditHashing? hashing = null) => provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, hashing),
+            DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, hashing),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
+        };
 
     /// <summary>Parses the configuration value ("sqlite" or "postgres"), with a message that says what is accepted.</summary>
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch

@@ -20,14 +20,23 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
 {
     private readonly IRegionScopeSource _scopeSource;
     private readonly TimeProvider _clock;
+    private readonly AuditHashing? _hashing;
 
-    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock)
+    protected TiduDbContext(DbContextOptions options, IRegionScopeSource scope, TimeProvider clock, AuditHashing? hashing)
         : base(options)
     {
         // Read at every query and save, not here: the context can be created before the request's user is known.
         _scopeSource = scope;
         _clock = clock;
+        _hashing = hashing;
     }
+
+    /// <summary>The keyed hash that seals new audit entries; a context without a key reads but cannot write audited changes.</summary>
+    public IAuditHasher AuditHasher => _hashing?.Current
+        ?? throw new AuditTrailViolationException("no audit hash key is configured (Audit:HashKey or Audit:HashKeyFile): audited changes cannot be saved");
+
+    /// <summary>Every hasher verification may meet (null without a key).</summary>
+    public AuditHashing? Hashing => _hashing;
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
@@ -60,6 +69,10 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Dynamic.NotificationRead> NotificationReads => Set<Entities.Dynamic.NotificationRead>();
     public DbSet<Entities.Dynamic.NotificationEmail> NotificationEmails => Set<Entities.Dynamic.NotificationEmail>();
     public DbSet<Entities.Monitoring.OfficialRecognitionCount> OfficialRecognitionCounts => Set<Entities.Monitoring.OfficialRecognitionCount>();
+    public DbSet<Entities.Dynamic.OfficialRecognitionList> OfficialRecognitionLists => Set<Entities.Dynamic.OfficialRecognitionList>();
+    public DbSet<Entities.Importing.ImportJobRecord> ImportJobs => Set<Entities.Importing.ImportJobRecord>();
+    public DbSet<Entities.Importing.ImportJobContent> ImportJobContents => Set<Entities.Importing.ImportJobContent>();
+    public DbSet<Entities.Importing.ImportJobIssue> ImportJobIssues => Set<Entities.Importing.ImportJobIssue>();
 
     public RegionScope Scope => _scopeSource.Current;
 
@@ -68,9 +81,18 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public string? ScopeRegionCode => Scope.RegionCode;
     public string? ScopeCreditCode => Scope.CreditCode;
     public string? ScopeExpertId => Scope.ExpertId;
+    public bool ScopeSeesReviewers => Scope.SeesReviewers;
+    public string ScopeActor => Scope.Actor;
 
     /// <summary>Rule versions in force for the writes being saved, recorded with every audit entry.</summary>
     public string? RuleSetVersion { get; set; }
+
+    /// <summary>
+    /// What issues or changes recognitions in the saves of this context: a round's decision ("application:17"), a
+    /// re-review ("re-review:5"), an official list ("official-list:文号"). Unset, a save that touches a recognition is
+    /// refused: recognitions never come from editing or importing a file. Stored as a new recognition's basis.
+    /// </summary>
+    public string? RecognitionBasis { get; set; }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -107,19 +129,29 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
             Expression.AndAlso(visibleEnterprise.Body, ReplacingExpressionVisitor.Replace(assignedToExpert.Parameters[0], visibleEnterprise.Parameters[0], assignedToExpert.Body)),
             visibleEnterprise.Parameters);
         builder.Entity<Application>().HasQueryFilter(visibleApplication);
-        builder.Entity<ApplicationDecision>().HasQueryFilter(Through<ApplicationDecision, Application>(d => d.Application, visibleApplication));
+        // Need to know: who was assigned to review and what each expert declared and scored is shown only to those the
+        // access matrix lets see reviewers (and to each expert, their own steps); the others read the conclusion.
+        var decisionOfVisibleApplication = Through<ApplicationDecision, Application>(d => d.Application, visibleApplication);
+        Expression<Func<ApplicationDecision, bool>> reviewerStepShown = d =>
+            ScopeSeesReviewers
+            || (d.Level != "expert" && d.Decision != "assign-expert")
+            || (ScopeExpertId != null && d.Level == "expert" && d.Actor == ScopeActor);
+        builder.Entity<ApplicationDecision>().HasQueryFilter(Expression.Lambda<Func<ApplicationDecision, bool>>(
+            Expression.AndAlso(decisionOfVisibleApplication.Body,
+                ReplacingExpressionVisitor.Replace(reviewerStepShown.Parameters[0], decisionOfVisibleApplication.Parameters[0], reviewerStepShown.Body)),
+            decisionOfVisibleApplication.Parameters));
         builder.Entity<ApplicationObjection>().HasQueryFilter(Through<ApplicationObjection, Application>(o => o.Application, visibleApplication));
         builder.Entity<ApplicationMaterial>().HasQueryFilter(Through<ApplicationMaterial, Application>(m => m.Application, visibleApplication));
         builder.Entity<ApplicationDeclaration>().HasQueryFilter(Through<ApplicationDeclaration, Application>(d => d.Application, visibleApplication));
         builder.Entity<VerifiedValue>().HasQueryFilter(Through<VerifiedValue, Application>(v => v.Application, visibleApplication));
-        // Assignments: the expert their own; officers those of their region (by the region copied at assignment: going
-        // through the enterprise would make the enterprise filter, which reads assignments, a cycle). Enterprise
-        // users do not see who scores them.
+        // Assignments: the expert their own; officers who may see reviewers those of their region (by the region copied at
+        // assignment: going through the enterprise would make the enterprise filter, which reads assignments, a cycle).
+        // Enterprise users, and officers who only read the conclusion, do not see who scores.
         builder.Entity<ExpertAssignment>().HasQueryFilter(x =>
             ScopeAll
             || (ScopeExpertId != null
                 ? x.ExpertId == ScopeExpertId
-                : ScopeRegionCode != null
+                : ScopeSeesReviewers && ScopeRegionCode != null
                   && (x.EnterpriseRegionCode == ScopeRegionCode || x.EnterpriseCityCode == ScopeRegionCode || x.EnterpriseProvinceCode == ScopeRegionCode)));
         builder.Entity<Entities.Sharing.SharingConsent>().HasQueryFilter(Through<Entities.Sharing.SharingConsent>(c => c.Enterprise, visible));
         // Service rows (commissioners, requests, visits) belong to the enterprise they serve.
@@ -197,6 +229,22 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         }
     }
 
+    /// <summary>Refuses a save with a text longer than its column (see <see cref="ValueTooLongException"/>).</summary>
+    private static void CheckLengths(IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries)
+    {
+        foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && property.Metadata.GetMaxLength() is { } limit && text.Length > limit
+                    && (entry.State == EntityState.Added || property.IsModified))
+                {
+                    throw new ValueTooLongException(entry.Metadata.ClrType.Name, property.Metadata.Name, limit, text.Length);
+                }
+            }
+        }
+    }
+
     // All of them, every time: a save that failed after sealing is sealed again on retry, against the head as it is then.
     private List<AuditEntry> PendingAuditEntries() =>
         ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
@@ -209,6 +257,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
             .ToList();
         var scope = Scope;
         ScopeGuard.Check(this, entries, scope);
+        CheckLengths(entries);
         var now = _clock.GetUtcNow();
         foreach (var e in entries.Where(e => e.Entity is Enterprise && e.State != EntityState.Deleted))
         {

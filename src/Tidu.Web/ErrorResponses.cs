@@ -18,12 +18,17 @@ public static class ErrorResponses
         var (status, title) = error switch
         {
             RegionScopeViolationException => (StatusCodes.Status403Forbidden, "无权操作：该企业不在您的管辖区域内"),
+            RecognitionBasisMissingException => (StatusCodes.Status403Forbidden, "认定信息只能由认定程序或官方名单导入产生，不能在档案中修改"),
+            Data.ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, $"输入的文字过长：最多 {tooLong.Limit} 个字符"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "请求内容过大"),
             BadHttpRequestException b => (b.StatusCode, "请求无效"),
+            // A parameter far outside any sensible range (a year 9999, a page two billion) that slipped past the checks.
+            OverflowException or ArgumentOutOfRangeException => (StatusCodes.Status400BadRequest, "请求参数超出范围"),
             _ => (StatusCodes.Status500InternalServerError, "系统内部错误，请稍后重试"),
         };
         var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Errors");
-        if (status == StatusCodes.Status500InternalServerError)
+        if (status == StatusCodes.Status500InternalServerError || error is OverflowException or ArgumentOutOfRangeException)
         {
             log.LogError(error, "unhandled error on {Path} (trace {Trace})", context.Request.Path, context.TraceIdentifier);
         }
@@ -53,6 +58,8 @@ public static class ErrorResponses
             StatusCodes.Status403Forbidden => "无权访问",
             StatusCodes.Status401Unauthorized => "请先登录",
             StatusCodes.Status400BadRequest => "请求无效",
+            StatusCodes.Status413PayloadTooLarge => "请求内容过大",
+            StatusCodes.Status429TooManyRequests => "请求过于频繁，请稍后再试",
             _ => "请求未能完成",
         };
         if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
@@ -62,6 +69,20 @@ public static class ErrorResponses
         }
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(Page(title, http.TraceIdentifier)).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a refusal: ProblemDetails (Chinese title, English detail) on the API, the Chinese error page elsewhere.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string titleZh, string detailEn)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await Results.Problem(title: titleZh, detail: detailEn, statusCode: status).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(Page(titleZh, context.TraceIdentifier)).ConfigureAwait(false);
     }
 
     private static string Page(string title, string trace) =>

@@ -27,6 +27,13 @@ public static class TiduServices
         var provider = DatabaseServices.ParseProvider(config["Database:Provider"]);
         var connection = config.GetConnectionString("Tidu")
             ?? throw new InvalidOperationException("ConnectionStrings:Tidu is not set (environment variable ConnectionStrings__Tidu)");
+        // The audit chain's key comes from configuration or a file, never from the database (docs/security.md).
+        services.AddOptions<Auditing.AuditOptions>().Bind(config.GetSection(Auditing.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var (hashing, generatedKey) = Auditing.AuditSetup.Load(config.GetSection(Auditing.AuditOptions.Section).Get<Auditing.AuditOptions>() ?? new(), builder.Environment.ContentRootPath);
+        services.AddSingleton(hashing);
+        services.AddSingleton(new Auditing.AuditKeyStatus(generatedKey));
+        services.AddSingleton<Auditing.AuditAnchorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Auditing.AuditAnchorService>());
         services.AddTiduDatabase(provider, connection);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -47,6 +54,7 @@ public static class TiduServices
         services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddScoped<ProfileImporter>();
+        services.AddOptions<ImportOptions>().Bind(config.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<EvaluationRefresher>();
@@ -66,59 +74,62 @@ public static class TiduServices
         services.AddSingleton<Dynamic.ReReviewNoticeService>();
         services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
 
+        services.AddAbuseLimits(config);
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Failed sign-ins are counted per account and address (SignInThrottle), not by an account-wide lockout
+                // that anyone who knows a user name could keep closed.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<TiduDbContext>()
             .AddClaimsPrincipalFactory<TiduClaimsFactory>()
             .AddDefaultTokenProviders();
+        var development = builder.Environment.IsDevelopment();
+        // Behind a TLS proxy the forwarded headers make the request https, and cookies are never sent in clear text.
+        // Only the development server on http://localhost (and a test that serves plain http) turns this off.
+        var secureCookies = config.GetValue("Security:SecureCookies", !development);
         services.ConfigureApplicationCookie(o =>
         {
+            o.Cookie.Name = Credentials.SessionCookie;
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 as ProblemDetails, never a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthentication()
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthentication(o =>
+            {
+                // One principal per request: the API's scheme picks the key or the cookie, never both (a request with
+                // both is refused before authentication, see Credentials.UseOneCredential).
+                o.DefaultScheme = Credentials.ApiScheme;
+                o.DefaultAuthenticateScheme = Credentials.ApiScheme;
+                o.DefaultChallengeScheme = Credentials.ApiScheme;
+                o.DefaultForbidScheme = Credentials.ApiScheme;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddPolicyScheme(Credentials.ApiScheme, "Sign-in cookie or API key", o =>
+                o.ForwardDefaultSelector = ctx => Credentials.CarriesApiKey(ctx.Request) ? ApiKeyAuthentication.SchemeName : Credentials.CookieScheme);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, AccessPolicyProvider>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Officer, p => p.RequireRole([.. Roles.Officers, Roles.Administrator]))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.ApiRead, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(c => Policies.MayRead(c.User)))
-            .AddPolicy(Policies.WorkflowRead, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(c => Policies.MayReadWorkflow(c.User)))
-            .AddPolicy(Policies.ApiWrite, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(c => Policies.MayWrite(c.User)));
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(Credentials.CookieScheme).RequireAuthenticatedUser().Build());
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AuthorizeFolder("/Import", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Monitoring", Policies.Officer);
-            o.Conventions.AuthorizePage("/Service/Commissioners", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Recognitions", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Pools", Policies.Officer);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            // Every page gets its access from the access table (anonymous, a resource of the matrix, or nobody).
+            o.Conventions.AddFolderApplicationModelConvention("/", page =>
+            {
+                foreach (var metadata in EndpointAccess.ForPage(page.ViewEnginePath))
+                {
+                    page.EndpointMetadata.Add(metadata);
+                }
+            });
         });
         services.AddLocalization();
         // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
@@ -131,8 +142,14 @@ public static class TiduServices
             doc.Info.Description = "企业档案、梯度评价、认定申报与审核、动态管理、监测和名单共享的接口。认证方式：登录后的浏览器会话（写操作须带 X-CSRF-TOKEN 防伪令牌），或请求头 X-Api-Key（密钥由系统管理员在“接口密钥”页面签发）。错误按 RFC 9457 返回，title 含中文说明。";
             return Task.CompletedTask;
         }));
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportLimits.MaxUploadBytes);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        // Multipart bodies are read up to the import limit (the only upload larger than a material).
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<ImportOptions>>((o, import) =>
+            o.MultipartBodyLengthLimit = import.Value.MaxUploadBytes + UploadLimit.FramingBytes);
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
@@ -149,6 +166,10 @@ public static class TiduServices
     public static void UseTidu(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The client's address and scheme as the TLS proxy saw them, before anything reads them.
+        app.UseForwardedHeaders();
+        // Then the headers, so that every answer carries them, error pages and ProblemDetails included.
+        app.UseSecurityHeaders();
         // No stack trace reaches a user: pages get the Chinese error page, the API a ProblemDetails body.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.HandleAsync });
         app.UseStatusCodePages(ErrorResponses.StatusCodePageAsync);
@@ -156,27 +177,34 @@ public static class TiduServices
         {
             app.UseHsts();
         }
-        app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseOneCredential();
+        app.UseUploadLimit();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: the API is limited per user and per key as well as per address.
+        app.UseAbuseLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi();
+        // Every endpoint gets its access from the access table (EndpointAccess): a resource and operation of the
+        // access matrix, or nobody when the table does not know it.
+        var endpoints = app.MapGroup("");
+        ((IEndpointConventionBuilder)endpoints).Add(EndpointAccess.Convention(publicApiDescription: app.Environment.IsDevelopment()));
+        endpoints.MapOpenApi();
         // The API reference in Chinese (Scalar's zh-CN translation), with no fonts or calls to other sites: the page's
         // content security policy allows only this site, and Chinese text uses the system's fonts.
-        app.MapScalarApiReference(o => o
+        endpoints.MapScalarApiReference(o => o
             .WithTitle("梯度 · 接口文档")
             .WithLocalization(new ScalarLocalizationOptions { Locale = "zh-CN" })
             .DisableDefaultFonts()
             .DisableTelemetry()
             .DisableAgent());
-        app.MapTiduApi();
-        app.MapMonitoringApi();
-        app.MapAuditApi();
-        Sharing.ListsApi.MapListsApi(app);
-        Sharing.ConsentsApi.MapConsentsApi(app);
-        app.MapServiceApi();
+        endpoints.MapTiduApi();
+        endpoints.MapMonitoringApi();
+        endpoints.MapAuditApi();
+        Sharing.ListsApi.MapListsApi(endpoints);
+        Sharing.ConsentsApi.MapConsentsApi(endpoints);
+        endpoints.MapServiceApi();
         app.MapRazorPages();
     }
 }

@@ -33,7 +33,7 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
 {
     public const string DefaultProposalReason = "筛选建议：距离认定标准仅差一项";
 
-    /// <summary>Stays in scope: of a tier, of a pool (reserve, nurture or elevate), only the current ones.</summary>
+    /// <summary>Stays in scope, in the order they began: of a tier, of a pool (reserve, nurture or elevate), only the current ones.</summary>
     public async Task<Outcome<IReadOnlyList<PoolStay>>> ListAsync(string? tier, string? pool, bool openOnly, CancellationToken ct)
     {
         var q = db.PoolMemberships.AsNoTracking().AsQueryable();
@@ -53,7 +53,7 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
         {
             q = q.Where(m => m.ExitedOn == null);
         }
-        var rows = await Stays(q.OrderBy(m => m.Pool).ThenBy(m => m.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var rows = await Stays(q.OrderBy(m => m.Id)).ToListAsync(ct).ConfigureAwait(false);
         return new Outcome<IReadOnlyList<PoolStay>>(rows, null);
     }
 
@@ -165,10 +165,17 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
     }
 
     /// <summary>Entries and exits per month and pool, counted by the database (default: this year to today).</summary>
-    public async Task<PoolMovement> MovementAsync(string? tier, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<Outcome<PoolMovement>> MovementAsync(string? tier, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var last = to ?? ChinaCalendar.Today(clock);
         var first = from ?? new DateOnly(last.Year, 1, 1);
+        if (first > last || first < MovementFrom || last > MovementTo || ((last.Year - first.Year) * 12) + last.Month - first.Month >= MaxMovementMonths)
+        {
+            return Refusal.Validation("pools.movement-period",
+                $"统计期间无效：起止日期应在 {MovementFrom:yyyy-MM-dd} 至 {MovementTo:yyyy-MM-dd} 之间、起不晚于止，且不超过 {MaxMovementMonths} 个月",
+                "invalid period",
+                new Dictionary<string, string[]> { ["from"] = [$"from and to must lie between {MovementFrom:yyyy-MM-dd} and {MovementTo:yyyy-MM-dd}, from on or before to, at most {MaxMovementMonths} months apart"] });
+        }
         var q = db.PoolMemberships.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(tier))
         {
@@ -190,6 +197,10 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
             [.. months.Select(month => exits.Where(x => x.Pool == p && $"{x.Year:D4}-{x.Month:D2}" == month).Sum(x => x.Count))])).ToList();
         return new PoolMovement(first, last, tier, months, series);
     }
+
+    private static readonly DateOnly MovementFrom = new(2000, 1, 1);
+    private static readonly DateOnly MovementTo = new(2100, 12, 31);
+    private const int MaxMovementMonths = 120;
 
     public static string Name(CultivationPool pool) => pool.ToString().ToLowerInvariant();
 

@@ -104,6 +104,7 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
         }
         review.ValidUntilAfter = recognition.ValidUntil;
         db.RecognitionReviews.Add(review);
+        db.RecognitionBasis = $"re-review:{recognition.Id}";
         registry.Reevaluate(enterprise, today);
         db.RuleSetVersion = pre.RuleVersion;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

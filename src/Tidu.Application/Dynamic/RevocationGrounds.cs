@@ -1,6 +1,6 @@
 namespace Tidu.Application.Dynamic;
 
-/// <summary>Grounds of revocation (workflow.md "Revocation", from seeds 003 and the 2022/2026 measures), with their Chinese names.</summary>
+/// <summary>Grounds of revocation (docs/procedure.md "Re-review and revocation", from 浙经信企创〔2016〕234号 and the 2022/2026 measures), with their Chinese names.</summary>
 public static class RevocationGrounds
 {
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

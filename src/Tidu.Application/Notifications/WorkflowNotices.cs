@@ -5,7 +5,7 @@ using Tidu.Data.Entities.Workflow;
 namespace Tidu.Application.Notifications;
 
 /// <summary>
-/// The notices each review-chain step sends (issue #8 item 7): a submission goes to the county's queue, a county
+/// The notices each review-chain step sends: a submission goes to the county's queue, a county
 /// approval to the city's, a recommendation to the province's; a return, rejection, publicity and recognition go to
 /// the enterprise; an objection to the province. Read from the decisions about to be saved, so every path that
 /// records a step notifies the same way.

@@ -175,9 +175,9 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
     /// <summary>
     /// Fires <paramref name="trigger"/> on <paramref name="application"/> as the current actor: the lifecycle table must
     /// allow it for the actor's role and the application's state, on the revision the actor saw, with a reason where the
-    /// table asks for one, with an override where it advances an application that does not qualify, and with its guard
-    /// holding. <paramref name="effect"/> then changes what the step changes besides the state (and may still refuse);
-    /// the step is recorded and saved with its notices, or nothing is saved.
+    /// table asks for one, with its guard holding, and with an override where it advances an application that does not
+    /// qualify (the procedure is checked before the judgement). <paramref name="effect"/> then changes what the step
+    /// changes besides the state (and may still refuse); the step is recorded and saved with its notices, or nothing is saved.
     /// </summary>
     public async Task<Outcome<Decided>> FireAsync(Application application, Trigger trigger, int? revision, string? reason, string? @override,
         Func<Application, DateTimeOffset, Task<StepEffect>>? effect, CancellationToken ct)
@@ -203,6 +203,10 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         {
             return Unprocessable("退回、不予通过、核实和异议必须说明理由", $"'{step.Decision}' needs a reason", "application.reason-required");
         }
+        if (await GuardRefusalAsync(application, step.Guard, ct).ConfigureAwait(false) is { } guarded)
+        {
+            return guarded;
+        }
         var overriding = string.IsNullOrWhiteSpace(@override) ? null : @override.Trim();
         if (step.Advances && ReviewerEvaluation.Qualifies(application) == false)
         {
@@ -215,10 +219,6 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
             // Kept in the step's reason, so the trail and the audit read why the evaluation was overridden.
             why = $"越过预评价结论（不符合）：{overriding}" + (why is null ? "" : $"；{why}");
         }
-        if (await GuardRefusalAsync(application, step.Guard, ct).ConfigureAwait(false) is { } guarded)
-        {
-            return guarded;
-        }
         var now = clock.GetUtcNow();
         string? gap = null;
         if (effect is not null)
@@ -230,6 +230,11 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
             }
             gap = result.Gap;
             why = result.Reason ?? why;
+        }
+        if (step.Guard == Guard.QuotaLeft)
+        {
+            // The place is taken with the step; the quota is a concurrency token, so two recommendations racing for the last place cannot both save.
+            (await QuotaAsync(application, ct).ConfigureAwait(false)).Quota!.Recommended++;
         }
         db.ApplicationDecisions.Add(Record(application, step.Level, step.Decision, application.State, step.To, now, why));
         application.State = step.To;
@@ -259,7 +264,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
             case Guard.RoundOpen:
                 return NotOpen(application.Round, ChinaCalendar.Today(clock));
             case Guard.QuotaLeft:
-                return await TakeQuotaAsync(application, ct).ConfigureAwait(false);
+                return (await QuotaAsync(application, ct).ConfigureAwait(false)).Refusal;
             case Guard.NoExpertReview:
                 return await db.RoundExpertReviews.AnyAsync(r => r.RoundId == application.RoundId, ct).ConfigureAwait(false)
                     ? Conflict("该批次设有专家评审：请先指派专家并汇总评审，再作省级审核", $"round {application.RoundId} has expert review: assign experts and conclude it before approving application {application.Id}",
@@ -303,25 +308,23 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         }
     }
 
-    /// <summary>Takes one place of the city's quota, or says why there is none (the city has no quota, or it is used up).</summary>
-    private async Task<Refusal?> TakeQuotaAsync(Application application, CancellationToken ct)
+    /// <summary>The city's quota of the round (tracked) with a place left, or why there is none (the city has no quota, or it is used up).</summary>
+    private async Task<(RoundQuota? Quota, Refusal? Refusal)> QuotaAsync(Application application, CancellationToken ct)
     {
         var city = application.Enterprise.CityCode ?? application.Enterprise.RegionCode;
         var cityName = regions.Find(city)?.Name ?? city;
         var quota = await db.RoundQuotas.SingleOrDefaultAsync(q => q.RoundId == application.RoundId && q.CityCode == city, ct).ConfigureAwait(false);
         if (quota is null)
         {
-            return Conflict($"超出推荐名额：本批次未给{cityName}分配推荐名额", $"over quota: round {application.RoundId} gives {city} no recommendation places");
+            return (null, Conflict($"超出推荐名额：本批次未给{cityName}分配推荐名额", $"over quota: round {application.RoundId} gives {city} no recommendation places", "round.quota-used"));
         }
         if (quota.Recommended >= quota.Quota)
         {
-            return Conflict(
+            return (null, Conflict(
                 $"超出推荐名额：本批次{cityName}的推荐名额为 {quota.Quota} 家，已推荐 {quota.Recommended} 家",
-                $"over quota: round {application.RoundId} allows {city} {quota.Quota} recommendations and {quota.Recommended} are made");
+                $"over quota: round {application.RoundId} allows {city} {quota.Quota} recommendations and {quota.Recommended} are made", "round.quota-used"));
         }
-        // A concurrency token: two recommendations racing for the last place cannot both save.
-        quota.Recommended++;
-        return null;
+        return (quota, null);
     }
 
     /// <summary>Saves a step taken on <paramref name="expectedRevision"/>; a concurrent step saved first makes this one a conflict, nothing saved.</summary>

@@ -2,7 +2,7 @@ namespace Tidu.Application.Workflow;
 
 /// <summary>
 /// Defaults a round's expert review takes when the province does not set them (appsettings "Workflow:ExpertReview").
-/// The seeds (003, 浙江省隐形冠军 “专家评审”; workflow.md step 5) name expert review but give no number of experts, pass
+/// 浙经信企创〔2016〕234号 四（三） “专家评审” name expert review but give no number of experts, pass
 /// mark or scoring sheet: these are the recognising level's choice, so they are configuration and round data.
 /// </summary>
 public sealed class ExpertReviewOptions

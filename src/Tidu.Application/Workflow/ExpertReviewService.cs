@@ -18,7 +18,7 @@ public sealed record ExpertReviewState(Application Application, RoundExpertRevie
 }
 
 /// <summary>
-/// Expert review (专家评审), workflow.md step 5 and seed 003 (浙江省隐形冠军: after the city's review “省经信委组织有关专家对企业
+/// Expert review (专家评审), docs/procedure.md and 浙经信企创〔2016〕234号 四（三） (after the city's review “省经信委组织有关专家对企业
 /// 申报材料进行评审”, then publicity), for the API and the pages alike. Reading: it sits at the province stage, on
 /// applications the city recommended (state CityRecommended), before province approval. The province sets the round's
 /// review (number of experts, pass mark, sheet), assigns experts; each expert first declares a conflict of interest or

@@ -91,6 +91,8 @@ public sealed class PublicityService(TiduDbContext db, ApplicationService applic
                     Issuer = regions.Find(round.RegionCode)?.Name ?? round.RegionCode,
                 });
                 registry.Reevaluate(enterprise, today);
+                // The one way a round issues a recognition: the context refuses a recognition saved without its basis.
+                db.RecognitionBasis = $"application:{app.Id}";
                 return ApplicationService.StepEffect.WithReason($"证书编号 {app.CertificateNumber}");
             }, ct), ct).ConfigureAwait(false);
         }

@@ -2,7 +2,7 @@ namespace Tidu.Application.Workflow;
 
 /// <summary>
 /// Defaults a round takes when its opener does not set them (appsettings "Workflow" section). They are policy
-/// (workflow.md steps 6–7: publicity commonly 5 working days, validity 3 years), so they live in configuration.
+/// (docs/procedure.md: publicity commonly 5 working days, validity 3 years), so they live in configuration.
 /// </summary>
 public sealed class WorkflowOptions
 {

@@ -41,7 +41,7 @@ internal static class ScreenCommand
             using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             using var errors = errorsFile is null ? null : new FileStream(errorsFile.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             var pipeline = new ScreenPipeline(evaluator, asOf, explain);
-            summary = ScreenProgress.Run(input, stderr, progress => pipeline.Run(input, results, errors, progress));
+            summary = ScreenProgress.Run(input, stderr, progress => pipeline.Run(input, results, errors, progress, stderr));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -50,9 +50,10 @@ internal static class ScreenCommand
         }
         stopwatch.Stop();
         SummaryTable.Write(stdout, summary, asOf, stopwatch.Elapsed);
-        if (summary.Invalid > 0)
+        if (summary.Invalid > 0 || summary.Failed > 0)
         {
-            stderr.WriteLine($"{summary.Invalid} invalid record(s) skipped" + (errorsFile is null ? " (use --errors FILE for the list)" : $"; see {errorsFile.FullName}"));
+            var what = summary.Failed == 0 ? $"{summary.Invalid} invalid record(s) skipped" : $"{summary.Invalid} invalid and {summary.Failed} failed record(s) skipped";
+            stderr.WriteLine(what + (errorsFile is null ? " (use --errors FILE for the list)" : $"; see {errorsFile.FullName}"));
             return ExitCodes.InvalidRecords;
         }
         return ExitCodes.Ok;

@@ -6,95 +6,151 @@ using Tidu.Rules.Evaluation;
 namespace Tidu.Cli.Screening;
 
 /// <summary>
-/// Streams records through the evaluator: one thread cuts the input into raw records and hands them on in
-/// batches (at most <see cref="BatchesInFlight"/> waiting, so memory stays bounded whatever the file size);
-/// each batch is parsed and evaluated on all cores, then written in input order.
+/// Streams a file through the engine on every core: one thread cuts the input into chunks of whole lines, a worker per
+/// core screens chunks (read, evaluate, write each record into the chunk's buffer), and the calling thread writes the
+/// chunks' results, errors and counts in input order. At most <see cref="ChunksInFlight"/> chunks exist at any time,
+/// so memory does not grow with the file.
 /// </summary>
-internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool explain)
+internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool explain, int maxRecordBytes = ProfileReader.DefaultMaxRecordBytes)
 {
-    public const int BatchSize = 2048;
-    public const int BatchesInFlight = 3;
+    /// <summary>Input per chunk: large enough that handing chunks around costs nothing, small enough to keep memory flat.</summary>
+    private const int ChunkBytes = 1 << 20;
 
-    public ScreenSummary Run(Stream input, Stream results, Stream? errors, Action<long> progress)
+    /// <summary>With explanations a result line is ~30× its record: smaller chunks keep the buffers small.</summary>
+    private const int ExplainedChunkBytes = 1 << 15;
+
+    private static readonly int Workers = Math.Max(1, Environment.ProcessorCount);
+    private static readonly int ChunksInFlight = (2 * Workers) + 2;
+
+    /// <summary>Screens <paramref name="input"/>; <paramref name="log"/> receives the English diagnostics of records that failed.</summary>
+    public ScreenSummary Run(Stream input, Stream results, Stream? errors, Action<long> progress, TextWriter? log = null)
     {
         var summary = new ScreenSummary();
-        using var queue = new BlockingCollection<List<RawRecord>>(BatchesInFlight);
-        var reader = RecordBatches.StartReading(input, queue, BatchSize);
-
-        var lines = new byte[BatchSize][];
-        var evaluations = new ScreenSummary.Entry?[BatchSize];
-        var records = new ProfileRecord[BatchSize];
-        long done = 0;
-        foreach (var batch in queue.GetConsumingEnumerable())
+        using var slots = new SemaphoreSlim(ChunksInFlight, ChunksInFlight);
+        using var work = new BlockingCollection<Chunk>();
+        using var ordered = new BlockingCollection<Chunk>();
+        using var stop = new CancellationTokenSource();
+        Exception? readFailure = null;
+        var reader = new Thread(() =>
         {
-            Parallel.For(0, batch.Count, () => new MemoryStream(1024), (i, _, buffer) =>
+            try
             {
-                var record = ProfileReader.Parse(batch[i]);
-                records[i] = record;
-                if (record.Profile is null)
+                new ChunkSource(input, explain ? ExplainedChunkBytes : ChunkBytes, maxRecordBytes).Run(chunk =>
                 {
-                    evaluations[i] = null;
-                    lines[i] = [];
-                    return buffer;
-                }
-                // The summary's near misses need the decisive failures: without --explain only those are built.
-                var evaluation = evaluator.Evaluate(record.Profile, asOf, explain ? EvaluationDetail.Full : EvaluationDetail.DecisiveFailures);
-                evaluations[i] = ScreenSummary.Digest(evaluation, evaluator.Library.Index);
-                buffer.SetLength(0);
-                using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
-                {
-                    EvaluationJsonWriter.Write(w, evaluation, explain);
-                }
-                buffer.WriteByte((byte)'\n');
-                lines[i] = buffer.ToArray();
-                return buffer;
-            }, buffer => buffer.Dispose());
-
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (evaluations[i] is { } e)
-                {
-                    results.Write(lines[i]);
-                    summary.Add(e);
-                }
-                else
-                {
-                    summary.Invalid++;
-                    if (errors is not null)
-                    {
-                        WriteErrors(errors, records[i]);
-                    }
-                }
-                evaluations[i] = null;
+                    slots.Wait(stop.Token);
+                    ordered.Add(chunk);
+                    work.Add(chunk);
+                });
             }
-            done += batch.Count;
-            progress(done);
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception ex)
+            {
+                readFailure = ex;
+            }
+            finally
+            {
+                work.CompleteAdding();
+                ordered.CompleteAdding();
+            }
+        })
+        { IsBackground = true, Name = "screen reader" };
+        var workers = Enumerable.Range(0, Workers).Select(i => new Thread(() =>
+        {
+            using var worker = new ChunkWorker(evaluator, asOf, explain, maxRecordBytes);
+            foreach (var chunk in work.GetConsumingEnumerable())
+            {
+                try
+                {
+                    worker.Process(chunk);
+                }
+                catch (Exception ex)
+                {
+                    chunk.Fatal = ex;
+                }
+                finally
+                {
+                    chunk.Done.Set();
+                }
+            }
+        })
+        { IsBackground = true, Name = $"screen worker {i}" }).ToList();
+        reader.Start();
+        workers.ForEach(w => w.Start());
+        long done = 0;
+        try
+        {
+            using var errorLine = new PooledBuffer(1024);
+            using var errorWriter = new Utf8JsonWriter(errorLine, EvaluationJsonWriter.Options);
+            foreach (var chunk in ordered.GetConsumingEnumerable())
+            {
+                using (chunk)
+                {
+                    chunk.Done.Wait();
+                    if (chunk.Fatal is { } fatal)
+                    {
+                        throw new InvalidOperationException("screening failed", fatal);
+                    }
+                    results.Write(chunk.Output.WrittenMemory.Span);
+                    foreach (var r in chunk.Reported)
+                    {
+                        if (errors is not null)
+                        {
+                            WriteError(errors, errorWriter, errorLine, r, done);
+                        }
+                    }
+                    foreach (var line in chunk.Log)
+                    {
+                        log?.WriteLine($"error: {line}; the record was skipped");
+                    }
+                    chunk.Tally.MergeInto(summary);
+                    summary.Invalid += chunk.Invalid;
+                    summary.Failed += chunk.Failed;
+                    done += chunk.Count;
+                }
+                slots.Release();
+                progress(done);
+            }
         }
-        reader.GetAwaiter().GetResult();
+        catch
+        {
+            stop.Cancel();
+            work.CompleteAdding();
+            throw;
+        }
+        finally
+        {
+            reader.Join();
+            workers.ForEach(w => w.Join());
+            while (ordered.TryTake(out var left))
+            {
+                left.Dispose();
+            }
+        }
+        if (readFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readFailure);
+        }
         return summary;
     }
 
-    private static void WriteErrors(Stream errors, ProfileRecord record)
+    private static void WriteError(Stream errors, Utf8JsonWriter w, PooledBuffer line, ReportedRecord r, long ordinalBase)
     {
-        using var buffer = new MemoryStream();
-        foreach (var e in record.Errors)
+        line.Clear();
+        w.Reset(line);
+        w.WriteStartObject();
+        w.WriteString("record", r.Record);
+        w.WriteNumber("ordinal", ordinalBase + r.Ordinal);
+        w.WriteString("path", r.Path);
+        w.WriteString("reason", r.Reason);
+        if (r.CreditCode is not null)
         {
-            buffer.SetLength(0);
-            using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
-            {
-                w.WriteStartObject();
-                w.WriteString("record", e.Record);
-                w.WriteNumber("ordinal", record.Ordinal);
-                w.WriteString("path", e.Path);
-                w.WriteString("reason", e.Reason);
-                if (e.CreditCode is not null)
-                {
-                    w.WriteString("creditCode", e.CreditCode);
-                }
-                w.WriteEndObject();
-            }
-            buffer.WriteByte((byte)'\n');
-            errors.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            w.WriteString("creditCode", r.CreditCode);
         }
+        w.WriteEndObject();
+        w.Flush();
+        line.Write((byte)'\n');
+        errors.Write(line.WrittenMemory.Span);
     }
 }

@@ -12,9 +12,10 @@ internal static class SummaryTable
         // One column per tier; a province's own tiers add columns, so the width grows with them (Spectre cannot squeeze
         // Chinese column titles below a few characters).
         var console = Output.ConsoleFor.Create(stdout, Math.Max(160, 26 * (2 + s.Tiers.Count)));
-        var rate = elapsed.TotalSeconds > 0 ? (s.Valid + s.Invalid) / elapsed.TotalSeconds : 0;
+        var rate = elapsed.TotalSeconds > 0 ? (s.Valid + s.Invalid + s.Failed) / elapsed.TotalSeconds : 0;
+        var failed = s.Failed > 0 ? $"，处理出错 {s.Failed} 条（已跳过，见错误文件）" : "";
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"筛查汇总（评价日期 {asOf:yyyy-MM-dd}）：有效 {s.Valid} 家，无效记录 {s.Invalid} 条，用时 {elapsed.TotalSeconds:0.0} 秒（{rate:0} 条/秒）");
+            .Title($"筛查汇总（评价日期 {asOf:yyyy-MM-dd}）：有效 {s.Valid} 家，无效记录 {s.Invalid} 条{failed}，用时 {elapsed.TotalSeconds:0.0} 秒（{rate:0} 条/秒）");
         table.AddColumn("规模");
         table.AddColumn(new TableColumn("企业数").RightAligned());
         foreach (var (_, title) in s.Tiers)

@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Tidu.Data.Entities;
 
 namespace Tidu.Data.Auditing;
 
 /// <summary>
-/// The audit hash chain: entry n stores SHA-256(hash of entry n-1 + "\n" + canonical form of entry n). Changing a
-/// field, removing an entry or moving one (its sequence is hashed) breaks every hash from there on.
+/// The audit hash chain: entry n stores H(hash of entry n-1 + "\n" + canonical form of entry n), where H is the keyed
+/// hash named by the entry's algorithm id (HMAC-SHA-256 with a key outside the database). Changing a field, removing an
+/// entry or moving one (its sequence is hashed) breaks every hash from there on, and only the key's holder could
+/// compute new ones; the anchors written outside the database catch even that (see <see cref="AuditAnchors"/>).
 /// </summary>
 public static class AuditChain
 {
@@ -42,15 +43,16 @@ public static class AuditChain
         Field(b, entry.Before);
         Field(b, entry.After);
         Field(b, entry.RuleSetVersion);
+        Field(b, entry.Algorithm);
         return b.ToString();
     }
 
-    /// <summary>The hash entry <paramref name="entry"/> must carry when it follows an entry with hash <paramref name="previousHash"/>.</summary>
-    public static string HashOf(string previousHash, AuditEntry entry)
+    /// <summary>The hash entry <paramref name="entry"/> must carry under <paramref name="hasher"/> when it follows an entry with hash <paramref name="previousHash"/>.</summary>
+    public static string HashOf(IAuditHasher hasher, string previousHash, AuditEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(previousHash);
-        var bytes = Encoding.UTF8.GetBytes(previousHash + "\n" + Canonical(entry));
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return hasher.Hash(previousHash + "\n" + Canonical(entry));
     }
 
     private static void Field(StringBuilder b, string? value)

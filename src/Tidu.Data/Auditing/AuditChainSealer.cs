@@ -14,7 +14,7 @@ internal static class AuditChainSealer
     {
         await Heads(db).ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), ct).ConfigureAwait(false);
         var head = await Heads(db).AsNoTracking().SingleOrDefaultAsync(ct).ConfigureAwait(false) ?? throw MissingHead();
-        var (sequence, hash) = Chain(head, pending);
+        var (sequence, hash) = Chain(db.AuditHasher, head, pending);
         await Heads(db).ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, sequence).SetProperty(h => h.Hash, hash), ct).ConfigureAwait(false);
     }
 
@@ -22,13 +22,13 @@ internal static class AuditChainSealer
     {
         Heads(db).ExecuteUpdate(s => s.SetProperty(h => h.Sequence, h => h.Sequence));
         var head = Heads(db).AsNoTracking().SingleOrDefault() ?? throw MissingHead();
-        var (sequence, hash) = Chain(head, pending);
+        var (sequence, hash) = Chain(db.AuditHasher, head, pending);
         Heads(db).ExecuteUpdate(s => s.SetProperty(h => h.Sequence, sequence).SetProperty(h => h.Hash, hash));
     }
 
     private static IQueryable<AuditChainHead> Heads(TiduDbContext db) => db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId);
 
-    private static (long Sequence, string Hash) Chain(AuditChainHead head, IReadOnlyList<AuditEntry> pending)
+    private static (long Sequence, string Hash) Chain(IAuditHasher hasher, AuditChainHead head, IReadOnlyList<AuditEntry> pending)
     {
         var sequence = head.Sequence;
         var hash = head.Hash;
@@ -36,7 +36,8 @@ internal static class AuditChainSealer
         {
             entry.At = AuditChain.Normalise(entry.At);
             entry.Sequence = ++sequence;
-            entry.Hash = hash = AuditChain.HashOf(hash, entry);
+            entry.Algorithm = hasher.Id;
+            entry.Hash = hash = AuditChain.HashOf(hasher, hash, entry);
         }
         return (sequence, hash);
     }

@@ -26,6 +26,7 @@ internal static class AuditWriter
     public static void Append(TiduDbContext db, IReadOnlyList<EntityEntry> entries, string actor, DateTimeOffset now, string? ruleSetVersion)
     {
         var creditCodes = TrackedEnterprises(db);
+        var keyLimit = db.Model.FindEntityType(typeof(AuditEntry))?.FindProperty(nameof(AuditEntry.EntityKey))?.GetMaxLength() ?? int.MaxValue;
         foreach (var entry in entries)
         {
             if (entry.Entity is TierOutcome or EvaluationSummary)
@@ -36,9 +37,17 @@ internal static class AuditWriter
             {
                 continue; // messages about audited steps (and their delivery), not steps themselves
             }
+            if (entry.Entity is Entities.Importing.ImportJobRecord or Entities.Importing.ImportJobContent or Entities.Importing.ImportJobIssue)
+            {
+                continue; // an import's progress and report; the files it writes are audited one by one
+            }
             if (entry.Entity is Entities.Dynamic.RecognitionReview && entry.State != EntityState.Added)
             {
                 throw new AuditTrailViolationException("re-review decisions cannot be changed or deleted");
+            }
+            if (entry.Entity is Entities.Dynamic.OfficialRecognitionList && entry.State != EntityState.Added)
+            {
+                throw new AuditTrailViolationException("official recognition lists cannot be changed or deleted");
             }
             if (entry.Entity is Entities.Workflow.ApplicationDecision && entry.State != EntityState.Added)
             {
@@ -73,7 +82,8 @@ internal static class AuditWriter
                 Actor = actor,
                 Action = action,
                 Entity = entry.Metadata.ClrType.Name,
-                EntityKey = Key(entry),
+                // A natural key built from long names is cut to the column, never refused: the values are in Before/After.
+                EntityKey = Key(entry) is var key && key.Length > keyLimit ? key[..keyLimit] : key,
                 CreditCode = CreditCodeOf(entry, creditCodes),
                 Before = entry.State == EntityState.Added ? null : before.ToJsonString(Readable),
                 After = entry.State == EntityState.Deleted ? null : after.ToJsonString(Readable),

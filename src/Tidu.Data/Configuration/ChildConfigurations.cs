@@ -26,6 +26,7 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Enterp
     {
         b.Property(r => r.Tier).HasMaxLength(40);
         b.Property(r => r.Issuer).HasMaxLength(200);
+        b.Property(r => r.Basis).HasMaxLength(120);
         b.HasIndex(r => new { r.Tier, r.ValidUntil });
     }
 }
@@ -61,6 +62,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // Unique: two writers that both claimed the same place would fail here, even if the head lock were bypassed.
         b.HasIndex(a => a.Sequence).IsUnique();
         b.Property(a => a.Hash).HasMaxLength(64);
+        b.Property(a => a.Algorithm).HasMaxLength(32);
     }
 }
 

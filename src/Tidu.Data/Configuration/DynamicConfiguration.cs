@@ -21,6 +21,18 @@ internal sealed class RecognitionReviewConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class OfficialRecognitionListConfiguration : IEntityTypeConfiguration<OfficialRecognitionList>
+{
+    public void Configure(EntityTypeBuilder<OfficialRecognitionList> b)
+    {
+        b.Property(l => l.Tier).HasMaxLength(40);
+        b.Property(l => l.Issuer).HasMaxLength(200);
+        b.Property(l => l.DocumentNumber).HasMaxLength(100);
+        b.Property(l => l.ImportedBy).HasMaxLength(256);
+        b.Property(l => l.ListHash).HasMaxLength(64);
+    }
+}
+
 internal sealed class PoolMembershipConfiguration : IEntityTypeConfiguration<PoolMembership>
 {
     public void Configure(EntityTypeBuilder<PoolMembership> b)

@@ -27,10 +27,13 @@ public sealed class AuditEntry
 
     /// <summary>
     /// Position in the hash chain (1, 2, 3, …, no gaps), assigned under the chain-head lock when the entry is saved.
-    /// Null only for entries written before the chain existed.
+    /// The database refuses an entry without one (a trigger, see the DatabaseObjects migration).
     /// </summary>
     public long? Sequence { get; set; }
 
-    /// <summary>SHA-256 (lower-case hex) of the previous entry's hash and this entry's canonical form; see <c>AuditChain</c>.</summary>
+    /// <summary>The keyed hash (lower-case hex) of the previous entry's hash and this entry's canonical form; see <c>AuditChain</c>.</summary>
     public string? Hash { get; set; }
+
+    /// <summary>The hash algorithm and key id that sealed this entry (e.g. "hmac-sha256:k1"); part of the hashed form.</summary>
+    public string? Algorithm { get; set; }
 }

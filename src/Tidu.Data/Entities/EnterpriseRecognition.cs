@@ -10,4 +10,10 @@ public sealed class EnterpriseRecognition
     public DateOnly RecognizedOn { get; set; }
     public DateOnly? ValidUntil { get; set; }
     public string? Issuer { get; set; }
+
+    /// <summary>
+    /// What issued it on the platform: a round's decision ("application:17"), an official list ("official-list:文号"),
+    /// or "official" for the system's own writes (demo data). Set when it is saved; recognitions never come from a file edit.
+    /// </summary>
+    public string? Basis { get; set; }
 }

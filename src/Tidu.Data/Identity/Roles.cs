@@ -1,6 +1,6 @@
 namespace Tidu.Data.Identity;
 
-/// <summary>The roles of workflow.md ("Levels and roles"). Names are stable identifiers stored in the database.</summary>
+/// <summary>The roles of the recognition procedure and the service system. Names are stable identifiers stored in the database.</summary>
 public static class Roles
 {
     public const string Enterprise = "enterprise";
@@ -12,6 +12,9 @@ public static class Roles
 
     /// <summary>A commissioner (服务专员): serves enterprises of their region (county or city), answers requests, logs visits.</summary>
     public const string Commissioner = "commissioner";
+
+    /// <summary>The role an API key's identity carries; never given to a user account.</summary>
+    public const string ApiClient = "api-client";
 
     public static IReadOnlyList<string> All { get; } = [Enterprise, CountyOfficer, CityOfficer, ProvinceOfficer, Expert, Administrator, Commissioner];
 

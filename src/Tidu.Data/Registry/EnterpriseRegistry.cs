@@ -9,9 +9,10 @@ using Tidu.Rules.Model;
 namespace Tidu.Data.Registry;
 
 /// <summary>
-/// Writes enterprise files and keeps their stored evaluation current. A batch is all-or-nothing: profiles the
-/// actor may not write are refused before anything is saved, and the rest is saved in one transaction, in
-/// chunks so a 100k-row import keeps memory bounded.
+/// Writes enterprise files and keeps their stored evaluation current. Every profile is checked before anything is
+/// written (scope, region, text lengths against the columns, recognitions); the ones that pass are saved in one
+/// transaction, in chunks so a 100k-row import keeps memory bounded. A row the database still refuses costs only
+/// itself: its chunk is rolled back to a savepoint and written again row by row, and the row is reported.
 /// </summary>
 public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, RegionTree regions, TimeProvider clock)
 {
@@ -19,107 +20,245 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
 
     /// <summary>
     /// Creates or updates the files of <paramref name="profiles"/> (by credit code; financial years by year) and
-    /// evaluates them today. <paramref name="progress"/> receives the number of profiles done.
+    /// evaluates them today. Recognitions are kept as stored (<see cref="RecognitionWrites.Kept"/>).
     /// </summary>
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<EnterpriseProfile> profiles, IProgress<int>? progress = null, CancellationToken ct = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<EnterpriseProfile> profiles, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        UpsertAsync(profiles, RecognitionWrites.Kept, progress, ct);
+
+    /// <summary>
+    /// Creates or updates the files of <paramref name="profiles"/>; profiles refused by <see cref="RefusalsAsync"/> are
+    /// skipped and returned with the rows the database refused. <paramref name="progress"/> receives the number of
+    /// profiles done.
+    /// </summary>
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<EnterpriseProfile> profiles, RecognitionWrites recognitions, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        var refused = await RefusalsAsync(profiles, ct).ConfigureAwait(false);
-        if (refused.Count > 0)
-        {
-            return new UpsertResult(0, 0, 0, refused);
-        }
+        var refused = await RefusalsAsync(profiles, recognitions, writing: true, ct).ConfigureAwait(false);
+        var skip = refused.Select(r => r.Index).ToHashSet();
+        var accepted = profiles.Select((p, i) => (Profile: p, Index: i)).Where(x => !skip.Contains(x.Index)).ToList();
         var asOf = ChinaCalendar.Today(clock);
         db.RuleSetVersion = RuleVersions(asOf);
-        int created = 0, updated = 0, unchanged = 0;
-        var failures = new List<RecordFailure>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var basis = db.RecognitionBasis;
+        if (recognitions == RecognitionWrites.Official)
         {
-            created = updated = unchanged = 0;
-            failures.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var done = 0;
-            foreach (var chunk in profiles.Chunk(Chunk))
+            db.RecognitionBasis ??= "official";
+        }
+        var counts = new Counts();
+        var rejected = new List<UpsertRefusal>();
+        var failures = new List<RecordFailure>();
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
             {
-                var existing = await LoadAsync(chunk.Select(p => p.CreditCode), ct).ConfigureAwait(false);
-                foreach (var p in chunk)
+                counts = new Counts();
+                rejected.Clear();
+                failures.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var done = 0;
+                foreach (var chunk in accepted.Chunk(Chunk))
                 {
-                    Enterprise entity;
-                    bool changed;
-                    if (existing.TryGetValue(p.CreditCode, out var e))
+                    await tx.CreateSavepointAsync("chunk", ct).ConfigureAwait(false);
+                    try
                     {
-                        entity = e;
-                        changed = ProfileMapping.Apply(p, entity, regions);
-                        if (changed)
-                        {
-                            // A change to a year, recognition or honour is a change of the file: bump its revision too,
-                            // so caches keyed by revision and concurrent editors see it.
-                            db.Entry(entity).Property(x => x.UpdatedAt).IsModified = true;
-                            updated++;
-                        }
-                        else
-                        {
-                            unchanged++;
-                        }
+                        counts += await WriteAsync(chunk.Select(x => x.Profile).ToList(), recognitions, asOf, failures, ct).ConfigureAwait(false);
                     }
-                    else
+                    catch (Exception ex) when (ex is DbUpdateException or ValueTooLongException)
                     {
-                        entity = ProfileMapping.NewEnterprise(p, regions);
-                        existing[p.CreditCode] = entity;
-                        db.Enterprises.Add(entity);
-                        changed = true;
-                        created++;
-                    }
-                    if (changed || entity.Evaluation?.AsOf != asOf)
-                    {
-                        // The merged file (stored years plus the new ones) is evaluated, never the partial input; a file
-                        // whose evaluation throws is still saved (nothing is lost) and reported.
-                        if (Evaluated(entity, asOf) is { Failure: { } failure })
+                        // One bad row must not cost the others: write this chunk again one row at a time.
+                        await tx.RollbackToSavepointAsync("chunk", ct).ConfigureAwait(false);
+                        db.ChangeTracker.Clear();
+                        foreach (var (profile, index) in chunk)
                         {
-                            failures.Add(failure);
+                            await tx.CreateSavepointAsync("row", ct).ConfigureAwait(false);
+                            try
+                            {
+                                counts += await WriteAsync([profile], recognitions, asOf, failures, ct).ConfigureAwait(false);
+                            }
+                            catch (Exception rowError) when (rowError is DbUpdateException or ValueTooLongException)
+                            {
+                                await tx.RollbackToSavepointAsync("row", ct).ConfigureAwait(false);
+                                db.ChangeTracker.Clear();
+                                rejected.Add(new UpsertRefusal(index, profile.CreditCode, UpsertRefusalReason.Rejected));
+                            }
                         }
                     }
+                    done += chunk.Length;
+                    progress?.Report(done);
                 }
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                db.ChangeTracker.Clear();
-                done += chunk.Length;
-                progress?.Report(done);
-            }
-            await tx.CommitAsync(ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return new UpsertResult(created, updated, unchanged, []) { EvaluationFailures = failures };
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.RecognitionBasis = basis;
+        }
+        return new UpsertResult(counts.Created, counts.Updated, counts.Unchanged, [.. refused.Concat(rejected).OrderBy(r => r.Index)]) { EvaluationFailures = failures };
+    }
+
+    private readonly record struct Counts(int Created, int Updated, int Unchanged)
+    {
+        public static Counts operator +(Counts a, Counts b) => new(a.Created + b.Created, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
     }
 
     /// <summary>
-    /// Profiles the actor may not write: the file exists in a region outside their scope, or the profile's
-    /// own region is outside it. Found before any write, so a refused batch changes nothing.
+    /// Writes one chunk of profiles and saves it; the counts of what it did. Files whose evaluation failed are added to
+    /// <paramref name="failures"/> only once the chunk is saved (a chunk written again row by row reports them once).
     /// </summary>
-    public async Task<IReadOnlyList<UpsertRefusal>> RefusalsAsync(IReadOnlyList<EnterpriseProfile> profiles, CancellationToken ct = default)
+    private async Task<Counts> WriteAsync(IReadOnlyList<EnterpriseProfile> chunk, RecognitionWrites recognitions, DateOnly asOf, List<RecordFailure> failures, CancellationToken ct)
+    {
+        int created = 0, updated = 0, unchanged = 0;
+        var failed = new List<RecordFailure>();
+        var existing = await LoadAsync(chunk.Select(p => p.CreditCode), ct).ConfigureAwait(false);
+        var official = recognitions == RecognitionWrites.Official;
+        foreach (var p in chunk)
+        {
+            Enterprise entity;
+            bool changed;
+            if (existing.TryGetValue(p.CreditCode, out var e))
+            {
+                entity = e;
+                changed = ProfileMapping.Apply(p, entity, regions, official);
+                if (changed)
+                {
+                    // A change to a year, recognition or honour is a change of the file: bump its revision too,
+                    // so caches keyed by revision and concurrent editors see it.
+                    db.Entry(entity).Property(x => x.UpdatedAt).IsModified = true;
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+            else
+            {
+                entity = ProfileMapping.NewEnterprise(p, regions, official);
+                existing[p.CreditCode] = entity;
+                db.Enterprises.Add(entity);
+                changed = true;
+                created++;
+            }
+            if (changed || entity.Evaluation?.AsOf != asOf)
+            {
+                // The merged file (stored years plus the new ones) is evaluated, never the partial input; a file
+                // whose evaluation throws is still saved (nothing is lost) and reported.
+                if (Evaluated(entity, asOf) is { Failure: { } failure })
+                {
+                    failed.Add(failure);
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        failures.AddRange(failed);
+        return new Counts(created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// The profiles that may not be written, found before any write: a region outside the actor's scope or not in the
+    /// region table, a text longer than its column, recognitions that differ from the stored ones (when they are
+    /// <see cref="RecognitionWrites.Kept"/>), and — only when <paramref name="writing"/> — a credit code held by a file
+    /// the actor cannot see. A check without writing answers nothing about other regions: such a code reads as new.
+    /// </summary>
+    public async Task<IReadOnlyList<UpsertRefusal>> RefusalsAsync(IReadOnlyList<EnterpriseProfile> profiles, RecognitionWrites recognitions = RecognitionWrites.Kept,
+        bool writing = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var scope = db.Scope;
         var hidden = new HashSet<string>(StringComparer.Ordinal);
-        if (!scope.All)
+        var stored = new Dictionary<string, List<Recognition>>(StringComparer.Ordinal);
+        foreach (var chunk in profiles.Select(p => p.CreditCode).Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
-            foreach (var chunk in profiles.Select(p => p.CreditCode).Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            if (writing && !scope.All)
             {
                 var visible = await db.Enterprises.Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
                 var all = await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
                 hidden.UnionWith(all.Except(visible, StringComparer.Ordinal));
+            }
+            if (recognitions == RecognitionWrites.Kept)
+            {
+                var rows = await db.Recognitions.AsNoTracking().Where(r => chunk.Contains(r.Enterprise.CreditCode))
+                    .Select(r => new { r.Enterprise.CreditCode, r.Tier, r.RecognizedOn, r.ValidUntil, r.Issuer }).ToListAsync(ct).ConfigureAwait(false);
+                foreach (var r in rows)
+                {
+                    if (!stored.TryGetValue(r.CreditCode, out var list))
+                    {
+                        stored[r.CreditCode] = list = [];
+                    }
+                    list.Add(new Recognition(r.Tier, r.RecognizedOn, r.ValidUntil, r.Issuer));
+                }
             }
         }
         var refused = new List<UpsertRefusal>();
         for (var i = 0; i < profiles.Count; i++)
         {
             var p = profiles[i];
-            if (hidden.Contains(p.CreditCode) || (!scope.All && !scope.Contains(ProfileMapping.NewEnterprise(p, regions))))
+            if (TooLong(p) is { } tooLong)
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.TooLong, tooLong.Path, tooLong.Limit));
+            }
+            else if (!scope.All && !scope.Contains(ProfileMapping.NewEnterprise(p, regions, includeRecognitions: false)))
             {
                 refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
+            }
+            else if (regions.Find(p.RegionCode) is null)
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.UnknownRegion, "/regionCode"));
+            }
+            else if (hidden.Contains(p.CreditCode))
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.HeldElsewhere, "/creditCode"));
+            }
+            else if (recognitions == RecognitionWrites.Kept && p.Recognitions is { } given && !SameRecognitions(given, stored.GetValueOrDefault(p.CreditCode) ?? []))
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.RecognitionsNotEditable, "/recognitions"));
             }
         }
         return refused;
     }
+
+    private static bool SameRecognitions(IReadOnlyList<Recognition> given, List<Recognition> stored)
+    {
+        static string Key(Recognition r) => $"{r.Tier}|{r.RecognizedOn:yyyy-MM-dd}|{r.ValidUntil:yyyy-MM-dd}|{r.Issuer}";
+        return given.Select(Key).Order(StringComparer.Ordinal).SequenceEqual(stored.Select(Key).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The first text of the profile longer than the column it is stored in, with the column's limit. The limits are
+    /// the model's (HasMaxLength), so validation and both providers' columns agree by construction.
+    /// </summary>
+    public (string Path, int Limit)? TooLong(EnterpriseProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (Over(profile.Name, MaxLength<Enterprise>(nameof(Enterprise.Name))) is { } name)
+        {
+            return ("/name", name);
+        }
+        foreach (var (r, i) in (profile.Recognitions ?? []).Select((r, i) => (r, i)))
+        {
+            if (Over(r.Tier, MaxLength<EnterpriseRecognition>(nameof(EnterpriseRecognition.Tier))) is { } tier)
+            {
+                return ($"/recognitions/{i}/tier", tier);
+            }
+            if (Over(r.Issuer, MaxLength<EnterpriseRecognition>(nameof(EnterpriseRecognition.Issuer))) is { } issuer)
+            {
+                return ($"/recognitions/{i}/issuer", issuer);
+            }
+        }
+        foreach (var (h, i) in (profile.Honors ?? []).Select((h, i) => (h, i)))
+        {
+            if (Over(h.Kind, MaxLength<EnterpriseHonor>(nameof(EnterpriseHonor.Kind))) is { } kind)
+            {
+                return ($"/honors/{i}/kind", kind);
+            }
+        }
+        return null;
+    }
+
+    private static int? Over(string? value, int? limit) => value is not null && limit is { } max && value.Length > max ? max : null;
+
+    private int? MaxLength<T>(string property) => db.Model.FindEntityType(typeof(T))?.FindProperty(property)?.GetMaxLength();
 
     /// <summary>One stored file in scope (credit code in any case), with everything its profile is rebuilt from; null when not visible.</summary>
     public async Task<Enterprise?> FindAsync(string creditCode, CancellationToken ct = default)

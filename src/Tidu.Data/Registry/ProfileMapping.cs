@@ -17,8 +17,12 @@ public static class ProfileMapping
 {
     private static readonly string[] ColumnKeys = ["creditCode", "name", "regionCode", "industryCode", "financials", "recognitions", "honors"];
 
-    /// <summary>Writes <paramref name="profile"/> into <paramref name="target"/>, changing only what differs; true when something did.</summary>
-    public static bool Apply(EnterpriseProfile profile, Enterprise target, RegionTree regions)
+    /// <summary>
+    /// Writes <paramref name="profile"/> into <paramref name="target"/>, changing only what differs; true when something
+    /// did. Recognitions are written only when <paramref name="includeRecognitions"/>: they are issued by the procedure
+    /// or an official list, not by a file edit.
+    /// </summary>
+    public static bool Apply(EnterpriseProfile profile, Enterprise target, RegionTree regions, bool includeRecognitions)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(target);
@@ -32,13 +36,16 @@ public static class ProfileMapping
         changed |= Set(target.EstablishedOn, profile.EstablishedOn, v => target.EstablishedOn = v);
         changed |= Set(target.Attributes, AttributesJson(profile), v => target.Attributes = v);
         changed |= SyncFinancials(profile, target);
-        changed |= SyncRecognitions(profile, target);
+        if (includeRecognitions)
+        {
+            changed |= SyncRecognitions(profile, target);
+        }
         changed |= SyncHonors(profile, target);
         return changed;
     }
 
-    /// <summary>A new entity for <paramref name="profile"/>.</summary>
-    public static Enterprise NewEnterprise(EnterpriseProfile profile, RegionTree regions)
+    /// <summary>A new entity for <paramref name="profile"/> (with its recognitions only when <paramref name="includeRecognitions"/>).</summary>
+    public static Enterprise NewEnterprise(EnterpriseProfile profile, RegionTree regions, bool includeRecognitions)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var (province, city) = Ancestors(profile.RegionCode, regions);
@@ -52,7 +59,7 @@ public static class ProfileMapping
             IndustryCode = profile.IndustryCode,
             Attributes = "{}",
         };
-        Apply(profile, e, regions);
+        Apply(profile, e, regions, includeRecognitions);
         return e;
     }
 

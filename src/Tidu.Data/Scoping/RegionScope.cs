@@ -28,7 +28,14 @@ public sealed record RegionScope
     /// <summary>Set for an expert: the user id whose assigned applications (and their enterprises) are visible.</summary>
     public string? ExpertId { get; }
 
-    public static RegionScope Everything(string actor) => new(actor, true, null, null);
+    /// <summary>
+    /// Whether this actor may know who reviews an application and what each expert scored (the access matrix decides;
+    /// the database hides the other experts' steps and the assignments from everyone else). An expert always sees
+    /// their own steps.
+    /// </summary>
+    public bool SeesReviewers { get; init; }
+
+    public static RegionScope Everything(string actor) => new(actor, true, null, null) { SeesReviewers = true };
 
     public static RegionScope Region(string actor, string regionCode) => new(actor, false, regionCode, null);
 

@@ -9,6 +9,18 @@ internal static class ScopeGuard
 {
     public static void Check(TiduDbContext db, IReadOnlyList<EntityEntry> entries, RegionScope scope)
     {
+        foreach (var entry in entries.Where(e => e.Entity is EnterpriseRecognition))
+        {
+            // Whatever the actor's scope: recognitions come from the procedure or an official list, never from data entry.
+            if (db.RecognitionBasis is null)
+            {
+                throw new RecognitionBasisMissingException($"{scope.Actor} may not {entry.State.ToString().ToLowerInvariant()} a recognition by editing a file: recognitions come from a round's decision or an official list");
+            }
+            if (entry.State == EntityState.Added && entry.Entity is EnterpriseRecognition { Basis: null } added)
+            {
+                added.Basis = db.RecognitionBasis;
+            }
+        }
         if (scope.All)
         {
             return;

@@ -16,8 +16,6 @@ public static class ProfileReader
     /// <summary>Records larger than this are rejected without being buffered whole (hostile input).</summary>
     public const int DefaultMaxRecordBytes = 1 << 20;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
-
     /// <summary>Reads and validates every record.</summary>
     public static IEnumerable<ProfileRecord> Read(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes) =>
         Split(stream, maxRecordBytes).Select(Parse);
@@ -30,21 +28,29 @@ public static class ProfileReader
         {
             return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", framing)]);
         }
-        if (!Utf8.IsValid(raw.Json.Span))
-        {
-            // JsonDocument does not validate UTF-8 inside strings; reading such a string later would throw.
-            return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", $"not valid UTF-8 (byte {InvalidUtf8Offset(raw.Json.Span)} of the record); save the file as UTF-8")]);
-        }
-        try
-        {
-            using var doc = JsonDocument.Parse(raw.Json, DocumentOptions);
-            return ProfileParser.Parse(doc.RootElement, raw.Ordinal, raw.Locator);
-        }
-        catch (JsonException ex)
-        {
-            return new ProfileRecord(raw.Ordinal, raw.Locator, null, [new RecordError(raw.Locator, "", "not valid JSON: " + JsonError(ex))]);
-        }
+        return ProfileParser.Parse(raw.Json.Span, raw.Ordinal, raw.Locator);
     }
+
+    /// <summary>
+    /// Whether a file whose first non-blank line is <paramref name="firstLine"/> (the bytes before its LF, after a
+    /// byte-order mark) is read as JSON Lines — one record per line — as <see cref="Split"/> reads it: the line is a
+    /// complete JSON value, not the start of an array, and the file is not UTF-16. A first line longer than the record
+    /// limit also makes it JSON Lines (<paramref name="oversized"/>).
+    /// </summary>
+    public static bool IsJsonLines(ReadOnlySpan<byte> firstLine, bool oversized = false)
+    {
+        if (oversized)
+        {
+            return true;
+        }
+        var start = firstLine.TrimStart(" \t\r"u8);
+        return !IsUtf16(start) && !(start.Length > 0 && start[0] == (byte)'[') && !IsBlank(firstLine) && IsCompleteJsonValue(firstLine);
+    }
+
+    /// <summary>Blank as a line of JSON Lines may be: spaces, tabs and CRs only (such lines are skipped, not records).</summary>
+    public static bool IsBlankLine(ReadOnlySpan<byte> line) => IsBlank(line);
+
+    private static bool IsUtf16(ReadOnlySpan<byte> start) => start.StartsWith(new byte[] { 0xFF, 0xFE }) || start.StartsWith(new byte[] { 0xFE, 0xFF });
 
     /// <summary>Cuts the file into records without parsing their content.</summary>
     public static IEnumerable<RawRecord> Split(Stream stream, int maxRecordBytes = DefaultMaxRecordBytes)
@@ -60,7 +66,7 @@ public static class ProfileReader
         var (firstLine, firstNumber, firstOversized) = first.Value;
         _ = firstNumber;
         var start = firstLine.AsSpan().TrimStart(" \t\r"u8);
-        if (start.StartsWith(new byte[] { 0xFF, 0xFE }) || start.StartsWith(new byte[] { 0xFE, 0xFF }))
+        if (IsUtf16(start))
         {
             yield return new RawRecord(0, "file", default, "the file is UTF-16; save it as UTF-8");
             yield break;
@@ -114,8 +120,11 @@ public static class ProfileReader
 
     private static RawRecord LineRecord(long ordinal, byte[] bytes, long number, bool oversized, int max) =>
         oversized
-            ? new RawRecord(ordinal, $"line {number}", default, $"record is larger than the limit of {max} bytes; skipped")
+            ? new RawRecord(ordinal, $"line {number}", default, OversizedLine(max))
             : new RawRecord(ordinal, $"line {number}", bytes);
+
+    /// <summary>The framing error of a JSON Lines record over the size limit.</summary>
+    public static string OversizedLine(int maxRecordBytes) => $"record is larger than the limit of {maxRecordBytes} bytes; skipped";
 
     /// <summary>A JSON array: the whole text is buffered (up to the limit per element × elements) and cut element by element.</summary>
     private static IEnumerable<RawRecord> ArrayRecords(LineSplitter lines, byte[] firstLine)
@@ -311,23 +320,7 @@ public static class ProfileReader
         }
     }
 
-    private static int InvalidUtf8Offset(ReadOnlySpan<byte> s)
-    {
-        var pos = 0;
-        while (pos < s.Length && Rune.DecodeFromUtf8(s[pos..], out _, out var consumed) == OperationStatus.Done)
-        {
-            pos += consumed;
-        }
-        return pos;
-    }
-
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
 
-    /// <summary>System.Text.Json messages carry line/byte positions and no input text: safe to show.</summary>
-    private static string JsonError(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
+    private static string JsonError(JsonException ex) => ProfileParser.JsonError(ex);
 }

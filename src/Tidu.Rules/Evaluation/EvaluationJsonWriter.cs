@@ -90,7 +90,14 @@ public static class EvaluationJsonWriter
 
     private static void WriteVersion(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
     {
-        w.WriteStartObject("ruleSet");
+        w.WritePropertyName("ruleSet");
+        WriteVersionObject(w, v, jurisdiction);
+    }
+
+    /// <summary>The <c>ruleSet</c> object of a result: which version of which rule set decided, and its citation.</summary>
+    internal static void WriteVersionObject(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
+    {
+        w.WriteStartObject();
         w.WriteString("id", v.RuleSetId);
         w.WriteString("jurisdiction", jurisdiction);
         w.WriteString("version", v.VersionId);
@@ -99,6 +106,17 @@ public static class EvaluationJsonWriter
         w.WriteString("cite", v.Cite);
         WriteOptional(w, "note", v.Note);
         w.WriteEndObject();
+    }
+
+    /// <summary>The UTF-8 of a value written with the result format's options (parts shared by many lines).</summary>
+    internal static byte[] Fragment(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            write(w);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteChecks(Utf8JsonWriter w, IReadOnlyList<CheckResult> checks)

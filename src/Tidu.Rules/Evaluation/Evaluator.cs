@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Tidu.Domain.Profiles;
 using Tidu.Rules.Facts;
 using Tidu.Rules.Model;
+using Tidu.Rules.Plans;
 
 namespace Tidu.Rules.Evaluation;
 
@@ -11,6 +13,13 @@ namespace Tidu.Rules.Evaluation;
 /// </summary>
 public sealed class Evaluator(RuleLibrary library)
 {
+    private const int MaxPlannedDates = 256;
+
+    [ThreadStatic]
+    private static PlanWorkspace? t_workspace;
+
+    private readonly ConcurrentDictionary<DateOnly, PlanSet> _plans = new();
+
     public RuleLibrary Library { get; } = library;
 
     /// <summary>
@@ -34,22 +43,93 @@ public sealed class Evaluator(RuleLibrary library)
     public EnterpriseEvaluation Evaluate(EnterpriseProfile profile, DateOnly asOf, bool explain = true) =>
         Evaluate(profile, asOf, explain ? EvaluationDetail.Full : EvaluationDetail.Outcome);
 
-    /// <summary>Evaluates one profile with the amount of explanation asked for.</summary>
+    /// <summary>The compiled plans of <paramref name="asOf"/> (one per distinct selection of tiers), compiled on first use.</summary>
+    public PlanSet PlansOn(DateOnly asOf)
+    {
+        if (_plans.TryGetValue(asOf, out var set))
+        {
+            return set;
+        }
+        if (_plans.Count >= MaxPlannedDates)
+        {
+            _plans.Clear(); // replays over many dates: recompiling is cheap, an unbounded cache is not
+        }
+        return _plans.GetOrAdd(asOf, d => new PlanSet(Library, d));
+    }
+
+    /// <summary>
+    /// Evaluates one profile with the amount of explanation asked for. Outcomes (size class, qualified, scores) come from
+    /// the compiled plan; the checks of an explanation are read from the same evaluation's fact slots and must agree.
+    /// </summary>
     public EnterpriseEvaluation Evaluate(EnterpriseProfile profile, DateOnly asOf, EvaluationDetail detail)
     {
-        var explain = detail == EvaluationDetail.Full;
         ArgumentNullException.ThrowIfNull(profile);
-        var context = new EvaluationContext(profile, asOf);
-        var size = SizeClass(context, explain);
-        var applicable = Library.TiersFor(profile.RegionCode);
-        var tiers = new List<TierResult>(applicable.Count);
-        foreach (var candidates in applicable)
+        var plan = PlansOn(asOf).For(profile.RegionCode);
+        var workspace = t_workspace ??= new PlanWorkspace();
+        var outcome = plan.Evaluate(profile, workspace, detail == EvaluationDetail.DecisiveFailures ? NearMissMode.All : NearMissMode.None);
+        var context = workspace.Context;
+        var version = plan.SizeVersion!;
+        var size = detail == EvaluationDetail.Full && outcome.Group is not null
+            ? Agreed(SizeClass(context, explain: true), outcome)
+            : new SizeClassResult(outcome.SizeClass, outcome.Group?.Id, outcome.Group?.Title, version.Info, outcome.SizeClassMissingField, outcome.SizeClassMissingReason, []);
+        var tiers = new List<TierResult>(plan.Tiers.Count);
+        for (var t = 0; t < plan.Tiers.Count; t++)
         {
-            // The most specific rule set in force; when none is, the most general one reports that no version is in force.
-            var set = candidates.FirstOrDefault(s => s.VersionOn(asOf) is not null) ?? candidates[^1];
-            tiers.Add(Tier(set, context, detail));
+            tiers.Add(TierOf(plan, t, outcome, context, detail));
         }
         return new EnterpriseEvaluation(profile.CreditCode, profile.Name, profile.RegionCode, asOf, size, tiers);
+    }
+
+    private static SizeClassResult Agreed(SizeClassResult explained, PlanOutcome outcome) =>
+        explained.SizeClass == outcome.SizeClass && explained.MissingField == outcome.SizeClassMissingField
+            ? explained
+            : throw new InvalidOperationException($"the explanation of the size class ({explained.SizeClass ?? explained.MissingField}) disagrees with the plan ({outcome.SizeClass ?? outcome.SizeClassMissingField})");
+
+    private static TierResult TierOf(EvaluationPlan plan, int t, PlanOutcome outcome, EvaluationContext context, EvaluationDetail detail)
+    {
+        var tier = plan.Tiers[t];
+        var set = tier.Set;
+        var version = tier.Version!;
+        var subScores = new List<SubScore>(tier.Dimensions.Count);
+        for (var d = 0; d < tier.Dimensions.Count; d++)
+        {
+            var dim = tier.Dimensions[d];
+            subScores.Add(new SubScore(dim.Id, dim.Title, outcome.SubScore(t, d), dim.Max));
+        }
+        var qualified = outcome.Qualified(t);
+        IReadOnlyList<CheckResult> checks = detail switch
+        {
+            EvaluationDetail.Full => Explain(version, t, outcome, context, subScores),
+            EvaluationDetail.DecisiveFailures => [.. outcome.DecisiveChecks(t).Select(x => new CheckResult { Id = x.Check.Id, Title = x.Check.Title, Kind = "check", Parent = x.Parent, Passed = false, Cite = x.Check.Cite })],
+            _ => [],
+        };
+        context.TierQualified[set.Id] = qualified;
+        return new TierResult(set.Id, set.Title, version.Info, qualified, outcome.Score(t), subScores, version.Readings, checks) { Jurisdiction = set.Jurisdiction };
+    }
+
+    /// <summary>Every check, group and indicator of one tier, read from the evaluation's slots with the plan's score in the context.</summary>
+    private static List<CheckResult> Explain(TierVersion version, int t, PlanOutcome outcome, EvaluationContext context, List<SubScore> subScores)
+    {
+        var score = outcome.Score(t);
+        context.CurrentScore = score;
+        context.CurrentSubScores.Clear();
+        foreach (var sub in subScores)
+        {
+            context.CurrentSubScores[sub.Dimension] = sub.Points;
+        }
+        var scoreSink = new ExplanationSink();
+        var total = 0m;
+        foreach (var indicator in version.Score?.Indicators ?? [])
+        {
+            total += indicator.Evaluate(context, scoreSink, "score");
+        }
+        var sink = new ExplanationSink();
+        var qualified = version.Qualify.Evaluate(context, sink, null);
+        if (qualified != outcome.Qualified(t) || (score is { } s && s != total))
+        {
+            throw new InvalidOperationException($"the explanation of '{version.Info.RuleSetId}' (qualified {qualified}, score {total}) disagrees with the plan (qualified {outcome.Qualified(t)}, score {score})");
+        }
+        return [.. sink.Results, .. scoreSink.Results];
     }
 
     private SizeClassResult SizeClass(EvaluationContext context, bool explain)

@@ -26,44 +26,41 @@ public static class FactCatalog
         .Select(d => Standing.Contains(d.Name) ? d with { Closable = false } : d)
         .ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
+    /// <summary>Whether the enterprise can pass a check of <paramref name="factName"/> by changing its own data (an unknown fact counts as closable).</summary>
+    public static bool IsClosable(string factName) => !All.TryGetValue(factName, out var fact) || fact.Closable;
+
     private static IEnumerable<FactDefinition> Build()
     {
         foreach (var field in FinancialFacts.Fields.Keys)
         {
             yield return new(field, FactKind.Number, $"{field} of year Y+year (default Y)", YearOnly,
-                a => { var off = a.Year ?? 0; return c => FinancialFacts.Amount(c, field, c.LastYear + off); });
+                a => FinancialFacts.Amount(field, a.Year ?? 0));
         }
         foreach (var (name, (num, den)) in FinancialFacts.Ratios)
         {
             yield return new(name, FactKind.Number, $"{num} / {den} of year Y+year", YearOnly,
-                a => { var off = a.Year ?? 0; return c => FinancialFacts.Ratio(c, num, den, c.LastYear + off); });
+                a => FinancialFacts.Ratio(num, den, a.Year ?? 0));
         }
         yield return new("mainBusinessGrowth", FactKind.Number, "main-business revenue(y) / main-business revenue(y−1) − 1", YearOnly,
-            a => { var off = a.Year ?? 0; return c => FinancialFacts.Growth(c, "mainBusinessRevenue", c.LastYear + off); });
+            a => FinancialFacts.Growth("mainBusinessRevenue", a.Year ?? 0));
         yield return new("averageMainBusinessGrowth", FactKind.Number, "mean of the yearly main-business growth rates of the last `years` years", Args("years"),
-            a => { var n = Require(a.Years, "years"); return c => FinancialFacts.AverageGrowth(c, "mainBusinessRevenue", n); });
+            a => FinancialFacts.AverageGrowth("mainBusinessRevenue", Require(a.Years, "years")));
         yield return new("operatingRevenueGrowthFactor", FactKind.Number, "operating revenue(Y) / operating revenue(Y−years)", Args("years"),
-            a => { var n = Require(a.Years, "years"); return c => FinancialFacts.Ratio(c, "operatingRevenue", "operatingRevenue", c.LastYear, c.LastYear - n); });
+            a => FinancialFacts.YearRatio("operatingRevenue", 0, -Require(a.Years, "years")));
         yield return new("sumOverYears", FactKind.Number, "sum of `field` over the last `years` years (years present)", Args("field", "years"),
-            a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Sum(c, f, n); });
+            a => FinancialFacts.Sum(FinancialField(a.Field), Require(a.Years, "years")));
         yield return new("averageOverYears", FactKind.Number, "average of `field` over the last `years` years (needs each year)", Args("field", "years"),
-            a => { var f = FinancialField(a.Field); var n = Require(a.Years, "years"); return c => FinancialFacts.Average(c, f, n); });
+            a => FinancialFacts.Average(FinancialField(a.Field), Require(a.Years, "years")));
         yield return new("growth", FactKind.Number, "`field`(Y+year) / `field`(Y+year−1) − 1 (e.g. R&D expense growth)", Args("field", "year"),
-            a => { var f = FinancialField(a.Field); var off = a.Year ?? 0; return c => FinancialFacts.Growth(c, f, c.LastYear + off); });
+            a => FinancialFacts.Growth(FinancialField(a.Field), a.Year ?? 0));
 
         yield return new("ratioOfSums", FactKind.Number, "sum of `field` / sum of `over` over the last `years` years (needs both in every year)", Args("field", "over", "years"),
-            a =>
-            {
-                var f = FinancialField(a.Field);
-                var o = FinancialField(a.Over, "over");
-                var n = Require(a.Years, "years");
-                return c => FinancialFacts.RatioOfSums(c, f, o, n);
-            });
+            a => FinancialFacts.RatioOfSums(FinancialField(a.Field), FinancialField(a.Over, "over"), Require(a.Years, "years")));
 
         yield return new("nicheMarketYears", FactKind.Number, "full years from nicheMarketSince to January 1 of Y+1", None,
-            _ => c => NicheYears(c));
+            _ => ProfileFacts.NicheYears());
         yield return new("sizeClass", FactKind.Text, "SME size class (large/medium/small/micro) per the size-class rule set", None,
-            _ => c => c.SizeClass is { } s ? FactValue.Of(s) : FactValue.Missing(c.SizeClassMissingField ?? "/financials", "size class not available"));
+            _ => ProfileFacts.SizeClass());
 
         yield return Flag("registeredInMainland", "/registeredInMainland", p => p.RegisteredInMainland);
         yield return Flag("independentLegalPerson", "/independentLegalPerson", p => p.IndependentLegalPerson);
@@ -87,50 +84,40 @@ public static class FactCatalog
         yield return Text("listing", "/listing", p => p.Listing);
         yield return Text("listingPlan", "/listingPlan", p => p.ListingPlan);
         yield return Text("regionCode", "/regionCode", p => p.RegionCode);
-        yield return Text("provinceCode", "/regionCode", p => p.RegionCode is { Length: >= 2 } r ? r[..2] : null);
+        yield return Text("provinceCode", "/regionCode", ProfileFacts.ProvinceOf);
 
         yield return Number("domesticMarketShare", "/mainProduct/domesticMarketShare", p => p.MainProduct?.DomesticMarketShare);
         yield return Number("internationalMarketShare", "/mainProduct/internationalMarketShare", p => p.MainProduct?.InternationalMarketShare);
-        yield return Number("domesticMarketRank", "/mainProduct/domesticMarketRank", p => p.MainProduct?.DomesticMarketRank);
-        yield return Number("globalMarketRank", "/mainProduct/globalMarketRank", p => p.MainProduct?.GlobalMarketRank);
+        yield return Count("domesticMarketRank", "/mainProduct/domesticMarketRank", p => p.MainProduct?.DomesticMarketRank);
+        yield return Count("globalMarketRank", "/mainProduct/globalMarketRank", p => p.MainProduct?.GlobalMarketRank);
         yield return Number("mainProductRevenueShare", "/mainProduct/revenueShare", p => p.MainProduct?.RevenueShare);
         yield return Number("mainProductSalesShareOfMainBusiness", "/mainProduct/salesShareOfMainBusiness", p => p.MainProduct?.SalesShareOfMainBusiness);
-        yield return Number("mainProductYearsInField", "/mainProduct/yearsInField", p => p.MainProduct?.YearsInField);
-        yield return Number("ipClassI", "/intellectualProperty/classI", p => p.IntellectualProperty?.ClassI);
-        yield return Number("ipClassISelfDeveloped", "/intellectualProperty/classISelfDeveloped", p => p.IntellectualProperty?.ClassISelfDeveloped);
-        yield return Number("ipClassIHighValue", "/intellectualProperty/classIHighValue", p => p.IntellectualProperty?.ClassIHighValue);
-        yield return Number("ipClassIApplied", "/intellectualProperty/classIApplied", p => p.IntellectualProperty?.ClassIApplied);
-        yield return Number("ipClassII", "/intellectualProperty/classII", p => p.IntellectualProperty?.ClassII);
-        yield return Number("inventionPatents", "/intellectualProperty/inventionPatents", p => p.IntellectualProperty?.InventionPatents);
-        yield return Number("digitalLevel", "/digitalLevel", p => p.DigitalLevel);
+        yield return Count("mainProductYearsInField", "/mainProduct/yearsInField", p => p.MainProduct?.YearsInField);
+        yield return Count("ipClassI", "/intellectualProperty/classI", p => p.IntellectualProperty?.ClassI);
+        yield return Count("ipClassISelfDeveloped", "/intellectualProperty/classISelfDeveloped", p => p.IntellectualProperty?.ClassISelfDeveloped);
+        yield return Count("ipClassIHighValue", "/intellectualProperty/classIHighValue", p => p.IntellectualProperty?.ClassIHighValue);
+        yield return Count("ipClassIApplied", "/intellectualProperty/classIApplied", p => p.IntellectualProperty?.ClassIApplied);
+        yield return Count("ipClassII", "/intellectualProperty/classII", p => p.IntellectualProperty?.ClassII);
+        yield return Count("inventionPatents", "/intellectualProperty/inventionPatents", p => p.IntellectualProperty?.InventionPatents);
+        yield return Count("digitalLevel", "/digitalLevel", p => p.DigitalLevel);
         yield return Number("localFeatureScore", "/localFeatureScore", p => p.LocalFeatureScore);
 
         yield return new("certificationCount", FactKind.Number,
             "management-system certifications matching any of `matching` (case, spaces and a ':year' suffix ignored); all when `matching` is absent",
-            Args("matching"), a => CertificationCount(a.Matching));
+            Args("matching"), a => ProfileFacts.CertificationCount(a.Matching));
         yield return new("standardCount", FactKind.Number, "standards entries, optionally filtered by `levels` and `roles`", Args("levels", "roles"),
-            a => c => c.Profile.Standards is { } s
-                ? FactValue.Of(s.Count(x => (a.Levels is null || a.Levels.Contains(x.Level)) && (a.Roles is null || a.Roles.Contains(x.Role))))
-                : FactValue.Missing("/standards"));
+            a => ProfileFacts.StandardCount(a.Levels, a.Roles));
         yield return new("honorCount", FactKind.Number,
             "honours of `kinds` valid on D, obtained in or after D.year − withinYears, ranked at most maxRank (each filter when given)",
-            Args("kinds", "withinYears", "maxRank"), a => HonorCount(a));
+            Args("kinds", "withinYears", "maxRank"), a => ProfileFacts.HonorCount(Require(a.Kinds, "kinds"), a.WithinYears, a.MaxRank));
         yield return new("holdsRecognition", FactKind.Boolean, "holds a recognition of `tier` valid on D", Args("tier"),
-            a => { var t = Require(a.Tier, "tier"); return c => FactValue.Of(c.Profile.Recognitions?.Any(r => r.Tier == t && r.IsValidOn(c.AsOf)) == true); });
+            a => ProfileFacts.HoldsRecognition(Require(a.Tier, "tier")));
         yield return new("officerVerified", FactKind.Boolean, "an officer verified the qualitative `criterion` as met (listed in verifiedCriteria)", Args("criterion"),
-            a =>
-            {
-                var id = Require(a.Criterion, "criterion");
-                return c => c.Profile.VerifiedCriteria is { } list
-                    ? FactValue.Of(list.Contains(id, StringComparer.Ordinal))
-                    : FactValue.Missing("/verifiedCriteria", "qualitative criteria not assessed by an officer");
-            });
+            a => ProfileFacts.OfficerVerified(Require(a.Criterion, "criterion")));
         yield return new("qualityEvaluationScore", FactKind.Number, "quality evaluation score issued for D.year + year (default D.year)", YearOnly,
-            a => { var off = a.Year ?? 0; return c => QualityScore(c, c.AsOf.Year + off); });
+            a => ProfileFacts.QualityScore(a.Year ?? 0));
         yield return new("score", FactKind.Number, "the tier's total score, or one dimension's (`dimension`)", Args("dimension"),
-            a => a.Dimension is { } dim
-                ? c => c.CurrentSubScores.TryGetValue(dim, out var v) ? FactValue.Of(v) : FactValue.Missing("score", $"dimension {dim} not scored")
-                : c => c.CurrentScore is { } s ? FactValue.Of(s) : FactValue.Missing("score", "no score"));
+            a => ProfileFacts.Score(a.Dimension));
     }
 
     private static FrozenSet<string> Args(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
@@ -147,90 +134,17 @@ public static class FactCatalog
             : throw new ArgumentException($"argument '{argument}' must be one of: {string.Join(", ", FinancialFacts.Fields.Keys)}");
 
     private static FactDefinition Flag(string name, string pointer, Func<EnterpriseProfile, bool?> read) =>
-        new(name, FactKind.Boolean, pointer, None, _ => c => read(c.Profile) is { } b ? FactValue.Of(b) : FactValue.Missing(pointer));
+        new(name, FactKind.Boolean, pointer, None, _ => ProfileFacts.Flag(name, pointer, read));
 
     private static FactDefinition Text(string name, string pointer, Func<EnterpriseProfile, string?> read) =>
-        new(name, FactKind.Text, pointer, None, _ => c => read(c.Profile) is { } s ? FactValue.Of(s) : FactValue.Missing(pointer));
+        new(name, FactKind.Text, pointer, None, _ => ProfileFacts.Text(name, pointer, read));
 
     private static FactDefinition Number(string name, string pointer, Func<EnterpriseProfile, decimal?> read) =>
-        new(name, FactKind.Number, pointer, None, _ => c => read(c.Profile) is { } d ? FactValue.Of(d) : FactValue.Missing(pointer));
+        new(name, FactKind.Number, pointer, None, _ => ProfileFacts.Number(name, pointer, read));
 
-    /// <summary>Anniversary counting to January 1 of Y+1: 2023-01-01 → 3 years at the end of 2025; 2023-01-02 → 2.</summary>
-    private static FactValue NicheYears(EvaluationContext c)
-    {
-        if (c.Profile.NicheMarketSince is not { } since)
-        {
-            return FactValue.Missing("/nicheMarketSince");
-        }
-        var end = new DateOnly(c.LastYear + 1, 1, 1);
-        if (since >= end)
-        {
-            return FactValue.Of(0m);
-        }
-        var years = end.Year - since.Year;
-        if (since.AddYears(years) > end)
-        {
-            years--;
-        }
-        return FactValue.Of(years);
-    }
-
-    private static Fact CertificationCount(IReadOnlyList<string>? matching)
-    {
-        var wanted = matching?.Select(NormalizeCertification).ToFrozenSet(StringComparer.Ordinal);
-        return c => c.Profile.Quality?.ManagementSystemCertifications is { } certs
-            ? FactValue.Of(certs.Count(x => wanted is null || wanted.Contains(NormalizeCertification(x))))
-            : FactValue.Missing("/quality/managementSystemCertifications");
-    }
+    private static FactDefinition Count(string name, string pointer, Func<EnterpriseProfile, int?> read) =>
+        new(name, FactKind.Number, pointer, None, _ => ProfileFacts.Count(name, pointer, read));
 
     /// <summary>"iso 9001:2015" → "ISO9001": upper case, no spaces, hyphens or a ':year' suffix.</summary>
-    public static string NormalizeCertification(string s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        var colon = s.IndexOf(':', StringComparison.Ordinal);
-        var core = colon >= 0 ? s[..colon] : s;
-        return string.Concat(core.Where(ch => !char.IsWhiteSpace(ch) && ch != '-' && ch != '_')).ToUpperInvariant();
-    }
-
-    private static Fact HonorCount(FactArgs a)
-    {
-        var kinds = Require(a.Kinds, "kinds").ToFrozenSet(StringComparer.Ordinal);
-        return c =>
-        {
-            var n = 0;
-            foreach (var h in c.Profile.Honors ?? [])
-            {
-                if (!kinds.Contains(h.Kind) || (h.ValidUntil is { } until && until < c.AsOf))
-                {
-                    continue;
-                }
-                if (h.Year is { } y && y > c.AsOf.Year)
-                {
-                    continue; // obtained after the evaluation date
-                }
-                if (a.WithinYears is { } w && (h.Year is not { } year || year < c.AsOf.Year - w))
-                {
-                    continue;
-                }
-                if (a.MaxRank is { } r && (h.Rank is not { } rank || rank > r))
-                {
-                    continue;
-                }
-                n++;
-            }
-            return FactValue.Of(n);
-        };
-    }
-
-    private static FactValue QualityScore(EvaluationContext c, int year)
-    {
-        foreach (var q in c.Profile.QualityEvaluations ?? [])
-        {
-            if (q.Year == year)
-            {
-                return FactValue.Of(q.Score);
-            }
-        }
-        return FactValue.Missing("/qualityEvaluations", $"no quality evaluation score for {year}");
-    }
+    public static string NormalizeCertification(string s) => ProfileFacts.NormalizeCertification(s);
 }

@@ -185,7 +185,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
         return new Check(d.Id, d.Title, cite, d.Note, def.Name, fact, op, threshold, d.Is, d.In ?? d.NotIn, d.Unit, dflt, d.Advice, d.AdviceIfQualifies, d.Year ?? 0, args);
     }
 
-    private (FactDefinition Def, Fact Fact, FactValue? Default, FactArgs Args)? Bind(FactRefDto d)
+    private (FactDefinition Def, FactNode Fact, FactValue? Default, FactArgs Args)? Bind(FactRefDto d)
     {
         if (d.Fact is null || !FactCatalog.All.TryGetValue(d.Fact, out var def))
         {
@@ -215,10 +215,10 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
                 (def.AcceptedArgs.Count > 0 ? $" (it takes: {string.Join(", ", def.AcceptedArgs)})" : ""));
             return null;
         }
-        Fact fact;
+        FactNode fact;
         try
         {
-            fact = def.Bind(args);
+            fact = def.BindNode(args);
         }
         catch (ArgumentException ex)
         {

@@ -53,7 +53,7 @@ public sealed class RuleIndex
 
     /// <summary>Whether the enterprise can pass the check by changing its own data; an unknown id counts as closable.</summary>
     public bool IsClosable(RuleVersionInfo version, string checkId) =>
-        Check(version, checkId) is not { } c || !FactCatalog.All.TryGetValue(c.FactName, out var fact) || fact.Closable;
+        Check(version, checkId) is not { } c || FactCatalog.IsClosable(c.FactName);
 
     private Items? Of(RuleVersionInfo version) =>
         _versions.TryGetValue(version, out var v) ? _items.GetOrAdd(version, _ => Collect(v)) : null;

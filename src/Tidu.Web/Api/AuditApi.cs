@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Auditing;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 
 namespace Tidu.Web.Api;
 
@@ -12,19 +13,19 @@ namespace Tidu.Web.Api;
 /// </summary>
 public static class AuditApi
 {
-    public static void MapAuditApi(this WebApplication app)
+    public static void MapAuditApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").WithTags("audit");
-        api.MapGet("/enterprises/{creditCode}/audit", EnterpriseHistoryAsync).RequireAuthorization(Policies.Officer)
+        api.MapGet("/enterprises/{creditCode}/audit", EnterpriseHistoryAsync)
             .WithSummary("An enterprise's audit history, newest first, with the values before and after each change");
-        api.MapGet("/audit", EntityHistoryAsync).RequireAuthorization(Policies.Administrator)
+        api.MapGet("/audit", EntityHistoryAsync)
             .WithSummary("Audit history of any entity by its name and key (e.g. entity=ApiKey&key=3), newest first");
-        api.MapGet("/audit/verify", VerifyAsync).RequireAuthorization(Policies.Administrator)
+        api.MapGet("/audit/verify", VerifyAsync)
             .WithSummary("Walks the audit hash chain; the first entry changed, removed or moved, if any");
     }
 
-    private static async Task<IResult> EnterpriseHistoryAsync(string creditCode, int? take, EnterpriseRegistry registry, TiduDbContext db, CancellationToken ct)
+    private static async Task<IResult> EnterpriseHistoryAsync(string creditCode, int? take, HttpContext http, EnterpriseRegistry registry, TiduDbContext db, CancellationToken ct)
     {
         // The file must be visible in the caller's scope; the audit table itself is not region-filtered.
         if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e)
@@ -32,6 +33,7 @@ public static class AuditApi
             return Results.Problem(title: "未找到该企业（或不在您的管辖区域内）", detail: $"no enterprise {creditCode} in the caller's region scope", statusCode: StatusCodes.Status404NotFound);
         }
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.CreditCode == e.CreditCode)
+            .Visible(AccessMatrix.History(AccessMatrix.KindOf(http.User)))
             .OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 1000)).ToListAsync(ct).ConfigureAwait(false);
         return Results.Ok(entries.Select(Row));
     }
@@ -47,12 +49,18 @@ public static class AuditApi
         return Results.Ok(entries.Select(Row));
     }
 
-    private static async Task<IResult> VerifyAsync(TiduDbContext db, CancellationToken ct)
+    private static async Task<IResult> VerifyAsync(TiduDbContext db, AuditHashing hashing, Microsoft.Extensions.Options.IOptions<Auditing.AuditOptions> options,
+        IHostEnvironment host, CancellationToken ct)
     {
-        var report = await AuditChainVerifier.VerifyAsync(db, ct).ConfigureAwait(false);
+        // The anchors written by this node (other nodes' anchor files are checked with `tidu audit verify --anchors`).
+        var path = Auditing.AuditSetup.AnchorPath(options.Value, host.ContentRootPath);
+        var (anchors, problems) = File.Exists(path) ? AuditAnchors.Read(path) : ([], []);
+        var report = await AuditChainVerifier.VerifyAsync(db, hashing, anchors, ct).ConfigureAwait(false);
         return Results.Ok(new
         {
-            intact = report.Intact,
+            intact = report.Intact && problems.Count == 0,
+            anchors = report.Anchors,
+            anchorProblems = problems,
             verified = report.Verified,
             unchained = report.Unchained,
             headSequence = report.HeadSequence,

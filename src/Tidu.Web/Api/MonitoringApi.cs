@@ -6,10 +6,10 @@ namespace Tidu.Web.Api;
 /// <summary>The monitoring page's data as JSON, for officers and administrators (the region scope applies underneath).</summary>
 public static class MonitoringApi
 {
-    public static void MapMonitoringApi(this WebApplication app)
+    public static void MapMonitoringApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var monitoring = app.MapGroup("/api/v1/monitoring").WithTags("v1").RequireAuthorization(Policies.Officer);
+        var monitoring = app.MapGroup("/api/v1/monitoring").WithTags("v1");
         monitoring.MapGet("/rollup", RollupAsync).WithSummary("Per child region and tier: enterprises qualified by their latest evaluation, and holding a valid recognition on a date (default today)");
         monitoring.MapGet("/charts", ChartsAsync).WithSummary("Every chart of the monitoring page for an as-of date (default today, China time) and a year of new recognitions (default the date's year): categories and series, as drawn and tabulated");
     }

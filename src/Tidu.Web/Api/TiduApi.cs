@@ -18,12 +18,13 @@ namespace Tidu.Web.Api;
 /// <summary>REST API v1. Every query runs through the database's region scope: another region's enterprise is a 404.</summary>
 public static class TiduApi
 {
-    public static void MapTiduApi(this WebApplication app)
+    public static void MapTiduApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").WithTags("v1");
-        var read = api.MapGroup("").RequireAuthorization(Policies.ApiRead);
-        var write = api.MapGroup("").RequireAuthorization(Policies.ApiWrite).AddEndpointFilter(CsrfForCookies);
+        // Who may call what is the access table's (EndpointAccess); writes by cookie also need the antiforgery header.
+        var read = api.MapGroup("");
+        var write = api.MapGroup("").AddEndpointFilter(CsrfForCookies);
 
         read.MapGet("/enterprises", ListAsync).WithSummary("Screening list (filters, sorting, paging)");
         read.MapGet("/enterprises/export.xlsx", ExportAsync).WithSummary("The same list as an XLSX file");
@@ -33,26 +34,27 @@ public static class TiduApi
         read.MapGet("/enterprises/{creditCode}/gap", GapAsync).WithSummary("Gap analysis: for every tier not met, the smallest verified set of changes (JSON Pointers into the file) or what blocks it");
         read.MapGet("/regions", RegionsAsync).WithSummary("Regions the caller may see");
         write.MapPut("/enterprises/{creditCode}", PutAsync).WithSummary("Create or update one enterprise's file (financial years upserted by year)");
-        // The workflow has its own roles (enterprises apply, officers decide); its handlers check them.
-        var workflowRead = api.MapGroup("").RequireAuthorization(Policies.WorkflowRead);
-        var workflowWrite = api.MapGroup("").RequireAuthorization(Policies.WorkflowRead).AddEndpointFilter(CsrfForCookies);
-        Workflow.RoundsApi.MapRounds(workflowRead, workflowWrite);
-        Workflow.ApplicationsApi.MapApplications(workflowRead, workflowWrite);
-        Workflow.ExpertReviewApi.Map(workflowRead, workflowWrite);
-        Workflow.MaterialsApi.Map(workflowRead, workflowWrite);
-        Workflow.VerificationApi.Map(workflowRead, workflowWrite);
-        Dynamic.RecognitionsApi.Map(workflowRead, workflowWrite);
-        Dynamic.PoolsApi.Map(workflowRead, workflowWrite);
-        Notifications.NotificationsApi.Map(workflowRead, workflowWrite);
-        write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction")
+        // The workflow's steps also check the level (which officer decides what, ReviewChain) in their handlers.
+        Workflow.RoundsApi.MapRounds(read, write);
+        Workflow.ApplicationsApi.MapApplications(read, write);
+        Workflow.ExpertReviewApi.Map(read, write);
+        Workflow.MaterialsApi.Map(read, write);
+        Workflow.VerificationApi.Map(read, write);
+        Dynamic.RecognitionsApi.Map(read, write);
+        Dynamic.OfficialListsApi.Map(write);
+        Dynamic.PoolsApi.Map(read, write);
+        Notifications.NotificationsApi.Map(read, write);
+        write.MapPost("/imports", ImportAsync).WithSummary("Validate an upload (CSV, XLSX, JSON) and, with commit=true, save its valid rows in one transaction; the report's first page")
             .DisableAntiforgery();
+        read.MapGet("/imports/{id:guid}", ImportReportAsync).WithSummary("One of the caller's imports: state, counts and a page of its report (?page=)");
     }
 
-    // Cookie-authenticated writes must carry the antiforgery header; API-key calls cannot be forged by a browser.
+    // Writes that carry the sign-in cookie must carry the antiforgery header, whatever else they send; only a call that
+    // authenticated with an API key and carries no cookie (a browser cannot forge the header) goes without.
     internal static async ValueTask<object?> CsrfForCookies(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         var http = ctx.HttpContext;
-        if (http.User.Identity?.AuthenticationType != Security.ApiKeyAuthentication.SchemeName)
+        if (Security.Credentials.CarriesSessionCookie(http.Request) || http.User.Identity?.AuthenticationType != Security.ApiKeyAuthentication.SchemeName)
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
@@ -63,11 +65,15 @@ public static class TiduApi
         return await next(ctx).ConfigureAwait(false);
     }
 
-    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Paged<EnterpriseRow>>> ListAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct) =>
-        TypedResults.Ok(await query.PageAsync(p.ToFilter(), ct).ConfigureAwait(false));
+    private static async Task<IResult> ListAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct) =>
+        p.OutOfRange() is { } bad ? bad : Results.Ok(await query.PageAsync(p.ToFilter(), ct).ConfigureAwait(false));
 
     private static async Task<IResult> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct)
     {
+        if (p.OutOfRange() is { } bad)
+        {
+            return bad;
+        }
         var bytes = await EnterpriseExport.XlsxAsync(query, p.ToFilter(), ct).ConfigureAwait(false);
         return Results.File(bytes, EnterpriseExport.ContentType, EnterpriseExport.FileName);
     }
@@ -85,7 +91,7 @@ public static class TiduApi
 
     /// <summary>
     /// 政策找企业 for one file: what its recognitions (including one just issued by a round) and figures make claimable
-    /// on the date, computed by the policy rule files (#6) — amounts, formulas, caps, citations, near misses.
+    /// on the date, computed by the policy rule files  — amounts, formulas, caps, citations, near misses.
     /// </summary>
     private static Task<IResult> AwardsAsync(string creditCode, DateOnly? asOf, EnterpriseRegistry registry, Evaluator evaluator,
         Tidu.Rules.Policies.AwardCalculator awards, TimeProvider clock, CancellationToken ct) =>
@@ -140,10 +146,15 @@ public static class TiduApi
         return Results.Ok(visible.Select(r => new { r.Code, r.Name, r.ParentCode, r.Level }));
     }
 
-    private static async Task<IResult> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, Tidu.Domain.Regions.RegionTree regions, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, CancellationToken ct)
     {
+        // One file is one exchange-format record: its size limit is the reader's.
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct).ConfigureAwait(false);
+        if (!await BoundedCopy.CopyAsync(request.Body, body, ProfileReader.DefaultMaxRecordBytes, ct).ConfigureAwait(false))
+        {
+            return Results.Problem(title: $"请求内容过大：单个企业档案不能超过 {ProfileReader.DefaultMaxRecordBytes / 1024} KB",
+                detail: $"one file is at most {ProfileReader.DefaultMaxRecordBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
         var record = ProfileReader.Parse(new RawRecord(1, "body", body.ToArray()));
         if (record.Profile is not { } profile)
         {
@@ -153,21 +164,26 @@ public static class TiduApi
         {
             return ValidationProblem([("/creditCode", $"the body's credit code {profile.CreditCode} differs from the URL's {creditCode}")]);
         }
-        if (regions.Find(profile.RegionCode) is null)
-        {
-            // The database would refuse it (foreign key to the region table) with a 500.
-            return ValidationProblem([("/regionCode", $"region code {profile.RegionCode} is not in the platform's region table")]);
-        }
         var result = await registry.UpsertAsync([profile], null, ct).ConfigureAwait(false);
-        if (result.Refused.Count > 0)
+        if (result.Refused.Count > 0 && result.Refused[0] is var refused)
         {
-            return Results.Problem(title: "无权操作：该企业不在您的管辖区域内", statusCode: StatusCodes.Status403Forbidden);
+            return Refusal(refused);
         }
         return Results.Ok(new { result.Created, result.Updated, result.Unchanged });
     }
 
-    private static async Task<IResult> ImportAsync(IFormFile file, bool? commit, HttpContext http, ImportJobs jobs, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(IFormFile? file, bool? commit, HttpContext http, ImportJobs jobs,
+        Microsoft.Extensions.Options.IOptions<ImportOptions> options, CancellationToken ct)
     {
+        if (file is null || file.Length == 0)
+        {
+            return ValidationProblem([("file", "no file: send it as multipart/form-data field 'file'")]);
+        }
+        if (file.Length > options.Value.MaxUploadBytes)
+        {
+            return Results.Problem(title: UploadLimit.TooLargeZh(options.Value), detail: $"an upload is at most {options.Value.MaxUploadBytes} bytes",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
         if (ProfileImporter.FormatOf(file.FileName) is not { } format)
         {
             return ValidationProblem([("file", "unsupported file type: use .csv, .xlsx, .json or .jsonl")]);
@@ -175,21 +191,47 @@ public static class TiduApi
         using var content = new MemoryStream();
         await file.CopyToAsync(content, ct).ConfigureAwait(false);
         var scope = Security.HttpRegionScopeSource.ScopeOf(http.User);
-        var job = new ImportJob(Guid.NewGuid(), scope.Actor, scope, file.FileName, format, content.ToArray()) { CommitRequested = commit == true };
-        await jobs.RunAsync(job, ct).ConfigureAwait(false);
+        var job = await jobs.RunHereAsync(scope, Path.GetFileName(file.FileName), format, content.ToArray(), commit == true, ct).ConfigureAwait(false);
         if (job.State == ImportJobState.Failed)
         {
             return Results.Problem(title: job.Failure, statusCode: StatusCodes.Status500InternalServerError);
         }
-        return Results.Ok(new
-        {
-            rows = job.Batch!.Rows,
-            validProfiles = job.Batch.Profiles.Count,
-            badRows = job.Batch.BadRows,
-            issues = job.Batch.Issues.Select(i => new { row = i.Row, column = i.Column, reason = i.ReasonEn, reasonZh = i.ReasonZh }),
-            committed = job.Result is null ? null : new { job.Result.Created, job.Result.Updated, job.Result.Unchanged },
-        });
+        return Results.Ok(ReportView(job));
     }
+
+    private static async Task<IResult> ImportReportAsync(Guid id, int? page, HttpContext http, ImportJobs jobs, CancellationToken ct) =>
+        await jobs.FindAsync(id, Security.HttpRegionScopeSource.ScopeOf(http.User).Actor, page ?? 1, ct).ConfigureAwait(false) is { } job
+            ? Results.Ok(ReportView(job))
+            : Results.Problem(title: "未找到该导入任务", detail: $"no import {id} of the caller", statusCode: StatusCodes.Status404NotFound);
+
+    private static object ReportView(ImportJobView job) => new
+    {
+        jobId = job.Id,
+        state = job.State.ToString(),
+        rows = job.Rows,
+        validProfiles = job.ValidProfiles,
+        badRows = job.BadRows,
+        issueCount = job.IssueCount,
+        issuesKept = job.IssuesKept,
+        page = job.Page,
+        pages = job.Pages,
+        issues = job.Issues.Select(i => new { row = i.Row, column = i.Column, reason = i.ReasonEn, reasonZh = i.ReasonZh }),
+        committed = job.Created is null ? null : new { created = job.Created, updated = job.Updated, unchanged = job.Unchanged },
+    };
+
+    /// <summary>Why a file was not written, as the API answers it (Chinese title, English detail).</summary>
+    private static IResult Refusal(UpsertRefusal refused) => refused.Reason switch
+    {
+        UpsertRefusalReason.OutsideScope => Results.Problem(title: "无权操作：该企业不在您的管辖区域内", statusCode: StatusCodes.Status403Forbidden),
+        UpsertRefusalReason.HeldElsewhere => Results.Problem(title: ImportMessages.HeldElsewhereZh,
+            detail: "this credit code cannot be filed in the caller's region", statusCode: StatusCodes.Status403Forbidden),
+        UpsertRefusalReason.UnknownRegion => ValidationProblem([("/regionCode", "the region code is not in the platform's region table")]),
+        UpsertRefusalReason.TooLong => ValidationProblem([(refused.Path ?? "", $"at most {refused.Limit} characters")]),
+        UpsertRefusalReason.RecognitionsNotEditable => Results.Problem(title: ImportMessages.RecognitionsZh,
+            detail: "recognitions come from a round's decision or an official list import; a file edit keeps the stored ones (leave 'recognitions' out)",
+            statusCode: StatusCodes.Status422UnprocessableEntity),
+        _ => Results.Problem(title: "数据库未能保存该企业档案，请检查数据后重试", statusCode: StatusCodes.Status422UnprocessableEntity),
+    };
 
     private static IResult NotFound(string creditCode) =>
         Results.Problem(title: "未找到该企业（或不在您的管辖区域内）", detail: $"no enterprise {creditCode} in the caller's region scope", statusCode: StatusCodes.Status404NotFound);
@@ -203,6 +245,16 @@ public static class TiduApi
 /// <summary>Query-string form of <see cref="EnterpriseFilter"/>.</summary>
 public sealed record FilterParameters(string? Tier, string? NearMiss, string? SizeClass, string? Industry, string? Region, string? Q, string? Sort, int? Page, int? PageSize)
 {
+    /// <summary>Highest page asked for (a list of 100,000 files has 2,000 pages of 50).</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>400 when the page or page size is outside its range; null when the parameters are fine.</summary>
+    public IResult? OutOfRange() =>
+        Page is < 1 or > MaxPage || PageSize is < 1 or > EnterpriseFilter.MaxPageSize
+            ? Results.Problem(title: $"分页参数超出范围：页码应为 1 至 {MaxPage}，每页条数应为 1 至 {EnterpriseFilter.MaxPageSize}",
+                detail: $"page must be 1 to {MaxPage} and pageSize 1 to {EnterpriseFilter.MaxPageSize}", statusCode: StatusCodes.Status400BadRequest)
+            : null;
+
     public EnterpriseFilter ToFilter() => new()
     {
         Tier = Tier,

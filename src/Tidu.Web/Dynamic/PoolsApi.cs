@@ -55,6 +55,6 @@ public static class PoolsApi
     private static async Task<Results<Ok<PoolStayView>, ProblemHttpResult>> ExitAsync(long id, ExitRequest body, Pools pools, CancellationToken ct) =>
         (await pools.ExitAsync(id, body.Reason, ct).ConfigureAwait(false)).Answer(stay => TypedResults.Ok(PoolStayView.Of(stay)));
 
-    private static async Task<Ok<PoolMovement>> MovementAsync(string? tier, DateOnly? from, DateOnly? to, Pools pools, CancellationToken ct) =>
-        TypedResults.Ok(await pools.MovementAsync(tier, from, to, ct).ConfigureAwait(false));
+    private static async Task<Results<Ok<PoolMovement>, ProblemHttpResult>> MovementAsync(string? tier, DateOnly? from, DateOnly? to, Pools pools, CancellationToken ct) =>
+        (await pools.MovementAsync(tier, from, to, ct).ConfigureAwait(false)).Answer(TypedResults.Ok);
 }

@@ -7,12 +7,14 @@ using Tidu.Domain.Exchange;
 namespace Tidu.Web.Importing;
 
 /// <summary>
-/// Turns an upload into a validated batch. Each row is checked on its own first (types, required cells); rows of
-/// one enterprise are merged with its stored file (financial years upserted by year) and the merged file is
-/// validated by the exchange-format reader, so a row is accepted only if the file it produces is valid. Nothing
-/// is written here; <see cref="ImportJobs"/> commits the batch.
+/// Turns an upload into a validated batch. Each row is checked on its own first (types, required cells, cell length);
+/// rows of one enterprise are merged with its stored file (financial years upserted by year) and the merged file is
+/// validated by the exchange-format reader and by the registry (scope, region, column lengths, recognitions), so a
+/// row is accepted only if the file it produces can be saved. Bounded: rows, columns, cell lengths and the issues kept
+/// have limits (<see cref="ImportOptions"/>), and an XLSX is checked for decompression bombs before it is read.
+/// Nothing is written here; <see cref="ImportJobs"/> commits the batch.
 /// </summary>
-public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Regions.RegionTree regions, ILogger<ProfileImporter> log)
+public sealed class ProfileImporter(EnterpriseRegistry registry, Microsoft.Extensions.Options.IOptions<ImportOptions> options, ILogger<ProfileImporter> log)
 {
     public enum Format
     {
@@ -29,35 +31,38 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
         _ => null,
     };
 
-    public async Task<ImportBatch> ReadAsync(Stream stream, Format format, IProgress<int>? progress, CancellationToken ct)
+    public async Task<ImportBatch> ReadAsync(byte[] content, Format format, IProgress<int>? progress, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var issues = new List<ImportIssue>();
+        ArgumentNullException.ThrowIfNull(content);
+        var limits = options.Value;
+        var issues = new IssueLog(limits.MaxIssuesKept);
         var pieces = new List<Piece>();
+        if (format == Format.Xlsx && XlsxGuard.Problem(content, limits) is { } bomb)
+        {
+            log.LogWarning("import refused before reading: {Reason}", bomb.En);
+            issues.Add(new ImportIssue(0, "", bomb.Zh, bomb.En));
+            return new ImportBatch(0, [], issues);
+        }
         try
         {
+            using var stream = new MemoryStream(content, writable: false);
             if (format == Format.Json)
             {
-                ReadJson(stream, pieces, issues);
+                ReadJson(stream, pieces, issues, limits);
             }
             else
             {
-                ReadTable(format == Format.Csv ? TableReader.Csv(stream) : TableReader.Xlsx(stream), pieces, issues);
+                ReadTable(format == Format.Csv ? TableReader.Csv(stream) : TableReader.Xlsx(stream), pieces, issues, limits);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A file that cannot be opened at all (not a real XLSX, binary junk) is one issue, not a crash.
-            log.LogWarning("import file could not be read as {Format}: {Message}", format, ex.Message);
-            issues.Add(new ImportIssue(0, "", $"无法读取文件（{FormatName(format)}）：文件已损坏或格式不符", $"file could not be read as {format}: {ex.Message}"));
+            // A file that cannot be opened at all (not a real XLSX, binary junk) is one issue, not a crash; the details go to the log only.
+            log.LogWarning(ex, "import file could not be read as {Format}", format);
+            issues.Add(new ImportIssue(0, "", $"无法读取文件（{FormatName(format)}）：文件已损坏或格式不符", $"the file could not be read as {format}"));
             return new ImportBatch(0, [], issues);
         }
-        var batch = await MergeAsync(pieces, issues, progress, ct).ConfigureAwait(false);
-        foreach (var i in batch.Issues)
-        {
-            log.LogInformation("import row {Row} column {Column}: {Reason}", i.Row, i.Column, i.ReasonEn);
-        }
-        return batch;
+        return await MergeAsync(pieces, issues, progress, ct).ConfigureAwait(false);
     }
 
     private static string FormatName(Format f) => f switch { Format.Csv => "CSV", Format.Xlsx => "Excel", _ => "JSON" };
@@ -65,14 +70,21 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
     /// <summary>What one input row or record contributes to one enterprise's file.</summary>
     private sealed record Piece(long Row, string CreditCode, JsonObject Top, JsonObject? Year, bool WholeProfile);
 
-    private static void ReadTable(IEnumerable<TableReader.Row> rows, List<Piece> pieces, List<ImportIssue> issues)
+    private static void ReadTable(IEnumerable<TableReader.Row> rows, List<Piece> pieces, IssueLog issues, ImportOptions limits)
     {
         var headerChecked = false;
+        var count = 0;
         foreach (var row in rows)
         {
             if (!headerChecked)
             {
                 headerChecked = true;
+                if (row.Columns > limits.MaxColumns)
+                {
+                    issues.Add(new ImportIssue(1, "", $"列数过多：表头有 {row.Columns} 列，最多 {limits.MaxColumns} 列，请使用下载的模板",
+                        $"the header has {row.Columns} columns; at most {limits.MaxColumns}"));
+                    return;
+                }
                 var missing = ImportColumns.All.Where(c => c.Required && !row.Cells.ContainsKey(c.Header)).ToList();
                 if (missing.Count > 0)
                 {
@@ -83,12 +95,24 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
                     return;
                 }
             }
+            if (++count > limits.MaxRows)
+            {
+                issues.Add(new ImportIssue(row.Number, "", $"超过最多 {limits.MaxRows} 行：从本行起未读取，请分成多个文件导入",
+                    $"more than {limits.MaxRows} rows: the rest of the file was not read"));
+                return;
+            }
             var top = new JsonObject();
             var year = new JsonObject();
             var ok = true;
             foreach (var c in ImportColumns.All)
             {
                 var text = row.Cells.GetValueOrDefault(c.Header)?.Trim() ?? "";
+                if (text.Length > limits.MaxCellLength)
+                {
+                    issues.Add(new ImportIssue(row.Number, c.Header, $"内容过长：最多 {limits.MaxCellLength} 个字符", $"{c.Key}: at most {limits.MaxCellLength} characters, got {text.Length}"));
+                    ok = false;
+                    continue;
+                }
                 if (text.Length == 0)
                 {
                     if (c.Required)
@@ -145,12 +169,19 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
     /// <summary>What the user reads for a record whose processing failed with an internal error (the English reason is logged).</summary>
     private const string FailedRecordZh = "处理该记录时发生内部错误，该记录未导入，其他记录不受影响；请联系管理员。";
 
-    private void ReadJson(Stream stream, List<Piece> pieces, List<ImportIssue> issues)
+    private void ReadJson(Stream stream, List<Piece> pieces, IssueLog issues, ImportOptions limits)
     {
+        var count = 0;
         foreach (var split in ProfileReader.Split(stream))
         {
             // The reader counts records from 0; users count from 1 ("record 1" is the first).
             var raw = split with { Ordinal = split.Ordinal + 1 };
+            if (++count > limits.MaxRows)
+            {
+                issues.Add(new ImportIssue(raw.Ordinal, "", $"超过最多 {limits.MaxRows} 条记录：从本条起未读取，请分成多个文件导入",
+                    $"more than {limits.MaxRows} records: the rest of the file was not read"));
+                return;
+            }
             if (!RecordIsolation.TryRun(raw.Ordinal, raw.Locator, null, () => ReadRecord(raw), out var read, out var failure))
             {
                 Failed(failure!, [raw.Ordinal], issues);
@@ -160,7 +191,10 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
             {
                 pieces.Add(piece);
             }
-            issues.AddRange(read.Issues);
+            foreach (var issue in read.Issues)
+            {
+                issues.Add(issue);
+            }
         }
     }
 
@@ -178,15 +212,18 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
     }
 
     /// <summary>An internal error on one record (or one enterprise's rows): logged in English, an issue in Chinese on each row.</summary>
-    private void Failed(RecordFailure failure, IEnumerable<long> rows, List<ImportIssue> issues)
+    private void Failed(RecordFailure failure, IEnumerable<long> rows, IssueLog issues)
     {
         log.LogError("import record {Record} ({CreditCode}) failed: {Reason}", failure.Record, failure.CreditCode, failure.Reason);
-        issues.AddRange(rows.Select(r => new ImportIssue(r, "", FailedRecordZh, failure.Reason)));
+        foreach (var row in rows)
+        {
+            issues.Add(new ImportIssue(row, "", FailedRecordZh, failure.Reason));
+        }
     }
 
-    private async Task<ImportBatch> MergeAsync(List<Piece> pieces, List<ImportIssue> issues, IProgress<int>? progress, CancellationToken ct)
+    private async Task<ImportBatch> MergeAsync(List<Piece> pieces, IssueLog issues, IProgress<int>? progress, CancellationToken ct)
     {
-        var rows = pieces.Count + issues.Select(i => i.Row).Distinct().Count();
+        var rows = pieces.Count + issues.BadRows;
         var profiles = new List<ImportedProfile>();
         var groups = pieces.GroupBy(p => p.CreditCode, StringComparer.Ordinal).ToList();
         var done = 0;
@@ -208,17 +245,21 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
             done += chunk.Sum(g => g.Count());
             progress?.Report(done);
         }
-        var refusals = await registry.RefusalsAsync(profiles.Select(p => p.Profile).ToList(), ct).ConfigureAwait(false);
+        // What the registry would refuse (scope, region table, column lengths, recognitions) is refused here, row by
+        // row, so that the commit never fails on it. A credit code held in another region reads as new: a check
+        // answers nothing about other regions (the commit refuses it).
+        var refusals = await registry.RefusalsAsync(profiles.Select(p => p.Profile).ToList(), ct: ct).ConfigureAwait(false);
         var refused = refusals.Select(r => r.Index).ToHashSet();
         foreach (var r in refusals)
         {
+            var (column, zh, en) = ImportMessages.Of(r);
             foreach (var row in profiles[r.Index].Rows)
             {
-                issues.Add(new ImportIssue(row, "统一社会信用代码", "该企业不在您的管辖区域内，不能导入或修改", $"enterprise {r.CreditCode} is outside the importer's region scope"));
+                issues.Add(new ImportIssue(row, column, zh, en));
             }
         }
         var accepted = profiles.Where((_, i) => !refused.Contains(i)).ToList();
-        return new ImportBatch(rows, accepted, issues.OrderBy(i => i.Row).ToList());
+        return new ImportBatch(rows, accepted, issues);
     }
 
     /// <summary>
@@ -226,15 +267,18 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
     /// added (all of the enterprise's rows are then refused together). Runs in the enterprise's isolation: the issues are
     /// added only once the merge completed.
     /// </summary>
-    private ImportedProfile? Merge(IGrouping<string, Piece> g, Dictionary<string, Data.Entities.Enterprise> stored, List<ImportIssue> issues)
+    private static ImportedProfile? Merge(IGrouping<string, Piece> g, Dictionary<string, Data.Entities.Enterprise> stored, IssueLog issues)
     {
         var found = new List<ImportIssue>();
         var result = MergeGroup(g, stored, found);
-        issues.AddRange(found);
+        foreach (var issue in found)
+        {
+            issues.Add(issue);
+        }
         return result;
     }
 
-    private ImportedProfile? MergeGroup(IGrouping<string, Piece> g, Dictionary<string, Data.Entities.Enterprise> stored, List<ImportIssue> issues)
+    private static ImportedProfile? MergeGroup(IGrouping<string, Piece> g, Dictionary<string, Data.Entities.Enterprise> stored, List<ImportIssue> issues)
     {
         var merged = stored.TryGetValue(g.Key, out var e) ? ProfileMapping.ToJson(e) : new JsonObject();
         var yearRows = new Dictionary<int, long>();
@@ -246,20 +290,14 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
         var record = ProfileReader.Parse(new RawRecord(first.Row, g.Key, JsonSerializer.SerializeToUtf8Bytes(merged)));
         if (record.Profile is { } profile)
         {
-            if (regions.Find(profile.RegionCode) is null)
-            {
-                // Six digits but not in the region table: the database would refuse it (foreign key) and fail the whole batch.
-                var header = ImportColumns.ByKey("regionCode")!.Header;
-                issues.AddRange(g.Select(p => new ImportIssue(p.Row, header, $"“{profile.RegionCode}”不是平台区划表中的行政区划代码", $"region code {profile.RegionCode} is not in the platform's region table")));
-                return null;
-            }
+            // The region table, scope, column lengths and recognitions are the registry's refusals (after the merge).
             return new ImportedProfile(profile, g.Select(p => p.Row).ToList());
         }
         var years = merged["financials"] as JsonArray;
         foreach (var err in record.Errors)
         {
             var row = RowOf(err.Path, years, yearRows) ?? first.Row;
-            issues.Add(new ImportIssue(row, ColumnOf(err.Path), ReasonTranslator.ToChinese(err.Reason), err.Reason));
+            issues.Add(new ImportIssue(row, ImportMessages.ColumnOf(err.Path), ReasonTranslator.ToChinese(err.Reason), err.Reason));
         }
         foreach (var other in g.Where(p => !issues.Any(i => i.Row == p.Row)))
         {
@@ -340,12 +378,5 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Tidu.Domain.Reg
             return row;
         }
         return null;
-    }
-
-    /// <summary>The Chinese column header for a JSON Pointer when the template has that column, else the pointer itself.</summary>
-    private static string ColumnOf(string path)
-    {
-        var key = path.Split('/').LastOrDefault() ?? "";
-        return ImportColumns.ByKey(key)?.Header ?? path;
     }
 }

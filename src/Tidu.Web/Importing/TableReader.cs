@@ -8,7 +8,8 @@ namespace Tidu.Web.Importing;
 /// <summary>Reads a CSV or XLSX upload as rows of text cells keyed by header, with the row number users see.</summary>
 public static class TableReader
 {
-    public sealed record Row(long Number, IReadOnlyDictionary<string, string> Cells);
+    /// <summary>One row: its number as users see it, its cells by header, and how many columns the header has.</summary>
+    public sealed record Row(long Number, IReadOnlyDictionary<string, string> Cells, int Columns);
 
     public static IEnumerable<Row> Csv(Stream stream)
     {
@@ -33,7 +34,7 @@ public static class TableReader
             {
                 cells[header[i]] = fields[i];
             }
-            yield return new Row(csv.Row, cells);
+            yield return new Row(csv.Row, cells, header.Length);
         }
     }
 
@@ -60,7 +61,7 @@ public static class TableReader
             {
                 continue;
             }
-            yield return new Row(number, cells);
+            yield return new Row(number, cells, row.Count);
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
     /// <summary>
     /// The shipped targets of the user's region and the regions below it, beside what the database counts there on
     /// the period's date, and two references that are not Tidu's counts: the reported actuals of data/targets.csv
-    /// (seed 004, shown once their date has come) and, for Zhejiang's specialized SMEs, the official batches'
+    /// (浙江省2024年《若干意见》, shown once their date has come) and, for Zhejiang's specialized SMEs, the official batches'
     /// new recognitions up to the period's year.
     /// </summary>
     public async Task<ChartData> TargetsAsync(MonitoringPeriod period, CancellationToken ct)

@@ -25,9 +25,9 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Applica
             // An enterprise user has one file: theirs.
             return db.Scope.CreditCode is { } own ? Redirect("/Enterprises/" + own) : Forbid();
         }
-        if (IsOnlyExpert(User))
+        if (User.IsInRole(Roles.Expert))
         {
-            // An expert's work is the applications assigned to them; they see no region's enterprises.
+            // An expert's work is the applications assigned to them; they read no enterprise files.
             return Redirect("/Applications");
         }
         Total = await cache.GetAsync(db.Scope, "total", () => db.Enterprises.CountAsync(ct)).ConfigureAwait(false);

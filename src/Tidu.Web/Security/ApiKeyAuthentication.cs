@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tidu.Data;
+using Tidu.Data.Identity;
 
 namespace Tidu.Web.Security;
 
@@ -18,7 +19,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
-    public const string Role = "api-client";
+    public const string Role = Roles.ApiClient;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

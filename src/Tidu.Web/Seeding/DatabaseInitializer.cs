@@ -30,6 +30,12 @@ public static class DatabaseInitializer
         sp.GetRequiredService<HttpRegionScopeSource>().Override = Data.Scoping.RegionScope.Everything("system:startup");
         var db = sp.GetRequiredService<TiduDbContext>();
         progress.Report("正在检查并更新数据库结构……");
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Startup");
+        if (sp.GetRequiredService<Auditing.AuditKeyStatus>().GeneratedAt is { } keyFile)
+        {
+            log.LogWarning("No audit hash key was configured: generated one in {KeyFile}. Keep it (and its backups) away from the database; without it the audit trail cannot be verified", keyFile);
+            progress.Report($"未配置审计哈希密钥，已生成：{keyFile}。请与数据库分开妥善保存（含备份），没有它无法校验审计日志。");
+        }
         await db.Database.MigrateAsync().ConfigureAwait(false);
         progress.Report("正在载入行政区划（浙江省、湖北省）……");
         await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
@@ -37,7 +43,7 @@ public static class DatabaseInitializer
         string? bankKey = null;
         if (demo.Seed && !await db.Users.AnyAsync().ConfigureAwait(false))
         {
-            bankKey = await SeedDemoAsync(sp, demo, progress).ConfigureAwait(false);
+            bankKey = await SeedDemoAsync(sp, demo, progress, log, app.Environment.IsDevelopment()).ConfigureAwait(false);
         }
         // Where to open the platform, once Kestrel has bound (not known before: the port may come from --urls).
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -66,8 +72,8 @@ public static class DatabaseInitializer
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Creates the demo data; returns the demo bank's API key (shown once).</summary>
-    private static async Task<string> SeedDemoAsync(IServiceProvider sp, DemoOptions demo, StartupProgress progress)
+    /// <summary>Creates the demo data; returns the demo bank's API key to show once, in development only (null elsewhere).</summary>
+    private static async Task<string?> SeedDemoAsync(IServiceProvider sp, DemoOptions demo, StartupProgress progress, ILogger log, bool development)
     {
         var tree = sp.GetRequiredService<RegionTree>();
         var library = sp.GetRequiredService<RuleLibrary>();
@@ -78,7 +84,8 @@ public static class DatabaseInitializer
         progress.Report($"首次启动：正在生成并评价 {demo.Enterprises} 家演示企业（约需数分钟，仅首次）……");
         var generator = new ProfileGenerator(tree.Leaves(), library, ChinaCalendar.Today(clock).Year - 1, TierMix.Zhejiang.Oversampled(demo.CandidateOversampling));
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
-        await registry.UpsertAsync(profiles).ConfigureAwait(false);
+        // Demo data: the generated files' recognitions are the system's own (no round issued them).
+        await registry.UpsertAsync(profiles, RecognitionWrites.Official).ConfigureAwait(false);
 
         progress.Report("正在创建演示账号……");
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
@@ -114,7 +121,7 @@ public static class DatabaseInitializer
             Prefix = prefix,
             SecretHash = hash,
             RegionCode = "330100",
-            Scopes = "enterprises:read lists:read",
+            Scopes = ApiScopes.ListsRead,
             CreatedAt = clock.GetUtcNow(),
             RecipientKind = Data.Entities.Sharing.RecipientKinds.Bank,
             Tiers = "innovative-sme specialized-sme little-giant",
@@ -130,11 +137,21 @@ public static class DatabaseInitializer
         progress.Report("正在导入浙江省名单公布数（演示，与省级主管部门在“名单公布数”页面导入的方式相同）……");
         await DemoOfficialCounts.SeedAsync(sp).ConfigureAwait(false);
 
-        progress.Report($"演示数据已就绪：{profiles.Count} 家企业。演示账号（密码均为 {demo.Password}）：");
+        var accounts = string.Join(", ", DemoAccounts.All.Select(a => $"{a.UserName} ({a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)})"));
+        log.LogInformation("Demo database created with {Count} enterprises. Demo accounts: {Accounts}", profiles.Count, accounts);
+        // The local demo (dotnet run, development): the person at the console needs the password and the key to try the
+        // platform. Anywhere else the console is shipped and kept as a log: no secret goes into it.
+        progress.Report(development
+            ? $"演示数据已就绪：{profiles.Count} 家企业。演示账号（密码均为 {demo.Password}）："
+            : $"演示数据已就绪：{profiles.Count} 家企业。演示账号（密码与演示银行密钥只在开发环境显示）：");
         foreach (var a in DemoAccounts.All)
         {
             var region = a.RegionCode is { } code ? tree.Find(code)?.Name ?? code : "全部区域";
             progress.Report($"  {a.UserName,-18} {DisplayNames.Role(a.Role)}（{region}）");
+        }
+        if (!development)
+        {
+            return null;
         }
         progress.Report("演示银行接口密钥（杭州市，只读，可拉取银行名单；只显示这一次，请复制保存）：");
         progress.Report("  " + key);

@@ -18,7 +18,7 @@ public static class DemoAccounts
         new("expert", "评审专家（演示）", Roles.Expert, null),
         new("enterprise", "企业用户（演示）", Roles.Enterprise, "330102"),
         // Commissioners (服务专员): the city's for its hidden champions, little giants and single champions, the
-        // counties' for specialized and innovative SMEs (seed 000 二（十）); two in 上城区 to try a reassignment.
+        // counties' for specialized and innovative SMEs (浙政办发〔2022〕19号 二（十）); two in 上城区 to try a reassignment.
         new("hz-commissioner", "杭州市 服务专员（演示）", Roles.Commissioner, "330100"),
         new("sc-commissioner", "上城区 服务专员甲（演示）", Roles.Commissioner, "330102"),
         new("sc-commissioner-b", "上城区 服务专员乙（演示）", Roles.Commissioner, "330102"),

@@ -5,6 +5,7 @@ using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
+using Tidu.Data.Scoping;
 using Tidu.Rules.Service;
 using Tidu.Web.Adapters;
 using Tidu.Web.Security;

@@ -6,6 +6,7 @@ using Tidu.Data;
 using Tidu.Data.Entities.Service;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Rules.Service;
 using Tidu.Web.Adapters;
 using static Tidu.Application.Workflow.WorkflowProblems;

@@ -13,11 +13,10 @@ public static class ConsentsApi
     /// <summary>Body of a consent: the kind of recipient, and for an officer the paper form's reference.</summary>
     public sealed record ConsentRequest(string? RecipientKind, string? PaperReference);
 
-    public static void MapConsentsApi(this WebApplication app)
+    public static void MapConsentsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/v1/enterprises/{creditCode}/consents").WithTags("lists")
-            .RequireAuthorization(p => p.RequireRole([Roles.Enterprise, Roles.Administrator, .. Roles.Officers]));
+        var group = app.MapGroup("/api/v1/enterprises/{creditCode}/consents").WithTags("lists");
         group.MapGet("", ListAsync).WithSummary("Consents to share this enterprise on recipients' lists, with their withdrawals");
         group.MapPost("", GiveAsync).AddEndpointFilter(TiduApi.CsrfForCookies)
             .WithSummary("Give consent (enterprise user) or record a paper consent (officer; paperReference required) for a recipient kind");

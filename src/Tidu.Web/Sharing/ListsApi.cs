@@ -18,33 +18,26 @@ using static Tidu.Application.Workflow.WorkflowProblems;
 namespace Tidu.Web.Sharing;
 
 /// <summary>
-/// List push to banks and service bodies (issue 9 item 3): a key with scope <c>lists:read</c> pulls the list of
+/// List push to banks and service bodies: a key with scope <c>lists:read</c> pulls the list of
 /// consenting enterprises in its region and tiers as JSON or XLSX; every pull is logged with a hash of the list.
 /// </summary>
 public static class ListsApi
 {
-    public const string Scope = "lists:read";
+    public const string Scope = ApiScopes.ListsRead;
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static void MapListsApi(this WebApplication app)
+    public static void MapListsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var lists = app.MapGroup("/api/v1/lists").WithTags("lists");
-        var recipients = lists.MapGroup("").RequireAuthorization(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireRole(ApiKeyAuthentication.Role)
-            .RequireAssertion(c => HasListScope(c.User))
-            .Build());
+        // Only list keys (the access matrix's SharedList row); the list holds the consenting enterprises of the key's region and tiers.
+        var recipients = lists.MapGroup("");
         recipients.MapGet("/enterprises", JsonAsync)
             .WithSummary("The caller's list: consenting enterprises in the key's region (or ?region= below it) holding or qualifying for the key's tiers (or ?tier=a,b among them)");
         recipients.MapGet("/enterprises.xlsx", XlsxAsync).WithSummary("The same list as an XLSX file (same rows and list hash as the JSON)");
-        lists.MapGet("/pulls", PullsAsync).RequireAuthorization(Policies.Officer)
+        lists.MapGet("/pulls", PullsAsync)
             .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region)");
     }
-
-    private static bool HasListScope(ClaimsPrincipal user) =>
-        (user.FindFirst(TiduClaims.ApiScopes)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(Scope) ?? false)
-        && user.FindFirst(TiduClaims.RecipientKind) is not null;
 
     private static async Task<IResult> JsonAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
     {

@@ -4,13 +4,14 @@ using Tidu.Application.Workflow;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
+using Tidu.Data.Scoping;
 using Tidu.Web.Adapters;
 using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
 /// <summary>
-/// Materials (申报材料) attached to an application by the enterprise or an officer (workflow.md step 2; issue 8 item 2):
+/// Materials (申报材料) attached to an application by the enterprise or an officer (docs/procedure.md):
 /// size limit and kinds from configuration, kinds recognised by content, stored under random names with their SHA-256.
 /// Listing and download follow the application's visibility: whoever cannot see the application gets a 404.
 /// </summary>

@@ -2,7 +2,7 @@ using Tidu.Application.Workflow;
 namespace Tidu.Web.Workflow;
 
 /// <summary>
-/// After province approval (workflow.md steps 6–7): publicity (公示) for the round's number of working days,
+/// After province approval (docs/procedure.md): publicity (公示) for the round's number of working days,
 /// objections (异议) recorded by officers and resolved by the province (upheld rejects the application), and
 /// recognition (认定): a unique certificate number and a recognition added to the enterprise's file. Recognition is
 /// refused while publicity runs or an objection is open. Every step is a decision of the application (see <see cref="PublicityService"/>).

@@ -16,7 +16,7 @@ namespace Tidu.Web.Workflow;
 public sealed record VerifyValueRequest(string Field, JsonNode? Value, string? Reason, int Revision);
 
 /// <summary>
-/// Declared versus verified values (issue 8 item 2): the file the enterprise declared true at (re)submission stays as it
+/// Declared versus verified values: the file the enterprise declared true at (re)submission stays as it
 /// was; an officer verifies (核实) single fields, e.g. corrects revenue or R&amp;D expense from the audit report. Every
 /// verification re-evaluates the declared file with all verified values laid over it, and that evaluation is the one
 /// reviewers decide on from then (<see cref="ReviewerEvaluation"/>). Both, and each difference, can be read back.

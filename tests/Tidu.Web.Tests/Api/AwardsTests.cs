@@ -27,14 +27,18 @@ public abstract class AwardsTests(TiduAppFixture app)
         Clauses(before.Json!).ShouldNotContain("hb-little-giant");
         (await PageAmountAsync(officer, code, "hb-little-giant")).ShouldBeNull("the file page lists no such award before the recognition");
 
-        profile = Profiles.Minimal(code, "测试奖励光电有限公司", "420106");
-        profile["recognitions"] = new JsonArray(new JsonObject
+        // The recognition comes from the issuing authority's official list, entered by the administrator.
+        using var admin = await Sessions.LoginAsync(app, "admin");
+        var listed = await admin.PostJsonAsync("/api/v1/recognitions/official-lists", new JsonObject
         {
             ["tier"] = "little-giant",
+            ["issuer"] = "工业和信息化部",
+            ["documentNumber"] = "测试名单〔" + code + "〕",
             ["recognizedOn"] = today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["validUntil"] = today.AddDays(-10).AddYears(3).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["creditCodes"] = new JsonArray(code),
         });
-        (await officer.PutJsonAsync($"/api/v1/enterprises/{code}", profile)).Status.ShouldBe(HttpStatusCode.OK);
+        listed.Status.ShouldBe(HttpStatusCode.Created, listed.Text);
 
         var after = await officer.GetJsonAsync($"/api/v1/enterprises/{code}/awards");
         after.Status.ShouldBe(HttpStatusCode.OK, after.Text);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Tidu.Data;
 using Tidu.Data.Auditing;
@@ -10,10 +11,12 @@ using Xunit;
 namespace Tidu.Web.Tests.Auditing;
 
 /// <summary>
-/// The audit hash chain (issue 8 item 6): an untouched chain verifies; an entry edited, deleted, moved, cut off the
-/// end or slipped in past the application is found at the right place; concurrent writers keep one chain.
-/// Tampering happens on a scratch database with the append-only triggers dropped, as an attacker with database
-/// rights would do.
+/// The audit hash chain: an untouched chain verifies; an entry edited, deleted, moved, cut off the end or slipped in
+/// past the application is found at the right place; concurrent writers keep one chain. The hashes are keyed (HMAC
+/// with a key outside the database) and the head is anchored outside it, so the insider's rewrites — every later hash
+/// and the head recomputed, the tail cut and the head rewound — are found too, and the database refuses an entry
+/// without a place in the chain. Tampering happens on a scratch database with the triggers dropped, as an attacker
+/// with database rights would do.
 /// </summary>
 public abstract class AuditChainTests(TiduAppFixture app)
 {
@@ -22,7 +25,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
     [Fact]
     public async Task The_shared_app_database_with_its_demo_data_and_every_test_write_so_far_verifies()
     {
-        var report = await app.WithDbAsync(db => AuditChainVerifier.VerifyAsync(db, _ct));
+        var report = await app.WithDbAsync(db => AuditChainVerifier.VerifyAsync(db, app.AuditHashing, ct: _ct));
         report.FirstBreak.ShouldBeNull();
         report.Verified.ShouldBeGreaterThan(TiduAppFixture.DemoEnterprises); // at least one entry per demo enterprise
         report.Unchained.ShouldBe(0);
@@ -36,15 +39,16 @@ public abstract class AuditChainTests(TiduAppFixture app)
         await WriteKeysAsync(scratch, 5);
 
         await using var db = scratch.Context();
-        var report = await AuditChainVerifier.VerifyAsync(db, _ct);
+        var report = await AuditChainVerifier.VerifyAsync(db, scratch.Hashing, ct: _ct);
         report.FirstBreak.ShouldBeNull();
         report.Verified.ShouldBe(5);
         report.HeadSequence.ShouldBe(5);
         var sequences = await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Sequence).ToListAsync(_ct);
         sequences.ShouldBe([1L, 2L, 3L, 4L, 5L]);
-        // The first entry's hash is computable from the document's definition alone.
+        // The first entry's hash is computable from the document's definition alone: HMAC-SHA-256 under the configured key.
         var first = await db.AuditEntries.SingleAsync(a => a.Sequence == 1, _ct);
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        first.Algorithm.ShouldBe("hmac-sha256:k1");
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(app.AuditKey),
             System.Text.Encoding.UTF8.GetBytes(new string('0', 64) + "\n" + AuditChain.Canonical(first))));
         first.Hash.ShouldBe(expected);
         report.HeadHash.ShouldBe((await db.AuditEntries.SingleAsync(a => a.Sequence == 5, _ct)).Hash);
@@ -148,16 +152,113 @@ public abstract class AuditChainTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task An_entry_inserted_around_the_application_without_a_place_in_the_chain_is_reported()
+    public async Task The_database_refuses_an_entry_without_a_place_in_the_chain()
     {
         await using var scratch = await ScratchDatabase.CreateAsync(app);
         await WriteKeysAsync(scratch, 2);
-        // Inserting needs no dropped trigger: append-only allows inserts, the chain is what catches a forged one.
-        await scratch.ExecuteAsync("INSERT INTO \"AuditEntries\" (\"At\", \"Actor\", \"Action\", \"Entity\", \"EntityKey\") VALUES ('2026-01-01T00:00:00+00:00', 'forger', 'insert', 'ApiKey', '99')");
+        await Should.ThrowAsync<Exception>(() => scratch.ExecuteAsync(ForgedInsert));
+        await using var db = scratch.Context();
+        (await db.AuditEntries.CountAsync(_ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_entry_slipped_in_past_the_triggers_without_a_place_in_the_chain_is_reported()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 2);
+        await DropTriggersAsync(scratch);
+        await scratch.ExecuteAsync(ForgedInsert);
 
         var broken = await FirstBreakAsync(scratch);
         broken.Check.ShouldBe("unchained");
         (await EntryIdOfActorAsync(scratch, "forger")).ShouldBe(broken.EntryId);
+    }
+
+    [Fact]
+    public async Task Editing_an_entry_and_recomputing_every_later_hash_and_the_head_without_the_key_is_found_at_that_entry()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        await DropTriggersAsync(scratch);
+        var target = await EntryAsync(scratch, 3);
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'forger' WHERE \"Id\" = {target.Id}");
+        // The attacker knows the chain's definition but not the key: plain SHA-256, every later hash and the head.
+        await RewriteFromAsync(scratch, 3, (previous, entry) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(previous + "\n" + AuditChain.Canonical(entry)))));
+
+        var broken = await FirstBreakAsync(scratch);
+        broken.EntryId.ShouldBe(target.Id);
+        broken.Check.ShouldBe("hash");
+
+        // Naming another algorithm for the rewritten entries does not help: only the configured keyed hashes count.
+        await scratch.ExecuteAsync("UPDATE \"AuditEntries\" SET \"Algorithm\" = 'sha256' WHERE \"Sequence\" >= 3");
+        (await FirstBreakAsync(scratch)).Check.ShouldBe("algorithm");
+    }
+
+    [Fact]
+    public async Task An_insider_with_the_key_who_rewrites_the_chain_and_the_head_is_found_by_the_anchor()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        var anchors = await AnchorAsync(scratch);
+        await DropTriggersAsync(scratch);
+        var target = await EntryAsync(scratch, 3);
+        await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'forger' WHERE \"Id\" = {target.Id}");
+        await RewriteFromAsync(scratch, 3, (previous, entry) => AuditChain.HashOf(scratch.Hashing.Current, previous, entry));
+
+        // With the key, the chain alone is consistent again; the anchor written outside the database is not.
+        (await VerifyAsync(scratch, null)).FirstBreak.ShouldBeNull();
+        var broken = (await VerifyAsync(scratch, anchors)).FirstBreak.ShouldNotBeNull();
+        broken.Check.ShouldBe("anchor");
+        broken.Sequence.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Cutting_the_tail_and_rewinding_the_head_is_found_by_the_anchor()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 5);
+        var anchors = await AnchorAsync(scratch);
+        await DropTriggersAsync(scratch);
+        var third = await EntryAsync(scratch, 3);
+        await scratch.ExecuteAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > 3");
+        await scratch.ExecuteAsync($"UPDATE \"AuditChainHeads\" SET \"Sequence\" = 3, \"Hash\" = '{third.Hash}'");
+
+        (await VerifyAsync(scratch, null)).FirstBreak.ShouldBeNull();
+        var broken = (await VerifyAsync(scratch, anchors)).FirstBreak.ShouldNotBeNull();
+        broken.Check.ShouldBe("anchor");
+        broken.Expected.ShouldContain("at least 5");
+        broken.Actual.ShouldBe("3");
+    }
+
+    [Fact]
+    public async Task A_forged_anchor_is_refused_and_an_anchor_of_the_real_chain_agrees()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await WriteKeysAsync(scratch, 3);
+        var anchors = await AnchorAsync(scratch);
+        (await VerifyAsync(scratch, anchors)).ShouldSatisfyAllConditions(r => r.FirstBreak.ShouldBeNull(), r => r.Anchors.ShouldBe(1));
+        var forged = anchors[0] with { Sequence = 2 };
+        (await VerifyAsync(scratch, [forged])).FirstBreak.ShouldNotBeNull().Check.ShouldBe("anchor");
+    }
+
+    [Fact]
+    public async Task The_app_anchors_its_head_in_a_file_outside_the_database_and_verifies_against_it()
+    {
+        var anchor = await app.App.Services.GetRequiredService<Tidu.Web.Auditing.AuditAnchorService>().AnchorAsync(_ct);
+        var head = await app.WithDbAsync(db => db.AuditChainHeads.AsNoTracking().SingleAsync(_ct));
+        if (anchor is { } written)
+        {
+            written.Sequence.ShouldBe(head.Sequence);
+        }
+        var (lines, problems) = AuditAnchors.Read(app.AnchorFile);
+        problems.ShouldBeEmpty();
+        lines.ShouldContain(a => a.Sequence <= head.Sequence);
+        using var admin = await Sessions.LoginAsync(app, "admin");
+        var (status, json, text) = await admin.GetJsonAsync("/api/v1/audit/verify");
+        status.ShouldBe(HttpStatusCode.OK, text);
+        json!["intact"]!.GetValue<bool>().ShouldBeTrue(text);
+        json["anchors"]!.GetValue<int>().ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -177,7 +278,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
         }, _ct)));
 
         await using var check = scratch.Context();
-        var report = await AuditChainVerifier.VerifyAsync(check, _ct);
+        var report = await AuditChainVerifier.VerifyAsync(check, scratch.Hashing, ct: _ct);
         report.FirstBreak.ShouldBeNull();
         report.Verified.ShouldBe(writers * savesEach);
         (await check.AuditEntries.CountAsync(_ct)).ShouldBe(writers * savesEach);
@@ -237,10 +338,52 @@ public abstract class AuditChainTests(TiduAppFixture app)
         CreatedAt = DateTimeOffset.UtcNow,
     };
 
+    private const string ForgedInsert =
+        "INSERT INTO \"AuditEntries\" (\"At\", \"Actor\", \"Action\", \"Entity\", \"EntityKey\") VALUES ('2026-01-01T00:00:00+00:00', 'forger', 'insert', 'ApiKey', '99')";
+
     private static Task DropTriggersAsync(ScratchDatabase scratch) =>
         scratch.Provider == DatabaseProvider.Sqlite
-            ? scratch.ExecuteAsync("DROP TRIGGER AuditEntries_no_update; DROP TRIGGER AuditEntries_no_delete;")
-            : scratch.ExecuteAsync("DROP TRIGGER \"AuditEntries_append_only\" ON \"AuditEntries\"");
+            ? scratch.ExecuteAsync("DROP TRIGGER AuditEntries_no_update; DROP TRIGGER AuditEntries_no_delete; DROP TRIGGER AuditEntries_chained_only;")
+            : scratch.ExecuteAsync("DROP TRIGGER \"AuditEntries_append_only\" ON \"AuditEntries\"; DROP TRIGGER \"AuditEntries_chained_only\" ON \"AuditEntries\"");
+
+    /// <summary>Recomputes the hash of every entry from <paramref name="sequence"/> on, and the head, as an attacker with database rights would.</summary>
+    private async Task RewriteFromAsync(ScratchDatabase scratch, long sequence, Func<string, AuditEntry, string> hash)
+    {
+        await using var db = scratch.Context();
+        var previous = sequence == 1 ? AuditChain.Genesis : (await EntryAsync(scratch, sequence - 1)).Hash!;
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence >= sequence).OrderBy(a => a.Sequence).ToListAsync(_ct);
+        foreach (var entry in entries)
+        {
+            previous = hash(previous, entry);
+            await scratch.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = '{previous}' WHERE \"Id\" = {entry.Id}");
+        }
+        await scratch.ExecuteAsync($"UPDATE \"AuditChainHeads\" SET \"Hash\" = '{previous}'");
+    }
+
+    /// <summary>Anchors the scratch chain's head as the app does (a file outside the database); the anchors read back.</summary>
+    private async Task<IReadOnlyList<AuditAnchor>> AnchorAsync(ScratchDatabase scratch)
+    {
+        await using var db = scratch.Context();
+        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(_ct);
+        var file = Path.Combine(Path.GetTempPath(), "tidu-anchor-" + Guid.NewGuid().ToString("N") + ".log");
+        try
+        {
+            await AuditAnchors.AppendAsync(file, scratch.Hashing.Current, DateTimeOffset.UtcNow, head.Sequence, head.Hash, _ct);
+            var (anchors, problems) = AuditAnchors.Read(file);
+            problems.ShouldBeEmpty();
+            return anchors;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task<AuditChainReport> VerifyAsync(ScratchDatabase scratch, IReadOnlyList<AuditAnchor>? anchors)
+    {
+        await using var db = scratch.Context();
+        return await AuditChainVerifier.VerifyAsync(db, scratch.Hashing, anchors, _ct);
+    }
 
     private async Task<AuditEntry> EntryAsync(ScratchDatabase scratch, long sequence)
     {
@@ -254,12 +397,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
         return await db.AuditEntries.Where(a => a.Actor == actor).Select(a => a.Id).SingleAsync(_ct);
     }
 
-    private async Task<AuditChainBreak> FirstBreakAsync(ScratchDatabase scratch)
-    {
-        await using var db = scratch.Context();
-        var report = await AuditChainVerifier.VerifyAsync(db, _ct);
-        return report.FirstBreak.ShouldNotBeNull();
-    }
+    private async Task<AuditChainBreak> FirstBreakAsync(ScratchDatabase scratch) => (await VerifyAsync(scratch, null)).FirstBreak.ShouldNotBeNull();
 }
 
 [Collection(SqliteApp.Name)]

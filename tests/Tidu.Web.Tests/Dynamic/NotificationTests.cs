@@ -30,7 +30,7 @@ public abstract class NotificationTests(TiduAppFixture app)
             ["quotas"] = new JsonArray(new JsonObject { ["cityCode"] = "330100", ["quota"] = 1 }),
         });
         round.Status.ShouldBe(HttpStatusCode.Created, round.Text);
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today)).UserName);
         var submitted = await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round.Json!["id"]!.GetValue<long>(), ["declaredTrue"] = true });
         submitted.Status.ShouldBe(HttpStatusCode.Created, submitted.Text);
         var link = $"/api/v1/applications/{submitted.Json!["id"]!.GetValue<long>()}";
@@ -114,7 +114,7 @@ public abstract class NotificationTests(TiduAppFixture app)
                 ["ruleSetVersion"] = RuleVersionOn(app, Tier, Today),
                 ["quotas"] = new JsonArray(new JsonObject { ["cityCode"] = "330100", ["quota"] = 1 }),
             });
-            using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+            using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today, qualifying: false)).UserName);
             await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round.Json!["id"]!.GetValue<long>(), ["declaredTrue"] = true });
         }
     }

@@ -105,7 +105,7 @@ public abstract class ImportTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task The_valid_rows_are_saved_in_one_transaction_a_failure_on_the_last_saves_none()
+    public async Task A_row_the_database_refuses_costs_only_itself_the_others_are_saved_in_the_same_transaction()
     {
         using var client = await Sessions.LoginAsync(app, "hz-city");
         // 501 files: more than one save chunk, so the first chunk has been written when the last row fails.
@@ -116,11 +116,16 @@ public abstract class ImportTests(TiduAppFixture app)
         try
         {
             var (status, json, text) = await client.ImportAsync("tx.csv", Tables.Csv(rows), commit: true);
-            status.ShouldBe(HttpStatusCode.InternalServerError, text);
-            json!["title"]!.GetValue<string>().ShouldContain("回滚");
+            status.ShouldBe(HttpStatusCode.OK, text);
+            json!["committed"]!["created"]!.GetValue<int>().ShouldBe(500);
+            var issue = json["issues"]!.AsArray().ShouldHaveSingleItem()!;
+            issue["row"]!.GetValue<long>().ShouldBe(502);
+            issue["reasonZh"]!.GetValue<string>().ShouldContain("其他行已保存");
+            text.ShouldNotContain("test: refused"); // the database's message stays in the log
             text.ShouldNotContain("   at ");
             var saved = await app.WithDbAsync(db => db.Enterprises.CountAsync(e => codes.Contains(e.CreditCode)));
-            saved.ShouldBe(0);
+            saved.ShouldBe(500);
+            (await FileState.ReadAsync(app, poisoned)).ShouldBeNull();
         }
         finally
         {

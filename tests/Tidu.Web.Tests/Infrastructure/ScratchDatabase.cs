@@ -15,8 +15,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     private readonly string? _server;
     private readonly string? _name;
 
-    private ScratchDatabase(DatabaseProvider provider, string connection, string? dir, string? server, string? name)
+    private ScratchDatabase(DatabaseProvider provider, string connection, string? dir, string? server, string? name, Tidu.Data.Auditing.AuditHashing hashing)
     {
+        Hashing = hashing;
         Provider = provider;
         Connection = connection;
         _dir = dir;
@@ -25,6 +26,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The audit hashing its contexts seal entries with (the app's key).</summary>
+    public Tidu.Data.Auditing.AuditHashing Hashing { get; }
     public string Connection { get; }
 
     public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app)
@@ -34,7 +38,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
         if (app.Provider == "sqlite")
         {
             var dir = Directory.CreateTempSubdirectory("tidu-scratch-").FullName;
-            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", dir, null, null);
+            scratch = new ScratchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "scratch.db")};Pooling=False", dir, null, null, app.AuditHashing);
         }
         else
         {
@@ -43,7 +47,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var name = "tidu_scratch_" + Guid.NewGuid().ToString("N")[..12];
             await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
             var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
-            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, null, server, name);
+            scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, null, server, name, app.AuditHashing);
         }
         await using (var db = scratch.Context("test:migrate"))
         {
@@ -54,7 +58,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
 
     /// <summary>A context seeing everything, acting as <paramref name="actor"/>.</summary>
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System);
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, Hashing);
 
     public async Task ExecuteAsync(string sql)
     {

@@ -9,18 +9,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Tidu.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One test-only endpoint, added in front of the app's pipeline: GET /__test/antiforgery hands the signed-in
-/// caller an antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page
-/// with a form would embed — so the tests can send cookie-authenticated API writes the way the browser does.
+/// In front of the app's pipeline, for tests only: GET /__test/antiforgery hands the signed-in caller an
+/// antiforgery request token (and its cookie) through the app's own IAntiforgery — what a page with a form would
+/// embed — so the tests can send cookie-authenticated API writes the way the browser does; and the header
+/// <see cref="RemoteAddressHeader"/> sets the connection's remote address, which the in-memory test server leaves
+/// empty (a test speaks "from" an address, or "through" a proxy with X-Forwarded-For).
 /// </summary>
 internal sealed class TestEndpoints : IStartupFilter
 {
     public const string AntiforgeryPath = "/__test/antiforgery";
 
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, nextMiddleware) =>
         {
+            if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var remote) && System.Net.IPAddress.TryParse(remote.ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
             if (context.Request.Path == AntiforgeryPath)
             {
                 // Runs before the app's authentication middleware: authenticate here so the token is bound to the user.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tidu.Data;
 using Tidu.Data.Registry;
 using Tidu.Data.Scoping;
@@ -23,12 +24,27 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public const string DemoPassword = "Tidu-demo-2026";
     public const int DemoEnterprises = 300;
 
+    /// <summary>Clients speak https, as behind the production TLS proxy: the sign-in cookie is Secure and is not sent over http.</summary>
+    public static Uri BaseAddress { get; } = new("https://localhost");
+
     private Factory? _factory;
 
     public abstract string Provider { get; }
 
     /// <summary>Where this app keeps application materials: a throwaway directory, removed with the fixture.</summary>
     public string MaterialsPath { get; } = Path.Combine(Path.GetTempPath(), "tidu-materials-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Every line the app logged (at its configured levels) since it started.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>This app's audit hash key (base64), as the configuration gives it; never in the database.</summary>
+    public string AuditKey { get; } = Tidu.Data.Auditing.AuditHashing.NewKeyText();
+
+    /// <summary>This app's audit anchor file, in the materials' throwaway directory.</summary>
+    public string AnchorFile => Path.Combine(MaterialsPath, "audit-anchors.log");
+
+    /// <summary>The app's audit hashing (what its contexts seal entries with).</summary>
+    public Tidu.Data.Auditing.AuditHashing AuditHashing => App.Services.GetRequiredService<Tidu.Data.Auditing.AuditHashing>();
 
     public WebApplicationFactory<Program> App => _factory ?? throw new InvalidOperationException("fixture not initialised");
 
@@ -40,7 +56,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connection = await CreateDatabaseAsync().ConfigureAwait(false);
-        _factory = new Factory(Provider, connection, MaterialsPath);
+        _factory = new Factory(Provider, connection, MaterialsPath, AuditKey, AnchorFile, Logs);
         _ = _factory.Server; // starts the host: migrations and demo seeding run now, once
         await SeedKnownEnterprisesAsync().ConfigureAwait(false);
     }
@@ -61,15 +77,23 @@ public abstract class TiduAppFixture : IAsyncLifetime
 
     /// <summary>A client that keeps cookies and never follows redirects (a redirect to the login page is an answer to check).</summary>
     public HttpClient NewClient() =>
-        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress });
 
-    /// <summary>Runs <paramref name="work"/> with a context of the given scope (the system's, seeing everything, by default).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> with a context of the given scope (the system's, seeing everything, by default). The
+    /// system's context may record recognitions as the procedure would have ("test:system" is their basis).
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<TiduDbContext, Task<T>> work, RegionScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         using var s = App.Services.CreateScope();
         s.ServiceProvider.GetRequiredService<HttpRegionScopeSource>().Override = scope ?? RegionScope.Everything("test:system");
-        return await work(s.ServiceProvider.GetRequiredService<TiduDbContext>()).ConfigureAwait(false);
+        var db = s.ServiceProvider.GetRequiredService<TiduDbContext>();
+        if (scope is null)
+        {
+            db.RecognitionBasis = "test:system";
+        }
+        return await work(db).ConfigureAwait(false);
     }
 
     public Task WithDbAsync(Func<TiduDbContext, Task> work, RegionScope? scope = null) =>
@@ -102,7 +126,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public Task<string> EnterpriseUserCreditCodeAsync() =>
         WithDbAsync(db => db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync());
 
-    private sealed class Factory(string provider, string connection, string materials) : WebApplicationFactory<Program>
+    private sealed class Factory(string provider, string connection, string materials, string auditKey, string anchorFile, LogCapture logs) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -111,10 +135,17 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Tidu", connection);
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Workflow:Materials:StoragePath", materials);
+            builder.UseSetting("Audit:HashKey", auditKey);
+            builder.UseSetting("Audit:AnchorFile", anchorFile);
             builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Tidu.Errors", "None");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+            // The shared app serves every test of a provider from one address: its rate limits are far above what they send.
+            builder.UseSetting("RateLimits:ApiPerPrincipal", "1000000");
+            builder.UseSetting("RateLimits:ApiPerAddress", "1000000");
+            builder.UseSetting("RateLimits:SignInPerAddress", "1000000");
+            builder.ConfigureLogging(l => l.AddProvider(logs));
             builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>());
         }
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Tidu.Data.Identity;
+using Tidu.Data.Registry;
 using Tidu.Domain.Exchange;
 using Tidu.Web.Tests.Infrastructure;
 
@@ -25,7 +26,8 @@ internal static class ServiceTestData
         })]);
         var parsed = ProfileReader.Parse(new RawRecord(1, code, JsonSerializer.SerializeToUtf8Bytes(profile)));
         var p = parsed.Profile ?? throw new InvalidOperationException("test profile invalid: " + string.Join("; ", parsed.Errors));
-        await app.WithRegistryAsync(r => r.UpsertAsync([p]));
+        // The system's own write (as demo data): a file edit could not set recognitions.
+        await app.WithRegistryAsync(r => r.UpsertAsync([p], RecognitionWrites.Official));
         return code;
     }
 

@@ -71,7 +71,7 @@ public abstract class ListPushTests(TiduAppFixture app)
         (await reader.GetJsonAsync(ListPath)).Status.ShouldBe(HttpStatusCode.Forbidden);
 
         using var officer = await Sessions.LoginAsync(app, "hz-city");
-        (await officer.GetJsonAsync(ListPath)).Status.ShouldBe(HttpStatusCode.Unauthorized);
+        (await officer.GetJsonAsync(ListPath)).Status.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -36,10 +36,12 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         status.ShouldBe(HttpStatusCode.OK, text);
         list!.AsArray().Select(a => a!["id"]!.GetValue<long>()).ShouldBe([assigned]);
         (await mine.GetJsonAsync($"/api/v1/applications/{assigned}")).Status.ShouldBe(HttpStatusCode.OK);
-        foreach (var url in new[] { $"/api/v1/applications/{other}", $"/api/v1/applications/{other}/expert-review", $"/api/v1/applications/{other}/materials", $"/api/v1/applications/{other}/verification" })
+        foreach (var url in new[] { $"/api/v1/applications/{other}", $"/api/v1/applications/{other}/expert-review", $"/api/v1/applications/{other}/materials" })
         {
             (await mine.GetJsonAsync(url)).Status.ShouldBe(HttpStatusCode.NotFound, url);
         }
+        // The officers' verification of declared values is not the expert's to read (the access matrix), assigned or not.
+        (await mine.GetJsonAsync($"/api/v1/applications/{assigned}/verification")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await mine.PostJsonAsync($"/api/v1/applications/{other}/expert-review/declaration", new JsonObject { ["hasConflict"] = false })).Status.ShouldBe(HttpStatusCode.NotFound);
         // The expert's assignment grants the application, not the enterprise's file through the registry API.
         (await mine.GetJsonAsync($"/api/v1/enterprises/{KnownEnterprises.Gongshu.CreditCode}")).Status.ShouldBe(HttpStatusCode.Forbidden);
@@ -50,10 +52,11 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         (await stranger.GetJsonAsync($"/api/v1/applications/{assigned}")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await ScoreAsync(stranger, assigned, 25, 25, 25, 25)).Status.ShouldBe(HttpStatusCode.NotFound);
 
-        // The expert sees their own assignment only; the enterprise does not see who scores it; the province sees all.
+        // The expert sees their own assignment only; the enterprise does not read the review at all (it reads the group's
+        // conclusion on its application); the province sees all.
         (await mine.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Json!["assignments"]!.AsArray().Single()!["expert"]!.GetValue<string>().ShouldBe(expert);
-        using var enterprise = await flow.LoginAsync("enterprise");
-        (await enterprise.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Json!["assignments"]!.AsArray().ShouldBeEmpty();
+        using var enterprise = await flow.LoginAsync((await flow.ApplicantAsync()).UserName);
+        (await enterprise.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await province.GetJsonAsync($"/api/v1/applications/{assigned}/expert-review")).Json!["assignments"]!.AsArray().Count.ShouldBe(1);
     }
 
@@ -64,7 +67,7 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         var round = await flow.OpenRoundAsync();
         await flow.SetExpertReviewAsync(round, experts: 1, passMark: 60);
         var id = await flow.CityRecommendedAsync(round);
-        var creditCode = await app.EnterpriseUserCreditCodeAsync();
+        var creditCode = (await flow.ApplicantAsync()).CreditCode;
         using var province = await flow.LoginAsync("zj-province");
 
         // Detected: the expert works for the applying enterprise (organisation credit code on the account).
@@ -136,9 +139,13 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         scored.Json!["totalScore"]!.GetValue<decimal>().ShouldBe(70m);
         (await ScoreAsync(first, id, 25, 25, 25, 25)).Status.ShouldBe(HttpStatusCode.Conflict); // a score is not changed
 
-        // Approval waits for the review; the review waits for both scores.
-        (await DecideAsync(province, id, "approve", 2)).Status.ShouldBe(HttpStatusCode.Conflict);
-        var early = await ConcludeAsync(province, id, 2);
+        // Each assignment was a step (revision 2 → 4) and put the application under expert review, where the province
+        // cannot approve; the review waits for both scores.
+        (await province.GetJsonAsync($"/api/v1/applications/{id}")).Json!["state"]!.GetValue<string>().ShouldBe("ExpertReview");
+        var notYet = await DecideAsync(province, id, "approve", 4);
+        notYet.Status.ShouldBe(HttpStatusCode.Conflict, notYet.Text);
+        notYet.Json!["code"]!.GetValue<string>().ShouldBe("application.state-not-allowed");
+        var early = await ConcludeAsync(province, id, 4);
         early.Status.ShouldBe(HttpStatusCode.Conflict, early.Text);
         early.Json!["title"]!.GetValue<string>().ShouldContain("已评 1 位，本批次需要 2 位");
 
@@ -151,10 +158,11 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
         itemsOfA["itemScores"]!.ToJsonString().ShouldBe("""{"specialization":25,"refinement":20,"distinctiveness":15,"innovation":10}""");
         itemsOfA["scoredAt"]!.GetValue<DateTimeOffset>().ShouldBe(scoredAt);
 
-        var concluded = await ConcludeAsync(province, id, 2);
+        var concluded = await ConcludeAsync(province, id, 4);
         concluded.Status.ShouldBe(HttpStatusCode.OK, concluded.Text);
-        concluded.Json!["revision"]!.GetValue<int>().ShouldBe(3);
-        var approved = await DecideAsync(province, id, "approve", 3);
+        concluded.Json!["revision"]!.GetValue<int>().ShouldBe(5);
+        concluded.Json["state"]!.GetValue<string>().ShouldBe("ExpertReviewed");
+        var approved = await DecideAsync(province, id, "approve", 5);
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
 
         // Every step with actor, time, reason and rule version; the trace the decision was taken on is kept.
@@ -189,13 +197,13 @@ public abstract class ExpertReviewTests(TiduAppFixture app)
             (await ScoreAsync(client, id, 15, 15, 15, points - 45)).Status.ShouldBe(HttpStatusCode.OK);
         }
 
-        var concluded = await ConcludeAsync(province, id, 2);
+        var concluded = await ConcludeAsync(province, id, 4); // two assignments: revision 2 → 4
         concluded.Status.ShouldBe(HttpStatusCode.OK, concluded.Text);
         concluded.Json!["decisions"]!.AsArray().Last()!["reason"]!.GetValue<string>().ShouldBe("专家评审：2 位专家平均分 59.5（及格线 60），未通过");
-        var refused = await DecideAsync(province, id, "approve", 3);
+        var refused = await DecideAsync(province, id, "approve", 5);
         refused.Status.ShouldBe(HttpStatusCode.Conflict, refused.Text);
         refused.Json!["title"]!.GetValue<string>().ShouldContain("低于及格线");
-        (await DecideAsync(province, id, "reject", 3, "专家评审未通过")).Status.ShouldBe(HttpStatusCode.OK);
+        (await DecideAsync(province, id, "reject", 5, "专家评审未通过")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     private static Task<(HttpStatusCode Status, JsonNode? Json, string Text)> AssignAsync(HttpClient province, long id, string expert) =>

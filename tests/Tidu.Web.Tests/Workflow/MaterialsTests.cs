@@ -25,7 +25,8 @@ public abstract class MaterialsTests(TiduAppFixture app)
     {
         await using var flow = new ReviewFlow(app);
         var id = await flow.ApplyAsync(await flow.OpenRoundAsync());
-        using var enterprise = await flow.LoginAsync("enterprise");
+        var applicant = (await flow.ApplicantAsync()).UserName;
+        using var enterprise = await flow.LoginAsync(applicant);
         var pdf = Pdf(1000);
 
         var (status, json, text) = await UploadAsync(enterprise, id, "../../etc/年度 审计报告\u0001.pdf", pdf);
@@ -35,7 +36,7 @@ public abstract class MaterialsTests(TiduAppFixture app)
         json["kind"]!.GetValue<string>().ShouldBe("pdf");
         json["length"]!.GetValue<long>().ShouldBe(1000);
         json["sha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(pdf)));
-        json["uploadedBy"]!.GetValue<string>().ShouldBe("enterprise");
+        json["uploadedBy"]!.GetValue<string>().ShouldBe(applicant);
         var materialId = json["id"]!.GetValue<long>();
         var stored = await app.WithDbAsync(db => db.ApplicationMaterials.SingleAsync(m => m.Id == materialId));
         stored.StoredName.ShouldMatch("^[0-9a-f]{32}$");
@@ -44,9 +45,9 @@ public abstract class MaterialsTests(TiduAppFixture app)
         Directory.GetFiles(app.MaterialsPath, "*.part").ShouldBeEmpty();
 
         // The enterprise, its county and the province download it, as an attachment with its name.
-        foreach (var user in new[] { "enterprise", "sc-county", "zj-province" })
+        foreach (var user in new[] { applicant, "sc-county", "zj-province" })
         {
-            using var client = user == "enterprise" ? null : await flow.LoginAsync(user);
+            using var client = user == applicant ? null : await flow.LoginAsync(user);
             using var answer = await (client ?? enterprise).GetAsync(Http.Url($"/api/v1/applications/{id}/materials/{materialId}"), TestContext.Current.CancellationToken);
             answer.StatusCode.ShouldBe(HttpStatusCode.OK, user);
             answer.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");

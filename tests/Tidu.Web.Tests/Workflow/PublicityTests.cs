@@ -30,7 +30,8 @@ public abstract class PublicityTests(TiduAppFixture app)
     [Fact]
     public async Task An_objection_blocks_recognition_until_dismissed_and_recognition_after_publicity_issues_a_certificate_and_a_recognition()
     {
-        var id = await ProvinceApprovedAsync();
+        var applicant = await Applicants.NewAsync(app, Today);
+        var id = await ProvinceApprovedAsync(applicant);
         var started = await AtAsync(Wednesday, "zj-province", c => PostAsync(c, $"/api/v1/applications/{id}/publicity", new JsonObject { ["revision"] = 3 }));
         started.Status.ShouldBe(HttpStatusCode.OK, started.Text);
         started.Json!["state"]!.GetValue<string>().ShouldBe("Publicity");
@@ -75,7 +76,7 @@ public abstract class PublicityTests(TiduAppFixture app)
         ]);
 
         // The enterprise's file holds the recognition (3 years, the last day inclusive), and its stored evaluation was redone that day.
-        var code = await app.EnterpriseUserCreditCodeAsync();
+        var code = applicant.CreditCode;
         var (recognitions, evaluatedOn, profileRecognitions) = await app.WithDbAsync(async db =>
         {
             var e = await db.Enterprises.AsNoTracking().Include(x => x.Financials).Include(x => x.Recognitions).Include(x => x.Honors).Include(x => x.TierOutcomes)
@@ -95,7 +96,7 @@ public abstract class PublicityTests(TiduAppFixture app)
     [Fact]
     public async Task Recognition_is_refused_before_publicity_starts_and_while_it_runs()
     {
-        var id = await ProvinceApprovedAsync();
+        var id = await ProvinceApprovedAsync(await Applicants.NewAsync(app, Today));
         var unpublicized = await AtAsync(Wednesday, "zj-province", c => PostAsync(c, $"/api/v1/applications/{id}/recognize", new JsonObject { ["revision"] = 3 }));
         unpublicized.Status.ShouldBe(HttpStatusCode.Conflict, unpublicized.Text);
         unpublicized.Json!["detail"]!.GetValue<string>().ShouldContain("ProvinceApproved");
@@ -116,7 +117,7 @@ public abstract class PublicityTests(TiduAppFixture app)
     [Fact]
     public async Task An_upheld_objection_rejects_the_application_and_it_cannot_be_recognised()
     {
-        var id = await ProvinceApprovedAsync();
+        var id = await ProvinceApprovedAsync(await Applicants.NewAsync(app, Today));
         (await AtAsync(Wednesday, "zj-province", c => PostAsync(c, $"/api/v1/applications/{id}/publicity", new JsonObject { ["revision"] = 3 }))).Status.ShouldBe(HttpStatusCode.OK);
         var noReason = await AtAsync(Wednesday, "hz-city", c => PostAsync(c, $"/api/v1/applications/{id}/objections", new JsonObject { ["reason"] = " ", ["revision"] = 4 }));
         noReason.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, noReason.Text);
@@ -136,7 +137,7 @@ public abstract class PublicityTests(TiduAppFixture app)
         late.Json!["detail"]!.GetValue<string>().ShouldContain("Rejected");
     }
 
-    private async Task<long> ProvinceApprovedAsync()
+    private async Task<long> ProvinceApprovedAsync(Applicant applicant)
     {
         using var province = await Sessions.LoginAsync(app, "zj-province");
         var round = await PostAsync(province, "/api/v1/rounds", new JsonObject
@@ -152,7 +153,7 @@ public abstract class PublicityTests(TiduAppFixture app)
         // Publicity days and validity years come from configuration (appsettings Workflow section).
         round.Json!["publicityWorkingDays"]!.GetValue<int>().ShouldBe(5);
         round.Json["validityYears"]!.GetValue<int>().ShouldBe(3);
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var enterprise = await Sessions.LoginAsync(app, applicant.UserName);
         var id = (await PostAsync(enterprise, "/api/v1/applications", new JsonObject { ["roundId"] = round.Json["id"]!.GetValue<long>(), ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         using var county = await Sessions.LoginAsync(app, "sc-county");
         using var city = await Sessions.LoginAsync(app, "hz-city");
@@ -168,7 +169,7 @@ public abstract class PublicityTests(TiduAppFixture app)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
         await using var host = app.App.WithClock(clock);
-        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
         return await act(client);
     }
 
@@ -179,12 +180,7 @@ public abstract class PublicityTests(TiduAppFixture app)
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private string RuleVersionToday()
-    {
-        var library = app.App.Services.GetRequiredService<RuleLibrary>();
-        var set = library.TiersFor("330102").Single(g => g[0].Id == Tier).First(t => t.VersionOn(Today) is not null);
-        return $"{set.Id}@{set.VersionOn(Today)!.Info.VersionId}";
-    }
+    private string RuleVersionToday() => SeededApplications.RuleVersionOn(app, Today);
 }
 
 [Collection(SqliteApp.Name)]

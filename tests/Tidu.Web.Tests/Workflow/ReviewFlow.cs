@@ -31,6 +31,7 @@ internal sealed class ReviewFlow : IAsyncDisposable
     public const long MaxMaterialBytes = 4096;
 
     private readonly TiduAppFixture _app;
+    private Applicant? _applicant;
 
     public ReviewFlow(TiduAppFixture app)
     {
@@ -48,7 +49,7 @@ internal sealed class ReviewFlow : IAsyncDisposable
     public DateOnly Today => ChinaCalendar.Today(Clock);
 
     public Task<HttpClient> LoginAsync(string user) =>
-        Sessions.LoginAsync(Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+        Sessions.LoginAsync(Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
 
     public async Task<long> OpenRoundAsync(int quota = 2)
     {
@@ -75,16 +76,19 @@ internal sealed class ReviewFlow : IAsyncDisposable
         status.ShouldBe(HttpStatusCode.OK, text);
     }
 
-    /// <summary>The demo enterprise applies; the application's id.</summary>
+    /// <summary>This flow's applying enterprise in 上城区 (created on first use), whose file meets the round's tier.</summary>
+    public async Task<Applicant> ApplicantAsync() => _applicant ??= await Applicants.NewAsync(_app, Today);
+
+    /// <summary>This flow's enterprise applies; the application's id.</summary>
     public async Task<long> ApplyAsync(long round)
     {
-        using var enterprise = await LoginAsync("enterprise");
+        using var enterprise = await LoginAsync((await ApplicantAsync()).UserName);
         var (status, json, text) = await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });
         status.ShouldBe(HttpStatusCode.Created, text);
         return json!["id"]!.GetValue<long>();
     }
 
-    /// <summary>The demo enterprise's application, approved by 上城区 and recommended by 杭州市 (revision 2).</summary>
+    /// <summary>This flow's enterprise's application, approved by 上城区 and recommended by 杭州市 (revision 2).</summary>
     public async Task<long> CityRecommendedAsync(long round)
     {
         var id = await ApplyAsync(round);
@@ -96,23 +100,8 @@ internal sealed class ReviewFlow : IAsyncDisposable
     }
 
     /// <summary>An application of another enterprise put in place in the given state (as the earlier levels would have left it).</summary>
-    public Task<long> SeedApplicationAsync(long round, string creditCode, ApplicationState state) =>
-        _app.WithDbAsync(async db =>
-        {
-            var enterprise = await db.Enterprises.SingleAsync(e => e.CreditCode == creditCode);
-            var application = new Application
-            {
-                RoundId = round,
-                EnterpriseId = enterprise.Id,
-                State = state,
-                DeclaredTrue = true,
-                PreEvaluation = $"{{\"tiers\":{{\"{Tier}\":{{\"qualified\":false}}}}}}",
-                PreEvaluationRuleVersion = RuleVersionToday(),
-            };
-            db.Applications.Add(application);
-            await db.SaveChangesAsync();
-            return application.Id;
-        });
+    public Task<long> SeedApplicationAsync(long round, string creditCode, ApplicationState state, bool qualified = true) =>
+        SeededApplications.SeedAsync(_app, round, creditCode, state, Today, qualified);
 
     /// <summary>A new expert account (password as the demo accounts'), optionally working for an organisation.</summary>
     public async Task<string> NewExpertAsync(string? organisationCreditCode = null)
@@ -131,12 +120,7 @@ internal sealed class ReviewFlow : IAsyncDisposable
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public string RuleVersionToday()
-    {
-        var library = _app.App.Services.GetRequiredService<RuleLibrary>();
-        var set = library.TiersFor("330102").Single(g => g[0].Id == Tier).First(t => t.VersionOn(Today) is not null);
-        return $"{set.Id}@{set.VersionOn(Today)!.Info.VersionId}";
-    }
+    public string RuleVersionToday() => SeededApplications.RuleVersionOn(_app, Today);
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

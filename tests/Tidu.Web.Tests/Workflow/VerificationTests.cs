@@ -30,7 +30,7 @@ public abstract class VerificationTests(TiduAppFixture app)
 
         var (_, before, text) = await county.GetJsonAsync($"/api/v1/applications/{id}/verification");
         before.ShouldNotBeNull(text);
-        before["declaredBy"]!.GetValue<string>().ShouldBe("enterprise");
+        before["declaredBy"]!.GetValue<string>().ShouldBe((await flow.ApplicantAsync()).UserName);
         before["declaredAt"]!.GetValue<DateTimeOffset>().ShouldBe(submittedAt);
         before["differences"]!.AsArray().ShouldBeEmpty();
         before["verifiedEvaluation"].ShouldBeNull();
@@ -61,12 +61,17 @@ public abstract class VerificationTests(TiduAppFixture app)
         // The declared file and its evaluation are as they were; so is the enterprise's own file.
         below.Json["declared"]!.ToJsonString().ShouldBe(before["declared"]!.ToJsonString());
         below.Json["declaredEvaluation"]!.ToJsonString().ShouldBe(before["declaredEvaluation"]!.ToJsonString());
-        var stored = (await county.GetJsonAsync($"/api/v1/enterprises/{await app.EnterpriseUserCreditCodeAsync()}")).Json!["financials"]!.AsArray()
+        var stored = (await county.GetJsonAsync($"/api/v1/enterprises/{(await flow.ApplicantAsync()).CreditCode}")).Json!["financials"]!.AsArray()
             .Single(y => y!["year"]!.GetValue<int>() == lastYear)!;
         (stored["rdExpense"]?.GetValue<decimal>()).ShouldBe(declaredExpense);
 
-        // The next decision is taken, and recorded, on the verified evaluation.
-        var approved = await DecideAsync(county, id, "approve", 2);
+        // The next decision is taken, and recorded, on the verified evaluation: the declared file qualifies, the verified one
+        // does not, so approving needs an override.
+        var refused = await DecideAsync(county, id, "approve", 2);
+        refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, refused.Text);
+        refused.Json!["code"]!.GetValue<string>().ShouldBe("application.override-required");
+        var approved = await county.PostJsonAsync($"/api/v1/applications/{id}/decisions",
+            new JsonObject { ["decision"] = "approve", ["revision"] = 2, ["override"] = "研发费用差额系口径调整，实质符合" });
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
         var traces = await app.WithDbAsync(db => db.ApplicationDecisions.Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
             .Select(d => new { d.Decision, d.Actor, d.Reason, d.EvaluationTrace }).ToListAsync());
@@ -83,7 +88,7 @@ public abstract class VerificationTests(TiduAppFixture app)
         var id = await flow.ApplyAsync(await flow.OpenRoundAsync());
         var field = $"/financials/{flow.Today.Year - 1}/operatingRevenue";
         using var county = await flow.LoginAsync("sc-county");
-        using var enterprise = await flow.LoginAsync("enterprise");
+        using var enterprise = await flow.LoginAsync((await flow.ApplicantAsync()).UserName);
         using var other = await flow.LoginAsync("gs-county");
 
         (await VerifyAsync(enterprise, id, field, 1000m, 0)).Status.ShouldBe(HttpStatusCode.Forbidden);

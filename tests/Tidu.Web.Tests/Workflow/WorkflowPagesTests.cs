@@ -145,23 +145,7 @@ public abstract partial class WorkflowPagesTests(TiduAppFixture app)
         WebUtility.HtmlDecode(Regex.Match(html, $"data-testid=\"{testId}\"[^>]*>([^<]*)<").Groups[1].Value.Trim());
 
     private Task<long> SeedApplicationAsync(long round, string creditCode, ApplicationState state) =>
-        app.WithDbAsync(async db =>
-        {
-            var enterprise = await db.Enterprises.SingleAsync(e => e.CreditCode == creditCode);
-            var application = new Application
-            {
-                RoundId = round,
-                EnterpriseId = enterprise.Id,
-                State = state,
-                DeclaredTrue = true,
-                SubmittedAt = DateTimeOffset.UtcNow,
-                PreEvaluation = "{}",
-                PreEvaluationRuleVersion = RuleVersionToday(),
-            };
-            db.Applications.Add(application);
-            await db.SaveChangesAsync();
-            return application.Id;
-        });
+        SeededApplications.SeedAsync(app, round, creditCode, state, Today);
 
     private async Task<long> OpenRoundAsync(params (string City, int Quota)[] quotas)
     {
@@ -179,12 +163,7 @@ public abstract partial class WorkflowPagesTests(TiduAppFixture app)
         return json!["id"]!.GetValue<long>();
     }
 
-    private string RuleVersionToday()
-    {
-        var library = app.App.Services.GetRequiredService<RuleLibrary>();
-        var set = library.TiersFor("330102").Single(g => g[0].Id == Tier).First(t => t.VersionOn(Today) is not null);
-        return $"{set.Id}@{set.VersionOn(Today)!.Info.VersionId}";
-    }
+    private string RuleVersionToday() => SeededApplications.RuleVersionOn(app, Today);
 
     [GeneratedRegex("data-testid=\"application-(\\d+)\"")]
     private static partial Regex ApplicationRow();

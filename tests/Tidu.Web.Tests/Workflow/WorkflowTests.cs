@@ -30,18 +30,20 @@ public abstract class WorkflowTests(TiduAppFixture app)
     public async Task An_application_goes_from_county_review_through_city_recommendation_to_province_approval()
     {
         var round = await OpenRoundAsync(("330100", 2));
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        var applicant = await Applicants.NewAsync(app, Today);
+        using var enterprise = await Sessions.LoginAsync(app, applicant.UserName);
         var (status, json, text) = await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });
 
         status.ShouldBe(HttpStatusCode.Created, text);
         json!["state"]!.GetValue<string>().ShouldBe("Submitted");
         json["revision"]!.GetValue<int>().ShouldBe(0);
-        json["creditCode"]!.GetValue<string>().ShouldBe(await app.EnterpriseUserCreditCodeAsync());
+        json["creditCode"]!.GetValue<string>().ShouldBe(applicant.CreditCode);
         var pre = json["preEvaluation"]!;
         pre["ruleVersion"]!.GetValue<string>().ShouldBe(RuleVersionToday());
         pre["trace"]!.ToJsonString().ShouldContain(Tier);
-        // The gap is shown exactly when the enterprise does not qualify for the round's tier.
-        (pre["gap"] is null).ShouldBe(pre["qualified"]!.GetValue<bool>());
+        // The file qualifies for the round's tier: no gap is shown.
+        pre["qualified"]!.GetValue<bool>().ShouldBeTrue();
+        pre["gap"].ShouldBeNull();
         var id = json["id"]!.GetValue<long>();
 
         // A level cannot act out of turn: the city cannot recommend what the county has not approved.
@@ -66,7 +68,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
         var decisions = back!["decisions"]!.AsArray();
         decisions.Select(d => $"{d!["level"]}:{d["decision"]}:{d["actor"]}:{d["from"]}->{d["to"]}").ShouldBe(
         [
-            "enterprise:submit:enterprise:Submitted->Submitted",
+            $"enterprise:submit:{applicant.UserName}:Submitted->Submitted",
             "county:approve:sc-county:Submitted->CountyApproved",
             "city:recommend:hz-city:CountyApproved->CityRecommended",
             "province:approve:zj-province:CityRecommended->ProvinceApproved",
@@ -76,17 +78,51 @@ public abstract class WorkflowTests(TiduAppFixture app)
         var stored = await app.WithDbAsync(db => db.ApplicationDecisions.Where(d => d.ApplicationId == id).Select(d => d.EvaluationTrace).ToListAsync());
         stored.ShouldAllBe(t => t.Contains(Tier));
         // Each change of the application is in the audit trail, with the rule version.
-        var code = await app.EnterpriseUserCreditCodeAsync();
-        var audits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Entity == nameof(Application) && a.EntityKey == $"round:{round}" && a.CreditCode == code && a.RuleSetVersion == RuleVersionToday()));
+        var audits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Entity == nameof(Application) && a.EntityKey == $"round:{round}" && a.CreditCode == applicant.CreditCode && a.RuleSetVersion == RuleVersionToday()));
         audits.ShouldBe(4); // insert + three decisions
         (await RecommendedAsync(round, "330100")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Approving_or_recommending_an_application_that_does_not_qualify_needs_an_override_reason_and_the_trail_keeps_it()
+    {
+        var round = await OpenRoundAsync(("330100", 1));
+        var applicant = await Applicants.NewAsync(app, Today, qualifying: false);
+        using var enterprise = await Sessions.LoginAsync(app, applicant.UserName);
+        var submitted = await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });
+        submitted.Json!["preEvaluation"]!["qualified"]!.GetValue<bool>().ShouldBeFalse();
+        var id = submitted.Json["id"]!.GetValue<long>();
+        using var county = await Sessions.LoginAsync(app, "sc-county");
+        var before = await StateAsync(id);
+
+        foreach (var blank in new[] { null, "  " })
+        {
+            var refused = await county.PostJsonAsync($"/api/v1/applications/{id}/decisions", new JsonObject { ["decision"] = "approve", ["revision"] = 0, ["override"] = blank });
+            refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, refused.Text);
+            refused.Json!["code"]!.GetValue<string>().ShouldBe("application.override-required");
+            refused.Json["titleZh"]!.GetValue<string>().ShouldContain("越过预评价的理由");
+        }
+        (await StateAsync(id)).ShouldBe(before);
+
+        // Rejecting or returning needs no override: the override is for going on against the evaluation.
+        var approved = await county.PostJsonAsync($"/api/v1/applications/{id}/decisions",
+            new JsonObject { ["decision"] = "approve", ["revision"] = 0, ["override"] = "主导产品经现场核实属细分领域龙头" });
+        approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
+        approved.Json!["state"]!.GetValue<string>().ShouldBe("CountyApproved");
+        var step = approved.Json["decisions"]!.AsArray().Last()!;
+        step["reason"]!.GetValue<string>().ShouldContain("主导产品经现场核实属细分领域龙头");
+
+        using var city = await Sessions.LoginAsync(app, "hz-city");
+        var recommended = await DecideAsync(city, id, "recommend", 1);
+        recommended.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, recommended.Text); // each level decides on its own
+        (await RecommendedAsync(round, "330100")).ShouldBe(0);
     }
 
     [Fact]
     public async Task A_returned_application_needs_a_reason_and_goes_back_to_the_county_when_resubmitted()
     {
         var round = await OpenRoundAsync(("330100", 1));
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today)).UserName);
         var id = (await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         using var county = await Sessions.LoginAsync(app, "sc-county");
 
@@ -121,7 +157,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
         var round = await OpenRoundAsync(("330100", 1));
         var first = await CountyApprovedAsync(round);
         // A second Hangzhou application (拱墅区), put in place as the county would have left it.
-        var second = await SeedApplicationAsync(round, KnownEnterprises.Gongshu.CreditCode, ApplicationState.CountyApproved);
+        var second = await SeededApplications.SeedAsync(app, round, KnownEnterprises.Gongshu.CreditCode, ApplicationState.CountyApproved, Today);
         using var city = await Sessions.LoginAsync(app, "hz-city");
 
         var inQuota = await DecideAsync(city, first, "recommend", 1);
@@ -143,7 +179,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
     public async Task Another_countys_officer_cannot_see_or_decide_and_nothing_changes()
     {
         var round = await OpenRoundAsync(("330100", 1));
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today)).UserName);
         var id = (await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         var before = await StateAsync(id);
         using var other = await Sessions.LoginAsync(app, "gs-county");
@@ -165,7 +201,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
     public async Task Two_decisions_on_the_same_revision_one_wins_the_other_gets_a_conflict_and_nothing_is_lost()
     {
         var round = await OpenRoundAsync(("330100", 1));
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today)).UserName);
         var id = (await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         using var a = await Sessions.LoginAsync(app, "sc-county");
         using var b = await Sessions.LoginAsync(app, "sc-county");
@@ -224,37 +260,19 @@ public abstract class WorkflowTests(TiduAppFixture app)
     {
         var clock = new FakeTimeProvider(now.ToUniversalTime()); // a UTC clock, as TimeProvider.System is
         await using var host = app.App.WithClock(clock);
-        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), "enterprise");
+        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), "enterprise");
         return await client.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });
     }
 
     private async Task<long> CountyApprovedAsync(long round)
     {
-        using var enterprise = await Sessions.LoginAsync(app, "enterprise");
+        using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today)).UserName);
         var id = (await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         using var county = await Sessions.LoginAsync(app, "sc-county");
         var approved = await DecideAsync(county, id, "approve", 0);
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
         return id;
     }
-
-    private Task<long> SeedApplicationAsync(long round, string creditCode, ApplicationState state) =>
-        app.WithDbAsync(async db =>
-        {
-            var enterprise = await db.Enterprises.SingleAsync(e => e.CreditCode == creditCode);
-            var application = new Application
-            {
-                RoundId = round,
-                EnterpriseId = enterprise.Id,
-                State = state,
-                DeclaredTrue = true,
-                PreEvaluation = "{}",
-                PreEvaluationRuleVersion = RuleVersionToday(),
-            };
-            db.Applications.Add(application);
-            await db.SaveChangesAsync();
-            return application.Id;
-        });
 
     private Task<string> StateAsync(long id) =>
         app.WithDbAsync(async db =>
@@ -292,12 +310,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
     };
 
     /// <summary>The specialized-SME version in force today for a Zhejiang enterprise, read from the shipped rule library.</summary>
-    private string RuleVersionToday()
-    {
-        var library = app.App.Services.GetRequiredService<RuleLibrary>();
-        var set = library.TiersFor("330102").Single(g => g[0].Id == Tier).First(t => t.VersionOn(Today) is not null);
-        return $"{set.Id}@{set.VersionOn(Today)!.Info.VersionId}";
-    }
+    private string RuleVersionToday() => SeededApplications.RuleVersionOn(app, Today);
 }
 
 [Collection(SqliteApp.Name)]

@@ -42,6 +42,10 @@ public sealed class TiduServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Tidu", $"Data Source={_database}");
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("Demo:Seed", "true");
+        // The browser talks plain http to this local server; production cookies are Secure (behind TLS).
+        builder.UseSetting("Security:SecureCookies", "false");
+        builder.UseSetting("Audit:HashKey", Tidu.Data.Auditing.AuditHashing.NewKeyText());
+        builder.UseSetting("Audit:AnchorFile", _database + ".anchors");
         builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
@@ -50,7 +54,7 @@ public sealed class TiduServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _database + ".anchors" })
         {
             File.Delete(file);
         }

@@ -1,7 +1,7 @@
 namespace Tidu.Data.Entities.Dynamic;
 
 /// <summary>
-/// The e-mail copy of one notification to one user (optional delivery, issue #8 item 7). One row per notification and
+/// The e-mail copy of one notification to one user (optional delivery). One row per notification and
 /// user, so a notice is never mailed twice to the same person; the row records each attempt, so a failing mail server
 /// is retried later and never touches the notice itself (which stays in the inbox whatever happens here).
 /// </summary>

@@ -2,7 +2,7 @@ namespace Tidu.Data.Entities.Dynamic;
 
 /// <summary>
 /// An enterprise's stay in one cultivation pool (培育库) of one tier: 储备 (reserve), 培育 (nurture) or 提升 (elevate).
-/// Enterprises enter and leave (有进有出, seed 004) with who, when and why on both ends; an open stay has no exit.
+/// Enterprises enter and leave (有进有出) with who, when and why on both ends; an open stay has no exit.
 /// Moving to another pool of the tier closes this stay and opens a new one, so the history reads back as it was.
 /// </summary>
 public sealed class PoolMembership
@@ -27,7 +27,7 @@ public sealed class PoolMembership
     public string? ExitReason { get; set; }
 }
 
-/// <summary>储备一批、培育一批、提升一批 (seed 004; workflow.md "Dynamic management").</summary>
+/// <summary>储备一批、培育一批、提升一批 (docs/procedure.md "Pools, requests, visits").</summary>
 public enum CultivationPool
 {
     Reserve,

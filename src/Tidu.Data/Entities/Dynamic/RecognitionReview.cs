@@ -20,7 +20,7 @@ public sealed class RecognitionReview
     /// <summary>keep or revoke.</summary>
     public required string Decision { get; set; }
 
-    /// <summary>Revocation ground (workflow.md "Revocation"): accident, dishonesty, fraud, failed-re-review, no-re-review; null for keep.</summary>
+    /// <summary>Revocation ground (docs/procedure.md "Re-review and revocation"): accident, dishonesty, fraud, failed-re-review, no-re-review; null for keep.</summary>
     public string? Ground { get; set; }
 
     public required string Reason { get; set; }

@@ -1,7 +1,7 @@
 namespace Tidu.Data.Entities.Workflow;
 
 /// <summary>
-/// How a round's expert review (专家评审, workflow.md step 5) is run: how many experts score each application, the
+/// How a round's expert review (专家评审, docs/procedure.md) is run: how many experts score each application, the
 /// pass mark of their average, and the scoring sheet. Round data set by the recognising level (defaults from
 /// configuration): the seeds name the step but give no number of experts, pass mark or sheet. A round with this row
 /// requires a concluded, passed expert review before province approval.

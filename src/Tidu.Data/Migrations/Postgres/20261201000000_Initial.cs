@@ -105,11 +105,43 @@ namespace Tidu.Data.Migrations.Postgres
                     After = table.Column<string>(type: "text", nullable: true),
                     RuleSetVersion = table.Column<string>(type: "text", nullable: true),
                     Sequence = table.Column<long>(type: "bigint", nullable: true),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Algorithm = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ScopeAll = table.Column<bool>(type: "boolean", nullable: false),
+                    ScopeRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    ValidProfiles = table.Column<int>(type: "integer", nullable: false),
+                    BadRows = table.Column<int>(type: "integer", nullable: false),
+                    IssueCount = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: true),
+                    Updated = table.Column<int>(type: "integer", nullable: true),
+                    Unchanged = table.Column<int>(type: "integer", nullable: true),
+                    Failure = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpires = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -132,6 +164,28 @@ namespace Tidu.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OfficialRecognitionCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficialRecognitionLists",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecognizedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Listed = table.Column<int>(type: "integer", nullable: false),
+                    Added = table.Column<int>(type: "integer", nullable: false),
+                    ListHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialRecognitionLists", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -299,6 +353,48 @@ namespace Tidu.Data.Migrations.Postgres
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobContents",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobContents", x => x.JobId);
+                    table.ForeignKey(
+                        name: "FK_ImportJobContents_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobIssues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<long>(type: "bigint", nullable: false),
+                    Column = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReasonZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobIssues_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -573,7 +669,8 @@ namespace Tidu.Data.Migrations.Postgres
                     Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RecognizedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Basis = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1211,6 +1308,21 @@ namespace Tidu.Data.Migrations.Postgres
                 column: "EnterpriseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobIssues_JobId_Ordinal",
+                table: "ImportJobIssues",
+                columns: new[] { "JobId", "Ordinal" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CreatedMs",
+                table: "ImportJobs",
+                column: "CreatedMs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_State",
+                table: "ImportJobs",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ListPulls_ApiKeyId",
                 table: "ListPulls",
                 column: "ApiKeyId");
@@ -1388,6 +1500,12 @@ namespace Tidu.Data.Migrations.Postgres
                 name: "Honors");
 
             migrationBuilder.DropTable(
+                name: "ImportJobContents");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobIssues");
+
+            migrationBuilder.DropTable(
                 name: "ListPulls");
 
             migrationBuilder.DropTable(
@@ -1398,6 +1516,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OfficialRecognitionCounts");
+
+            migrationBuilder.DropTable(
+                name: "OfficialRecognitionLists");
 
             migrationBuilder.DropTable(
                 name: "PoolMemberships");
@@ -1431,6 +1552,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");

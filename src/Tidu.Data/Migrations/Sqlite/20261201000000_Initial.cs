@@ -104,11 +104,43 @@ namespace Tidu.Data.Migrations.Sqlite
                     After = table.Column<string>(type: "TEXT", nullable: true),
                     RuleSetVersion = table.Column<string>(type: "TEXT", nullable: true),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: true),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ScopeAll = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScopeRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidProfiles = table.Column<int>(type: "INTEGER", nullable: false),
+                    BadRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: true),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: true),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: true),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpires = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -131,6 +163,28 @@ namespace Tidu.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OfficialRecognitionCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficialRecognitionLists",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecognizedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Listed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    ListHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialRecognitionLists", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -298,6 +352,48 @@ namespace Tidu.Data.Migrations.Sqlite
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobContents",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobContents", x => x.JobId);
+                    table.ForeignKey(
+                        name: "FK_ImportJobContents_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobIssues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    Row = table.Column<long>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReasonZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ReasonEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobIssues_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -572,7 +668,8 @@ namespace Tidu.Data.Migrations.Sqlite
                     Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     RecognizedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1210,6 +1307,21 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "EnterpriseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobIssues_JobId_Ordinal",
+                table: "ImportJobIssues",
+                columns: new[] { "JobId", "Ordinal" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CreatedMs",
+                table: "ImportJobs",
+                column: "CreatedMs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_State",
+                table: "ImportJobs",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ListPulls_ApiKeyId",
                 table: "ListPulls",
                 column: "ApiKeyId");
@@ -1387,6 +1499,12 @@ namespace Tidu.Data.Migrations.Sqlite
                 name: "Honors");
 
             migrationBuilder.DropTable(
+                name: "ImportJobContents");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobIssues");
+
+            migrationBuilder.DropTable(
                 name: "ListPulls");
 
             migrationBuilder.DropTable(
@@ -1397,6 +1515,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OfficialRecognitionCounts");
+
+            migrationBuilder.DropTable(
+                name: "OfficialRecognitionLists");
 
             migrationBuilder.DropTable(
                 name: "PoolMemberships");
@@ -1430,6 +1551,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");

@@ -11,7 +11,7 @@ public sealed class Check : Condition
     private readonly Fact _fact;
     private readonly FactValue? _default;
 
-    public Check(string id, string title, string? cite, string? note, string factName, Fact fact, Comparison op,
+    public Check(string id, string title, string? cite, string? note, string factName, FactNode fact, Comparison op,
         decimal? threshold, bool? expected, IReadOnlyList<string>? set, string? unit, FactValue? defaultValue,
         string? advice, string? adviceIfQualifies, int yearOffset = 0, FactArgs? args = null)
         : base(id, title, cite, note)
@@ -19,7 +19,8 @@ public sealed class Check : Condition
         Args = args ?? new FactArgs { Year = yearOffset == 0 ? null : yearOffset };
         YearOffset = yearOffset;
         FactName = factName;
-        _fact = fact;
+        Node = fact;
+        _fact = fact.AsFact();
         Op = op;
         Threshold = threshold;
         Expected = expected;
@@ -31,6 +32,12 @@ public sealed class Check : Condition
     }
 
     public string FactName { get; }
+
+    /// <summary>The bound fact: the slot the compiled plan and the explanation both read.</summary>
+    public FactNode Node { get; }
+
+    /// <summary>The rule's stated value for an absent input, if any.</summary>
+    public FactValue? Default => _default;
 
     /// <summary>The arguments the rule file gave the fact (metadata: gap analysis reads which inputs the fact uses).</summary>
     public FactArgs Args { get; }

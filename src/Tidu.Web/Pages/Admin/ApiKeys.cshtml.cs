@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities;
+using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
 using Tidu.Web.Security;
 
@@ -21,7 +22,15 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
     public static IReadOnlyList<string> ListTiers { get; } =
         ["innovative-sme", "specialized-sme", "little-giant", "key-little-giant", "hidden-champion", "single-champion-enterprise", "single-champion-product"];
 
-    public async Task OnPostCreateAsync(string? name, string? regionCode, bool write, string? recipientKind, string[]? tiers, CancellationToken ct)
+    /// <summary>What a key may do, chosen when it is made (there is no default): read files, read and write them, or pull a list.</summary>
+    public static IReadOnlyDictionary<string, string> Purposes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["read"] = ApiScopes.EnterprisesRead,
+        ["write"] = ApiScopes.EnterprisesRead + " " + ApiScopes.EnterprisesWrite,
+        ["list"] = ApiScopes.ListsRead,
+    };
+
+    public async Task OnPostCreateAsync(string? name, string? regionCode, string? purpose, string? recipientKind, string[]? tiers, CancellationToken ct)
     {
         var listTiers = (tiers ?? []).Where(ListTiers.Contains).Distinct().ToList();
         var kind = string.IsNullOrEmpty(recipientKind) ? null : recipientKind;
@@ -29,9 +38,17 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
         {
             Message = "请填写名称和有效的区域代码。";
         }
-        else if (kind is not null && (!Data.Entities.Sharing.RecipientKinds.All.Contains(kind) || listTiers.Count == 0))
+        else if (purpose is null || !Purposes.TryGetValue(purpose, out var scopes))
+        {
+            Message = "请选择密钥用途（读取档案、读写档案或拉取名单）。";
+        }
+        else if (purpose == "list" && (kind is null || !Data.Entities.Sharing.RecipientKinds.All.Contains(kind) || listTiers.Count == 0))
         {
             Message = "名单推送密钥须选择机构类型并至少选择一个梯度。";
+        }
+        else if (purpose != "list" && (kind is not null || listTiers.Count > 0))
+        {
+            Message = "只有名单推送密钥可以选择机构类型和梯度；读取档案的密钥不拉取名单。";
         }
         else
         {
@@ -42,7 +59,7 @@ public sealed class ApiKeysModel(TiduDbContext db, RegionTree regions, TimeProvi
                 Prefix = prefix,
                 SecretHash = hash,
                 RegionCode = regionCode,
-                Scopes = (write ? "enterprises:read enterprises:write" : "enterprises:read") + (kind is null ? "" : " " + Tidu.Web.Sharing.ListsApi.Scope),
+                Scopes = scopes,
                 RecipientKind = kind,
                 Tiers = kind is null ? "" : string.Join(' ', listTiers),
                 CreatedAt = clock.GetUtcNow(),

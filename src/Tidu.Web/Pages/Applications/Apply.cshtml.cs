@@ -10,7 +10,7 @@ using Tidu.Data.Identity;
 namespace Tidu.Web.Pages.Applications;
 
 /// <summary>
-/// The enterprise applies to a round (workflow.md step 2): it first sees the pre-evaluation of its file against the
+/// The enterprise applies to a round (docs/procedure.md): it first sees the pre-evaluation of its file against the
 /// round's tier — every check and, when it falls short, the gap — then declares its data true and submits.
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]

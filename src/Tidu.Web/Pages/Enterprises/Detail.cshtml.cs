@@ -8,6 +8,7 @@ using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
@@ -81,8 +82,10 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
             RecognitionStatus.Of(r.RecognizedOn, r.ValidUntil, revoked.Contains(r.Id), today, lead),
             r.ValidUntil is { } last ? RecognitionStatus.NoticeDay(last, lead) : null))];
         var who = await offices.NamesAsync(ct).ConfigureAwait(false);
+        // Need to know: the history shows what the access matrix lets this reader see (no reviewers for the applicant).
         History = [.. (await db.AuditEntries.AsNoTracking()
             .Where(a => a.CreditCode == e.CreditCode)
+            .Visible(AccessMatrix.History(AccessMatrix.KindOf(User)))
             .OrderByDescending(a => a.Id).Take(50)
             .ToListAsync(ct).ConfigureAwait(false))
             .Select(a => new HistoryLine(a.At, who(a.Actor), $"{AuditNames.Action(a.Action)} {AuditNames.Subject(a.Entity, a.EntityKey)}",

@@ -5,14 +5,14 @@ using Tidu.Web.Security;
 
 namespace Tidu.Web.Pages.Import;
 
-/// <summary>An upload's progress and report; the owner confirms the commit here. Other users get 404.</summary>
+/// <summary>An upload's progress and report, page by page; the owner confirms the commit here. Other users get 404.</summary>
 public sealed class JobModel(ImportJobs jobs) : PageModel
 {
-    public ImportJob Job { get; private set; } = null!;
+    public ImportJobView Job { get; private set; } = null!;
 
-    public IActionResult OnGet(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id, int? page, CancellationToken ct)
     {
-        if (Find(id) is not { } job)
+        if (await FindAsync(id, page ?? 1, ct).ConfigureAwait(false) is not { } job)
         {
             return NotFound();
         }
@@ -20,18 +20,20 @@ public sealed class JobModel(ImportJobs jobs) : PageModel
         return Page();
     }
 
-    public IActionResult OnGetStatus(Guid id) =>
-        Find(id) is { } job ? new JsonResult(new { state = job.State.ToString(), done = job.Done, total = job.Total }) : NotFound();
+    public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct) =>
+        await FindAsync(id, 1, ct).ConfigureAwait(false) is { } job ? new JsonResult(new { state = job.State.ToString(), done = job.Done, total = job.Total }) : NotFound();
 
-    public IActionResult OnPostCommit(Guid id)
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct)
     {
-        if (Find(id) is not { } job)
+        if (await FindAsync(id, 1, ct).ConfigureAwait(false) is null)
         {
             return NotFound();
         }
-        jobs.RequestCommit(job);
+        await jobs.RequestCommitAsync(id, Owner, ct).ConfigureAwait(false);
         return Redirect("/Import/Job/" + id);
     }
 
-    private ImportJob? Find(Guid id) => jobs.Find(id, HttpRegionScopeSource.ScopeOf(User).Actor);
+    private string Owner => HttpRegionScopeSource.ScopeOf(User).Actor;
+
+    private Task<ImportJobView?> FindAsync(Guid id, int page, CancellationToken ct) => jobs.FindAsync(id, Owner, page, ct);
 }

@@ -53,7 +53,8 @@ public sealed class IndexModel(Application.Dynamic.Pools pools, RuleLibrary rule
             return false;
         }
         Tiers = rules.Tiers.Select(t => (t.Id, t.Title)).DistinctBy(t => t.Id).ToList();
-        Members = (await pools.ListAsync(Tier, null, openOnly: true, ct).ConfigureAwait(false)).Value ?? [];
+        // The page shows the members pool by pool; the list itself is in the order the stays began.
+        Members = [.. ((await pools.ListAsync(Tier, null, openOnly: true, ct).ConfigureAwait(false)).Value ?? []).OrderBy(s => s.Pool).ThenBy(s => s.Id)];
         Proposals = (await pools.ProposalsAsync(Tier, ProposalsShown, ct).ConfigureAwait(false)).Value ?? [];
         return true;
     }

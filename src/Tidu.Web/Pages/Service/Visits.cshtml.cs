@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Application.Service;
 using Tidu.Data.Entities.Service;
-using Tidu.Data.Identity;
 using Tidu.Data.Registry;
+using Tidu.Data.Scoping;
 
 namespace Tidu.Web.Pages.Service;
 
@@ -17,7 +17,7 @@ public sealed class VisitsModel(VisitLog visits, TimeProvider clock, ILogger<Vis
     public string? Message { get; private set; }
     public bool Saved { get; private set; }
     public DateOnly Today { get; private set; }
-    public bool CanLog => User.IsInRole(Roles.Commissioner);
+    public bool CanLog => AccessMatrix.Allows(User, Resource.Visit, Operation.Write);
 
     [BindProperty] public string? CreditCode { get; set; }
     [BindProperty] public DateOnly? VisitedOn { get; set; }
@@ -27,7 +27,7 @@ public sealed class VisitsModel(VisitLog visits, TimeProvider clock, ILogger<Vis
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (User.IsInRole(Roles.Enterprise))
+        if (!AccessMatrix.Allows(User, Resource.Visit, Operation.Read))
         {
             return Forbid();
         }

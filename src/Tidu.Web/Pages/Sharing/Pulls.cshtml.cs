@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
@@ -10,7 +9,6 @@ using Tidu.Web.Security;
 namespace Tidu.Web.Pages.Sharing;
 
 /// <summary>The list pull log: who got which list when, how many rows, the list's hash (officers: pulls covering their region).</summary>
-[Authorize(Policy = Api.Policies.Officer)]
 public sealed class PullsModel(TiduDbContext db, RegionTree tree) : PageModel
 {
     public IReadOnlyList<ListPull> Pulls { get; private set; } = [];

@@ -2,7 +2,7 @@
 (function () {
   const box = document.getElementById("job");
   if (!box) return;
-  const running = ["Queued", "Validating", "Committing"];
+  const running = ["Queued", "Validating", "CommitQueued", "Committing"];
   if (!running.includes(box.dataset.state)) return;
   const bar = document.getElementById("progress");
   const text = document.getElementById("progress-text");

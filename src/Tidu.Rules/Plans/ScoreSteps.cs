@@ -1,0 +1,195 @@
+using Tidu.Rules.Facts;
+using Tidu.Rules.Model.Scoring;
+using Tidu.Rules.Values;
+
+namespace Tidu.Rules.Plans;
+
+/// <summary>One scoring indicator, compiled: its points for the enterprise being evaluated.</summary>
+internal abstract class ScoreStep(Indicator source)
+{
+    public Indicator Source { get; } = source;
+
+    public abstract decimal Points(PlanRun run);
+
+    /// <summary>A fact through its reader: the slot, or the rule's default when the input is absent.</summary>
+    protected sealed class Reading(FactReader reader)
+    {
+        private readonly FactNode _node = reader.Node;
+        private readonly bool _hasDefault = reader.Default is not null;
+
+        // The default's slot is shared by every thread, so its approximation is computed here, once.
+        private FactResult _default = Step.Prepared(reader.Default);
+
+        public ref FactResult Read(PlanRun run)
+        {
+            ref var v = ref run.Context.Slot(_node);
+            if (v.IsAvailable || !_hasDefault)
+            {
+                return ref v;
+            }
+            return ref _default;
+        }
+    }
+}
+
+internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
+{
+    private readonly Reading _fact = new(b.Fact);
+    private readonly bool[] _hasFrom = [.. b.Bands.Select(x => x.From is not null)];
+    private readonly Threshold[] _from = [.. b.Bands.Select(x => new Threshold(x.From ?? 0m))];
+    private readonly bool[] _hasTo = [.. b.Bands.Select(x => x.To is not null)];
+    private readonly Threshold[] _to = [.. b.Bands.Select(x => new Threshold(x.To ?? 0m))];
+    private readonly decimal[] _points = [.. b.Bands.Select(x => x.Points)];
+
+    // The loader keeps bands contiguous from the top down (the top open above, each 'to' the 'from' of the band
+    // above it): going down, a value below every earlier 'from' is below this band's 'to' already, so one
+    // comparison per band decides. Checked here rather than assumed.
+    private readonly bool _contiguous = b.Bands.Count > 0 && b.Bands[0].To is null
+        && b.Bands.Skip(1).Select((x, i) => x.To is { } t && b.Bands[i].From is { } f && t == f).All(x => x);
+
+    public override decimal Points(PlanRun run)
+    {
+        ref var v = ref _fact.Read(run);
+        if (v.Kind != FactKind.Number)
+        {
+            return 0m;
+        }
+        if (_contiguous)
+        {
+            for (var k = 0; k < _points.Length; k++)
+            {
+                if (!_hasFrom[k] || v.CompareTo(in _from[k]) >= 0)
+                {
+                    return _points[k];
+                }
+            }
+            return 0m;
+        }
+        for (var k = 0; k < _points.Length; k++)
+        {
+            if ((!_hasFrom[k] || v.CompareTo(in _from[k]) >= 0) && (!_hasTo[k] || v.CompareTo(in _to[k]) < 0))
+            {
+                return _points[k];
+            }
+        }
+        return 0m;
+    }
+}
+
+internal sealed class BestStep(BestIndicator b, ScoreStep[] readings) : ScoreStep(b)
+{
+    public override decimal Points(PlanRun run)
+    {
+        var best = readings[0].Points(run);
+        for (var i = 1; i < readings.Length; i++)
+        {
+            var p = readings[i].Points(run);
+            if (p > best)
+            {
+                best = p;
+            }
+        }
+        return best;
+    }
+}
+
+internal sealed class CasesStep(CasesIndicator c, int[] whens) : ScoreStep(c)
+{
+    private readonly decimal[] _points = [.. c.Cases.Select(x => x.Points)];
+    private readonly decimal _otherwise = c.Otherwise;
+
+    public override decimal Points(PlanRun run)
+    {
+        for (var i = 0; i < whens.Length; i++)
+        {
+            if (run.Eval(whens[i]))
+            {
+                return _points[i];
+            }
+        }
+        return _otherwise;
+    }
+}
+
+internal sealed class CountStep(CountIndicator c, int[] items) : ScoreStep(c)
+{
+    private readonly decimal _each = c.PointsEach;
+    private readonly decimal _max = c.Max;
+
+    public override decimal Points(PlanRun run)
+    {
+        var held = 0;
+        foreach (var item in items)
+        {
+            held += run.Eval(item) ? 1 : 0;
+        }
+        return Math.Min(_max, held * _each);
+    }
+}
+
+internal sealed class MapStep(MapIndicator m) : ScoreStep(m)
+{
+    private readonly Reading _fact = new(m.Fact);
+    private readonly string[] _keys = [.. m.Map.Keys];
+    private readonly decimal[] _values = [.. m.Map.Values];
+
+    public override decimal Points(PlanRun run)
+    {
+        ref var v = ref _fact.Read(run);
+        if (v.Kind != FactKind.Text)
+        {
+            return 0m;
+        }
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (string.Equals(_keys[i], v.Text, StringComparison.Ordinal))
+            {
+                return _values[i];
+            }
+        }
+        return 0m;
+    }
+}
+
+internal sealed class AsPointsStep(PointsIndicator p) : ScoreStep(p)
+{
+    private readonly Reading _fact = new(p.Fact);
+    private readonly decimal _max = p.Max;
+
+    public override decimal Points(PlanRun run)
+    {
+        ref var v = ref _fact.Read(run);
+        return v.Kind != FactKind.Number ? 0m : Math.Clamp(v.Numerator / v.Denominator, 0m, _max);
+    }
+}
+
+internal sealed class StepsStep(StepsIndicator s) : ScoreStep(s)
+{
+    private readonly Reading _fact = new(s.Fact);
+    private readonly decimal _per = s.Per;
+    private readonly decimal _pointsPer = s.PointsPer;
+    private readonly decimal _max = s.Max;
+
+    // A whole 'per' lets a count be divided in integers (e.g. years of a niche market, per 2 years).
+    private readonly int _wholePer = s.Per == decimal.Truncate(s.Per) && s.Per is > 0m and <= int.MaxValue ? (int)s.Per : 0;
+
+    public override decimal Points(PlanRun run)
+    {
+        ref var v = ref _fact.Read(run);
+        if (v.Kind != FactKind.Number)
+        {
+            return 0m;
+        }
+        decimal steps;
+        if (_wholePer > 0 && v.TryGetInteger(out var n))
+        {
+            // Floor division in integers: the same value, and like Math.Floor a whole decimal.
+            steps = n >= 0 ? n / _wholePer : 0;
+        }
+        else
+        {
+            steps = Math.Max(0m, Math.Floor(v.Numerator / (v.Denominator * _per)));
+        }
+        return Math.Min(_max, steps * _pointsPer);
+    }
+}
