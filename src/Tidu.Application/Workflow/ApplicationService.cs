@@ -24,6 +24,9 @@ public sealed record Decided(Application Application, string? GapJson);
 public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, RegionTree regions, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<Dynamic.DynamicManagementOptions> dynamic, IActorSource actors)
 {
+    /// <summary>The longest reason or override a step records (the columns' length on both providers).</summary>
+    public const int MaxTextLength = 2000;
+
     /// <summary>What the enterprise would be shown on applying to <paramref name="round"/> today, without applying.</summary>
     public async Task<Outcome<PreEvaluation>> PreviewAsync(Round round, CancellationToken ct)
     {
@@ -199,6 +202,11 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
                 "application.state-not-allowed");
         }
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var overriding = string.IsNullOrWhiteSpace(@override) ? null : @override.Trim();
+        if (why?.Length > MaxTextLength || overriding?.Length > MaxTextLength)
+        {
+            return Unprocessable($"理由过长：最多 {MaxTextLength} 个字", $"a reason or override has at most {MaxTextLength} characters", "application.text-too-long");
+        }
         if (step.ReasonRequired && why is null)
         {
             return Unprocessable("退回、不予通过、核实和异议必须说明理由", $"'{step.Decision}' needs a reason", "application.reason-required");
@@ -207,17 +215,20 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         {
             return guarded;
         }
-        var overriding = string.IsNullOrWhiteSpace(@override) ? null : @override.Trim();
-        if (step.Advances && ReviewerEvaluation.Qualifies(application) == false)
+        var againstEvaluation = step.Advances && ReviewerEvaluation.Qualifies(application) == false;
+        if (againstEvaluation && overriding is null)
         {
-            if (overriding is null)
-            {
-                return Unprocessable("预评价结论为不符合认定标准：如仍要通过或推荐，请填写越过预评价的理由",
-                    $"the reviewers' evaluation of application {application.Id} does not qualify for {application.Round.Tier}; '{step.Decision}' needs an explicit override with a reason",
-                    "application.override-required");
-            }
-            // Kept in the step's reason, so the trail and the audit read why the evaluation was overridden.
-            why = $"越过预评价结论（不符合）：{overriding}" + (why is null ? "" : $"；{why}");
+            return Unprocessable("预评价结论为不符合认定标准：如仍要通过或推荐，请填写越过预评价的理由",
+                $"the reviewers' evaluation of application {application.Id} does not qualify for {application.Round.Tier}; '{step.Decision}' needs an explicit override with a reason",
+                "application.override-required");
+        }
+        if (!againstEvaluation && overriding is not null)
+        {
+            // An override is recorded only where it overrides something; one given elsewhere is refused rather than
+            // dropped, so nobody believes a justification is on file that is not.
+            return Unprocessable("此决定不越过预评价结论，无需也不记录越过理由：请清空该栏",
+                $"'{step.Decision}' on application {application.Id} does not go against the reviewers' evaluation; an override applies only to an approval or recommendation of an application that does not qualify",
+                "application.override-not-applicable");
         }
         var now = clock.GetUtcNow();
         string? gap = null;
@@ -236,7 +247,9 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
             // The place is taken with the step; the quota is a concurrency token, so two recommendations racing for the last place cannot both save.
             (await QuotaAsync(application, ct).ConfigureAwait(false)).Quota!.Recommended++;
         }
-        db.ApplicationDecisions.Add(Record(application, step.Level, step.Decision, application.State, step.To, now, why));
+        var recorded = Record(application, step.Level, step.Decision, application.State, step.To, now, why);
+        recorded.OverrideReason = overriding;
+        db.ApplicationDecisions.Add(recorded);
         application.State = step.To;
         // Every step is a new revision, also one that leaves the state as it was: whoever decided on the old one learns of it.
         db.Entry(application).State = EntityState.Modified;

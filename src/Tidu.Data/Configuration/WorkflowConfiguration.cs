@@ -56,6 +56,7 @@ internal sealed class ApplicationDecisionConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.ToState).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Actor).HasMaxLength(256);
         b.Property(d => d.Reason).HasMaxLength(2000);
+        b.Property(d => d.OverrideReason).HasMaxLength(2000);
         b.Property(d => d.RuleVersion).HasMaxLength(80);
     }
 }

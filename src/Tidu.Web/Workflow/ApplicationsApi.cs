@@ -123,6 +123,7 @@ public static class ApplicationsApi
             d.Actor,
             d.At,
             d.Reason,
+            d.OverrideReason,
             d.RuleVersion,
         }),
     };

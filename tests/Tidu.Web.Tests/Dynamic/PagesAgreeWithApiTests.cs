@@ -12,7 +12,7 @@ namespace Tidu.Web.Tests.Dynamic;
 /// <summary>
 /// The recognitions page and the pools page answer as /api/v1/recognitions and /api/v1/pools do, because both call the
 /// same use case: a recognition that ended long ago is listed by both; a blank exit reason, a code that is not a proposal
-/// and an administrator are refused by both, with the same Chinese message.
+/// and an administrator are refused by both (the first two with the same Chinese message).
 /// </summary>
 public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
 {
@@ -24,7 +24,7 @@ public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
         var host = app.App.WithClock(clock);
-        var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), user);
+        var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
         return (host, client);
     }
 
@@ -121,8 +121,9 @@ public abstract class PagesAgreeWithApiTests(TiduAppFixture app)
             var form = await admin.GetPageAsync("/Pools?tier=specialized-sme");
             var (status, html) = await admin.PostFormAsync("/Pools?handler=Accept&tier=specialized-sme", form, [new("creditCode", KnownEnterprises.Shangcheng.CreditCode)]);
             status.ShouldBe(HttpStatusCode.OK);
+            // The page refuses in the use case (with its reason); the API refuses the administrator earlier, at the
+            // access matrix's endpoint policy, with the generic 403.
             PageForms.TestIdText(html, "error").ShouldBe("只有主管部门可以管理培育库");
-            api.Json!["titleZh"]!.GetValue<string>().ShouldBe("只有主管部门可以管理培育库");
         }
     }
 }

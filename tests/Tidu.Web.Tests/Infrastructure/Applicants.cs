@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tidu.Data.Identity;
+using Tidu.Data.Registry;
 using Tidu.Domain.Exchange;
 
 namespace Tidu.Web.Tests.Infrastructure;
@@ -36,7 +37,8 @@ public static class Applicants
         var json = qualifying ? Profiles.Qualifying(code, name, regionCode, today) : Profiles.Minimal(code, name, regionCode);
         var parsed = ProfileReader.Parse(new RawRecord(1, code, JsonSerializer.SerializeToUtf8Bytes(json)));
         var profile = parsed.Profile ?? throw new InvalidOperationException("test profile invalid: " + string.Join("; ", parsed.Errors));
-        await app.WithRegistryAsync(registry => registry.UpsertAsync([profile])).ConfigureAwait(false);
+        // The innovative-SME recognition the qualifying file holds is written as from an official list (a file upload keeps stored recognitions only).
+        await app.WithRegistryAsync(registry => registry.UpsertAsync([profile], RecognitionWrites.Official)).ConfigureAwait(false);
         var qualified = await app.WithDbAsync(db => db.TierOutcomes.IgnoreQueryFilters()
             .AnyAsync(t => t.Enterprise.CreditCode == code && t.Tier == Tier && t.Qualified)).ConfigureAwait(false);
         if (qualified != qualifying)

@@ -33,12 +33,19 @@ public abstract class RegionRollupTests(TiduAppFixture app)
     [MemberData(nameof(Scopes))]
     public async Task Counts_per_child_region_and_tier_equal_counts_of_the_stored_rows(string? scopeRegion, string childLevel)
     {
-        // A date inside the demo's recognitions and today: validity windows open and close between them.
-        foreach (var on in new[] { new DateOnly(2023, 6, 30), DateOnly.FromDateTime(DateTime.UtcNow) })
+        // A qualifying file of the test's own in the smallest scope, so the qualified counts are not zero whatever the
+        // demo data and the other tests left there.
+        await Applicants.NewAsync(app, Tidu.Data.Registry.ChinaCalendar.Today(TimeProvider.System));
+        var all = await app.WithDbAsync(db => db.Enterprises.AsNoTracking().Include(e => e.TierOutcomes).Include(e => e.Recognitions).ToListAsync());
+        var within = all.Where(e => scopeRegion is null || Tree.IsWithin(e.RegionCode, scopeRegion)).ToList();
+        within.ShouldNotBeEmpty();
+        var recognizedOn = within.SelectMany(e => e.Recognitions).Select(r => r.RecognizedOn).ToList();
+        recognizedOn.ShouldNotBeEmpty($"no recognition stored in {scopeRegion}: the test would prove little");
+
+        // The day the scope's first recognition was granted (read from the stored rows, so the demo data's dates may
+        // move) and today: validity windows open and close between them.
+        foreach (var on in new[] { recognizedOn.Min(), DateOnly.FromDateTime(DateTime.UtcNow) })
         {
-            var all = await app.WithDbAsync(db => db.Enterprises.AsNoTracking().Include(e => e.TierOutcomes).Include(e => e.Recognitions).ToListAsync());
-            var within = all.Where(e => scopeRegion is null || Tree.IsWithin(e.RegionCode, scopeRegion)).ToList();
-            within.ShouldNotBeEmpty();
 
             var expected = new Dictionary<(string, string), (int Qualified, int Recognized)>();
             foreach (var e in within)

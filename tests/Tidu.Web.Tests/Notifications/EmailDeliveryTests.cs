@@ -17,10 +17,16 @@ using Xunit;
 namespace Tidu.Web.Tests.Notifications;
 
 /// <summary>
-/// Optional e-mail copies of notifications (issue #8 item 7, "optional e-mail via configuration"): off unless configured;
-/// when on, each recipient of a notice gets exactly one mail; a failing mail server is retried and never loses the
-/// notice; a user outside the notice's region gets nothing. The dispatcher is run directly with a fake sender and clock.
+/// Optional e-mail copies of notifications: off unless configured; when on, each recipient of a notice gets exactly one
+/// mail; a failing mail server is retried and never loses the notice; a user outside the notice's region gets nothing.
+/// The dispatcher is run directly with a fake sender and clock.
 /// </summary>
+/// <remarks>
+/// The dispatcher mails every notice not yet queued, of any test. On the database the provider's other tests share,
+/// notices those tests dated after this class's clock (their own fake clocks run years ahead) were queued too, so the
+/// one failure the retry test's server allows could hit another test's mail and this test's notice went out at once.
+/// Each provider's class therefore has an app and a database of its own.
+/// </remarks>
 public abstract class EmailDeliveryTests(TiduAppFixture app)
 {
     // Far from the other tests' notices (created on the real clock), which are then older than MaxAge and never mailed.
@@ -206,8 +212,6 @@ public abstract class EmailDeliveryTests(TiduAppFixture app)
     }
 }
 
-[Collection(SqliteApp.Name)]
-public sealed class SqliteEmailDeliveryTests(SqliteAppFixture app) : EmailDeliveryTests(app);
+public sealed class SqliteEmailDeliveryTests(SqliteAppFixture app) : EmailDeliveryTests(app), IClassFixture<SqliteAppFixture>;
 
-[Collection(PostgresApp.Name)]
-public sealed class PostgresEmailDeliveryTests(PostgresAppFixture app) : EmailDeliveryTests(app);
+public sealed class PostgresEmailDeliveryTests(PostgresAppFixture app) : EmailDeliveryTests(app), IClassFixture<PostgresAppFixture>;

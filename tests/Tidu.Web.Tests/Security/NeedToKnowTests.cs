@@ -33,7 +33,8 @@ public abstract class NeedToKnowTests(TiduAppFixture app)
         scored.Status.ShouldBe(HttpStatusCode.OK, scored.Text);
         var revision = (await province.GetJsonAsync($"/api/v1/applications/{id}")).Json!["revision"]!.GetValue<int>();
         (await province.PostJsonAsync($"/api/v1/applications/{id}/expert-review/conclude", new JsonObject { ["revision"] = revision })).Status.ShouldBe(HttpStatusCode.OK);
-        var creditCode = await app.EnterpriseUserCreditCodeAsync();
+        var applicant = await flow.ApplicantAsync();
+        var creditCode = applicant.CreditCode;
 
         // Control: the province, which organises the review, reads who scored what; the expert reads their own steps.
         var provinceView = (await province.GetJsonAsync($"/api/v1/applications/{id}")).Text;
@@ -41,7 +42,7 @@ public abstract class NeedToKnowTests(TiduAppFixture app)
         provinceView.ShouldContain(comment);
         (await reviewer.GetJsonAsync($"/api/v1/applications/{id}")).Text.ShouldContain(comment);
 
-        using var enterprise = await flow.LoginAsync("enterprise");
+        using var enterprise = await flow.LoginAsync(applicant.UserName);
         using var county = await flow.LoginAsync("sc-county");
         foreach (var (who, client) in new[] { ("enterprise", enterprise), ("sc-county", county) })
         {

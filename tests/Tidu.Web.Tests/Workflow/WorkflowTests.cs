@@ -104,13 +104,28 @@ public abstract class WorkflowTests(TiduAppFixture app)
         }
         (await StateAsync(id)).ShouldBe(before);
 
-        // Rejecting or returning needs no override: the override is for going on against the evaluation.
+        // An override is for going on against the evaluation: a return given one is refused, not recorded with it.
+        var returned = await county.PostJsonAsync($"/api/v1/applications/{id}/decisions",
+            new JsonObject { ["decision"] = "return", ["reason"] = "补充材料", ["revision"] = 0, ["override"] = "不适用" });
+        returned.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, returned.Text);
+        returned.Json!["code"]!.GetValue<string>().ShouldBe("application.override-not-applicable");
+        (await StateAsync(id)).ShouldBe(before);
+
+        const string why = "主导产品经现场核实属细分领域龙头";
         var approved = await county.PostJsonAsync($"/api/v1/applications/{id}/decisions",
-            new JsonObject { ["decision"] = "approve", ["revision"] = 0, ["override"] = "主导产品经现场核实属细分领域龙头" });
+            new JsonObject { ["decision"] = "approve", ["reason"] = "同意", ["revision"] = 0, ["override"] = $"  {why} " });
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
         approved.Json!["state"]!.GetValue<string>().ShouldBe("CountyApproved");
-        var step = approved.Json["decisions"]!.AsArray().Last()!;
-        step["reason"]!.GetValue<string>().ShouldContain("主导产品经现场核实属细分领域龙头");
+        // The override is a field of the step of its own, beside (not inside) the step's reason; the submission has none.
+        var steps = approved.Json["decisions"]!.AsArray();
+        steps.Select(d => d!["overrideReason"]?.GetValue<string>()).ShouldBe([null, why]);
+        steps.Last()!["reason"]!.GetValue<string>().ShouldBe("同意");
+        // The audit entry of the step carries it too.
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == "ApplicationDecision" && a.EntityKey == $"round:{round}:county:approve")
+            .Select(a => a.After!).ToListAsync());
+        audited.Count(a => JsonNode.Parse(a)!["OverrideReason"]?.GetValue<string>() == why).ShouldBe(1);
+        // The page shows it in the chain.
+        WebUtility.HtmlDecode(await county.GetStringAsync(Http.Url($"/applications/{id}"), TestContext.Current.CancellationToken)).ShouldContain($"越过预评价的理由：{why}");
 
         using var city = await Sessions.LoginAsync(app, "hz-city");
         var recommended = await DecideAsync(city, id, "recommend", 1);

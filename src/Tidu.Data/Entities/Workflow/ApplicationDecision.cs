@@ -22,6 +22,13 @@ public sealed class ApplicationDecision
     public DateTimeOffset At { get; set; }
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// Why an approval or recommendation went on although the reviewers' evaluation did not qualify (越过预评价的理由);
+    /// null on every step that did not go against the evaluation. A field of its own, so the trail can be searched for
+    /// overrides and the step's reason keeps its own meaning.
+    /// </summary>
+    public string? OverrideReason { get; set; }
+
     /// <summary>The evaluation the decision was taken on (the application's pre-evaluation at that time).</summary>
     public required string EvaluationTrace { get; set; }
 

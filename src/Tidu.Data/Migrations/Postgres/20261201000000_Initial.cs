@@ -770,6 +770,7 @@ namespace Tidu.Data.Migrations.Postgres
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     EvaluationTrace = table.Column<string>(type: "text", nullable: false),
                     RuleVersion = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
                 },

@@ -769,6 +769,7 @@ namespace Tidu.Data.Migrations.Sqlite
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     EvaluationTrace = table.Column<string>(type: "TEXT", nullable: false),
                     RuleVersion = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
                 },
