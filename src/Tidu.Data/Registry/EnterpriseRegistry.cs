@@ -168,13 +168,19 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         var scope = db.Scope;
         var hidden = new HashSet<string>(StringComparer.Ordinal);
         var stored = new Dictionary<string, List<Recognition>>(StringComparer.Ordinal);
+        // Where each visible file is registered: an enterprise user writes its own file in place (see below).
+        var storedRegion = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in profiles.Select(p => p.CreditCode).Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             if (writing && !scope.All)
             {
-                var visible = await db.Enterprises.Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
+                var visible = await db.Enterprises.Where(e => chunk.Contains(e.CreditCode)).Select(e => new { e.CreditCode, e.RegionCode }).ToListAsync(ct).ConfigureAwait(false);
                 var all = await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
-                hidden.UnionWith(all.Except(visible, StringComparer.Ordinal));
+                hidden.UnionWith(all.Except(visible.Select(v => v.CreditCode), StringComparer.Ordinal));
+                foreach (var v in visible)
+                {
+                    storedRegion[v.CreditCode] = v.RegionCode;
+                }
             }
             if (recognitions == RecognitionWrites.Kept)
             {
@@ -199,6 +205,13 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                 refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.TooLong, tooLong.Path, tooLong.Limit));
             }
             else if (!scope.All && !scope.Contains(ProfileMapping.NewEnterprise(p, regions, includeRecognitions: false)))
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
+            }
+            // An enterprise user corrects its own declared data; which region it is registered in (and so which
+            // officers are responsible for it) is not its to choose, and creating a file is an officer's or an import's.
+            else if (writing && scope.CreditCode is not null
+                && (!storedRegion.TryGetValue(p.CreditCode, out var region) || !string.Equals(region, p.RegionCode, StringComparison.Ordinal)))
             {
                 refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
             }

@@ -276,7 +276,8 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
                 .ToList())).ToList(),
             Totals: true,
             Note: Source(ofKind) + $"只计“{kindName}”；“—”表示该市在该年度的名单中没有数据。",
-            Missing: "—");
+            Missing: "—",
+            TotalColumnAlways: true);
     }
 
     /// <summary>Where the counts come from: the documents, and who imported them when.</summary>

@@ -84,6 +84,28 @@ public static class DatabaseInitializer
         progress.Report($"首次启动：正在生成并评价 {demo.Enterprises} 家演示企业（约需数分钟，仅首次）……");
         var generator = new ProfileGenerator(tree.Leaves(), library, ChinaCalendar.Today(clock).Year - 1, TierMix.Zhejiang.Oversampled(demo.CandidateOversampling));
         var profiles = Enumerable.Range(0, demo.Enterprises).Select(i => generator.Generate(demo.GeneratorSeed, i)).ToList();
+        // The demo enterprise account needs a file in its own district: a small demo may have drawn none there, so the
+        // generator's sequence is followed on to the first that is, which takes the last one's place (deterministic:
+        // the same seed gives the same files, and as many as configured).
+        var accountRegion = DemoAccounts.All.First(a => a.Role == Roles.Enterprise).RegionCode ?? throw new InvalidOperationException("the demo enterprise account has no district");
+        for (var i = demo.Enterprises; !profiles.Exists(p => p.RegionCode == accountRegion); i++)
+        {
+            if (i - demo.Enterprises > 100_000)
+            {
+                throw new InvalidOperationException($"the demo generator drew no enterprise in {accountRegion}");
+            }
+            if (generator.Generate(demo.GeneratorSeed, i) is { } next && next.RegionCode == accountRegion)
+            {
+                if (profiles.Count == 0)
+                {
+                    profiles.Add(next);
+                }
+                else
+                {
+                    profiles[^1] = next;
+                }
+            }
+        }
         // Demo data: the generated files' recognitions are the system's own (no round issued them).
         await registry.UpsertAsync(profiles, RecognitionWrites.Official).ConfigureAwait(false);
 
@@ -97,7 +119,7 @@ public static class DatabaseInitializer
             }
         }
         var users = sp.GetRequiredService<UserManager<TiduUser>>();
-        var enterpriseCode = profiles.First(p => p.RegionCode == "330102").CreditCode;
+        var enterpriseCode = profiles.First(p => p.RegionCode == accountRegion).CreditCode;
         foreach (var a in DemoAccounts.All)
         {
             var user = new TiduUser

@@ -110,8 +110,8 @@ public static class DemoHistory
 
     private static Actor Officer(string name, string role, string region) => new(name, role, RegionScope.Region(name, region));
 
-    /// <summary>Nine in the morning of a China date.</summary>
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+    /// <summary>Nine in the morning of a China date, as UTC (PostgreSQL stores instants in UTC only).</summary>
+    private static DateTimeOffset At(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
 
     /// <summary>A clock standing on one instant: the day a demo step is taken.</summary>
     private sealed class DayClock(DateTimeOffset now) : TimeProvider

@@ -37,18 +37,31 @@ public abstract class OfficialCountsTests(TiduAppFixture app)
     {
         using var province = await Sessions.LoginAsync(app, "zj-province");
         var (status, html) = await UploadAsync(province, Csv(
+            "创新型中小企业,2024,第一批,认定,杭州市,330100,150,浙经信企业〔2024〕88号",
             "创新型中小企业,2025,第一批,认定,杭州市,330100,1200,浙经信企业〔2025〕99号",
             "创新型中小企业,2025,第一批,认定,温州市,330300,800,浙经信企业〔2025〕99号",
             "创新型中小企业,2025,第一批,复核通过,杭州市,330100,300,浙经信企业〔2025〕99号"));
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("data-testid=\"official-saved\"");
 
+        // Recognised per city and year: a city's total is its years' sum, a year's the cities' sum.
         var monitoring = await province.GetPageAsync("/Monitoring?year=2025");
         var cities = PageTable.Read(monitoring, "official-cities-innovative-sme");
-        cities.RowTotals["杭州市"].ShouldBe("1200");
+        cities.Cells["温州市"]["2024年"].ShouldBe("—"); // no row of the file: not available, not zero
+        cities.RowTotals["杭州市"].ShouldBe("1350");
         cities.RowTotals["温州市"].ShouldBe("800");
-        cities.GrandTotal.ShouldBe("2000"); // the 300 passed on review are not added in
-        PageTable.Read(monitoring, "official-review-cities-innovative-sme").GrandTotal.ShouldBe("300");
+        cities.ColumnTotals["2024年"].ShouldBe("150");
+        cities.ColumnTotals["2025年"].ShouldBe("2000");
+        cities.GrandTotal.ShouldBe("2150"); // the 300 passed on review are not added in
+        // Passed on review: a table of its own, with its city and grand totals though it has one year only.
+        var review = PageTable.Read(monitoring, "official-review-cities-innovative-sme");
+        review.Cells["杭州市"]["2025年"].ShouldBe("300");
+        review.RowTotals["杭州市"].ShouldBe("300");
+        review.GrandTotal.ShouldBe("300");
+        // An earlier year shows only the batches published by then.
+        var earlier = PageTable.Read(await province.GetPageAsync("/Monitoring?year=2024"), "official-cities-innovative-sme");
+        earlier.Cells.Keys.ShouldBe(["杭州市"]);
+        earlier.ColumnTotals["2024年"].ShouldBe("150");
 
         var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Entity == "OfficialRecognitionCount" && a.Actor == "zj-province" && a.EntityKey.StartsWith("innovative-sme:2025:")));
         audited.ShouldBe(3);
@@ -56,7 +69,7 @@ public abstract class OfficialCountsTests(TiduAppFixture app)
         // Importing the same file again changes nothing; a corrected count updates the one row.
         (await UploadAsync(province, Csv("创新型中小企业,2025,第一批,认定,杭州市,330100,1200,浙经信企业〔2025〕99号"))).Html.ShouldContain("未变 1 行");
         (await UploadAsync(province, Csv("创新型中小企业,2025,第一批,认定,杭州市,330100,1210,浙经信企业〔2025〕99号"))).Html.ShouldContain("更新 1 行");
-        PageTable.Read(await province.GetPageAsync("/Monitoring?year=2025"), "official-cities-innovative-sme").RowTotals["杭州市"].ShouldBe("1210");
+        PageTable.Read(await province.GetPageAsync("/Monitoring?year=2025"), "official-cities-innovative-sme").RowTotals["杭州市"].ShouldBe("1360");
     }
 
     [Fact]

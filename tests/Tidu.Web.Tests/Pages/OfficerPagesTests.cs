@@ -77,8 +77,9 @@ public abstract partial class OfficerPagesTests(TiduAppFixture app)
 
     private async Task SaveAsync(JsonObject file)
     {
+        // The file's recognitions are written as from an official list (a plain file write keeps the stored ones only).
         var result = await app.WithRegistryAsync(registry => registry.UpsertAsync([ProfileReader.Parse(new RawRecord(1, "test", JsonSerializer.SerializeToUtf8Bytes(file))).Profile
-            ?? throw new InvalidOperationException("test profile invalid")]));
+            ?? throw new InvalidOperationException("test profile invalid")], Tidu.Data.Registry.RecognitionWrites.Official));
         // Saved and evaluated: the pages below read the stored evaluation.
         (result.Created + result.Updated).ShouldBe(1);
         result.EvaluationFailures.ShouldBeEmpty();
@@ -157,8 +158,8 @@ public abstract partial class OfficerPagesTests(TiduAppFixture app)
         var original = latest.RdExpense;
 
         fields[$"{row}.Values[rdExpense]"] = "12.34";
-        var (status, _) = await enterprise.PostFormAsync($"/Enterprises/{own}/Edit", page, fields);
-        status.ShouldBe(HttpStatusCode.Redirect);
+        var (status, answer) = await enterprise.PostFormAsync($"/Enterprises/{own}/Edit", page, fields);
+        status.ShouldBe(HttpStatusCode.Redirect, answer);
         (await app.WithDbAsync(db => db.FinancialYears.Where(f => f.Enterprise.CreditCode == own && f.Year == latest.Year).Select(f => f.RdExpense).SingleAsync())).ShouldBe(12.34m);
         (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.CreditCode == own && a.Actor == "enterprise" && a.Entity == "EnterpriseFinancialYear"))).ShouldBeTrue();
 

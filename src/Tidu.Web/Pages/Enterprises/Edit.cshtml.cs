@@ -71,6 +71,8 @@ public sealed class EditModel(EnterpriseRegistry registry, TimeProvider clock) :
             return NotFound();
         }
         var errors = new List<string>();
+        // Recognitions come from the procedure, not from this form: a file saved without them keeps the stored ones.
+        json.Remove("recognitions");
         Apply(json, Input, errors);
         if (errors.Count == 0)
         {
@@ -246,6 +248,8 @@ public sealed class EditModel(EnterpriseRegistry registry, TimeProvider clock) :
     private static string? Text(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) => s,
+        // A stored file's JSON holds years and headcounts as whole numbers, amounts as decimals (a parsed one, either).
+        JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
         JsonValue v when v.TryGetValue<decimal>(out var d) => d.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
