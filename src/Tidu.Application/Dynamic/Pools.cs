@@ -5,8 +5,8 @@ using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
-using Tidu.Rules;
 using Tidu.Domain.Display;
+using Tidu.Rules;
 
 namespace Tidu.Application.Dynamic;
 

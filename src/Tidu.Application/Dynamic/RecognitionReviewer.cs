@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 using Tidu.Application.Notifications;
 using Tidu.Application.Workflow;
 using Tidu.Data;
-using Tidu.Domain.Display;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
+using Tidu.Domain.Display;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tidu.Data;
-using Tidu.Domain.Display;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
+using Tidu.Domain.Display;
 using Tidu.Domain.Profiles;
 using Tidu.Rules.Gaps;
-using Tidu.Domain.Display;
 
 namespace Tidu.Cli.Output;
 

@@ -1,6 +1,6 @@
 using Spectre.Console;
-using Tidu.Rules.Replay;
 using Tidu.Domain.Display;
+using Tidu.Rules.Replay;
 
 namespace Tidu.Cli.Output;
 

@@ -1,6 +1,6 @@
 using Spectre.Console;
-using Tidu.Rules.Versions;
 using Tidu.Domain.Display;
+using Tidu.Rules.Versions;
 
 namespace Tidu.Cli.Output;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 using Tidu.Cli.Output;
-using Tidu.Rules.Policies;
 using Tidu.Domain.Display;
+using Tidu.Rules.Policies;
 
 namespace Tidu.Cli.Policies;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Spectre.Console;
 using Tidu.Cli.Output;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Model;
 using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;
 using Side = Tidu.Rules.Reforms.SimulationTotals.Side;
-using Tidu.Domain.Display;
 
 namespace Tidu.Cli.Simulation;
 

@@ -58,8 +58,14 @@ public abstract partial class OfficerPagesTests(TiduAppFixture app)
             ["nicheMarketSince"] = "2015-01-01",
             ["mainProduct"] = new JsonObject
             {
-                ["name"] = "精密减速器", ["strategicEmergingIndustry"] = true, ["chainContribution"] = "key-results", ["keyField"] = true,
-                ["domesticMarketShare"] = 0.2m, ["internationalMarketShare"] = 0.05m, ["domesticMarketRank"] = 2, ["marketPositionLeading"] = true,
+                ["name"] = "精密减速器",
+                ["strategicEmergingIndustry"] = true,
+                ["chainContribution"] = "key-results",
+                ["keyField"] = true,
+                ["domesticMarketShare"] = 0.2m,
+                ["internationalMarketShare"] = 0.05m,
+                ["domesticMarketRank"] = 2,
+                ["marketPositionLeading"] = true,
                 ["revenueShare"] = 0.8m,
             },
             ["financials"] = new JsonArray(Year(y - 2, 10000m), Year(y - 1, 11000m), Year(y, 12100m)),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Tidu.Application.Dynamic;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Identity;
@@ -15,7 +16,6 @@ using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
 using Tidu.Rules.Policies;
 using Tidu.Web.Display;
-using Tidu.Application.Dynamic;
 
 namespace Tidu.Web.Pages.Enterprises;
 
