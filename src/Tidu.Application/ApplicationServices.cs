@@ -10,7 +10,7 @@ using Tidu.Application.Workflow;
 namespace Tidu.Application;
 
 /// <summary>
-/// Registers the use cases and their settings. The host adds what only it knows: the database, the rule library, the
+/// Registers the use cases and their settings. The host adds what only it knows: the database, the rule library, the working-day calendar, the
 /// <see cref="IActorSource"/> of its callers and the <see cref="ISystemRunner"/> of its jobs.
 /// </summary>
 public static class ApplicationServices

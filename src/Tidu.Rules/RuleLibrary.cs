@@ -79,8 +79,9 @@ public sealed class RuleLibrary
                 c.StartVersion();
                 if (c.Condition(v.Conditions, info.Cite, v.Line, "conditions") is { } cond)
                 {
-                    versions.Add(new ConditionsVersion(info, cond));
+                    versions.Add(new ConditionsVersion(info with { Verification = info.Verification.InheritedBy(cond) }, cond));
                 }
+                c.CheckVerifiedValues(info, v.Line);
             }
             conditions[dto.Id!] = Set(dto, name, versions);
         }
@@ -102,6 +103,7 @@ public sealed class RuleLibrary
                 {
                     versions.Add(new SizeClassVersion(info, groups!));
                 }
+                c.CheckVerifiedValues(info, v.Line);
             }
             sizeClass = Set(dto, name, versions);
         }
@@ -122,8 +124,9 @@ public sealed class RuleLibrary
                 var qualify = c.Condition(v.Qualify, info.Cite, v.Line, "qualify");
                 if (qualify is not null)
                 {
-                    versions.Add(new TierVersion(info, v.Readings ?? [], score, qualify));
+                    versions.Add(new TierVersion(info with { Verification = info.Verification.InheritedBy(qualify) }, v.Readings ?? [], score, qualify));
                 }
+                c.CheckVerifiedValues(info, v.Line);
             }
             tiers.Add(Set(dto, name, versions));
         }

@@ -7,10 +7,11 @@ namespace Tidu.Web;
 
 /// <summary>
 /// One line of a check table on a page (Pages/Shared/_CheckTable): title, actual, required, outcome, citation, all in
-/// Chinese. Built from a live <see cref="CheckResult"/> or from a trace stored as JSON (an application's evaluation as
-/// it was when submitted), so both read the same. <c>yearAt</c> names a financials entry by its fiscal year.
+/// Chinese, and whether the rule's value is still unverified against its source (shown as 待核实). Built from a live
+/// <see cref="CheckResult"/> or from a trace stored as JSON (an application's evaluation as it was when submitted), so
+/// both read the same. <c>yearAt</c> names a financials entry by its fiscal year.
 /// </summary>
-public sealed record CheckRow(string Title, string Actual, string Required, string Outcome, string? Cite, bool Passed)
+public sealed record CheckRow(string Title, string Actual, string Required, string Outcome, string? Cite, bool Passed, bool Unverified = false)
 {
     public static CheckRow From(CheckResult c, RuleVersionInfo version, RuleIndex index, Func<int, int?>? yearAt)
     {
@@ -19,7 +20,7 @@ public sealed record CheckRow(string Title, string Actual, string Required, stri
         ArgumentNullException.ThrowIfNull(index);
         string? TitleOf(string id) => index.Title(version, id);
         return new(Titled(c.Title, c.Note), Shown(ActualText(c.Actual, c.Kind, TitleOf), c.Unit, c.Points), RequiredText(c.Required, c.Kind, c.Unit, TitleOf),
-            Explaining.Outcome(c.Passed, c.MissingField, c.Defaulted, yearAt), c.Cite, c.Passed);
+            Explaining.Outcome(c.Passed, c.MissingField, c.Defaulted, yearAt), c.Cite, c.Passed, !version.Verification.For(c.Id).IsVerified);
     }
 
     /// <summary>The checks of <paramref name="tier"/> in a trace written by <see cref="EvaluationJsonWriter"/>; none when the tier is not in it.</summary>
@@ -41,7 +42,8 @@ public sealed record CheckRow(string Title, string Actual, string Required, stri
             var points = c["points"]?.GetValue<decimal>();
             return new CheckRow(Titled(Text(c, "title") ?? "", Text(c, "note")), Shown(ActualText(StoredActual(c["actual"]), kind, TitleOf), unit, points),
                 RequiredText(Text(c, "required"), kind, unit, TitleOf),
-                Explaining.Outcome(passed, Text(c, "missingField"), c["defaulted"]?.GetValue<bool>() ?? false, yearAt), Text(c, "cite"), passed);
+                Explaining.Outcome(passed, Text(c, "missingField"), c["defaulted"]?.GetValue<bool>() ?? false, yearAt), Text(c, "cite"), passed,
+                Text(c, "verification") is not null);
         })];
     }
 

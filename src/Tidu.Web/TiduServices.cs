@@ -44,6 +44,8 @@ public static class TiduServices
         services.AddSingleton(sp => new Tidu.Rules.Gaps.GapAnalyzer(sp.GetRequiredService<Evaluator>()));
         services.AddSingleton(RegionTree.Shipped);
         services.AddSingleton(_ => Tidu.Rules.Policies.PolicyCatalog.LoadDefault());
+        // Working days (publicity, request deadlines) by the State Council's holiday arrangements in rules/calendar.
+        services.AddSingleton(_ => Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault());
         services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<Display.Offices>();

@@ -103,6 +103,26 @@ public sealed class MatchAndSimulateTests
     }
 
     [Fact]
+    public void Match_lists_the_non_monetary_support_and_the_awards_whose_amount_is_unstated()
+    {
+        // The first firm (Hangzhou district, specialized SME and little giant) has the 浙政办发〔2022〕19号 services:
+        // 二（二）2 知识产权保护直通车, and 二（八）2's local guarantee support whose amount the text leaves to the localities.
+        var table = Match("330108", "table").Out;
+        table.ShouldContain("非资金支持：知识产权保护直通车（优先审查、快速预审） —— 开通知识产权保护直通车");
+        table.ShouldContain("未载明");
+        table.ShouldContain("待核实"); // the 2024 opinions are known only from a news report
+        var first = JsonDocument.Parse(Match("330108").Out.Split('\n')[0]).RootElement;
+        var fastTrack = first.GetProperty("services").EnumerateArray().Single(c => c.GetProperty("clause").GetString() == "zj-2022-ip-fast-track");
+        fastTrack.GetProperty("benefit").GetString()!.ShouldContain("优先审查");
+        fastTrack.GetProperty("cite").GetString().ShouldBe("浙政办发〔2022〕19号 二（二）2");
+        var unstated = first.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("clause").GetString() == "zj-2022-local-finance");
+        unstated.GetProperty("amount").ValueKind.ShouldBe(JsonValueKind.Null);
+        unstated.GetProperty("benefit").GetString()!.ShouldContain("担保");
+        first.GetProperty("unstatedClaims").GetInt32().ShouldBeGreaterThan(0);
+        first.GetProperty("total").GetDecimal().ShouldBe(494.2185m); // unchanged: nothing unstated is added
+    }
+
+    [Fact]
     public void Simulate_writes_json_and_a_table_and_a_reform_before_its_date_is_refused()
     {
         var output = Path.Combine(Path.GetTempPath(), "tidu-sim-" + Guid.NewGuid().ToString("N") + ".json");
@@ -126,6 +146,11 @@ public sealed class MatchAndSimulateTests
             byClause.GetProperty("reform").GetProperty("amount").GetDecimal().ShouldBe(30m);
             json.GetProperty("reform").GetProperty("changes")[0].GetProperty("before").GetString().ShouldBe("20");
             json.GetProperty("targets").EnumerateArray().ShouldContain(t => t.GetProperty("jurisdiction").GetString() == "330108");
+            var fastTrack = json.GetProperty("benefits").EnumerateArray().Single(b => b.GetProperty("clause").GetString() == "zj-2022-ip-fast-track");
+            fastTrack.GetProperty("support").GetString().ShouldBe("service");
+            fastTrack.GetProperty("baseline").GetInt32().ShouldBe(fastTrack.GetProperty("reform").GetInt32()); // an award amount reform changes no service
+            fastTrack.GetProperty("baseline").GetInt32().ShouldBeGreaterThan(0);
+            stdout.ToString().ShouldContain("非资金支持及未载明金额的支持");
 
             var early = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2023-12-31", new FileInfo(Example("reforms/district-awards-up.yaml")), null,
                 null, new FileInfo(output), null, new StringWriter(), stderr = new StringWriter(), TimeProvider.System);

@@ -59,6 +59,24 @@ public sealed class RulesCommandTests
     }
 
     [Fact]
+    public void Show_says_what_each_version_was_verified_against_and_marks_unverified_values()
+    {
+        // 工信部政法〔2023〕138号: articles 1–5 read in a full reprint; the numbers of its 认定标准 only in restatements.
+        var outcome = Run((o, e) => RulesCommand.RunShow("single-champion-enterprise", "2024-01-01", null, "table", null, o, e, Today));
+        outcome.ExitCode.ShouldBe(0, outcome.Stderr);
+        outcome.Stdout.ShouldContain("核实：已核实，2026-12-06");
+        outcome.Stdout.ShouldContain("工信部政法〔2023〕138号 第一条至第五条（全文转载，黄石市经济和信息化局网站全文转载（2023-09-27））");
+        outcome.Lines.Single(l => l.Contains("single-champion.2023.market ", StringComparison.Ordinal) && l.Contains('│')).ShouldContain("待核实");
+        outcome.Lines.Single(l => l.Contains("single-champion.2023.market.global ", StringComparison.Ordinal) && l.Contains('│')).ShouldContain("待核实"); // from its group
+        outcome.Lines.Single(l => l.Contains("single-champion.2023.registered-in-mainland ", StringComparison.Ordinal) && l.Contains('│')).ShouldContain("已核实");
+        var json = JsonNode.Parse(Run((o, e) => RulesCommand.RunShow("single-champion-enterprise", "2024-01-01", null, "json", null, o, e, Today)).Stdout)!;
+        json["verification"]!["status"]!.GetValue<string>().ShouldBe("verified");
+        json["verification"]!["values"]!["single-champion.2023.market"]!["status"]!.GetValue<string>().ShouldBe("unverified");
+        var list = Run((o, e) => RulesCommand.RunList("table", null, o, e)).Stdout;
+        list.ShouldContain("2023：2023-09-01 起（部分待核实）");
+    }
+
+    [Fact]
     public void Show_refuses_a_date_before_every_version_and_an_unknown_rule_set()
     {
         var early = Run((o, e) => RulesCommand.RunShow("specialized-sme", "2022-07-31", null, "table", null, o, e, Today));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tidu.Data;
 using Tidu.Data.Entities.Service;
@@ -14,9 +15,13 @@ namespace Tidu.Application.Service;
 /// background check and before every read of requests, so a reader never sees a stale level.
 /// At the province there is no level above: the request stays overdue there.
 /// </summary>
-public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, IOptions<ServiceOptions> options)
+public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, IOptions<ServiceOptions> options, Tidu.Rules.Calendar.WorkingDayCalendar calendar,
+    ILogger<RequestEscalator> log)
 {
     public const string Actor = "system:escalation";
+
+    private static readonly Action<ILogger, int, string, Exception?> NotEscalated =
+        LoggerMessage.Define<int, string>(LogLevel.Error, new EventId(1, "RequestsNotEscalated"), "{Count} overdue requests not escalated: {Detail}");
 
     public Task<int> EscalateOverdueAsync(CancellationToken ct) =>
         system.RunAsync(Actor, services => EscalateAsync(services.GetRequiredService<TiduDbContext>(), ct), ct);
@@ -28,6 +33,21 @@ public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, I
             .Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Accepted) && r.DueOn < today && r.Level != "province")
             .ToListAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+        DateOnly due;
+        try
+        {
+            due = Deadlines.After(calendar, today, options.Value.RequestResponseWorkingDays);
+        }
+        catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
+        {
+            // No new deadline can be set: the requests stay where they are, overdue, until the year's arrangement is added.
+            NotEscalated(log, overdue.Count, ex.Detail, null);
+            return 0;
+        }
         foreach (var r in overdue)
         {
             var from = r.Level;
@@ -40,7 +60,7 @@ public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, I
             var missed = r.DueOn;
             r.Level = to;
             r.HandlingRegionCode = ServiceLevels.RegionAt(r.Enterprise, to);
-            r.DueOn = Deadlines.After(today, options.Value.RequestResponseWorkingDays);
+            r.DueOn = due;
             r.Status = RequestStatus.Submitted;
             r.Escalations++;
             r.Revision++;
@@ -56,16 +76,13 @@ public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, I
                 Text = $"逾期未答复（答复期限 {missed:yyyy-MM-dd}），转交{CommissionerService.LevelZh(to)}办理",
             });
         }
-        if (overdue.Count > 0)
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return 0; // someone answered or escalated meanwhile; the next check sees the new state
-            }
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // someone answered or escalated meanwhile; the next check sees the new state
         }
         return overdue.Count;
     }

@@ -4,6 +4,7 @@ using Tidu.Data.Entities;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Registry;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Calendar;
 using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Application.Workflow;
@@ -16,7 +17,8 @@ using Application = Tidu.Data.Entities.Workflow.Application;
 /// (upheld rejects the application), and recognition (认定): a unique certificate number and a recognition added to the
 /// enterprise's file. Each is a trigger of the <see cref="Lifecycle"/> table, fired through <see cref="ApplicationService.FireAsync"/>.
 /// </summary>
-public sealed class PublicityService(TiduDbContext db, ApplicationService applications, EnterpriseRegistry registry, RegionTree regions, TimeProvider clock, IActorSource actors)
+public sealed class PublicityService(TiduDbContext db, ApplicationService applications, EnterpriseRegistry registry, RegionTree regions, TimeProvider clock, IActorSource actors,
+    WorkingDayCalendar calendar)
 {
     public async Task<Outcome<Decided>> StartAsync(long id, int revision, CancellationToken ct) =>
         await WithAsync(id, a => applications.FireAsync(a, Trigger.Publicize, revision, null, null, (app, _) =>
@@ -27,9 +29,17 @@ public sealed class PublicityService(TiduDbContext db, ApplicationService applic
                 return Task.FromResult<ApplicationService.StepEffect>(Unprocessable("该批次未设置公示天数或认定有效期",
                     $"round {app.RoundId} has no publicity working days or validity years set", "round.publicity-not-set"));
             }
-            // Publicity starts on the first working day from today and lasts the round's number of working days.
-            app.PublicityStartsOn = WorkingDays.FirstOnOrAfter(ChinaCalendar.Today(clock));
-            app.PublicityEndsOn = WorkingDays.LastOf(app.PublicityStartsOn.Value, app.Round.PublicityWorkingDays);
+            // Publicity starts on the first working day from today and lasts the round's number of working days, counted by
+            // the State Council's holiday arrangements; a period reaching a year without one is refused, not guessed.
+            try
+            {
+                app.PublicityStartsOn = calendar.FirstOnOrAfter(ChinaCalendar.Today(clock));
+                app.PublicityEndsOn = calendar.LastOf(app.PublicityStartsOn.Value, app.Round.PublicityWorkingDays);
+            }
+            catch (CalendarNotCoveredException ex)
+            {
+                return Task.FromResult<ApplicationService.StepEffect>(Unprocessable(ex.Message, ex.Detail, "calendar.not-covered"));
+            }
             return Task.FromResult(ApplicationService.StepEffect.WithReason(
                 $"公示 {app.Round.PublicityWorkingDays} 个工作日：{app.PublicityStartsOn:yyyy-MM-dd} 至 {app.PublicityEndsOn:yyyy-MM-dd}"));
         }, ct), ct).ConfigureAwait(false);

@@ -48,7 +48,7 @@ internal static class RuleJson
         Optional(w, "effectiveTo", v.EffectiveTo is null ? null : RuleText.Date(v.EffectiveTo));
         w.WriteString("cite", v.Cite);
         Optional(w, "note", v.Note);
-        Optional(w, "lastVerified", v.LastVerified is null ? null : RuleText.Date(v.LastVerified));
+        Tidu.Rules.Model.VerificationJson.Write(w, "verification", v.Verification);
         if (withItems)
         {
             w.WriteStartArray("readings");

@@ -19,7 +19,7 @@ internal static class RuleTables
         }
         foreach (var s in sets)
         {
-            var versions = string.Join("\n", s.Versions.Select(v => $"{v.VersionId}：{RuleText.Period(v)}\n  {v.Cite}"));
+            var versions = string.Join("\n", s.Versions.Select(v => $"{v.VersionId}：{RuleText.Period(v)}（{v.Verification.VersionLabel}）\n  {v.Cite}"));
             table.AddRow(E(s.Id), E(RuleText.Kind(s.Kind)), E(s.Title), E(RuleText.Jurisdiction(s.Jurisdiction)), E(s.File), E(versions));
         }
         console.Write(table);
@@ -35,9 +35,11 @@ internal static class RuleTables
         {
             console.WriteLine($"说明：{v.Note}");
         }
-        if (v.LastVerified is { } verified)
+        console.WriteLine($"核实：{v.Verification.Describe()}");
+        // A group's record is handed down to its checks: one line per record, naming every value it covers.
+        foreach (var g in v.Verification.Values.GroupBy(kv => kv.Value.Describe(), StringComparer.Ordinal).OrderBy(g => g.Min(kv => kv.Key), StringComparer.Ordinal))
         {
-            console.WriteLine($"最后核实：{RuleText.Date(verified)}");
+            console.WriteLine($"  {string.Join("、", g.Select(kv => kv.Key).Order(StringComparer.Ordinal))}：{g.Key}");
         }
         foreach (var r in v.Readings)
         {
@@ -46,7 +48,7 @@ internal static class RuleTables
         foreach (var section in v.Items.GroupBy(i => i.Section))
         {
             var table = new Table().Border(TableBorder.Rounded).Title(RuleText.Section(section.Key));
-            foreach (var column in new[] { "项目", "编号", "事实", "要求", "依据" })
+            foreach (var column in new[] { "项目", "编号", "事实", "要求", "依据", "核实" })
             {
                 table.AddColumn(column);
             }
@@ -55,7 +57,7 @@ internal static class RuleTables
             {
                 // A citation is shown where it is set; below, items that inherit it leave the cell empty.
                 var inherited = item.Parent is not null && cites.TryGetValue(item.Parent, out var parentCite) ? parentCite : v.Cite;
-                table.AddRow(E(RuleText.Label(item)), E(item.Id), E(item.Fact ?? ""), E(RuleText.Requirement(item)), E(item.Cite == inherited ? "" : item.Cite ?? ""));
+                table.AddRow(E(RuleText.Label(item)), E(item.Id), E(item.Fact ?? ""), E(RuleText.Requirement(item)), E(item.Cite == inherited ? "" : item.Cite ?? ""), v.Verification.For(item.Id).Label);
             }
             console.Write(table);
         }

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Model;
 
 namespace Tidu.Cli.Output;
 
@@ -61,7 +62,10 @@ internal sealed class TableSink(TextWriter stdout) : ResultSink
         {
             foreach (var t in e.Tiers.Where(t => !t.Qualified))
             {
-                var failed = Explanations.DecisiveFailures(t.Checks).Select(c => c.Title + (c.MissingField is not null && !c.Defaulted ? "（数据缺失）" : "")).ToList();
+                // A value not checked against the text is flagged where it decides (docs/rule-files.md, “Verification”).
+                var failed = Explanations.DecisiveFailures(t.Checks)
+                    .Select(c => c.Title + (c.MissingField is not null && !c.Defaulted ? "（数据缺失）" : "") + (t.Version.Verification.For(c.Id).IsVerified ? "" : "（" + Verification.UnverifiedLabel + "）"))
+                    .ToList();
                 if (failed.Count > 0)
                 {
                     console.MarkupLine($"[bold]{Markup.Escape(e.Name)}[/] · {Markup.Escape(t.Title)} 未满足：{Markup.Escape(string.Join("；", failed))}");

@@ -26,9 +26,9 @@ internal static class AwardsTable
                 table.AddColumns("条款", "事由", "金额（万元）", "计算", "资金层级", "依据");
                 foreach (var c in a.Paid)
                 {
-                    table.AddRow(Markup.Escape(c.Clause.Title), Markup.Escape(c.OccasionText), c.Amount is { } v ? Num(v) : "个案确定",
-                        Markup.Escape(c.Formula + string.Concat(c.Caps.Where(x => x.After < x.Before).Select(x => $"；已按{(x.Kind == "perFirmPerYear" ? "每年每企业" : "单笔")}上限 {Num(x.Limit)} 封顶"))),
-                        DisplayNames.FundingLevel(c.Clause.FundingKey), Markup.Escape(c.Clause.Cite));
+                    table.AddRow(Markup.Escape(c.Clause.Title), Markup.Escape(c.OccasionText), c.Amount is { } v ? Num(v) : c.Clause.Amount!.Kind == FormulaKind.Unstated ? "未载明" : "个案确定",
+                        Markup.Escape(c.Formula + (c.Clause.Benefit is { } b ? "：" + b : "") + string.Concat(c.Caps.Where(x => x.After < x.Before).Select(x => $"；已按{(x.Kind == "perFirmPerYear" ? "每年每企业" : "单笔")}上限 {Num(x.Limit)} 封顶"))),
+                        DisplayNames.FundingLevel(c.Clause.FundingKey), Markup.Escape(c.Clause.Cite + (c.Clause.Verification.IsVerified ? "" : $"（{c.Clause.Verification.Label}）")));
                 }
                 console.Write(table);
             }
@@ -38,7 +38,7 @@ internal static class AwardsTable
             }
             foreach (var s in a.Services)
             {
-                console.MarkupLine($"  服务：{Markup.Escape(s.Clause.Title)} —— {Markup.Escape(s.Clause.Benefit ?? "")}");
+                console.MarkupLine($"  非资金支持：{Markup.Escape(s.Clause.Title)} —— {Markup.Escape(s.Clause.Benefit ?? "")}（{Markup.Escape(s.Clause.Cite)}{(s.Clause.Verification.IsVerified ? "" : "，" + s.Clause.Verification.Label)}）");
             }
             foreach (var n in a.NearMisses)
             {

@@ -93,6 +93,26 @@ internal static class SimulationJson
         w.WriteEndObject();
         Pair(w, "total", t.Budget(Side.Baseline), t.Budget(Side.Reform));
         w.WriteEndObject();
+        // Support without an amount to add up (services, priorities, money the text does not quantify): enterprises per clause.
+        w.WriteStartArray("benefits");
+        foreach (var clause in t.BenefitsByClause.Keys.Select(k => k.Clause).Distinct().Order(StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("clause", clause);
+            if (titles.TryGetValue(clause, out var pc))
+            {
+                w.WriteString("title", pc.Title);
+                w.WriteString("support", pc.Support == Tidu.Rules.Policies.SupportKind.Service ? "service" : "award");
+                w.WriteString("benefit", pc.Benefit);
+                w.WriteString("cite", pc.Cite);
+            }
+            var (b, r) = (t.BenefitsByClause.GetValueOrDefault((Side.Baseline, clause)), t.BenefitsByClause.GetValueOrDefault((Side.Reform, clause)));
+            w.WriteNumber("baseline", b);
+            w.WriteNumber("reform", r);
+            w.WriteNumber("change", r - b);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartArray("changes");
         foreach (var c in t.Changes)
         {

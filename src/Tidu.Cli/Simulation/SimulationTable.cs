@@ -78,6 +78,20 @@ internal static class SimulationTable
         budget.AddRow("[bold]合计[/]", "", Num(t.Budget(Side.Baseline)), Num(t.Budget(Side.Reform)), Num(t.Budget(Side.Reform) - t.Budget(Side.Baseline)));
         console.Write(budget);
 
+        if (t.BenefitsByClause.Count > 0)
+        {
+            var benefits = new Table().Border(TableBorder.Rounded).Title("非资金支持及未载明金额的支持（享受的企业数）");
+            benefits.AddColumns("条款", "内容", "基线", "改革", "变化");
+            foreach (var clause in t.BenefitsByClause.Keys.Select(k => k.Clause).Distinct().Order(StringComparer.Ordinal))
+            {
+                var b = t.BenefitsByClause.GetValueOrDefault((Side.Baseline, clause));
+                var r = t.BenefitsByClause.GetValueOrDefault((Side.Reform, clause));
+                clauses.TryGetValue(clause, out var pc);
+                benefits.AddRow(Markup.Escape(pc?.Title ?? clause), Markup.Escape(pc?.Benefit ?? ""), $"{b:N0}", $"{r:N0}", $"{r - b:+#,0;-#,0;0}");
+            }
+            console.Write(benefits);
+        }
+
         console.MarkupLine($"梯度变化：{t.Changes.Count(c => c.Gained):N0} 家新增符合，{t.Changes.Count(c => !c.Gained):N0} 家不再符合（完整名单见 JSON 文件）");
         foreach (var c in t.Changes.Take(10))
         {

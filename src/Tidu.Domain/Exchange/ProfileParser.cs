@@ -36,7 +36,8 @@ public sealed partial class ProfileParser
 
     private static readonly NameTable MainProductNames = new(
         "name", "strategicEmergingIndustry", "chainContribution", "keyField", "domesticMarketShare", "globalMarketRank", "salesShareOfMainBusiness",
-        "yearsInField", "internationalMarketShare", "domesticMarketRank", "marketPositionLeading", "restrictedCategory", "revenueShare");
+        "yearsInField", "internationalMarketShare", "domesticMarketRank", "marketPositionLeading", "restrictedCategory", "revenueShare",
+        "productCount", "industryDirection");
 
     private static readonly NameTable IpNames = new("classI", "classISelfDeveloped", "classIHighValue", "classIApplied", "classII", "inventionPatents");
 
@@ -615,10 +616,10 @@ public sealed partial class ProfileParser
         Span<int> last = stackalloc int[MainProductNames.Count];
         LastOccurrences(r, MainProductNames, last);
         var cursor = default(Cursor);
-        string? name = null, chain = null;
+        string? name = null, chain = null, direction = null;
         bool? strategic = null, keyField = null, leading = null, restricted = null;
         decimal? domesticShare = null, salesShare = null, internationalShare = null, revenueShare = null;
-        int? globalRank = null, years = null, domesticRank = null;
+        int? globalRank = null, years = null, domesticRank = null, productCount = null;
         while (Next(ref r, MainProductNames, ref cursor, last, out var id))
         {
             var key = Key(11, id + 1);
@@ -660,8 +661,14 @@ public sealed partial class ProfileParser
                 case 11:
                     restricted = Bool(ref r, key, new(p + "/restrictedCategory"));
                     break;
-                default:
+                case 12:
                     revenueShare = Decimal(ref r, key, new(p + "/revenueShare"), 0m, 1m);
+                    break;
+                case 13:
+                    productCount = Int(ref r, key, new(p + "/productCount"), 1);
+                    break;
+                default:
+                    direction = Enum(ref r, key, new(p + "/industryDirection"), Vocabulary.IndustryDirection);
                     break;
             }
         }
@@ -680,6 +687,8 @@ public sealed partial class ProfileParser
             MarketPositionLeading = leading,
             RestrictedCategory = restricted,
             RevenueShare = revenueShare,
+            ProductCount = productCount,
+            IndustryDirection = direction,
         };
     }
 

@@ -40,6 +40,8 @@ public static class ProfileWriter
             Bool(w, "marketPositionLeading", m.MarketPositionLeading);
             Bool(w, "restrictedCategory", m.RestrictedCategory);
             Num(w, "revenueShare", m.RevenueShare);
+            Num(w, "productCount", m.ProductCount);
+            Str(w, "industryDirection", m.IndustryDirection);
             w.WriteEndObject();
         }
         w.WriteStartArray("financials");

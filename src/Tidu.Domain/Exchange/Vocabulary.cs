@@ -8,6 +8,7 @@ public static class Vocabulary
     public static readonly FrozenSet<string> Listing = Set("none", "neeq", "bse", "sse-main", "sse-star", "szse-main", "szse-sme", "szse-chinext", "overseas");
     public static readonly FrozenSet<string> ListingPlan = Set("none", "filed", "tutoring");
     public static readonly FrozenSet<string> ChainContribution = Set("key-results", "basics", "none");
+    public static readonly FrozenSet<string> IndustryDirection = Set("six-basics", "traditional-upgrading", "emerging", "future", "other");
     public static readonly FrozenSet<string> RdInstitution = Set("none", "below-city", "city", "provincial", "national");
     public static readonly FrozenSet<string> StandardLevel = Set("international", "national", "industry", "local", "group");
     public static readonly FrozenSet<string> StandardRole = Set("lead", "participate");

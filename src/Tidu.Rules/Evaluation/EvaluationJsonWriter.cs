@@ -44,7 +44,7 @@ public static class EvaluationJsonWriter
         WriteOptional(w, "missingReason", e.SizeClass.MissingReason);
         if (includeChecks)
         {
-            WriteChecks(w, e.SizeClass.Checks);
+            WriteChecks(w, e.SizeClass.Checks, e.SizeClass.Version.Verification);
         }
         w.WriteEndObject();
         w.WriteStartObject("tiers");
@@ -80,7 +80,7 @@ public static class EvaluationJsonWriter
                     w.WriteStringValue(r);
                 }
                 w.WriteEndArray();
-                WriteChecks(w, t.Checks);
+                WriteChecks(w, t.Checks, t.Version.Verification);
             }
             w.WriteEndObject();
         }
@@ -105,6 +105,7 @@ public static class EvaluationJsonWriter
         WriteOptional(w, "effectiveTo", v.EffectiveTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("cite", v.Cite);
         WriteOptional(w, "note", v.Note);
+        VerificationJson.Write(w, "verification", v.Verification);
         w.WriteEndObject();
     }
 
@@ -119,7 +120,8 @@ public static class EvaluationJsonWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteChecks(Utf8JsonWriter w, IReadOnlyList<CheckResult> checks)
+    /// <summary>Each check says 待核实 when its value (or its version) is unverified; verified checks carry nothing extra.</summary>
+    private static void WriteChecks(Utf8JsonWriter w, IReadOnlyList<CheckResult> checks, Verification verification)
     {
         w.WriteStartArray("checks");
         foreach (var c in checks)
@@ -152,6 +154,10 @@ public static class EvaluationJsonWriter
                 w.WriteBoolean("defaulted", true);
             }
             WriteOptional(w, "advice", c.Advice);
+            if (!verification.For(c.Id).IsVerified)
+            {
+                w.WriteString("verification", Verification.UnverifiedLabel);
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

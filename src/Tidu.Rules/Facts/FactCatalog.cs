@@ -51,6 +51,8 @@ public static class FactCatalog
             a => FinancialFacts.Sum(FinancialField(a.Field), Require(a.Years, "years")));
         yield return new("averageOverYears", FactKind.Number, "average of `field` over the last `years` years (needs each year)", Args("field", "years"),
             a => FinancialFacts.Average(FinancialField(a.Field), Require(a.Years, "years")));
+        yield return new("averageGrowth", FactKind.Number, "mean of the yearly growth rates of `field` over the last `years` years (e.g. net profit; a base ≤ 0 is not available)", Args("field", "years"),
+            a => FinancialFacts.AverageGrowth(FinancialField(a.Field), Require(a.Years, "years")));
         yield return new("growth", FactKind.Number, "`field`(Y+year) / `field`(Y+year−1) − 1 (e.g. R&D expense growth)", Args("field", "year"),
             a => FinancialFacts.Growth(FinancialField(a.Field), a.Year ?? 0));
 
@@ -59,6 +61,8 @@ public static class FactCatalog
 
         yield return new("nicheMarketYears", FactKind.Number, "full years from nicheMarketSince to January 1 of Y+1", None,
             _ => ProfileFacts.NicheYears());
+        yield return new("yearsSinceEstablished", FactKind.Number, "full years from establishedOn to the evaluation date D (anniversary counting)", None,
+            _ => ProfileFacts.YearsSinceEstablished());
         yield return new("sizeClass", FactKind.Text, "SME size class (large/medium/small/micro) per the size-class rule set", None,
             _ => ProfileFacts.SizeClass());
 
@@ -81,6 +85,7 @@ public static class FactCatalog
 
         yield return Text("chainContribution", "/mainProduct/chainContribution", p => p.MainProduct?.ChainContribution);
         yield return Text("rdInstitution", "/rdInstitution", p => p.RdInstitution);
+        yield return Text("industryDirection", "/mainProduct/industryDirection", p => p.MainProduct?.IndustryDirection);
         yield return Text("listing", "/listing", p => p.Listing);
         yield return Text("listingPlan", "/listingPlan", p => p.ListingPlan);
         yield return Text("regionCode", "/regionCode", p => p.RegionCode);
@@ -93,6 +98,7 @@ public static class FactCatalog
         yield return Number("mainProductRevenueShare", "/mainProduct/revenueShare", p => p.MainProduct?.RevenueShare);
         yield return Number("mainProductSalesShareOfMainBusiness", "/mainProduct/salesShareOfMainBusiness", p => p.MainProduct?.SalesShareOfMainBusiness);
         yield return Count("mainProductYearsInField", "/mainProduct/yearsInField", p => p.MainProduct?.YearsInField);
+        yield return Count("mainProductCount", "/mainProduct/productCount", p => p.MainProduct?.ProductCount);
         yield return Count("ipClassI", "/intellectualProperty/classI", p => p.IntellectualProperty?.ClassI);
         yield return Count("ipClassISelfDeveloped", "/intellectualProperty/classISelfDeveloped", p => p.IntellectualProperty?.ClassISelfDeveloped);
         yield return Count("ipClassIHighValue", "/intellectualProperty/classIHighValue", p => p.IntellectualProperty?.ClassIHighValue);

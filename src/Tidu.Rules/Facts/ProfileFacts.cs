@@ -31,6 +31,8 @@ internal static class ProfileFacts
 
     public static FactNode NicheYears() => FactNode.Intern("nicheMarketYears", () => new NicheYearsFact());
 
+    public static FactNode YearsSinceEstablished() => FactNode.Intern("yearsSinceEstablished", () => new YearsSinceEstablishedFact());
+
     public static FactNode SizeClass() => FactNode.Intern("sizeClass", () => new SizeClassFact());
 
     public static FactNode Score(string? dimension) =>
@@ -161,6 +163,32 @@ internal static class ProfileFacts
             }
             var years = end.Year - since.Year;
             if (since.AddYears(years) > end)
+            {
+                years--;
+            }
+            result.SetNumber(years);
+        }
+    }
+
+    /// <summary>Anniversary counting to D: established 2015-12-07 → 10 years on 2025-12-07, 9 on 2025-12-06.</summary>
+    private sealed class YearsSinceEstablishedFact() : FactNode(FactKind.Number)
+    {
+        private static readonly MissingInput Missing = MissingInput.Static("/establishedOn");
+
+        public override void Compute(EvaluationContext context, ref FactResult result)
+        {
+            if (context.Profile.EstablishedOn is not { } since)
+            {
+                result.SetMissing(Missing);
+                return;
+            }
+            if (since >= context.AsOf)
+            {
+                result.SetNumber(0m);
+                return;
+            }
+            var years = context.AsOf.Year - since.Year;
+            if (since.AddYears(years) > context.AsOf)
             {
                 years--;
             }

@@ -30,7 +30,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
         {
             var from = Date(v.EffectiveFrom, v.Line, "effectiveFrom", required: true);
             var to = Date(v.EffectiveTo, v.Line, "effectiveTo", required: false);
-            var verified = Date(v.LastVerified, v.Line, "lastVerified", required: false);
+            var verified = VerificationCompiler.Compile(v.Verification, file, errors);
             if (string.IsNullOrWhiteSpace(v.Id))
             {
                 Error(v.Line, "version 'id' is required");
@@ -79,7 +79,7 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
             }
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (IsoDate.TryParse(text, out var d))
         {
             return d;
         }
@@ -88,6 +88,15 @@ internal sealed class RuleCompiler(string file, List<RuleLoadError> errors, IRea
     }
 
     public void StartVersion() => _ids = new(StringComparer.Ordinal);
+
+    /// <summary>After a version is compiled: each per-value verification record must name a check, group or indicator of it.</summary>
+    public void CheckVerifiedValues(RuleVersionInfo info, int line)
+    {
+        foreach (var id in info.Verification.Values.Keys.Where(id => !_ids.Contains(id)))
+        {
+            Error(line, $"verification names '{id}', which is not a check, group or indicator of version '{info.VersionId}'");
+        }
+    }
 
     private void UniqueId(string id, int line)
     {

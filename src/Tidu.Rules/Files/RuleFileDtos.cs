@@ -47,7 +47,6 @@ internal sealed class SourceDto : IHasLine
     public string? Number { get; set; }
     public string? Issuer { get; set; }
     public string? Published { get; set; }
-    public string? Seed { get; set; }
     public string? Note { get; set; }
 }
 
@@ -59,7 +58,7 @@ internal sealed class VersionDto : IHasLine
     public string? EffectiveTo { get; set; }
     public string? Cite { get; set; }
     public string? Note { get; set; }
-    public string? LastVerified { get; set; }
+    public VerificationDto? Verification { get; set; }
     public List<string>? Readings { get; set; }
     public ScoreDto? Score { get; set; }
     public ConditionDto? Qualify { get; set; }

@@ -18,14 +18,16 @@ internal static class RuleFileReader
     /// Every tier, size-class and conditions file under the folder (<c>*.yaml</c>), in ordinal path order, with its
     /// name relative to the folder ('/' separated). The support policies under <c>policies/</c> are a different
     /// kind of file and load separately (<see cref="Policies.PolicyCatalog"/>), as do the service rules under
-    /// <c>service/</c> (<see cref="Service.ServiceRules"/>).
+    /// <c>service/</c> (<see cref="Service.ServiceRules"/>) and the holiday arrangements under <c>calendar/</c>
+    /// (<see cref="Calendar.WorkingDayCalendar"/>).
     /// </summary>
     public static IReadOnlyList<(string Path, string Name)> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => (path, Path.GetRelativePath(directory, path).Replace('\\', '/')))
             .Where(f => !f.Item2.StartsWith(Policies.PolicyCatalog.Folder + "/", StringComparison.Ordinal)
-                && !f.Item2.StartsWith(Service.ServiceRules.Folder + "/", StringComparison.Ordinal))
+                && !f.Item2.StartsWith(Service.ServiceRules.Folder + "/", StringComparison.Ordinal)
+                && !f.Item2.StartsWith(Calendar.WorkingDayCalendar.Folder + "/", StringComparison.Ordinal))
             .ToList();
 
     public static RuleFileDto? Read(string path, string displayName, List<RuleLoadError> errors) =>

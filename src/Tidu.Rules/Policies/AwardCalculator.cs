@@ -193,6 +193,10 @@ public sealed class AwardCalculator(PolicyCatalog catalog, RegionTree regions)
 
     private static string? ProjectCheckFailure(ProjectCheck check, Project p)
     {
+        if (check.Stage is { } stage)
+        {
+            return p.Stage is null ? $"{check.Title}：项目 {p.Id} 缺少 stage" : p.Stage == stage ? null : $"{check.Title}：项目 {p.Id} 的进度为 {p.Stage}";
+        }
         if (check.Amount is { } name)
         {
             if (!p.Amounts.TryGetValue(name, out var v))
@@ -229,6 +233,8 @@ public sealed class AwardCalculator(PolicyCatalog catalog, RegionTree regions)
                 return new Computed(Round(a.Fixed!.Value), $"{bound}定额 {Num(a.Fixed!.Value)} 万元", [], []);
             case FormulaKind.PerCase:
                 return new Computed(null, "金额个案确定（不计入合计）", [], []);
+            case FormulaKind.Unstated:
+                return new Computed(null, "文件未载明金额（不计入合计）", [], []);
             case FormulaKind.Stages:
                 var reached = project?.Stage is { } st ? a.Stages.ToList().FindIndex(x => x.Id == st) : -1;
                 if (reached < 0)

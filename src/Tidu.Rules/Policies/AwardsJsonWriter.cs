@@ -21,6 +21,7 @@ public static class AwardsJsonWriter
         }
         w.WriteEndObject();
         w.WriteNumber("perCaseClaims", a.PerCaseCount);
+        w.WriteNumber("unstatedClaims", a.UnstatedCount);
         w.WriteStartArray("claims");
         foreach (var c in a.Paid)
         {
@@ -90,6 +91,10 @@ public static class AwardsJsonWriter
         }
         w.WriteString("bound", c.Clause.Amount!.Bound switch { AmountBound.UpTo => "upTo", AmountBound.AtLeast => "atLeast", _ => "exact" });
         w.WriteString("formula", c.Formula);
+        if (c.Clause.Benefit is { } benefit)
+        {
+            w.WriteString("benefit", benefit);
+        }
         w.WriteStartArray("inputs");
         foreach (var i in c.Inputs)
         {
@@ -149,5 +154,6 @@ public static class AwardsJsonWriter
         {
             w.WriteString("note", c.Note);
         }
+        w.WriteString("verification", c.Verification.Label);
     }
 }

@@ -62,5 +62,8 @@ public sealed record EnterpriseAwards(
     public IReadOnlyList<NotAssessableTier> NotAssessable { get; init; } = [];
 
     /// <summary>Paid claims whose amount is decided case by case (not in the totals).</summary>
-    public int PerCaseCount => Paid.Count(c => c.Amount is null);
+    public int PerCaseCount => Paid.Count(c => c.Amount is null && c.Clause.Amount?.Kind != FormulaKind.Unstated);
+
+    /// <summary>Paid claims whose text gives money without stating the amount (not in the totals).</summary>
+    public int UnstatedCount => Paid.Count(c => c.Amount is null && c.Clause.Amount?.Kind == FormulaKind.Unstated);
 }

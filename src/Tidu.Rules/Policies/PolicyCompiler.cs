@@ -42,10 +42,10 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
         {
             Line = dto.Line,
             Id = dto.Id,
-            Versions = dto.Versions?.Select(v => new VersionDto { Line = v.Line, Id = v.Id, EffectiveFrom = v.EffectiveFrom, EffectiveTo = v.EffectiveTo, Cite = v.Cite, Note = v.Note, LastVerified = v.LastVerified }).ToList(),
+            Versions = dto.Versions?.Select(v => new VersionDto { Line = v.Line, Id = v.Id, EffectiveFrom = v.EffectiveFrom, EffectiveTo = v.EffectiveTo, Cite = v.Cite, Note = v.Note, Verification = v.Verification }).ToList(),
         };
         var versions = rules.Versions(asRuleFile) ?? [];
-        var document = new PolicyDocument(dto.Id ?? "", dto.Title ?? "", dto.Jurisdiction ?? "", file, dto.Source?.Number, dto.Source?.Seed, stacking, []);
+        var document = new PolicyDocument(dto.Id ?? "", dto.Title ?? "", dto.Jurisdiction ?? "", file, dto.Source?.Number, dto.Source?.Title, stacking, []);
         var compiled = new List<PolicyVersion>();
         foreach (var (info, mapped) in versions)
         {
@@ -68,6 +68,10 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
                 {
                     clauses.Add(clause);
                 }
+            }
+            foreach (var id in info.Verification.Values.Keys.Where(id => !ids.Contains(id)))
+            {
+                Error(versionDto.Line, $"verification names '{id}', which is not a clause of version '{info.VersionId}'");
             }
             compiled.Add(new PolicyVersion(info, clauses));
         }
@@ -121,7 +125,7 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
         }
         if (string.IsNullOrWhiteSpace(c.Cite))
         {
-            Error(c.Line, $"clause '{c.Id}' has no citation ('cite': document, clause, seed)");
+            Error(c.Line, $"clause '{c.Id}' has no citation ('cite': document and clause)");
         }
         if (string.IsNullOrWhiteSpace(c.Purpose))
         {
@@ -202,6 +206,10 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
             conditions = rules.Condition(t.Conditions, c.Cite, t.Line, "conditions");
         }
         var amount = c.Amount is null ? null : Amount(c.Amount, c.Id, occasion);
+        if (amount is { Kind: FormulaKind.Unstated } && string.IsNullOrWhiteSpace(c.Benefit))
+        {
+            Error(c.Line, $"clause '{c.Id}': an award whose amount is unstated needs a 'benefit' saying what the text gives");
+        }
         if (errors.Count > before)
         {
             return null;
@@ -238,10 +246,19 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
             Error(d.Line, "a project check needs an 'id' and a Chinese 'title'");
             return null;
         }
-        if ((d.Amount is null) == (d.Flag is null))
+        if ((d.Amount is null ? 0 : 1) + (d.Flag is null ? 0 : 1) + (d.Stage is null ? 0 : 1) != 1)
         {
-            Error(d.Line, $"project check '{d.Id}' reads exactly one of 'amount' or 'flag'");
+            Error(d.Line, $"project check '{d.Id}' reads exactly one of 'amount', 'flag' or 'stage'");
             return null;
+        }
+        if (d.Stage is { } stage)
+        {
+            if (d.Ge is not null || d.Gt is not null || d.Le is not null || d.Lt is not null || d.Is is not null)
+            {
+                Error(d.Line, $"project check '{d.Id}' on a stage takes no operator");
+                return null;
+            }
+            return new ProjectCheck(d.Id, d.Title, null, null, Comparison.Is, null, null, d.Cite ?? cite ?? "") { Stage = stage };
         }
         var ops = (d.Ge is not null ? 1 : 0) + (d.Gt is not null ? 1 : 0) + (d.Le is not null ? 1 : 0) + (d.Lt is not null ? 1 : 0) + (d.Is is not null ? 1 : 0);
         var numeric = d.Is is null;
@@ -256,10 +273,10 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
 
     private ClauseAmount? Amount(AmountDto a, string clause, Occasion occasion)
     {
-        var shapes = (a.Fixed is not null ? 1 : 0) + (a.Rate is not null ? 1 : 0) + (a.Stages is not null ? 1 : 0) + (a.PerCase == true ? 1 : 0);
+        var shapes = (a.Fixed is not null ? 1 : 0) + (a.Rate is not null ? 1 : 0) + (a.Stages is not null ? 1 : 0) + (a.PerCase == true ? 1 : 0) + (a.Unstated == true ? 1 : 0);
         if (shapes != 1)
         {
-            Error(a.Line, $"clause '{clause}': the amount needs exactly one of fixed, rate (with base), stages, perCase: true");
+            Error(a.Line, $"clause '{clause}': the amount needs exactly one of fixed, rate (with base), stages, perCase: true, unstated: true");
             return null;
         }
         var bound = a.Bound switch
@@ -335,7 +352,8 @@ internal sealed class PolicyCompiler(string file, List<RuleLoadError> errors)
         {
             Error(a.Line, $"clause '{clause}': values set locally need a 'localNote' documenting the default used");
         }
-        var kind = a.Fixed is not null ? FormulaKind.Fixed : a.Rate is not null ? FormulaKind.Rate : a.Stages is not null ? FormulaKind.Stages : FormulaKind.PerCase;
+        var kind = a.Fixed is not null ? FormulaKind.Fixed : a.Rate is not null ? FormulaKind.Rate : a.Stages is not null ? FormulaKind.Stages
+            : a.Unstated == true ? FormulaKind.Unstated : FormulaKind.PerCase;
         return new ClauseAmount
         {
             Kind = kind,

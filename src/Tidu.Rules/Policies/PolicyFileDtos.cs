@@ -38,7 +38,7 @@ internal sealed class PolicyVersionDto : IHasLine
     public string? EffectiveTo { get; set; }
     public string? Cite { get; set; }
     public string? Note { get; set; }
-    public string? LastVerified { get; set; }
+    public VerificationDto? Verification { get; set; }
     public List<ClauseDto>? Clauses { get; set; }
 }
 
@@ -58,7 +58,7 @@ internal sealed class ClauseDto : IHasLine
     public string? Cite { get; set; }
     public string? Note { get; set; }
 
-    /// <summary>For services: what the enterprise gets, in Chinese.</summary>
+    /// <summary>What the enterprise gets, in Chinese: required for a service and for an award whose amount is unstated.</summary>
     public string? Benefit { get; set; }
     public TriggerDto? Trigger { get; set; }
     public AmountDto? Amount { get; set; }
@@ -102,7 +102,7 @@ internal sealed class ProjectTriggerDto : IHasLine
     public List<ProjectCheckDto>? Checks { get; set; }
 }
 
-/// <summary>A threshold on a project's amount or flag, with the operator the text uses.</summary>
+/// <summary>A threshold on a project's amount or flag, with the operator the text uses, or the stage it must have reached.</summary>
 internal sealed class ProjectCheckDto : IHasLine
 {
     [YamlIgnore] public int Line { get; set; }
@@ -110,6 +110,9 @@ internal sealed class ProjectCheckDto : IHasLine
     public string? Title { get; set; }
     public string? Amount { get; set; }
     public string? Flag { get; set; }
+
+    /// <summary>The project's <c>stage</c> must be this one (e.g. listed: an award for a listed firm, not a filing).</summary>
+    public string? Stage { get; set; }
     public decimal? Ge { get; set; }
     public decimal? Gt { get; set; }
     public decimal? Le { get; set; }
@@ -118,7 +121,7 @@ internal sealed class ProjectCheckDto : IHasLine
     public string? Cite { get; set; }
 }
 
-/// <summary>The formula: exactly one of fixed, rate (+ base), stages, perCase.</summary>
+/// <summary>The formula: exactly one of fixed, rate (+ base), stages, perCase, unstated.</summary>
 internal sealed class AmountDto : IHasLine
 {
     [YamlIgnore] public int Line { get; set; }
@@ -130,6 +133,9 @@ internal sealed class AmountDto : IHasLine
     public decimal? Cap { get; set; }
     public List<StageDto>? Stages { get; set; }
     public bool? PerCase { get; set; }
+
+    /// <summary>The text gives money but no amount (“按标准予以补助”): the clause's 'benefit' says what, nothing is totalled.</summary>
+    public bool? Unstated { get; set; }
 
     /// <summary>exact (default), upTo (最高/不超过: the amount is a maximum), atLeast (不低于: a minimum).</summary>
     public string? Bound { get; set; }

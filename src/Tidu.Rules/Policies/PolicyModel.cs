@@ -10,7 +10,7 @@ public sealed record PolicyDocument(
     string Jurisdiction,
     string SourceFile,
     string? Number,
-    string? Seed,
+    string? SourceTitle,
     StackingRule? Stacking,
     IReadOnlyList<PolicyVersion> Versions)
 {
@@ -19,7 +19,7 @@ public sealed record PolicyDocument(
         Versions.FirstOrDefault(v => v.Info.EffectiveFrom <= date && (v.Info.EffectiveTo is null || date <= v.Info.EffectiveTo.Value));
 }
 
-/// <summary>The document's own stacking clause, e.g. 从高、从优、不重复 (seed 001 三.1).</summary>
+/// <summary>The document's own stacking clause, e.g. 从高、从优、不重复 (区实施意见（征求意见稿）三、附则 1).</summary>
 public sealed record StackingRule(string Rule, string Cite, string? Note);
 
 public sealed record PolicyVersion(RuleVersionInfo Info, IReadOnlyList<PolicyClause> Clauses) : IDatedVersion;
@@ -74,12 +74,19 @@ public sealed record PolicyClause
     public Condition? Conditions { get; init; }
     public ClauseAmount? Amount { get; init; }
 
+    /// <summary>What this clause's values were checked against (its own record, or its version's).</summary>
+    public Verification Verification => Version.Verification.For(Id);
+
     /// <summary>The funding-level key totals are kept under: one level, or several joined by '+' when the text does not split them.</summary>
     public string FundingKey => string.Join('+', FundingLevels);
 }
 
 /// <summary>A threshold on a project amount (investment ≥ 1000) or a project flag (servesIndustry is true).</summary>
-public sealed record ProjectCheck(string Id, string Title, string? Amount, string? Flag, Comparison Operator, decimal? Threshold, bool? Expected, string Cite);
+public sealed record ProjectCheck(string Id, string Title, string? Amount, string? Flag, Comparison Operator, decimal? Threshold, bool? Expected, string Cite)
+{
+    /// <summary>When set, the check is “the project's stage is this one” (no operator).</summary>
+    public string? Stage { get; init; }
+}
 
 public enum AmountBound
 {
@@ -99,6 +106,9 @@ public enum FormulaKind
     Rate,
     Stages,
     PerCase,
+
+    /// <summary>Money whose amount the text does not state (“按标准予以补助”, “给予一定奖励”): listed with its benefit, never totalled.</summary>
+    Unstated,
 }
 
 /// <summary>A named multiplier of a rate formula (e.g. the bank benchmark rate of an interest subsidy).</summary>
@@ -111,7 +121,7 @@ public sealed record Stage(string Id, string Title, decimal Amount);
 public sealed record AmountBase(string? ProjectAmount, string? FactName, Facts.Fact? Fact, string Title);
 
 /// <summary>
-/// The formula of an award: fixed; rate × factors × base, capped; staged; or decided case by case. Per-firm-per-year
+/// The formula of an award: fixed; rate × factors × base, capped; staged; decided case by case; or not stated by the text. Per-firm-per-year
 /// caps apply across the clause's claims of one calendar year. <see cref="SetLocally"/> names the values that each
 /// locality sets (the file gives a documented default).
 /// </summary>

@@ -18,6 +18,9 @@ public sealed class SimulationTotals
     /// <summary>(side, clause id) → (claims, 万元).</summary>
     public Dictionary<(Side Side, string Clause), (long Claims, decimal Amount)> BudgetByClause { get; } = [];
 
+    /// <summary>(side, clause id) → enterprises that get the clause's non-monetary or unquantified support.</summary>
+    public Dictionary<(Side Side, string Clause), long> BenefitsByClause { get; } = [];
+
     /// <summary>(side, funding-level key) → 万元.</summary>
     public Dictionary<(Side Side, string Level), decimal> BudgetByLevel { get; } = [];
 
@@ -54,6 +57,10 @@ public sealed class SimulationTotals
                 QualifiedBySize[(side, tier, size)] = QualifiedBySize.GetValueOrDefault((side, tier, size)) + 1;
                 QualifiedByRegion[(side, tier, region)] = QualifiedByRegion.GetValueOrDefault((side, tier, region)) + 1;
             }
+        }
+        foreach (var clause in o.Benefits ?? [])
+        {
+            BenefitsByClause[(side, clause)] = BenefitsByClause.GetValueOrDefault((side, clause)) + 1;
         }
         foreach (var (clause, level, amount) in o.Budget)
         {

@@ -14,8 +14,13 @@ public sealed record TierChange(string CreditCode, string Name, string RegionCod
 
 public sealed record FlippedCheck(string Id, string Title, string? Baseline, string? Reform, string? Cite);
 
-/// <summary>What one side concluded for one enterprise, reduced to what the totals need.</summary>
-public sealed record SideOutcome(string? SizeClass, IReadOnlyList<(string Tier, bool Qualified)> Tiers, IReadOnlyList<(string Clause, string FundingKey, decimal Amount)> Budget);
+/// <summary>
+/// What one side concluded for one enterprise, reduced to what the totals need: its size class, tier outcomes, the
+/// amounts it could claim (Budget), and the clauses whose support has no amount to add up — services, priorities, and
+/// money the text does not quantify — one entry per clause (Benefits).
+/// </summary>
+public sealed record SideOutcome(string? SizeClass, IReadOnlyList<(string Tier, bool Qualified)> Tiers, IReadOnlyList<(string Clause, string FundingKey, decimal Amount)> Budget,
+    IReadOnlyList<string>? Benefits = null);
 
 public sealed record EnterpriseComparison(string RegionCode, SideOutcome Baseline, SideOutcome Reform, IReadOnlyList<TierChange> Changes);
 
@@ -51,7 +56,8 @@ public sealed class Simulator(SimulationSide baseline, SimulationSide reform, IR
         var evaluation = side.Evaluator.Evaluate(profile, asOf, EvaluationDetail.Outcome);
         var awards = side.Awards.Match(profile, asOf, own, evaluation, projectQualifiedTiers: true);
         var budget = awards.Paid.Where(c => c.Amount is not null).Select(c => (c.Clause.Id, c.Clause.FundingKey, c.Amount!.Value)).ToList();
-        return (new SideOutcome(evaluation.SizeClass.SizeClass, evaluation.Tiers.Select(t => (t.Tier, t.Qualified)).ToList(), budget), evaluation);
+        var benefits = awards.Services.Concat(awards.Paid.Where(c => c.Amount is null)).Select(c => c.Clause.Id).Distinct(StringComparer.Ordinal).ToList();
+        return (new SideOutcome(evaluation.SizeClass.SizeClass, evaluation.Tiers.Select(t => (t.Tier, t.Qualified)).ToList(), budget, benefits), evaluation);
     }
 
     /// <summary>Leaf checks and indicators of the tier whose pass/points differ between the two sides.</summary>

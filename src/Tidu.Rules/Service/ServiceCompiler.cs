@@ -24,7 +24,7 @@ internal sealed class ServiceCompiler(string file, List<RuleLoadError> errors, I
         {
             Line = dto.Line,
             Id = dto.Id,
-            Versions = dto.Versions?.Select(v => new VersionDto { Line = v.Line, Id = v.Id, EffectiveFrom = v.EffectiveFrom, EffectiveTo = v.EffectiveTo, Cite = v.Cite, Note = v.Note, LastVerified = v.LastVerified }).ToList(),
+            Versions = dto.Versions?.Select(v => new VersionDto { Line = v.Line, Id = v.Id, EffectiveFrom = v.EffectiveFrom, EffectiveTo = v.EffectiveTo, Cite = v.Cite, Note = v.Note, Verification = v.Verification }).ToList(),
         };
         var versions = rules.Versions(asRuleFile) ?? [];
         var compiled = new List<CommissionerVersion>();
@@ -52,7 +52,7 @@ internal sealed class ServiceCompiler(string file, List<RuleLoadError> errors, I
             compiled.Add(new CommissionerVersion(info, clauses));
         }
         return errors.Count > before ? null
-            : new CommissionerDocument(dto.Id!, dto.Title!, dto.Jurisdiction!, file, dto.Source?.Number, dto.Source?.Seed, compiled);
+            : new CommissionerDocument(dto.Id!, dto.Title!, dto.Jurisdiction!, file, dto.Source?.Number, dto.Source?.Title, compiled);
     }
 
     private CommissionerClause? Clause(AssignmentDto a, string documentId, RuleVersionInfo version)

@@ -27,7 +27,7 @@ internal sealed class AssignmentVersionDto : IHasLine
     public string? EffectiveTo { get; set; }
     public string? Cite { get; set; }
     public string? Note { get; set; }
-    public string? LastVerified { get; set; }
+    public VerificationDto? Verification { get; set; }
     public List<AssignmentDto>? Assignments { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using Tidu.Domain.Regions;
 using Tidu.Rules.Files;
+using Tidu.Rules.Model;
 using Tidu.Rules.Policies;
 
 namespace Tidu.Rules.Service;
@@ -109,9 +110,13 @@ public sealed class ServiceRules
     public CommissionerRequirement? Requirement(string regionCode, IEnumerable<string> validTiers, DateOnly asOf, RegionTree regions)
     {
         var held = validTiers.ToHashSet(StringComparer.Ordinal);
+        // Highest level first; at the same level the most local document decides (a province's own rule before the
+        // national list's, which leaves the level to the localities).
+        var specificity = Documents.ToDictionary(d => d.Id, d => Jurisdiction.Specificity(d.Jurisdiction), StringComparer.Ordinal);
         var applying = ClausesInForce(regionCode, asOf, regions)
             .Where(c => c.Tiers.Any(held.Contains))
             .OrderBy(c => Rank(c.Level))
+            .ThenByDescending(c => specificity.GetValueOrDefault(c.DocumentId))
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         if (applying.Count == 0)

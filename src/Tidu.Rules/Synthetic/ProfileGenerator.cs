@@ -149,6 +149,8 @@ public sealed class ProfileGenerator
     }
 
     /// <summary>An ordinary enterprise (most are small, few do R&amp;D), or the starting point of a candidate (an R&amp;D-active manufacturing SME).</summary>
+    private static readonly string[] Directions = ["six-basics", "traditional-upgrading", "emerging", "future"];
+
     private EnterpriseProfile Base(Random rng, long index, bool candidate)
     {
         var region = _regions[rng.Next(_regions.Count)];
@@ -219,6 +221,9 @@ public sealed class ProfileGenerator
                 SalesShareOfMainBusiness = rng.NextDouble() < 0.5 ? Round4((decimal)Uniform(rng, 0.4, 1.0)) : null,
                 YearsInField = rng.NextDouble() < 0.5 ? rng.Next(1, 30) : null,
                 RevenueShare = Round4((decimal)Uniform(rng, candidate ? 0.6 : 0.35, 1.0)),
+                // The 2026 little giant's field list and the 2025 hidden champion's product count (schema v1.1).
+                IndustryDirection = rng.NextDouble() < (candidate ? 0.8 : 0.3) ? Directions[rng.Next(Directions.Length)] : "other",
+                ProductCount = rng.NextDouble() < 0.5 ? rng.Next(1, 6) : null,
             },
             Financials = financials,
             IntellectualProperty = new IntellectualProperty

@@ -65,17 +65,13 @@ public sealed class RuleCatalog
 
     private static RuleSetEntry Entry(RuleFileDto dto, string file)
     {
-        var versions = (dto.Versions ?? []).Select(v => new VersionSnapshot(
-            dto.Id!,
-            dto.Jurisdiction!,
-            v.Id!,
-            Date(v.EffectiveFrom)!.Value,
-            Date(v.EffectiveTo),
-            v.Cite!,
-            v.Note,
-            Date(v.LastVerified),
-            v.Readings ?? [],
-            VersionFlattener.Flatten(v))).ToList();
+        var versions = (dto.Versions ?? []).Select(v =>
+        {
+            var items = VersionFlattener.Flatten(v);
+            // A group's verification record covers its checks, as in the evaluation (RuleLibrary).
+            var verification = VerificationCompiler.Compile(v.Verification, file, []).InheritedBy(items.Select(i => (i.Id, i.Parent)));
+            return new VersionSnapshot(dto.Id!, dto.Jurisdiction!, v.Id!, Date(v.EffectiveFrom)!.Value, Date(v.EffectiveTo), v.Cite!, v.Note, verification, v.Readings ?? [], items);
+        }).ToList();
         return new RuleSetEntry(dto.Id!, dto.Kind!, dto.Title!, dto.Jurisdiction!, file, dto.Source!.Title!, dto.Source.Number, versions);
     }
 

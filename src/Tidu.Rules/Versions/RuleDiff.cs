@@ -127,7 +127,7 @@ public static class RuleDiff
             new("effectiveTo", D(from.EffectiveTo), D(to.EffectiveTo)),
             new("cite", from.Cite, to.Cite),
             new("note", from.Note, to.Note),
-            new("lastVerified", D(from.LastVerified), D(to.LastVerified)),
+            new("verification", from.Verification.Describe(), to.Verification.Describe()),
         };
         return all.Where(c => c.Before != c.After).ToList();
     }

@@ -9,7 +9,7 @@ public sealed record VersionSnapshot(
     DateOnly? EffectiveTo,
     string Cite,
     string? Note,
-    DateOnly? LastVerified,
+    Model.Verification Verification,
     IReadOnlyList<string> Readings,
     IReadOnlyList<RuleItem> Items)
 {

@@ -52,7 +52,7 @@ public static class DemoHistory
         // The round opened eight weeks ago for four weeks; publicity started three weeks ago.
         var opened = today.AddDays(-56);
         var submitted = opened.AddDays(7);
-        var publicityStart = WorkingDays.FirstOnOrAfter(today.AddDays(-21));
+        var publicityStart = sp.GetRequiredService<Tidu.Rules.Calendar.WorkingDayCalendar>().FirstOnOrAfter(today.AddDays(-21));
         var version = DemoRound.VersionOn(sp, opened);
         if (version is null)
         {

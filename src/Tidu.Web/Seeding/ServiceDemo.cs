@@ -60,8 +60,18 @@ public static class ServiceDemo
         }
         var own = await db.Enterprises.SingleAsync(x => x.CreditCode == enterpriseUserCreditCode).ConfigureAwait(false);
         var current = await service.CurrentAsync(own.Id, CancellationToken.None).ConfigureAwait(false);
-        var request = NewRequest.Create(own, current, "finance", "申请“专精特新贷”对接（演示数据）", "企业计划扩建产线，希望对接银行“专精特新贷”产品。", "enterprise", now, today,
-            sp.GetRequiredService<IOptions<ServiceOptions>>().Value.RequestResponseWorkingDays);
+        EnterpriseRequest request;
+        try
+        {
+            request = NewRequest.Create(own, current, "finance", "申请“专精特新贷”对接（演示数据）", "企业计划扩建产线，希望对接银行“专精特新贷”产品。", "enterprise", now, today,
+                sp.GetRequiredService<IOptions<ServiceOptions>>().Value.RequestResponseWorkingDays, sp.GetRequiredService<Tidu.Rules.Calendar.WorkingDayCalendar>());
+        }
+        catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
+        {
+            // The demo request's deadline would fall in a year whose holiday arrangement is not shipped yet: no demo request.
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceDemo)).LogWarning("No demo request: {Detail}", ex.Detail);
+            return;
+        }
         db.EnterpriseRequests.Add(request);
         await db.SaveChangesAsync().ConfigureAwait(false);
     }

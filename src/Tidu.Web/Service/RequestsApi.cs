@@ -57,7 +57,7 @@ public static class RequestsApi
             : RequestActions.NotFound(id).ToProblem();
 
     private static async Task<IResult> SubmitAsync(SubmitRequestBody body, IActorSource actors, TiduDbContext db, ServiceRules rules, TimeProvider clock,
-        IOptions<ServiceOptions> options, CancellationToken ct)
+        IOptions<ServiceOptions> options, Tidu.Rules.Calendar.WorkingDayCalendar calendar, CancellationToken ct)
     {
         if (Access.Require(actors.Current, AccessRight.RaiseRequest) is { } forbidden || db.Scope.CreditCode is not { } creditCode)
         {
@@ -87,8 +87,16 @@ public static class RequestsApi
         var commissioner = await db.CommissionerAssignments.AsNoTracking().Where(a => a.EnterpriseId == e.Id && a.EndedAt == null)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var today = ChinaCalendar.Today(clock);
-        var request = NewRequest.Create(e, commissioner, body.Category!, body.Title!.Trim(), body.Description!.Trim(), db.Scope.Actor, clock.GetUtcNow(), today,
-            options.Value.RequestResponseWorkingDays);
+        EnterpriseRequest request;
+        try
+        {
+            request = NewRequest.Create(e, commissioner, body.Category!, body.Title!.Trim(), body.Description!.Trim(), db.Scope.Actor, clock.GetUtcNow(), today,
+                options.Value.RequestResponseWorkingDays, calendar);
+        }
+        catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
+        {
+            return Unprocessable(ex.Message, ex.Detail, "calendar.not-covered").ToProblem();
+        }
         db.EnterpriseRequests.Add(request);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return Results.Created($"/api/v1/requests/{request.Id}", View(request, today, withEntries: true));

@@ -8,17 +8,21 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.HiddenChampion;
 
 /// <summary>
-/// Zhejiang's hidden champion (浙经信企创〔2016〕234号, criteria.md section 5): every pool-entry condition and at least
-/// 2 of the 4 confirmation indicators. Strong profile in 西湖区 (330106) as of 2026-03-31, Y = 2025, "last 3 years" =
-/// 2023–2025. The strong profile meets all four indicators, so "at least 2" is tested by removing them one by one.
+/// Zhejiang's hidden champion, 2016 version (浙经信企创〔2016〕234号): every pool-entry condition and at least 2 of the 4
+/// confirmation indicators. Strong profile in 西湖区 (330106), moved one year back and evaluated on 2025-09-11, the last
+/// day of the 2016 version (Y = 2024 holds the figures written for 2025, "last 3 years" = 2022–2024). The strong
+/// profile meets all four indicators, so "at least 2" is tested by removing them one by one.
 /// </summary>
 public sealed class HiddenChampionTests
 {
     private const string Tier = "hidden-champion";
 
-    private static CheckResult Check(EnterpriseProfile p, string id) => Engine.Check(p, Profiles.AsOf2022Rules, Tier, id);
+    /// <summary>The last day of the 2016 version.</summary>
+    private static readonly DateOnly LastDay2016 = new(2025, 9, 11);
 
-    private static bool Qualified(EnterpriseProfile p) => Engine.Tier(p, Profiles.AsOf2022Rules, Tier).Qualified;
+    private static CheckResult Check(EnterpriseProfile p, string id) => Engine.Check(p.Shifted(-1), LastDay2016, Tier, id);
+
+    private static bool Qualified(EnterpriseProfile p) => Engine.Tier(p.Shifted(-1), LastDay2016, Tier).Qualified;
 
     private static EnterpriseProfile Without(EnterpriseProfile p, params string[] criteria) =>
         p with { VerifiedCriteria = p.VerifiedCriteria!.Except(criteria).ToList() };
@@ -43,7 +47,7 @@ public sealed class HiddenChampionTests
     public void Operating_revenue_must_not_exceed_30000(string revenue2025, bool passes)
     {
         var p = Profiles.Strong().WithYear(2025, f => f with { OperatingRevenue = D(revenue2025) });
-        Engine.SizeClass(p, Profiles.AsOf2022Rules).ShouldBe("small"); // 250 employees: still an SME
+        Engine.SizeClass(p.Shifted(-1), LastDay2016).ShouldBe("small"); // 250 employees: still an SME
         Check(p, "hidden-champion.pool.revenue").Passed.ShouldBe(passes);
         Qualified(p).ShouldBe(passes);
     }

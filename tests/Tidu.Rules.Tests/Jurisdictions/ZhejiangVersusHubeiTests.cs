@@ -48,8 +48,15 @@ public sealed class ZhejiangVersusHubeiTests : IDisposable
         hb.Tiers.Select(t => t.Tier).ShouldBe(NationalTiers);
         zj.Tiers.Single(t => t.Tier == "hidden-champion").Jurisdiction.ShouldBe("33");
         zj.Tiers.Single(t => t.Tier == "key-little-giant").Jurisdiction.ShouldBe("33");
-        zj.Tiers.ShouldAllBe(t => t.Qualified);
-        hb.Tiers.ShouldAllBe(t => t.Qualified);
+        // The key little giant's call closed in 2021 and no product champions are recognised since 2023: only holders pass.
+        zj.Tiers.Where(t => t.Tier is not ("key-little-giant" or "single-champion-product")).ShouldAllBe(t => t.Qualified);
+        hb.Tiers.Where(t => t.Tier != "single-champion-product").ShouldAllBe(t => t.Qualified);
+        var holder = In("330106") with
+        {
+            Recognitions = [.. In("330106").Recognitions!, new Recognition("key-little-giant", new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), "33"),
+                new Recognition("single-champion-product", new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31), "national")],
+        };
+        Engine.Evaluate(holder, Date(date)).Tiers.ShouldAllBe(t => t.Qualified);
     }
 
     [Fact]

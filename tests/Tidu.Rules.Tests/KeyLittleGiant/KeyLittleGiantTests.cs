@@ -9,8 +9,11 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.KeyLittleGiant;
 
 /// <summary>
-/// Zhejiang's key little giant (浙经信企业〔2021〕112号, criteria.md section 4) for the strong profile in 西湖区 (330106),
-/// as of 2026-03-31 (Y = 2025). Each condition on both sides of its edge; 以上/不低于 include the number.
+/// Zhejiang's key little giant (浙经信企业〔2021〕112号) for the strong profile in 西湖区 (330106), moved five years back
+/// and evaluated on the first day of the call, 2021-07-22 (Y = 2020 holds the figures written for 2025). Each condition
+/// on both sides of its edge; 以上/不低于 include the number. The call closed on 2021-07-23: from 2021-07-24 only an
+/// enterprise already selected is a key little giant. The national rule sets begin on 2022-08-01, so the tier is
+/// evaluated alone on call days.
 /// </summary>
 public sealed class KeyLittleGiantTests
 {
@@ -18,9 +21,14 @@ public sealed class KeyLittleGiantTests
 
     private static DateOnly Date(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
 
-    private static CheckResult Check(EnterpriseProfile p, string id) => Engine.Check(p, Profiles.AsOf2022Rules, Tier, id);
+    /// <summary>The first day of the 112号 call (2021-07-22): the profiles are moved five years back, so Y = 2020 holds the figures written for 2025.</summary>
+    private static readonly DateOnly CallDay = new(2021, 7, 22);
 
-    private static bool Qualified(EnterpriseProfile p) => Engine.Tier(p, Profiles.AsOf2022Rules, Tier).Qualified;
+    private const int Back = -5;
+
+    private static CheckResult Check(EnterpriseProfile p, string id) => Engine.TierAlone(p.Shifted(Back), CallDay, Tier).Checks.Single(c => c.Id == id);
+
+    private static bool Qualified(EnterpriseProfile p) => Engine.TierAlone(p.Shifted(Back), CallDay, Tier).Qualified;
 
     private static EnterpriseProfile WithLittleGiant(EnterpriseProfile p, Recognition? littleGiant) =>
         p with { Recognitions = [.. p.Recognitions!.Where(r => r.Tier != "little-giant"), .. littleGiant is null ? Array.Empty<Recognition>() : [littleGiant]] };
@@ -29,17 +37,45 @@ public sealed class KeyLittleGiantTests
         p with { VerifiedCriteria = p.VerifiedCriteria!.Except(criteria).ToList() };
 
     [Fact]
-    public void Strong_profile_qualifies_in_Zhejiang_on_both_sides_of_the_2026_revision()
+    public void Strong_profile_qualifies_on_both_days_of_the_call()
     {
         Qualified(Profiles.Strong()).ShouldBeTrue();
-        Engine.Tier(Profiles.Strong(), Profiles.AsOf2026Rules, Tier).Qualified.ShouldBeTrue();
+        Engine.TierAlone(Profiles.Strong().Shifted(Back), new DateOnly(2021, 7, 23), Tier).Qualified.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_day_after_the_call_closed_only_a_selected_enterprise_is_one()
+    {
+        var closed = new DateOnly(2021, 7, 24);
+        var result = Engine.TierAlone(Profiles.Strong().Shifted(Back), closed, Tier);
+        result.Qualified.ShouldBeFalse();
+        result.Checks.Single(c => c.Id == "key-little-giant.selected").Title.ShouldContain("2021-07-23截止");
+        var selected = Profiles.Strong().Shifted(Back) with
+        {
+            Recognitions = [.. Profiles.Strong().Shifted(Back).Recognitions!, new Recognition("key-little-giant", new DateOnly(2021, 9, 1), new DateOnly(2024, 8, 31), "33")],
+        };
+        Engine.TierAlone(selected, closed, Tier).Qualified.ShouldBeFalse(); // selected later: not yet held on 2021-07-24
+        Engine.TierAlone(selected, new DateOnly(2021, 9, 1), Tier).Qualified.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void In_2026_the_tier_is_the_selection_held_not_the_2021_criteria()
+    {
+        Engine.Tier(Profiles.Strong(), Profiles.AsOf2026Rules, Tier).Qualified.ShouldBeFalse();
+        var held = Profiles.Strong() with
+        {
+            Recognitions = [.. Profiles.Strong().Recognitions!, new Recognition("key-little-giant", new DateOnly(2024, 7, 1), new DateOnly(2027, 6, 30), "33")],
+        };
+        var result = Engine.Tier(held, Profiles.AsOf2026Rules, Tier);
+        result.Qualified.ShouldBeTrue();
+        result.Version.VersionId.ShouldBe("closed");
     }
 
     // ---- 1. basic: a recognised little giant, not listed on the excluded boards ----
 
     [Theory]
-    [InlineData("2026-03-31", true)]
-    [InlineData("2026-03-30", false)]
+    [InlineData("2026-07-22", true)]  // moved five years back: valid until the call day itself
+    [InlineData("2026-07-21", false)]
     public void Little_giant_recognition_must_be_valid_on_D(string validUntil, bool passes)
     {
         var p = WithLittleGiant(Profiles.Strong(), new Recognition("little-giant", new DateOnly(2023, 7, 1), Date(validUntil), "national"));
@@ -48,13 +84,13 @@ public sealed class KeyLittleGiantTests
     }
 
     [Fact]
-    public void Meeting_the_little_giant_criteria_without_the_title_fails_with_apply_first_advice()
+    public void Without_the_little_giant_title_the_tier_fails()
     {
+        // The little-giant criteria of 2021 are not encoded (the 2022 measures begin on 2022-08-01), so no advice.
         var p = WithLittleGiant(Profiles.Strong(), null);
-        Engine.Tier(p, Profiles.AsOf2022Rules, "little-giant").Qualified.ShouldBeTrue();
         var check = Check(p, "key-little-giant.holds-little-giant");
         check.Passed.ShouldBeFalse();
-        check.Advice.ShouldNotBeNullOrWhiteSpace();
+        Qualified(p).ShouldBeFalse();
     }
 
     [Theory]

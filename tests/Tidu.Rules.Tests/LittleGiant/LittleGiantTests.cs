@@ -498,15 +498,29 @@ public sealed class LittleGiantTests
     }
 
     [Theory]
-    [InlineData("key-results", true, true)]
-    [InlineData("basics", true, false)]
-    [InlineData("key-results", false, false)]
-    [InlineData(null, true, false)]
-    public void Chain_needs_key_results_and_a_key_field_2026(string? chainContribution, bool keyField, bool passes)
+    [InlineData("key-results", "emerging", true)]
+    [InlineData("key-results", "six-basics", true)]
+    [InlineData("key-results", "traditional-upgrading", true)]
+    [InlineData("key-results", "future", true)]
+    [InlineData("basics", "emerging", false)]
+    [InlineData("key-results", "other", false)]
+    [InlineData(null, "emerging", false)]
+    public void Chain_needs_key_results_and_a_field_of_the_2026_list(string? chainContribution, string direction, bool passes)
     {
-        var p = Profiles.Strong().WithMainProduct(m => m with { ChainContribution = chainContribution, KeyField = keyField });
+        var p = Profiles.Strong().WithMainProduct(m => m with { ChainContribution = chainContribution, IndustryDirection = direction });
         Check2026(p, "little-giant.chain").Passed.ShouldBe(passes);
         Qualified2026(p).ShouldBe(passes);
+    }
+
+    [Fact]
+    public void The_2026_field_is_its_own_input_not_the_2022_key_field()
+    {
+        // keyField (the 2022 list) no longer decides; an absent direction is not available and names its field.
+        var p = Profiles.Strong().WithMainProduct(m => m with { KeyField = true, IndustryDirection = null });
+        var check = Check2026(p, "little-giant.chain.industry-direction");
+        check.Passed.ShouldBeFalse();
+        check.MissingField.ShouldBe("/mainProduct/industryDirection");
+        Qualified2026(Profiles.Strong().WithMainProduct(m => m with { KeyField = false })).ShouldBeTrue();
     }
 
     [Theory]

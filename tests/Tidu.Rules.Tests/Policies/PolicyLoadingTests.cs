@@ -56,6 +56,13 @@ public sealed class PolicyLoadingTests
         Errors("        exclusivityGroup: g\n        trigger: {annual: true}\n        amount: {fixed: 1}\n").ShouldContain(e => e.Message.Contains("stacking"));
 
     [Fact]
+    public void A_stage_check_takes_no_operator_and_a_check_reads_one_thing()
+    {
+        Errors("        trigger: {project: {purpose: listing, checks: [{id: s, title: 已上市, stage: listed, is: true}]}}\n        amount: {fixed: 1}\n").ShouldContain(e => e.Message.Contains("on a stage takes no operator"));
+        Errors("        trigger: {project: {purpose: listing, checks: [{id: s, title: 已上市, stage: listed, flag: x, is: true}]}}\n        amount: {fixed: 1}\n").ShouldContain(e => e.Message.Contains("exactly one of 'amount', 'flag' or 'stage'"));
+    }
+
+    [Fact]
     public void A_project_base_needs_a_project_trigger() =>
         Errors("        trigger: {annual: true}\n        amount: {rate: 0.1, base: {project: investment, title: 投资}}\n").ShouldContain(e => e.Message.Contains("needs a project trigger"));
 

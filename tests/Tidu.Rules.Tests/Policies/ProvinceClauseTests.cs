@@ -6,7 +6,7 @@ using static Tidu.Rules.Tests.Policies.PolicySupport;
 
 namespace Tidu.Rules.Tests.Policies;
 
-/// <summary>Zhejiang 2022 and 2024 (seeds 000, 004), Hubei 2023 (seed 002), national (seed 003): amounts by hand from the seeds.</summary>
+/// <summary>Zhejiang 2022 and 2024, Hubei 2023, the national 2021 measures and the 2024 fund: amounts by hand from the texts.</summary>
 public sealed class ProvinceClauseTests
 {
     private static readonly DateOnly AsOf = new(2024, 12, 31);
@@ -29,6 +29,20 @@ public sealed class ProvinceClauseTests
         var awards = Match(Firm(Hangzhou) with { Honors = [] }, AsOf);
         awards.IsPaid("zj-2022-rd-extra-deduction").ShouldBeFalse();
         awards.NearMisses.ShouldContain(n => n.Clause.Id == "zj-2022-rd-extra-deduction");
+    }
+
+    [Fact]
+    public void Zhejiang_listing_award_is_for_a_listed_firm_and_states_no_amount()
+    {
+        // 浙政办发〔2022〕19号 二（八）1: 对在A股或境外主要证券交易所上市的企业给予一定奖励 — a filing is not a listing.
+        var listed = Project("IPO", "listing", Day) with { Market = "domestic", Stage = "listed" };
+        var awards = Match(Firm(Hangzhou), AsOf, listed);
+        var claim = awards.Paid.Single(c => c.Clause.Id == "zj-2022-listing-award");
+        claim.Amount.ShouldBeNull();
+        claim.Clause.Benefit.ShouldNotBeNull().ShouldContain("上市的企业给予一定奖励");
+        var filed = Match(Firm(Hangzhou), AsOf, listed with { Stage = "filed" });
+        filed.IsPaid("zj-2022-listing-award").ShouldBeFalse();
+        filed.NearMisses.Single(n => n.Clause.Id == "zj-2022-listing-award").Missing.Single().ShouldContain("进度为 filed");
     }
 
     private static EnterpriseProfile RdFirm(decimal revenue2024, decimal rd2023, decimal rd2024, decimal? basic = null) => Firm(Hangzhou) with
@@ -128,10 +142,44 @@ public sealed class ProvinceClauseTests
     }
 
     [Fact]
-    public void National_services_and_key_little_giant_fund()
+    public void The_2024_fund_selects_little_giants_by_its_own_fields_and_states_no_amount_for_the_firm()
     {
-        var awards = Match(Firm(Hubei, new Recognition("key-little-giant", Day, null, "MIIT"), new Recognition("little-giant", Day, new DateOnly(2027, 6, 30), "MIIT")), AsOf);
-        awards.Paid("cn-key-little-giant-fund").ShouldBe(600m);
-        awards.Services.Select(s => s.Clause.Id).ShouldBe(["cn-policy-finds-enterprise", "cn-bank-list-push", "cn-little-giant-half-fee", "cn-commissioner", "hb-commissioner"], ignoreOrder: true);
+        var giant = new Recognition("little-giant", Day, new DateOnly(2027, 6, 30), "MIIT");
+        var selected = Project("F1", "key-little-giant-fund", Day);
+        // Strong: key-results in a key chain, strategic emerging → in the fund's fields; no Zhejiang key-little-giant call needed.
+        var awards = Match(Firm(Hubei, giant), AsOf, selected);
+        var claim = awards.Paid.Single(c => c.Clause.Id == "cn-key-little-giant-fund");
+        claim.Amount.ShouldBeNull();
+        claim.Clause.Amount!.Kind.ShouldBe(Tidu.Rules.Policies.FormulaKind.Unstated);
+        claim.Clause.Benefit.ShouldNotBeNull().ShouldContain("600万元");
+        awards.Total.ShouldBe(awards.Paid.Where(c => c.Amount is not null).Sum(c => c.Amount!.Value)); // nothing of it in the total
+        awards.UnstatedCount.ShouldBeGreaterThan(0);
+        // Outside the fields: a near miss that names the condition.
+        var outside = Firm(Hubei, giant).WithMainProduct(m => m with { ChainContribution = "basics", StrategicEmergingIndustry = false, IndustryDirection = "traditional-upgrading" });
+        var miss = Match(outside, AsOf, selected);
+        miss.IsPaid("cn-key-little-giant-fund").ShouldBeFalse();
+        miss.Services.ShouldNotContain(c => c.Clause.Id == "cn-key-little-giant-fund");
+        // A future-industry product alone is in the fields (the fund's own list, not the 2022 key fields).
+        var future = outside.WithMainProduct(m => m with { IndustryDirection = "future" });
+        Match(future, AsOf, selected).IsPaid("cn-key-little-giant-fund").ShouldBeTrue();
+        // Before the programme (2024) there is no fund.
+        Match(Firm(Hubei, giant), new DateOnly(2023, 12, 31), Project("F0", "key-little-giant-fund", new DateOnly(2023, 7, 1))).IsPaid("cn-key-little-giant-fund").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void National_services_reach_specialized_smes_and_little_giants_anywhere()
+    {
+        var awards = Match(Firm(Hubei, new Recognition("little-giant", Day, new DateOnly(2027, 6, 30), "MIIT")), AsOf);
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("cn-commissioner");
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("cn-bank-list-push");
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("cn-little-giant-half-fee");
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("cn-neeq-green-channel");
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("cn-tax-spring-rain");
+        awards.Services.Select(s => s.Clause.Id).ShouldContain("hb-commissioner");
+        awards.Services.Single(s => s.Clause.Id == "cn-commissioner").Clause.FundingKey.ShouldBe("city+district"); // a local duty
+        // Without a recognition of the ladder: only the services for every SME.
+        var plain = Match(Firm(Hubei) with { Recognitions = [] }, AsOf);
+        plain.Services.Select(s => s.Clause.Id).ShouldNotContain("cn-commissioner");
+        plain.Services.Select(s => s.Clause.Id).ShouldContain("cn-169-procurement");
     }
 }

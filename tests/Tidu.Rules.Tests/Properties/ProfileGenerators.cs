@@ -39,8 +39,8 @@ internal static class ProfileGenerators
 
     /// <summary>The all-tier <see cref="Support.Profiles.Strong"/> profile nudged across several boundaries at once.</summary>
     private static readonly Gen<EnterpriseProfile> NearStrong =
-        Gen.Select(Gen.Int[80, 120], Gen.Int[60, 100], Gen.Int[30, 90], Gen.Int[40, 100], Gen.Int[0, 8], Gen.Int[45, 90])
-            .Select((rdPct, mainPct, debtPct, revenueSharePct, ipApplied, quality) =>
+        Gen.Select(Gen.Int[80, 120], Gen.Int[60, 100], Gen.Int[30, 90], Gen.Int[40, 100], Gen.Int[0, 8], Gen.Int[45, 90], Gen.Bool)
+            .Select((rdPct, mainPct, debtPct, revenueSharePct, ipApplied, quality, selected) =>
             {
                 var p = Support.Profiles.Strong();
                 return p with
@@ -54,6 +54,8 @@ internal static class ProfileGenerators
                     MainProduct = p.MainProduct! with { RevenueShare = revenueSharePct / 100m },
                     IntellectualProperty = p.IntellectualProperty! with { ClassIApplied = ipApplied },
                     QualityEvaluations = [new QualityEvaluation(2026, quality), new QualityEvaluation(2025, quality)],
+                    // Tiers that are a selection held (the key little giant after its call closed, product champions after 2023).
+                    Recognitions = selected ? [.. p.Recognitions!, .. Support.Profiles.Selections] : p.Recognitions,
                 };
             });
 

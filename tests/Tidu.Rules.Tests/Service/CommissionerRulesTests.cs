@@ -8,11 +8,13 @@ using Xunit;
 namespace Tidu.Rules.Tests.Service;
 
 /// <summary>
-/// Which level must equip an enterprise with a commissioner, as the seeds say (expected values written from the
-/// texts, not from the files): seed 000 二（十） — in Zhejiang the city (设区市) for hidden champions, little giants
-/// and single champions, the county for provincial specialized SMEs and innovative SMEs; seed 001 二（四）15 — the
-/// district for every “专精特新” enterprise (draft, 2022-06-01..2025-05-31 as assumed for the policy file);
-/// seed 002 十 — in Hubei the county for every little giant, and nothing said for other tiers.
+/// Which level must equip an enterprise with a commissioner, as the texts say (expected values written from the texts,
+/// not from the files): 工信部企业〔2021〕170号 （三十） — every “专精特新” SME (specialized SMEs and little giants) gets
+/// one, a duty of the localities (the county when nothing more local says otherwise); 浙政办发〔2022〕19号 二（十） — in
+/// Zhejiang the city (设区市) for hidden champions, little giants and single champions, the county for provincial
+/// specialized SMEs and innovative SMEs; the district draft 二（五）15 — the district for every “专精特新” enterprise
+/// (2022-06-01..2025-05-31 as assumed for the policy file); 湖北若干措施 十 — in Hubei the county for every little giant.
+/// At the same level the most local document decides.
 /// </summary>
 public sealed class CommissionerRulesTests
 {
@@ -27,7 +29,7 @@ public sealed class CommissionerRulesTests
     [InlineData("single-champion-product", "city")]
     [InlineData("specialized-sme", "county")]
     [InlineData("innovative-sme", "county")]
-    public void Zhejiang_seed_000_names_the_city_for_the_upper_tiers_and_the_county_for_the_lower(string tier, string level)
+    public void Zhejiang_names_the_city_for_the_upper_tiers_and_the_county_for_the_lower(string tier, string level)
     {
         var r = Rules.Requirement("330102", [tier], Day, Regions).ShouldNotBeNull();
         r.Level.ShouldBe(level);
@@ -36,53 +38,68 @@ public sealed class CommissionerRulesTests
     }
 
     [Fact]
-    public void A_little_giant_that_is_also_a_specialized_sme_is_equipped_by_the_city_and_both_clauses_are_shown()
+    public void A_little_giant_that_is_also_a_specialized_sme_is_equipped_by_the_city_and_every_clause_is_shown()
     {
         var r = Rules.Requirement("330102", ["specialized-sme", "little-giant"], Day, Regions).ShouldNotBeNull();
         r.Level.ShouldBe("city");
-        r.Applying.Select(c => c.Id).ShouldBe(["zj-2022-commissioner.city", "zj-2022-commissioner.county"]);
+        r.Applying.Select(c => c.Id).ShouldBe(["zj-2022-commissioner.city", "zj-2022-commissioner.county", "cn-2021-commissioner.local"]);
+    }
+
+    [Theory]
+    [InlineData("420102", "specialized-sme")] // Hubei's measures name only little giants
+    [InlineData("420102", "little-giant")]
+    [InlineData("330102", "specialized-sme")]
+    public void The_national_list_gives_every_specialized_sme_and_little_giant_a_commissioner_everywhere(string region, string tier)
+    {
+        var r = Rules.Requirement(region, [tier], Day, Regions).ShouldNotBeNull();
+        r.Level.ShouldBe("county");
+        r.Applying.Select(c => c.Id).ShouldContain("cn-2021-commissioner.local");
+        Rules.Requirement(region, [tier], new DateOnly(2021, 11, 5), Regions).ShouldBeNull(); // the day before the list
+        Rules.Requirement(region, [tier], new DateOnly(2021, 11, 6), Regions)!.Deciding.Cite.ShouldBe("工信部企业〔2021〕170号 十（三十）");
     }
 
     [Fact]
-    public void Tiers_the_seeds_do_not_name_need_no_commissioner()
+    public void Tiers_no_text_names_need_no_commissioner()
     {
         Rules.Requirement("330102", [], Day, Regions).ShouldBeNull();
         Rules.Requirement("330102", ["key-little-giant"], Day, Regions).ShouldBeNull();
-        Rules.Requirement("420102", ["specialized-sme", "innovative-sme"], Day, Regions).ShouldBeNull();
+        Rules.Requirement("420102", ["innovative-sme"], Day, Regions).ShouldBeNull();
     }
 
     [Fact]
-    public void Zhejiang_applies_from_the_day_of_issue()
+    public void Zhejiang_decides_from_the_day_of_issue()
     {
-        Rules.Requirement("330102", ["specialized-sme"], new DateOnly(2022, 4, 4), Regions).ShouldBeNull();
-        Rules.Requirement("330102", ["specialized-sme"], new DateOnly(2022, 4, 5), Regions)!.Level.ShouldBe("county");
+        Rules.Requirement("330102", ["specialized-sme"], new DateOnly(2022, 4, 4), Regions)!.Deciding.Id.ShouldBe("cn-2021-commissioner.local");
+        Rules.Requirement("330102", ["specialized-sme"], new DateOnly(2022, 4, 5), Regions)!.Deciding.Id.ShouldBe("zj-2022-commissioner.county");
+        Rules.Requirement("330102", ["innovative-sme"], new DateOnly(2022, 4, 4), Regions).ShouldBeNull();
+        Rules.Requirement("330102", ["innovative-sme"], new DateOnly(2022, 4, 5), Regions)!.Level.ShouldBe("county");
     }
 
     [Fact]
-    public void Hubei_seed_002_names_the_county_for_every_little_giant_from_2023_04_27()
+    public void Hubei_names_the_county_for_every_little_giant_from_2023_04_27()
     {
         var r = Rules.Requirement("420102", ["little-giant"], Day, Regions).ShouldNotBeNull();
         r.Level.ShouldBe("county");
         r.Deciding.Id.ShouldBe("hb-2023-commissioner.county");
-        r.Deciding.Cite.ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》十");
-        Rules.Requirement("420102", ["little-giant"], new DateOnly(2023, 4, 26), Regions).ShouldBeNull();
-        Rules.Requirement("420102", ["little-giant"], new DateOnly(2023, 4, 27), Regions)!.Level.ShouldBe("county");
+        r.Deciding.Cite.ShouldContain("湖北若干措施 十");
+        Rules.Requirement("420102", ["little-giant"], new DateOnly(2023, 4, 26), Regions)!.Deciding.Id.ShouldBe("cn-2021-commissioner.local");
+        Rules.Requirement("420102", ["little-giant"], new DateOnly(2023, 4, 27), Regions)!.Deciding.Id.ShouldBe("hb-2023-commissioner.county");
     }
 
     [Fact]
-    public void The_district_of_seed_001_adds_its_clause_while_the_draft_is_in_force()
+    public void The_district_adds_its_clause_while_the_draft_is_in_force()
     {
         var during = Rules.Requirement("330108", ["specialized-sme"], new DateOnly(2025, 5, 31), Regions).ShouldNotBeNull();
         during.Level.ShouldBe("county");
-        during.Applying.Select(c => c.Id).ShouldBe(["hz-district-2022-commissioner.district", "zj-2022-commissioner.county"]);
+        during.Applying.Select(c => c.Id).ShouldBe(["hz-district-2022-commissioner.district", "zj-2022-commissioner.county", "cn-2021-commissioner.local"]);
         // A little giant there: the province's document names the city, the district's its own level; the higher decides.
         var giant = Rules.Requirement("330108", ["little-giant"], new DateOnly(2024, 1, 1), Regions).ShouldNotBeNull();
         giant.Level.ShouldBe("city");
-        giant.Applying.Select(c => c.Id).ShouldBe(["zj-2022-commissioner.city", "hz-district-2022-commissioner.district"]);
+        giant.Applying.Select(c => c.Id).ShouldBe(["zj-2022-commissioner.city", "hz-district-2022-commissioner.district", "cn-2021-commissioner.local"]);
         var after = Rules.Requirement("330108", ["specialized-sme"], new DateOnly(2025, 6, 1), Regions).ShouldNotBeNull();
-        after.Applying.Select(c => c.Id).ShouldBe(["zj-2022-commissioner.county"]);
+        after.Applying.Select(c => c.Id).ShouldBe(["zj-2022-commissioner.county", "cn-2021-commissioner.local"]);
         // Another district of Hangzhou never had it.
-        Rules.Requirement("330102", ["specialized-sme"], new DateOnly(2024, 1, 1), Regions)!.Applying.Count.ShouldBe(1);
+        Rules.Requirement("330102", ["specialized-sme"], new DateOnly(2024, 1, 1), Regions)!.Applying.Count.ShouldBe(2);
     }
 
     [Fact]
@@ -157,8 +174,8 @@ public sealed class CommissionerRulesTests
     [Fact]
     public void Every_shipped_version_is_cited_and_dated()
     {
-        Rules.Documents.Select(d => d.Id).ShouldBe(["zj-2022-commissioners", "hz-district-2022-commissioners", "hb-2023-commissioners"], ignoreOrder: true);
-        Rules.Documents.SelectMany(d => d.Versions).ShouldAllBe(v => v.Info.Cite.Length > 0 && v.Info.LastVerified != null);
-        Rules.Documents.SelectMany(d => d.Versions).SelectMany(v => v.Clauses).ShouldAllBe(c => c.Cite.Contains("〔2022〕19号") || c.Cite.Contains("区实施意见") || c.Cite.Contains("《关于促进专精特新中小企业高质量发展若干措施》"));
+        Rules.Documents.Select(d => d.Id).ShouldBe(["zj-2022-commissioners", "hz-district-2022-commissioners", "hb-2023-commissioners", "cn-2021-commissioners"], ignoreOrder: true);
+        Rules.Documents.SelectMany(d => d.Versions).ShouldAllBe(v => v.Info.Cite.Length > 0 && v.Info.Verification.On != null);
+        Rules.Documents.SelectMany(d => d.Versions).SelectMany(v => v.Clauses).ShouldAllBe(c => c.Cite.Length > 0 && !c.Cite.Contains("seed"));
     }
 }

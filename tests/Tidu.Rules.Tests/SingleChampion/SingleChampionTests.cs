@@ -8,17 +8,25 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.SingleChampion;
 
 /// <summary>
-/// Manufacturing single champion (criteria.md section 6): the demonstration enterprise (sales of the product ≥ 70% of
-/// main-business revenue) and the champion product (no share condition), as of 2026-03-31, Y = 2025. Both need a
-/// little-giant title when annual sales are 4亿元 or less (inclusive), ≥ 10 years in the field (≥ 3 for a new product)
-/// and a global top-3 rank.
+/// Manufacturing single champion, version "2021" (the notices of 2021-04-26 and 2022): the demonstration enterprise
+/// (sales of the product ≥ 70% of main-business revenue) and the champion product (no share condition). The strong
+/// profile is moved three years back and evaluated on 2023-03-31 (Y = 2022 holds the figures written for 2025). Both
+/// need a little-giant title when annual sales are 4亿元 or less (inclusive), ≥ 10 years in the field (≥ 3 for a new
+/// product), a global top-3 rank, and the verified items 3–5 of 一（一）.
 /// </summary>
 public sealed class SingleChampionTests
 {
     private const string Enterprise = "single-champion-enterprise";
     private const string Product = "single-champion-product";
 
-    private static bool Qualified(EnterpriseProfile p, string tier) => Engine.Tier(p, Profiles.AsOf2022Rules, tier).Qualified;
+    /// <summary>A day of the 2021 version on which the national rule sets are in force too.</summary>
+    private static readonly DateOnly In2021Version = new(2023, 3, 31);
+
+    private const int Back = -3;
+
+    private static bool Qualified(EnterpriseProfile p, string tier) => Engine.Tier(p.Shifted(Back), In2021Version, tier).Qualified;
+
+    private static Tidu.Rules.Evaluation.CheckResult Check(EnterpriseProfile p, string tier, string id) => Engine.Check(p.Shifted(Back), In2021Version, tier, id);
 
     private static EnterpriseProfile WithoutLittleGiant(EnterpriseProfile p) =>
         p with { Recognitions = [.. p.Recognitions!.Where(r => r.Tier != "little-giant")] };
@@ -26,10 +34,10 @@ public sealed class SingleChampionTests
     [Theory]
     [InlineData(Enterprise)]
     [InlineData(Product)]
-    public void Strong_profile_qualifies_under_both_rule_versions(string tier)
+    public void Strong_profile_qualifies_under_the_2021_version(string tier)
     {
         Qualified(Profiles.Strong(), tier).ShouldBeTrue();
-        Engine.Tier(Profiles.Strong(), Profiles.AsOf2026Rules, tier).Qualified.ShouldBeTrue();
+        Engine.Tier(Profiles.Strong().Shifted(Back), In2021Version, tier).Version.VersionId.ShouldBe("2021");
     }
 
     [Theory]
@@ -38,7 +46,7 @@ public sealed class SingleChampionTests
     public void The_enterprise_needs_the_product_at_70_percent_of_main_business(string share, bool passes)
     {
         var p = Profiles.Strong().WithMainProduct(m => m with { SalesShareOfMainBusiness = D(share) });
-        Engine.Check(p, Profiles.AsOf2022Rules, Enterprise, "single-champion.sales-share").Passed.ShouldBe(passes);
+        Check(p, Enterprise, "single-champion.sales-share").Passed.ShouldBe(passes);
         Qualified(p, Enterprise).ShouldBe(passes);
         Qualified(p, Product).ShouldBeTrue(); // a champion product has no share condition
     }
@@ -47,7 +55,7 @@ public sealed class SingleChampionTests
     public void A_missing_sales_share_fails_the_enterprise_only()
     {
         var p = Profiles.Strong().WithMainProduct(m => m with { SalesShareOfMainBusiness = null });
-        Engine.Check(p, Profiles.AsOf2022Rules, Enterprise, "single-champion.sales-share").MissingField.ShouldBe("/mainProduct/salesShareOfMainBusiness");
+        Check(p, Enterprise, "single-champion.sales-share").MissingField.ShouldBe("/mainProduct/salesShareOfMainBusiness");
         Qualified(p, Enterprise).ShouldBeFalse();
         Qualified(p, Product).ShouldBeTrue();
     }
@@ -65,7 +73,7 @@ public sealed class SingleChampionTests
     }
 
     [Theory]
-    [InlineData("2026-03-31", true)]
+    [InlineData("2026-03-31", true)] // moved three years back: valid until the evaluation day itself
     [InlineData("2026-03-30", false)]
     public void The_little_giant_title_must_be_valid_on_D(string validUntil, bool passes)
     {
@@ -78,8 +86,8 @@ public sealed class SingleChampionTests
     public void A_qualifying_little_giant_without_the_title_gets_apply_first_advice()
     {
         var p = WithoutLittleGiant(Profiles.Strong());
-        Engine.Tier(p, Profiles.AsOf2022Rules, "little-giant").Qualified.ShouldBeTrue();
-        Engine.Check(p, Profiles.AsOf2022Rules, Enterprise, "single-champion.little-giant.holds").Advice.ShouldNotBeNullOrWhiteSpace();
+        Engine.Tier(p.Shifted(Back), In2021Version, "little-giant").Qualified.ShouldBeTrue();
+        Check(p, Enterprise, "single-champion.little-giant.holds").Advice.ShouldNotBeNullOrWhiteSpace();
     }
 
     [Theory]
@@ -114,7 +122,10 @@ public sealed class SingleChampionTests
     [Theory]
     [InlineData("single-champion.energy-use-advanced")]
     [InlineData("single-champion.safety-advanced")]
-    public void Energy_use_and_safety_must_be_verified_advanced(string criterion)
+    [InlineData("single-champion.innovation.verified")]   // item 3: innovation
+    [InlineData("single-champion.quality-profit")]        // item 4: quality and profitability above the industry
+    [InlineData("single-champion.management-systems")]    // item 5: management systems
+    public void Each_qualitative_item_must_be_verified(string criterion)
     {
         var p = Profiles.Strong() with { VerifiedCriteria = Profiles.Strong().VerifiedCriteria!.Where(c => c != criterion).ToList() };
         Qualified(p, Enterprise).ShouldBeFalse();
@@ -127,5 +138,13 @@ public sealed class SingleChampionTests
         Qualified(Profiles.Strong() with { Compliance = new Compliance { ViolationWithin3Years = true } }, Enterprise).ShouldBeFalse();
         Qualified(Profiles.Strong() with { IndependentLegalPerson = false }, Product).ShouldBeFalse();
         Qualified(Profiles.Strong() with { Compliance = new Compliance { ViolationWithin3Years = false } }, Enterprise).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Item_3_also_needs_a_technical_standard_led_or_joined()
+    {
+        Check(Profiles.Strong() with { Standards = [] }, Enterprise, "single-champion.innovation.standards").Passed.ShouldBeFalse();
+        Qualified(Profiles.Strong() with { Standards = [] }, Product).ShouldBeFalse();
+        Qualified(Profiles.Strong() with { Standards = [new StandardEntry("industry", "participate", 2024)] }, Product).ShouldBeTrue();
     }
 }

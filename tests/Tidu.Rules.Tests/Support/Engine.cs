@@ -28,4 +28,18 @@ public static class Engine
     }
 
     public static string? SizeClass(EnterpriseProfile profile, DateOnly asOf) => Evaluate(profile, asOf).SizeClass.SizeClass;
+
+    /// <summary>
+    /// One tier's conditions alone, on a date before the national rule sets begin (2022-08-01), when a whole
+    /// evaluation is not possible: for tiers that read neither the size class nor another tier's outcome
+    /// (Zhejiang's key little giant of the 2021 call).
+    /// </summary>
+    public static (bool Qualified, IReadOnlyList<CheckResult> Checks) TierAlone(EnterpriseProfile profile, DateOnly asOf, string tier)
+    {
+        var set = Evaluator.Library.Tiers.Single(t => t.Id == tier && Tidu.Rules.Model.Jurisdiction.Contains(t.Jurisdiction, profile.RegionCode));
+        var version = set.RequireVersionOn(asOf);
+        var sink = new ExplanationSink();
+        var qualified = version.Qualify.Evaluate(new Tidu.Rules.Facts.EvaluationContext(profile, asOf), sink, null);
+        return (qualified, sink.Results);
+    }
 }

@@ -51,6 +51,7 @@ public static class Profiles
         Name = "测试强企业",
         RegionCode = "330106",
         IndustryCode = "C3484",
+        EstablishedOn = new DateOnly(2010, 3, 1),
         NicheMarketSince = new DateOnly(2015, 1, 1),
         MainProduct = new MainProduct
         {
@@ -66,6 +67,8 @@ public static class Profiles
             SalesShareOfMainBusiness = 0.9m,
             YearsInField = 12,
             GlobalMarketRank = 2,
+            IndustryDirection = "emerging",
+            ProductCount = 2,
         },
         Financials =
         [
@@ -92,6 +95,16 @@ public static class Profiles
         VerifiedCriteria = AllVerifiedCriteria.Where(c => c != "single-champion.new-product").ToList(),
     };
 
+    /// <summary>
+    /// The recognitions that are selections no criteria can earn on the test dates: a key-little-giant selection (its
+    /// call closed on 2021-07-23) and a product champion (none recognised since 2023), both valid through 2027.
+    /// </summary>
+    public static readonly IReadOnlyList<Recognition> Selections =
+    [
+        new Recognition("key-little-giant", new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), "33"),
+        new Recognition("single-champion-product", new DateOnly(2024, 1, 1), new DateOnly(2027, 12, 31), "national"),
+    ];
+
     /// <summary>Every qualitative criterion the shipped rule files ask an officer to verify.</summary>
     public static readonly IReadOnlyList<string> AllVerifiedCriteria =
     [
@@ -109,7 +122,31 @@ public static class Profiles
         "single-champion.energy-use-advanced",
         "single-champion.safety-advanced",
         "single-champion.new-product",
+        "single-champion.innovation.verified",
+        "single-champion.quality-profit",
+        "single-champion.management-systems",
+        "single-champion.2023.national-interest",
+        "single-champion.2023.definition",
+        "hidden-champion.2025.field",
+        "hidden-champion.2025.credit",
+        "hidden-champion.2025.ip.other",
     ];
+
+    /// <summary>
+    /// The same enterprise <paramref name="years"/> years earlier (negative) or later: every fiscal year, quality score,
+    /// recognition, honour, standard and date moves by that many years, so a rule version of another period can be
+    /// tested with the same figures (e.g. −5 puts Y = 2025 at Y = 2020 for an evaluation in 2021).
+    /// </summary>
+    public static EnterpriseProfile Shifted(this EnterpriseProfile p, int years) => p with
+    {
+        EstablishedOn = p.EstablishedOn?.AddYears(years),
+        NicheMarketSince = p.NicheMarketSince?.AddYears(years),
+        Financials = p.Financials.Select(f => f with { Year = f.Year + years }).ToList(),
+        QualityEvaluations = p.QualityEvaluations?.Select(q => q with { Year = q.Year + years }).ToList(),
+        Recognitions = p.Recognitions?.Select(r => r with { RecognizedOn = r.RecognizedOn.AddYears(years), ValidUntil = r.ValidUntil?.AddYears(years) }).ToList(),
+        Honors = p.Honors?.Select(h => h with { Year = h.Year + years, ValidUntil = h.ValidUntil?.AddYears(years) }).ToList(),
+        Standards = p.Standards?.Select(x => x with { Year = x.Year + years }).ToList(),
+    };
 
     /// <summary>Replaces the financial entry of <paramref name="year"/> using <paramref name="change"/>.</summary>
     public static EnterpriseProfile WithYear(this EnterpriseProfile p, int year, Func<FinancialYear, FinancialYear> change) =>

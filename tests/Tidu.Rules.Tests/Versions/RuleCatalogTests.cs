@@ -19,7 +19,8 @@ public sealed class RuleCatalogTests : IDisposable
         catalog.Sets.Select(s => s.File).ShouldBe(
             Directory.EnumerateFiles(RuleLibrary.DefaultDirectory, "*.yaml", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(RuleLibrary.DefaultDirectory, f).Replace('\\', '/'))
-                .Where(f => !f.StartsWith("policies/", StringComparison.Ordinal) && !f.StartsWith("service/", StringComparison.Ordinal)), ignoreOrder: true); // support clauses: PolicyCatalog; service rules: ServiceRules
+                .Where(f => !f.StartsWith("policies/", StringComparison.Ordinal) && !f.StartsWith("service/", StringComparison.Ordinal) && !f.StartsWith("calendar/", StringComparison.Ordinal)),
+            ignoreOrder: true); // support clauses: PolicyCatalog; service rules: ServiceRules; holiday arrangements: WorkingDayCalendar
         var specialized = catalog.Sets.Single(s => s.Id == "specialized-sme");
         specialized.Versions.Select(v => (v.VersionId, v.EffectiveFrom, v.EffectiveTo)).ShouldBe(
             [("2022", new DateOnly(2022, 8, 1), (DateOnly?)new DateOnly(2026, 3, 31)), ("2026", new DateOnly(2026, 4, 1), null)]);

@@ -8,7 +8,7 @@ namespace Tidu.Web.Tests.Api;
 
 /// <summary>
 /// A recognition makes its awards claimable (issue #8 item 4): the file's awards, computed by the policy rule files,
-/// gain the one-time award its new tier triggers — in the API and on the file page. Hubei's measures (seed 002 九) give a national little giant a
+/// gain the one-time award its new tier triggers — in the API and on the file page. Hubei's measures (湖北若干措施 九) give a national little giant a
 /// one-time award of 50 万元 (“给予50万元一次性奖励”).
 /// </summary>
 public abstract class AwardsTests(TiduAppFixture app)
@@ -44,10 +44,18 @@ public abstract class AwardsTests(TiduAppFixture app)
         after.Status.ShouldBe(HttpStatusCode.OK, after.Text);
         var claim = after.Json!["claims"]!.AsArray().Single(c => (string?)c!["clause"] == "hb-little-giant")!;
         claim["amount"]!.GetValue<decimal>().ShouldBe(50m);
-        // The citation names the Hubei measures and their clause (九), in the officer's words.
-        ((string?)claim["cite"] ?? claim.ToJsonString()).ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》九");
+        ((string?)claim["cite"] ?? claim.ToJsonString()).ShouldContain("湖北若干措施 九");
         // The file page shows the same claim, with its amount and citation.
         (await PageAmountAsync(officer, code, "hb-little-giant")).ShouldBe("50");
+        // And the support without an amount the recognition opens: 湖北若干措施 三, the IP green channel.
+        var green = after.Json!["services"]!.AsArray().Single(c => (string?)c!["clause"] == "hb-ip-green-channel")!;
+        ((string?)green["benefit"]).ShouldNotBeNull().ShouldContain("知识产权事务办理绿色通道");
+        var html = await (await officer.GetAsync($"/Enterprises/{code}", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var item = System.Text.RegularExpressions.Regex.Match(html, "<li data-service=\"hb-ip-green-channel\">(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        item.Success.ShouldBeTrue("the file page lists the non-monetary support");
+        item.Groups[1].Value.ShouldContain("知识产权事务办理绿色通道");
+        item.Groups[1].Value.ShouldContain("湖北若干措施 三");
+        html.ShouldContain("可享受的非资金支持");
     }
 
     /// <summary>The amount cell of the clause's row in the file page's awards section, or null when the page has no such row.</summary>
@@ -62,7 +70,7 @@ public abstract class AwardsTests(TiduAppFixture app)
         {
             return null;
         }
-        row.Groups[1].Value.ShouldContain("湖北省《关于促进专精特新中小企业高质量发展若干措施》");
+        row.Groups[1].Value.ShouldContain("湖北若干措施 九");
         return System.Text.RegularExpressions.Regex.Match(row.Groups[1].Value, "data-testid=\"award-amount\">([^<]*)<").Groups[1].Value.Trim();
     }
 

@@ -148,7 +148,11 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("RateLimits:ApiPerAddress", "1000000");
             builder.UseSetting("RateLimits:SignInPerAddress", "1000000");
             builder.ConfigureLogging(l => l.AddProvider(logs));
-            builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>());
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>();
+                services.AddSingleton(WeekdayCalendar.Instance);
+            });
         }
     }
 }

@@ -201,6 +201,19 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
         (await AtAsync(Wednesday.AddDays(9), "zj-province", c => c.GetJsonAsync("/api/v1/requests/stats?by=town"))).Status.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 
+    [Fact]
+    public async Task A_request_whose_deadline_falls_in_a_year_without_a_holiday_arrangement_is_refused_and_nothing_is_written()
+    {
+        var (code, user) = await EnterpriseWithUserAsync(9209);
+        var clock = new FakeTimeProvider(new DateTimeOffset(new DateTime(2026, 12, 28, 10, 0, 0, DateTimeKind.Unspecified), TimeSpan.FromHours(8)).ToUniversalTime());
+        await using var host = app.App.WithClock(clock, s => s.AddSingleton(Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault()));
+        using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
+        var refused = await client.PostJsonAsync("/api/v1/requests", Body("finance"));
+        refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, refused.Text);
+        refused.Json!["title"]!.GetValue<string>().ShouldContain("2027年的节假日安排尚未收录");
+        (await app.WithDbAsync(db => db.EnterpriseRequests.CountAsync(r => r.Enterprise.CreditCode == code))).ShouldBe(0);
+    }
+
     private async Task<(string Code, string User)> EnterpriseWithUserAsync(int serial, string region = "330102")
     {
         var code = await ServiceTestData.EnterpriseAsync(app, region, serial);

@@ -8,16 +8,18 @@ using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Tidu.Data.Registry;
 using Tidu.Rules;
+using Tidu.Rules.Calendar;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 
 namespace Tidu.Web.Tests.Workflow;
 
 /// <summary>
-/// workflow.md steps 6–7 through the API: after province approval, publicity (公示) for the configured 5 working days
-/// (Mon–Fri), objections (异议) that block recognition until resolved, and recognition (认定) with a certificate number
-/// and a 3-year recognition on the enterprise's file. The clock is faked on a Wednesday: 5 working days from a
-/// Wednesday are Wed, Thu, Fri, Mon, Tue, so publicity ends on the Tuesday after (start + 6 days).
+/// The recognition workflow's last steps through the API: after province approval, publicity (公示) for the configured
+/// 5 working days, objections (异议) that block recognition until resolved, and recognition (认定) with a certificate
+/// number and a 3-year recognition on the enterprise's file. The clock is faked on a Wednesday and the test hosts count
+/// Monday–Friday (WeekdayCalendar): 5 working days from a Wednesday are Wed, Thu, Fri, Mon, Tue, so publicity ends on
+/// the Tuesday after (start + 6 days). One test counts with the shipped State Council calendar on fixed days.
 /// </summary>
 public abstract class PublicityTests(TiduAppFixture app)
 {
@@ -157,7 +159,8 @@ public abstract class PublicityTests(TiduAppFixture app)
         var id = (await PostAsync(enterprise, "/api/v1/applications", new JsonObject { ["roundId"] = round.Json["id"]!.GetValue<long>(), ["declaredTrue"] = true })).Json!["id"]!.GetValue<long>();
         using var county = await Sessions.LoginAsync(app, "sc-county");
         using var city = await Sessions.LoginAsync(app, "hz-city");
-        (await Decide(county, id, "approve", 0)).Status.ShouldBe(HttpStatusCode.OK);
+        var countyApproved = await Decide(county, id, "approve", 0);
+        countyApproved.Status.ShouldBe(HttpStatusCode.OK, countyApproved.Text);
         (await Decide(city, id, "recommend", 1)).Status.ShouldBe(HttpStatusCode.OK);
         var approved = await Decide(province, id, "approve", 2);
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
@@ -165,10 +168,29 @@ public abstract class PublicityTests(TiduAppFixture app)
         return id;
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> AtAsync(DateOnly day, string user, Func<HttpClient, Task<(HttpStatusCode, JsonNode?, string)>> act)
+    [Fact]
+    public async Task Publicity_counts_the_State_Council_holidays_and_refuses_a_year_without_an_arrangement()
+    {
+        // The shipped calendar, on fixed days: 国办发明电〔2025〕7号 has 10-1..10-7 off and Saturday 10-10 working; 2027 is not shipped.
+        var shipped = WorkingDayCalendar.LoadDefault();
+        var id = await ProvinceApprovedAsync(await Applicants.NewAsync(app, Today));
+        var refused = await AtAsync(new DateOnly(2026, 12, 28), "zj-province", c => PostAsync(c, $"/api/v1/applications/{id}/publicity", new JsonObject { ["revision"] = 3 }), shipped);
+        refused.Status.ShouldBe(HttpStatusCode.UnprocessableEntity, refused.Text);
+        refused.Json!["title"]!.GetValue<string>().ShouldContain("2027年的节假日安排尚未收录");
+        refused.Text.ShouldNotContain("   at "); // no stack trace
+
+        // Nothing changed: the same revision starts publicity on 2026-09-30 (Wed), 5 working days = 9-30, 10-8, 10-9, 10-10 (Sat), 10-12.
+        var started = await AtAsync(new DateOnly(2026, 9, 30), "zj-province", c => PostAsync(c, $"/api/v1/applications/{id}/publicity", new JsonObject { ["revision"] = 3 }), shipped);
+        started.Status.ShouldBe(HttpStatusCode.OK, started.Text);
+        started.Json!["publicityStartsOn"]!.GetValue<string>().ShouldBe("2026-09-30");
+        started.Json["publicityEndsOn"]!.GetValue<string>().ShouldBe("2026-10-12");
+    }
+
+    private async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> AtAsync(DateOnly day, string user, Func<HttpClient, Task<(HttpStatusCode, JsonNode?, string)>> act,
+        WorkingDayCalendar? calendar = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
-        await using var host = app.App.WithClock(clock);
+        await using var host = app.App.WithClock(clock, calendar is null ? null : s => s.AddSingleton(calendar));
         using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), user);
         return await act(client);
     }

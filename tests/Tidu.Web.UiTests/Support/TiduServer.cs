@@ -47,7 +47,15 @@ public sealed class TiduServer : WebApplicationFactory<Program>
         builder.UseSetting("Audit:HashKey", Tidu.Data.Auditing.AuditHashing.NewKeyText());
         builder.UseSetting("Audit:AnchorFile", _database + ".anchors");
         builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            // Monday to Friday of every year, no holidays: the journeys run on the real date (shifted), and must not fail
+            // near a holiday or after the last shipped year's State Council arrangement. Holiday counting is tested in
+            // Tidu.Rules.Tests and Tidu.Web.Tests (PublicityCalendarTests) on fixed dates.
+            s.AddSingleton(Tidu.Rules.Calendar.WorkingDayCalendar.Of(
+                Enumerable.Range(2000, 101).Select(y => new Tidu.Rules.Calendar.HolidayYear(y, "test:weekdays", new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), [])), []));
+        });
     }
 
     public override async ValueTask DisposeAsync()

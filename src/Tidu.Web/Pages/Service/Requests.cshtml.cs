@@ -13,7 +13,8 @@ using Tidu.Web.Resources;
 namespace Tidu.Web.Pages.Service;
 
 /// <summary>Requests (诉求) in the user's scope; an enterprise user raises one here. Accepting, answering and closing: the request's page (/Service/Requests/{id}) or the API.</summary>
-public sealed class RequestsModel(TiduDbContext db, ServiceRules rules, RequestEscalator escalator, TimeProvider clock, IOptions<ServiceOptions> options) : PageModel
+public sealed class RequestsModel(TiduDbContext db, ServiceRules rules, RequestEscalator escalator, TimeProvider clock, IOptions<ServiceOptions> options,
+    Tidu.Rules.Calendar.WorkingDayCalendar calendar) : PageModel
 {
     public IReadOnlyList<EnterpriseRequest> Requests { get; private set; } = [];
     public IReadOnlyList<RequestCategory> Categories => rules.Categories;
@@ -40,10 +41,17 @@ public sealed class RequestsModel(TiduDbContext db, ServiceRules rules, RequestE
         else if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == code, ct).ConfigureAwait(false) is { } e)
         {
             var current = await db.CommissionerAssignments.AsNoTracking().Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            db.EnterpriseRequests.Add(NewRequest.Create(e, current, Category!, Title.Trim(), Description.Trim(), db.Scope.Actor, clock.GetUtcNow(), ChinaCalendar.Today(clock),
-                options.Value.RequestResponseWorkingDays));
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return RedirectToPage();
+            try
+            {
+                db.EnterpriseRequests.Add(NewRequest.Create(e, current, Category!, Title.Trim(), Description.Trim(), db.Scope.Actor, clock.GetUtcNow(), ChinaCalendar.Today(clock),
+                    options.Value.RequestResponseWorkingDays, calendar));
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return RedirectToPage();
+            }
+            catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
+            {
+                Message = ex.Message;
+            }
         }
         await LoadAsync(ct).ConfigureAwait(false);
         return Page();
