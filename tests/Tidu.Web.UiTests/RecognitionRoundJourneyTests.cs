@@ -82,7 +82,8 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
             await ClickAsync(later, "dismiss-objection", "公示中");
             await ClickAsync(later, "recognize", "已认定");
             var certificate = await later.GetByTestId("certificate").InnerTextAsync();
-            certificate.ShouldMatch($"^{Tier}-{Today().AddDays(14).Year}-\\d{{4}}$");
+            // Numbered as official documents number things: 浙 (the issuing province), 专精特新 (the tier), the year, a sequence.
+            certificate.ShouldMatch($"^浙专精特新〔{Today().AddDays(14).Year}〕\\d{{4}}号$");
             await SaveScreenshotAsync("recognized", await later.ScreenshotAsync(new() { FullPage = true }));
             Step($"recognised: certificate {certificate}");
 

@@ -91,8 +91,10 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
         await page.GotoAsync("/");
         new Uri(page.Url).AbsolutePath.ShouldBe("/Applications");
         (await page.GetByTestId("nav").InnerTextAsync()).ShouldNotContain("企业筛选");
+        // The access matrix gives an expert no enterprise file: typed in by hand, the list is refused in Chinese.
         await page.GotoAsync("/Enterprises");
-        new Uri(page.Url).AbsolutePath.ShouldBe("/Applications");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/Account/AccessDenied");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("无权访问该页面。");
         await page.Context.CloseAsync();
     }
 

@@ -263,9 +263,19 @@ public static class DisplayNames
         return $"{Tier(id)}（{VersionName(version)}{where}）";
     }
 
-    /// <summary>"2026" → "2026年版"; other version ids stay as they are.</summary>
+    /// <summary>
+    /// "2026" → "2026年版"; the named versions of the rule files ("closed": the state after a call's deadline, "draft": a
+    /// draft for comment) by what they are; any other id stays as it is.
+    /// </summary>
     public static string VersionName(string versionId) =>
-        versionId.Length == 4 && versionId.All(char.IsAsciiDigit) ? versionId + "年版" : versionId;
+        versionId.Length == 4 && versionId.All(char.IsAsciiDigit) ? versionId + "年版"
+        : NamedVersions.GetValueOrDefault(versionId, versionId);
+
+    private static readonly FrozenDictionary<string, string> NamedVersions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["closed"] = "申报截止后",
+        ["draft"] = "征求意见稿",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
     /// Every identifier that has a name here (tier ids, value-set ids, roles, steps). A page showing one of these as

@@ -12,18 +12,18 @@ namespace Tidu.Rules.Tests.NearMisses;
 /// <summary>
 /// A near miss (差一项) is a tier failed on exactly one decisive check that the enterprise can close by its own data —
 /// decided from the rule model (the fact each check reads, FactDefinition.Closable), not by special cases: a large
-/// enterprise failing only on its size class, or a firm failing the key little giant only because it does not hold the
-/// little-giant title, is one decisive check short but no near miss; a firm short only of a main-business share is one.
+/// enterprise failing only on its size class, or a firm failing the key little giant only because it was not selected
+/// (it holds no such recognition), is one decisive check short but no near miss; a firm short only of a main-business
+/// share is one.
 /// </summary>
 public sealed class NearMissTests
 {
     private static readonly Evaluator Evaluator = Engine.Evaluator;
 
     [Fact]
-    public void The_strong_profile_meets_the_specialized_sme_and_the_key_little_giant_so_each_variant_below_changes_one_thing()
+    public void The_strong_profile_meets_the_specialized_sme_so_each_variant_below_changes_one_thing()
     {
         Engine.Tier(Strong(), AsOf2026Rules, "specialized-sme").Qualified.ShouldBeTrue();
-        Engine.Tier(Strong(), AsOf2026Rules, "key-little-giant").Qualified.ShouldBeTrue();
     }
 
     [Fact]
@@ -48,9 +48,11 @@ public sealed class NearMissTests
     }
 
     [Fact]
-    public void A_firm_short_only_of_the_little_giant_title_is_no_near_miss_for_the_key_little_giant()
+    public void A_firm_not_selected_as_a_key_little_giant_is_no_near_miss_once_the_call_has_closed()
     {
-        var untitled = Strong() with { Recognitions = [.. Strong().Recognitions!.Where(r => r.Tier != "little-giant")] };
+        // 浙经信企业〔2021〕112号 四、1: the call closed on 2021-07-23; since then only a firm already selected (holding the
+        // recognition) is one, a condition no change of the firm's data can meet.
+        var untitled = Strong() with { Recognitions = [.. Strong().Recognitions!.Where(r => r.Tier != "key-little-giant")] };
         var tier = Engine.Tier(untitled, AsOf2026Rules, "key-little-giant");
 
         var failure = Explanations.DecisiveFailures(tier.Checks).ShouldHaveSingleItem();
