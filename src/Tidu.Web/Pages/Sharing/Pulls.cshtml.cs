@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
 using Tidu.Data;
 using Tidu.Data.Entities.Sharing;
 using Tidu.Data.Identity;
-using Tidu.Application;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
 using Tidu.Web.Security;
