@@ -53,5 +53,5 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Applica
 
     /// <summary>An expert without an officer's or administrator's role as well.</summary>
     public static bool IsOnlyExpert(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Expert) && !user.IsInRole(Roles.Administrator) && !Roles.Officers.Any(user.IsInRole);
+        user.IsInRole(Roles.Expert) && !Roles.Administrators.Any(user.IsInRole) && !Roles.Officers.Any(user.IsInRole);
 }
