@@ -63,6 +63,9 @@ public enum Resource
 
     /// <summary>Importing an issuing authority's official list of recognitions.</summary>
     OfficialList,
+
+    /// <summary>The published counts of recognitions per city and batch (名单公布数), imported by the province as data.</summary>
+    OfficialCount,
     Pool,
     Commissioner,
     Request,
@@ -150,7 +153,8 @@ public static class AccessMatrix
     [
         new(Resource.Home, Operation.Read, [A, A, A, R, R, R, R, S, O, N, N, N, N]),
         new(Resource.EnterpriseFile, Operation.Read, [N, N, N, R, R, R, R, N, O, R, R, N, N]),
-        new(Resource.EnterpriseFile, Operation.Write, [N, N, N, R, R, R, N, N, N, N, R, N, N]),
+        // The enterprise corrects its own declared data (officer-verified values are kept apart, Verification).
+        new(Resource.EnterpriseFile, Operation.Write, [N, N, N, R, R, R, N, N, O, N, R, N, N]),
         new(Resource.FileHistory, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
         new(Resource.Import, Operation.Read, [N, N, N, R, R, R, N, N, N, N, R, N, N]),
         new(Resource.Import, Operation.Write, [N, N, N, R, R, R, N, N, N, N, R, N, N]),
@@ -168,6 +172,8 @@ public static class AccessMatrix
         new(Resource.Recognition, Operation.Write, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
         new(Resource.OfficialList, Operation.Read, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
         new(Resource.OfficialList, Operation.Write, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
+        new(Resource.OfficialCount, Operation.Read, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
+        new(Resource.OfficialCount, Operation.Write, [N, N, N, R, N, N, N, N, N, N, N, N, N]),
         new(Resource.Pool, Operation.Read, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
         new(Resource.Pool, Operation.Write, [N, N, N, R, R, R, N, N, N, N, N, N, N]),
         new(Resource.Commissioner, Operation.Read, [N, N, N, R, R, R, R, N, O, N, N, N, N]),

@@ -26,6 +26,7 @@ public static class ApplicationServices
         services.Configure<ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
         services.Configure<MaterialOptions>(config.GetSection("Workflow:Materials"));
         services.AddSingleton<MaterialStore>();
+        services.AddScoped<MaterialUploads>();
         services.AddScoped<RoundService>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<PublicityService>();

@@ -75,6 +75,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Dynamic.NotificationEmail> NotificationEmails => Set<Entities.Dynamic.NotificationEmail>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
+    public DbSet<Entities.Monitoring.OfficialRecognitionCount> OfficialRecognitionCounts => Set<Entities.Monitoring.OfficialRecognitionCount>();
     public DbSet<Entities.Dynamic.OfficialRecognitionList> OfficialRecognitionLists => Set<Entities.Dynamic.OfficialRecognitionList>();
     public DbSet<Entities.Importing.ImportJobRecord> ImportJobs => Set<Entities.Importing.ImportJobRecord>();
     public DbSet<Entities.Importing.ImportJobContent> ImportJobContents => Set<Entities.Importing.ImportJobContent>();

@@ -15,7 +15,11 @@ public sealed class RuleLibrary
         SizeClass = sizeClass;
         Tiers = tiers;
         Conditions = conditions;
+        Index = new RuleIndex(tiers);
     }
+
+    /// <summary>The tier versions' items by id: which check a result line came from, titles, near misses.</summary>
+    public RuleIndex Index { get; }
 
     public RuleSet<SizeClassVersion> SizeClass { get; }
 

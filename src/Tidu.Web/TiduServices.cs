@@ -49,8 +49,11 @@ public static class TiduServices
         services.AddSingleton(_ => Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault());
         services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
+        services.AddScoped<Display.Offices>();
+        services.AddScoped<Display.FileYears>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
+        services.AddScoped<Tidu.Web.Monitoring.OfficialCounts>();
         services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddScoped<ProfileImporter>();
@@ -176,8 +179,8 @@ public static class TiduServices
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
-            doc.Info.Title = "Tidu 梯度 API";
-            doc.Info.Description = "优质中小企业梯度培育平台接口。Authenticate with the sign-in cookie or an X-Api-Key header.";
+            doc.Info.Title = "梯度 · 优质中小企业梯度培育平台接口";
+            doc.Info.Description = "企业档案、梯度评价、认定申报与审核、动态管理、监测和名单共享的接口。认证方式：登录后的浏览器会话（写操作须带 X-CSRF-TOKEN 防伪令牌），或请求头 X-Api-Key（密钥由系统管理员在“接口密钥”页面签发）。错误按 RFC 9457 返回，title 含中文说明。";
             return Task.CompletedTask;
         }));
         services.AddAntiforgery(o =>
@@ -229,7 +232,14 @@ public static class TiduServices
         var endpoints = app.MapGroup("");
         ((IEndpointConventionBuilder)endpoints).Add(EndpointAccess.Convention(publicApiDescription: app.Environment.IsDevelopment()));
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference();
+        // The API reference in Chinese (Scalar's zh-CN translation), with no fonts or calls to other sites: the page's
+        // content security policy allows only this site, and Chinese text uses the system's fonts.
+        endpoints.MapScalarApiReference(o => o
+            .WithTitle("梯度 · 接口文档")
+            .WithLocalization(new ScalarLocalizationOptions { Locale = "zh-CN" })
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent());
         endpoints.MapTiduApi();
         endpoints.MapMonitoringApi();
         endpoints.MapAuditApi();

@@ -62,6 +62,22 @@ public sealed class AuditVerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_file_that_does_not_exist_exits_2_naming_it_and_is_not_created()
+    {
+        var missing = Path.Combine(_dir, "nowhere", "tidu.db");
+        var (code, stdout, stderr) = await VerifyAsync($"Data Source={missing}");
+        code.ShouldBe(ExitCodes.Failure);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldStartWith("error: 数据库文件不存在：");
+        stderr.ShouldContain(missing);
+        File.Exists(missing).ShouldBeFalse();
+        // A file name relative to the working directory is checked the same way, and not created either.
+        var relative = $"tidu-missing-{Guid.NewGuid():N}.db";
+        (await VerifyAsync($"Data Source={relative}")).Code.ShouldBe(ExitCodes.Failure);
+        File.Exists(relative).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Without_the_key_it_cannot_verify_and_says_how_to_give_it()
     {
         await SeedAsync(1);

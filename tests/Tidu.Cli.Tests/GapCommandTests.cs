@@ -113,6 +113,10 @@ public sealed class GapCommandTests
         outcome.ExitCode.ShouldBe(0, outcome.Stderr);
         outcome.Stdout.ShouldContain("专精特新");
         outcome.Stdout.ShouldContain("需要");
+        // Fields by their Chinese names and years, never as JSON Pointers (the JSON lines keep the pointers).
+        outcome.Stdout.ShouldNotContain("/financials/");
+        outcome.Stdout.ShouldNotContain("/mainProduct/");
+        outcome.Stdout.ShouldMatch(@"20\d\d年 (研发费用|主营业务收入|营业收入)");
     }
 
     [Fact]

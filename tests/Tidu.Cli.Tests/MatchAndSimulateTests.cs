@@ -93,7 +93,14 @@ public sealed class MatchAndSimulateTests
     }
 
     [Fact]
-    public void Match_table_is_in_chinese() => Match("330108", "table").Out.ShouldContain("可申领 494.2185 万元");
+    public void Match_table_is_in_chinese()
+    {
+        var table = Match("330108", "table").Out;
+        table.ShouldContain("可申领 494.2185 万元");
+        // Funding levels by name ("市级、区级"), never as their ids ("city+district").
+        table.ShouldContain("市级、区级");
+        table.ShouldNotContain("city+district");
+    }
 
     [Fact]
     public void Match_lists_the_non_monetary_support_and_the_awards_whose_amount_is_unstated()
@@ -127,6 +134,11 @@ public sealed class MatchAndSimulateTests
                 new FileInfo(Example("policies/district-projects.jsonl")), new FileInfo(output), null, stdout, stderr, TimeProvider.System);
             code.ShouldBe(0, stderr.ToString());
             stdout.ToString().ShouldContain("改革模拟");
+            // Funding levels by name in the table (the JSON keeps the ids); the changed clause by its title and the key by its name.
+            stdout.ToString().ShouldNotContain("city+district");
+            stdout.ToString().ShouldContain("省级“专精特新”中小企业一次性奖励");
+            stdout.ToString().ShouldContain("金额·定额（万元）：20 → 30");
+            stdout.ToString().ShouldNotContain("d-tier-award");
             var json = JsonDocument.Parse(File.ReadAllText(output)).RootElement;
             json.GetProperty("enterprises").GetInt32().ShouldBe(2);
             var byClause = json.GetProperty("budget").GetProperty("byClause").EnumerateArray().Single(c => c.GetProperty("clause").GetString() == "d-tier-award.specialized-sme");
@@ -144,6 +156,28 @@ public sealed class MatchAndSimulateTests
                 null, new FileInfo(output), null, new StringWriter(), stderr = new StringWriter(), TimeProvider.System);
             early.ShouldBe(2);
             stderr.ToString().ShouldContain("takes effect on 2024-01-01");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Simulated_threshold_change_reads_as_the_check_title_and_its_comparison()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "tidu-sim-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2025-03-31", new FileInfo(Example("reforms/specialized-score-55.yaml")), null,
+                null, new FileInfo(output), null, stdout, stderr, TimeProvider.System);
+            code.ShouldBe(0, stderr.ToString());
+            // The reform file's line (specialized.score-total, ge: 55) as the rule's title and "≥ 60 → ≥ 55", not its ids.
+            stdout.ToString().ShouldContain("专精特新中小企业 · 评价得分达到60分以上");
+            stdout.ToString().ShouldContain("≥ 60 → ≥ 55");
+            stdout.ToString().ShouldNotContain("specialized.score-total");
         }
         finally
         {

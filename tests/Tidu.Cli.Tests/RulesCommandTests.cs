@@ -96,8 +96,8 @@ public sealed class RulesCommandTests
         var text = outcome.Stdout;
         text.ShouldContain("2026-03-31 适用版本 2022");
         text.ShouldContain("2026-04-01 适用版本 2026");
-        text.ShouldContain("ge: 2 → 3");       // niche market years, criteria.md §2 C1 → §8
-        text.ShouldContain("ge: 1000 → 1500"); // operating revenue
+        text.ShouldContain("≥ 2 → ≥ 3");       // niche market years (工信部企业〔2022〕63号 → 〔2026〕2号)
+        text.ShouldContain("≥ 1000 → ≥ 1500"); // operating revenue
         text.ShouldContain("工信部企业〔2022〕63号 附件2 二（一）");
         text.ShouldContain("工信部企业〔2022〕63号 附件2 二（三）");
         text.ShouldContain("删除的项目");
@@ -125,7 +125,7 @@ public sealed class RulesCommandTests
     {
         var outcome = CliRunner.Process("rules", "diff", "little-giant", "--from", "2026-03-31", "--to", "2026-04-01");
         outcome.ExitCode.ShouldBe(0, outcome.Stderr);
-        outcome.Stdout.ShouldContain("le: 0.7 → 0.75"); // debt ratio ≤ 70% → ≤ 75%
+        outcome.Stdout.ShouldContain("≤ 0.7 → ≤ 0.75"); // debt ratio ≤ 70% → ≤ 75%
         CliRunner.Process("replay", "--help").Stdout.ShouldContain("--results");
     }
 }

@@ -8,7 +8,7 @@ using Xunit;
 namespace Tidu.Web.UiTests;
 
 /// <summary>
-/// Issue #7's acceptance, in a real browser: a county officer imports a file with three bad rows, reads the
+/// The county import, in a real browser: a county officer imports a file with three bad rows, reads the
 /// validation report, commits the good rows, reads an imported enterprise's file with every check and citation —
 /// and an officer of the neighbouring county can neither open that file nor find it in the screening list.
 /// </summary>
@@ -215,7 +215,7 @@ public sealed partial class CountyImportJourneyTests(UiFixture ui)
 
     private async Task LogOutAsync(IPage page)
     {
-        await page.Locator("header form.who").GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await page.Locator("header .who form").GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
         (await page.GetByTestId("display-name").CountAsync()).ShouldBe(0);
         Step("logged out");

@@ -12,7 +12,7 @@ using Xunit;
 namespace Tidu.Web.UiTests;
 
 /// <summary>
-/// Issue #8's round, in a real browser, each actor in their own browser: the province opens a round with a quota for
+/// The recognition round, in a real browser, each actor in their own browser: the province opens a round with a quota for
 /// 杭州市; the demo enterprise reads its pre-evaluation and gap, declares its data true and applies; the county returns
 /// it with a reason, the enterprise reads the reason and resubmits, the county approves; the city recommends; the
 /// province sets the round's expert review (1 expert) and assigns the demo expert, who sees only that application,
@@ -82,7 +82,8 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
             await ClickAsync(later, "dismiss-objection", "公示中");
             await ClickAsync(later, "recognize", "已认定");
             var certificate = await later.GetByTestId("certificate").InnerTextAsync();
-            certificate.ShouldMatch($"^{Tier}-{Today().AddDays(14).Year}-\\d{{4}}$");
+            // Numbered as official documents number things: 浙 (the issuing province), 专精特新 (the tier), the year, a sequence.
+            certificate.ShouldMatch($"^浙专精特新〔{Today().AddDays(14).Year}〕\\d{{4}}号$");
             await SaveScreenshotAsync("recognized", await later.ScreenshotAsync(new() { FullPage = true }));
             Step($"recognised: certificate {certificate}");
 

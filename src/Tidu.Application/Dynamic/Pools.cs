@@ -5,6 +5,7 @@ using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
+using Tidu.Domain.Display;
 using Tidu.Rules;
 
 namespace Tidu.Application.Dynamic;
@@ -231,7 +232,7 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
         };
         db.PoolMemberships.Add(stay);
         Notices.Add(db, now, "pool-entry", Recipient.EnterpriseOf(e), e, $"已纳入{Label(pool)}",
-            $"贵企业已纳入{tier}{Label(pool)}（{today:yyyy-MM-dd}）。理由：{reason}", "/");
+            $"贵企业已纳入{DisplayNames.Tier(tier)}{Label(pool)}（{today:yyyy-MM-dd}）。理由：{reason}", "/");
         return stay;
     }
 

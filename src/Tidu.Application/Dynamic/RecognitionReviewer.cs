@@ -6,6 +6,7 @@ using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
+using Tidu.Domain.Display;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
 
@@ -87,7 +88,7 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
             // 复核合格的，重新予以确认: a new validity period follows the old one.
             recognition.ValidUntil = recognition.ValidUntil!.Value.AddYears(o.KeepExtendsYears);
             Notices.Add(db, review.At, "recognition-kept", Recipient.EnterpriseOf(enterprise), enterprise, "复核通过，认定保留",
-                $"您的认定（{recognition.Tier}）经复核予以保留，有效期延至 {recognition.ValidUntil:yyyy-MM-dd}。理由：{reason}", $"/api/v1/recognitions/{id}");
+                $"您的认定（{DisplayNames.Tier(recognition.Tier)}）经复核予以保留，有效期延至 {recognition.ValidUntil:yyyy-MM-dd}。理由：{reason}", $"/Enterprises/{enterprise.CreditCode}");
         }
         else
         {
@@ -97,9 +98,9 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
                 recognition.ValidUntil = today.AddDays(-1);
             }
             review.BarredUntil = today.AddYears(o.RevocationBarYears).AddDays(-1);
-            var text = $"{enterprise.Name}的认定（{recognition.Tier}）已于 {today:yyyy-MM-dd} 撤销（{RevocationGrounds.All[ground!]}）。理由：{reason}。{review.BarredUntil:yyyy-MM-dd} 前不得再次申报（依据：{o.RevocationBarCite}）";
-            Notices.Add(db, review.At, "recognition-revoked", Recipient.EnterpriseOf(enterprise), enterprise, "认定已撤销", text, $"/api/v1/recognitions/{id}");
-            Notices.Add(db, review.At, "recognition-revoked", Recipient.CountyOf(enterprise), enterprise, $"认定已撤销：{enterprise.Name}", text, $"/api/v1/recognitions/{id}");
+            var text = $"{enterprise.Name}的认定（{DisplayNames.Tier(recognition.Tier)}）已于 {today:yyyy-MM-dd} 撤销（{RevocationGrounds.All[ground!]}）。理由：{reason}。{review.BarredUntil:yyyy-MM-dd} 前不得再次申报（依据：{o.RevocationBarCite}）";
+            Notices.Add(db, review.At, "recognition-revoked", Recipient.EnterpriseOf(enterprise), enterprise, "认定已撤销", text, $"/Enterprises/{enterprise.CreditCode}");
+            Notices.Add(db, review.At, "recognition-revoked", Recipient.CountyOf(enterprise), enterprise, $"认定已撤销：{enterprise.Name}", text, $"/Enterprises/{enterprise.CreditCode}");
         }
         review.ValidUntilAfter = recognition.ValidUntil;
         db.RecognitionReviews.Add(review);

@@ -37,7 +37,7 @@ public sealed class Inbox(TiduDbContext db, CountCache cache, TimeProvider clock
             q = q.Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserName == name));
         }
         return await q.OrderByDescending(n => n.Id).Take(take)
-            .Select(n => new Item(n.Id, n.Kind, n.Title, n.Body, n.ApplicationId != null ? "/api/v1/applications/" + n.ApplicationId : n.Link, n.CreatedAt, db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserName == name)))
+            .Select(n => new Item(n.Id, n.Kind, n.Title, n.Body, n.ApplicationId != null ? "/Applications/" + n.ApplicationId : n.Link, n.CreatedAt, db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserName == name)))
             .ToListAsync(ct).ConfigureAwait(false);
     }
 

@@ -17,7 +17,7 @@ public sealed class EnterpriseQuery(TiduDbContext db, CountCache counts)
         }
         if (!string.IsNullOrWhiteSpace(f.NearMiss))
         {
-            q = q.Where(e => e.TierOutcomes.Any(t => t.Tier == f.NearMiss && !t.Qualified && t.DecisiveFailures == 1));
+            q = q.Where(e => e.TierOutcomes.Any(t => t.Tier == f.NearMiss && t.NearMiss));
         }
         if (f.SizeClass == "n/a")
         {

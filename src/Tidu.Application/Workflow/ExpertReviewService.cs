@@ -145,12 +145,12 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
             .ToListAsync(ct).ConfigureAwait(false);
         if (earlier.Any(x => x.EnterpriseId == enterprise.Id && x.HasConflict == true))
         {
-            return Conflict($"专家 {name} 曾声明与{enterprise.Name}存在利益冲突，不能指派",
+            return Conflict($"专家 {expert.DisplayName} 曾声明与{enterprise.Name}存在利益冲突，不能指派",
                 $"{name} declared a conflict of interest with {enterprise.CreditCode} before; they cannot be assigned to its application");
         }
         if (earlier.Any(x => x.ApplicationId == id))
         {
-            return Conflict($"专家 {name} 已指派到该申报", $"{name} is already assigned to application {id}");
+            return Conflict($"专家 {expert.DisplayName} 已指派到该申报", $"{name} is already assigned to application {id}");
         }
         var active = await db.ExpertAssignments.CountAsync(x => x.ApplicationId == id && x.HasConflict != true, ct).ConfigureAwait(false);
         if (active >= settings.ExpertsPerApplication)
@@ -158,7 +158,7 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
             return Conflict($"该申报已指派 {active} 位专家，达到本批次每件申报的专家人数 {settings.ExpertsPerApplication}",
                 $"application {id} has {active} experts assigned; round {application.RoundId} asks for {settings.ExpertsPerApplication}");
         }
-        var fired = await applications.FireAsync(application, Trigger.AssignExpert, null, $"指派评审专家 {name}", null, (a, now) =>
+        var fired = await applications.FireAsync(application, Trigger.AssignExpert, null, $"指派评审专家 {expert.DisplayName}", null, (a, now) =>
         {
             db.ExpertAssignments.Add(new ExpertAssignment
             {
@@ -318,7 +318,7 @@ public sealed class ExpertReviewService(TiduDbContext db, ApplicationService app
     /// <summary>A conflict the system knows without a declaration: the expert works for the applying enterprise.</summary>
     private static Refusal? DetectedConflict(TiduUser expert, string creditCode) =>
         string.Equals(expert.OrganisationCreditCode, creditCode, StringComparison.OrdinalIgnoreCase)
-            ? Conflict($"利益冲突：专家 {expert.UserName} 所在单位即申报企业，须回避",
+            ? Conflict($"利益冲突：专家 {expert.DisplayName} 所在单位即申报企业，须回避",
                 $"conflict of interest: {expert.UserName} works for {creditCode} (their organisation's credit code), the applying enterprise")
             : null;
 }

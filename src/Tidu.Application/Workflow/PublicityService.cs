@@ -86,10 +86,10 @@ public sealed class PublicityService(TiduDbContext db, ApplicationService applic
             {
                 var today = ChinaCalendar.Today(clock);
                 var round = app.Round;
-                var prefix = $"{round.Tier}-{today.Year}-";
+                var prefix = Domain.Recognitions.CertificateNumber.Prefix(round.RegionCode, round.Tier, today.Year);
                 // The sequence continues the tier's numbers of the year; the unique index refuses a number taken by a concurrent recognition.
                 var taken = await db.Applications.IgnoreQueryFilters().CountAsync(x => x.CertificateNumber != null && x.CertificateNumber.StartsWith(prefix), ct).ConfigureAwait(false);
-                app.CertificateNumber = $"{prefix}{taken + 1:D4}";
+                app.CertificateNumber = Domain.Recognitions.CertificateNumber.Of(prefix, taken + 1);
                 var enterprise = await registry.FindAsync(app.Enterprise.CreditCode, ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"the enterprise of application {app.Id} is not visible in this scope");
                 enterprise.Recognitions.Add(new EnterpriseRecognition

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
 
@@ -23,13 +24,26 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
     /// <summary>A rule version a round in <c>regionCode</c> may use: "tier@version" and how a person reads it.</summary>
     public sealed record RuleVersionChoice(string Tier, string Value, string Label);
 
-    /// <summary>The tiers that apply in <paramref name="regionCode"/>, each with its versions, newest first.</summary>
-    public IReadOnlyList<RuleVersionChoice> RuleVersionChoices(string regionCode) =>
+    /// <summary>
+    /// The tiers that apply in <paramref name="regionCode"/> in the rules' order, each with the versions in force on
+    /// <paramref name="from"/> or later (a superseded version is no basis for a new round), the current one first.
+    /// </summary>
+    public IReadOnlyList<RuleVersionChoice> RuleVersionChoices(string regionCode, DateOnly from) =>
         [.. rules.TiersFor(regionCode).SelectMany(sets => sets)
-            .SelectMany(t => t.Versions.Select(v => (Tier: t.Id, Value: $"{t.Id}@{v.Info.VersionId}", t.Title, v.Info.VersionId, v.Info.EffectiveFrom)))
+            .SelectMany(t => t.Versions.Where(v => v.Info.EffectiveTo is null || v.Info.EffectiveTo >= from)
+                .Select(v => (Tier: t.Id, Value: $"{t.Id}@{v.Info.VersionId}", t.Title, t.Order, v.Info.VersionId, v.Info.EffectiveFrom)))
             .DistinctBy(v => v.Value)
-            .OrderBy(v => v.Tier, StringComparer.Ordinal).ThenByDescending(v => v.EffectiveFrom)
-            .Select(v => new RuleVersionChoice(v.Tier, v.Value, $"{v.Title} · 版本 {v.VersionId}（{v.EffectiveFrom:yyyy-MM-dd} 起施行）"))];
+            .OrderBy(v => v.Order).ThenBy(v => v.EffectiveFrom)
+            .Select(v => new RuleVersionChoice(v.Tier, v.Value,
+                $"{v.Title}（{DisplayNames.VersionName(v.VersionId)}，{(v.EffectiveFrom <= from ? "现行" : $"{v.EffectiveFrom:yyyy-MM-dd} 起施行")}）"))];
+
+    /// <summary>The choice a new round starts from: the tier of the province's latest round in its current version, else the first.</summary>
+    public async Task<string?> DefaultChoiceAsync(IReadOnlyList<RuleVersionChoice> choices, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var lastTier = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.Tier).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return (choices.FirstOrDefault(c => c.Tier == lastTier) ?? (choices.Count > 0 ? choices[0] : null))?.Value;
+    }
 
     /// <summary>The cities (设区市) of <paramref name="regionCode"/>, the places a round's quotas go to.</summary>
     public IReadOnlyList<Domain.Regions.Region> CitiesOf(string regionCode) =>
@@ -73,6 +87,22 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
 
     private sealed record FieldError(string Field, string Zh, string En);
 
+    /// <summary>
+    /// The tier a title names when it names tiers but not the round's own (by full or short name: "专精特新“小巨人”" names
+    /// the little giant, and only as part of it the specialized SME); null when it names the round's tier or none.
+    /// </summary>
+    private string? TitleNamesOtherTier(string title, string tier)
+    {
+        var named = rules.Tiers.Select(t => t.Id).Distinct()
+            .Select(id => (Id: id, Names: new[] { DisplayNames.Tier(id), DisplayNames.TierShort(id) }))
+            .Select(t => (t.Id, Match: t.Names.Where(n => title.Contains(n, StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault()))
+            .Where(t => t.Match is not null)
+            .ToList();
+        // A name inside a longer one that matched ("专精特新" inside "专精特新“小巨人”企业") is not a mention of its own.
+        var mentioned = named.Where(t => !named.Any(o => o.Id != t.Id && o.Match!.Length > t.Match!.Length && o.Match.Contains(t.Match, StringComparison.Ordinal))).ToList();
+        return mentioned.Count == 0 || mentioned.Any(t => t.Id == tier) ? null : mentioned[0].Id;
+    }
+
     private List<FieldError> Validate(OpenRoundRequest body, string region, out int publicityDays, out int validityYears)
     {
         var errors = new List<FieldError>();
@@ -86,9 +116,20 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
             errors.Add(new("ruleSetVersion", "所选规则版本不属于该层级",
                 $"{body.RuleSetVersion} is not a version of {body.Tier} (known: {string.Join(", ", RuleVersionsOf(body.Tier))})"));
         }
+        else if (tierSets.SelectMany(t => t.Versions).FirstOrDefault(v => $"{body.Tier}@{v.Info.VersionId}" == body.RuleSetVersion) is { } version
+            && (version.Info.EffectiveFrom > body.ClosesOn || version.Info.EffectiveTo < body.OpensOn))
+        {
+            errors.Add(new("ruleSetVersion", $"所选规则版本（{DisplayNames.VersionName(version.Info.VersionId)}）在批次申报期间不施行，请选择现行版本",
+                $"{body.RuleSetVersion} is in force {version.Info.EffectiveFrom:yyyy-MM-dd}..{version.Info.EffectiveTo:yyyy-MM-dd}, not during the round {body.OpensOn:yyyy-MM-dd}..{body.ClosesOn:yyyy-MM-dd}"));
+        }
         if (string.IsNullOrWhiteSpace(body.Title))
         {
             errors.Add(new("title", "请填写批次名称", "a round needs a title"));
+        }
+        else if (TitleNamesOtherTier(body.Title, body.Tier) is { } named)
+        {
+            errors.Add(new("title", $"批次名称提到“{DisplayNames.Tier(named)}”，但所选梯度为“{DisplayNames.Tier(body.Tier)}”，请核对名称或梯度",
+                $"the title names {named}, the round's tier is {body.Tier}"));
         }
         if (body.ClosesOn < body.OpensOn)
         {

@@ -45,6 +45,12 @@ internal static class AuditCommand
         var (connection, provider, keyFile, keyId, anchorFile, keyText, keyDirectory) = request;
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (provider == "sqlite" && MissingSqliteFile(connection) is { } missing)
+        {
+            // Opening a SQLite file that is not there would create an empty database (and then fail on its tables).
+            stderr.WriteLine($"error: 数据库文件不存在：{missing}（平台默认的数据库是 src/Tidu.Web/tidu.db；请用 --connection \"Data Source=路径\" 指定）");
+            return ExitCodes.Failure;
+        }
         AuditHashing hashing;
         IReadOnlyList<AuditAnchor> anchors = [];
         try
@@ -106,5 +112,26 @@ internal static class AuditCommand
         stdout.WriteLine($"audit chain intact: {report.Verified} entr(ies) verified; head sequence {report.HeadSequence} hash {report.HeadHash}"
             + (anchorFile is null ? "; no anchor file given" : $"; {report.Anchors} anchor(s) agree"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The full path of the SQLite file a connection string names when that file does not exist (null for an in-memory database).</summary>
+    private static string? MissingSqliteFile(string connection)
+    {
+        Microsoft.Data.Sqlite.SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        }
+        catch (ArgumentException)
+        {
+            return null; // reported by the connection itself below
+        }
+        var file = builder.DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            return null;
+        }
+        var path = Path.GetFullPath(file);
+        return File.Exists(path) ? null : path;
     }
 }

@@ -64,6 +64,7 @@ internal static class GenerateCommand
         var generator = new ProfileGenerator(leaves, library, lastYear, TierMix.Zhejiang.Oversampled(oversample));
         try
         {
+            output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
             using var file = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             const int batch = 4096;
             var buffers = new byte[batch][];

@@ -37,6 +37,7 @@ internal static class ScreenCommand
         try
         {
             using var input = file.OpenRead();
+            output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
             using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             using var errors = errorsFile is null ? null : new FileStream(errorsFile.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             var pipeline = new ScreenPipeline(evaluator, asOf, explain);

@@ -96,11 +96,12 @@ internal static class SimulateCommand
             (totals, tally) = new SimulatePipeline(simulator, asOf, region, beforeEach).Run(input, _ => { }, line => stderr.WriteLine(Printable.Of(line)));
             stopwatch.Stop();
             var targets = TargetProgress.For(region, totals);
+            output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
             using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 SimulationJson.Write(result, reform, asOf, region, totals, tally, reformedCatalog, targets);
             }
-            SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, targets, stopwatch.Elapsed);
+            SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, reformedRules.Index, targets, stopwatch.Elapsed);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Tidu.Domain.Display;
 using Tidu.Domain.Profiles;
 using Tidu.Rules.Gaps;
 
@@ -83,14 +84,16 @@ internal abstract class GapSink : IDisposable
                     table.AddColumn(new TableColumn("需要").RightAligned());
                     table.AddColumn("单位");
                     table.AddColumn("类型");
+                    // Fields and values by their Chinese names (the JSON lines keep the pointers and raw values).
+                    var yearAt = FieldNames.YearsOf(profile);
                     foreach (var c in r.Changes)
                     {
-                        table.AddRow(Markup.Escape(c.Title), Markup.Escape(c.Path), Markup.Escape(c.Current?.ToJsonString() ?? "未填报"),
-                            Markup.Escape(c.Needed?.ToJsonString() ?? ""), Markup.Escape(c.Unit ?? ""), Efforts[c.Effort]);
+                        table.AddRow(Markup.Escape(c.Title), Markup.Escape(FieldNames.Of(c.Path, yearAt)), Markup.Escape(c.Current is null ? "未填报" : ValueText.Of(c.Current)),
+                            Markup.Escape(c.Needed is null ? "" : ValueText.Of(c.Needed)), Markup.Escape(c.Unit ?? ""), Efforts[c.Effort]);
                     }
                     foreach (var b in r.Blockers)
                     {
-                        table.AddRow(Markup.Escape(b.Title), Markup.Escape(b.Path ?? ""), Markup.Escape(b.Current?.ToJsonString() ?? ""),
+                        table.AddRow(Markup.Escape(b.Title), Markup.Escape(b.Path is null ? "" : FieldNames.Of(b.Path, yearAt)), Markup.Escape(b.Current is null ? "" : ValueText.Of(b.Current)),
                             Markup.Escape(b.Earliest is { } d ? "自" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""), "", $"[red]{Efforts[Effort.Blocked]}[/]");
                     }
                     console.Write(table);

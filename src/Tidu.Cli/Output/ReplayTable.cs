@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tidu.Domain.Display;
 using Tidu.Rules.Replay;
 
 namespace Tidu.Cli.Output;
@@ -41,9 +42,16 @@ internal static class ReplayTable
         static string Mark(StoredCheck? s) => s is null ? "（无此项）" : s.Passed ? "✓" : "✗";
         if ((c.After ?? c.Before)!.Kind == "indicator")
         {
-            return $"{c.Title}：实际 {c.After?.Actual ?? c.Before?.Actual ?? "不可得"}；{c.Before?.Points ?? 0}分 → {c.After?.Points ?? 0}分";
+            return $"{c.Title}：实际 {Actual(c)}；{c.Before?.Points ?? 0}分 → {c.After?.Points ?? 0}分";
         }
-        var actual = c.After?.Actual ?? c.Before?.Actual ?? "不可得";
-        return $"{c.Title}：实际 {actual}；要求 {c.Before?.Required ?? "（无）"} → {c.After?.Required ?? "（无）"}（{Mark(c.Before)} → {Mark(c.After)}）";
+        static string Required(StoredCheck? s) => s?.Required is { } r ? Requirements.Describe(r) : "（无）";
+        return $"{c.Title}：实际 {Actual(c)}；要求 {Required(c.Before)} → {Required(c.After)}（{Mark(c.Before)} → {Mark(c.After)}）";
+    }
+
+    /// <summary>The actual value by its Chinese name (a size class, a level …), as the tables read it.</summary>
+    private static string Actual(CheckFlip c)
+    {
+        var actual = c.After?.Actual ?? c.Before?.Actual;
+        return actual is null ? "不可得" : DisplayNames.Value(actual);
     }
 }

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tidu.Domain.Display;
 using Tidu.Rules.Versions;
 
 namespace Tidu.Cli.Output;
@@ -76,7 +77,7 @@ internal static class RuleTables
         console.WriteLine($"变更 {d.Changed.Count} 项（其中数值变化 {d.Changed.Count(c => c.ValueChanged)} 项），删除 {d.Removed.Count} 项，新增 {d.Added.Count} 项，未变 {d.Unchanged} 项。");
         foreach (var c in d.VersionChanges)
         {
-            console.WriteLine($"版本 {c.Name}：{c.Before ?? "（无）"} → {c.After ?? "（无）"}");
+            console.WriteLine("版本" + DisplayNames.RuleKeyChange(c.Name, c.Before, c.After));
         }
         foreach (var r in d.ReadingsRemoved)
         {
@@ -92,7 +93,7 @@ internal static class RuleTables
             foreach (var c in d.Changed.OrderByDescending(c => c.ValueChanged))
             {
                 // The citations have their own columns; the title of the new version labels the row.
-                var lines = c.Changes.Where(x => x.Name != "cite").Select(x => $"{x.Name}: {x.Before ?? "（无）"} → {x.After ?? "（无）"}");
+                var lines = c.Changes.Where(x => x.Name != "cite").Select(x => DisplayNames.RuleKeyChange(x.Name, x.Before, x.After));
                 table.AddRow(E(c.After.Title), E(c.After.Fact ?? ""), E(string.Join("\n", lines)), E(RuleText.MatchedBy(c.MatchedBy)), E(c.Before.Cite ?? ""), E(c.After.Cite ?? ""));
             }
             console.Write(table);

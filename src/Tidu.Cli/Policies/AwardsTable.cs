@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Tidu.Cli.Output;
+using Tidu.Domain.Display;
 using Tidu.Rules.Policies;
 
 namespace Tidu.Cli.Policies;
@@ -18,7 +19,7 @@ internal static class AwardsTable
         }
         foreach (var a in all)
         {
-            console.Write(new Rule($"{Markup.Escape(a.Name)}（{a.CreditCode}，{a.RegionCode}）可申领 {Num(a.Total)} 万元").LeftJustified());
+            console.Write(new Rule($"{Markup.Escape(a.Name)}（{a.CreditCode}，{Tidu.Domain.Regions.RegionTree.Shipped.Find(a.RegionCode)?.Name ?? a.RegionCode}）可申领 {Num(a.Total)} 万元").LeftJustified());
             if (a.Paid.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Rounded);
@@ -27,7 +28,7 @@ internal static class AwardsTable
                 {
                     table.AddRow(Markup.Escape(c.Clause.Title), Markup.Escape(c.OccasionText), c.Amount is { } v ? Num(v) : c.Clause.Amount!.Kind == FormulaKind.Unstated ? "未载明" : "个案确定",
                         Markup.Escape(c.Formula + (c.Clause.Benefit is { } b ? "：" + b : "") + string.Concat(c.Caps.Where(x => x.After < x.Before).Select(x => $"；已按{(x.Kind == "perFirmPerYear" ? "每年每企业" : "单笔")}上限 {Num(x.Limit)} 封顶"))),
-                        c.Clause.FundingKey, Markup.Escape(c.Clause.Cite + (c.Clause.Verification.IsVerified ? "" : $"（{c.Clause.Verification.Label}）")));
+                        DisplayNames.FundingLevel(c.Clause.FundingKey), Markup.Escape(c.Clause.Cite + (c.Clause.Verification.IsVerified ? "" : $"（{c.Clause.Verification.Label}）")));
                 }
                 console.Write(table);
             }
@@ -53,7 +54,7 @@ internal static class AwardsTable
         totals.AddColumns("资金层级", "金额（万元）");
         foreach (var g in all.SelectMany(a => a.TotalsByFundingLevel).GroupBy(kv => kv.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            totals.AddRow(g.Key, Num(g.Sum(kv => kv.Value)));
+            totals.AddRow(DisplayNames.FundingLevel(g.Key), Num(g.Sum(kv => kv.Value)));
         }
         totals.AddRow("合计", Num(all.Sum(a => a.Total)));
         console.Write(totals);

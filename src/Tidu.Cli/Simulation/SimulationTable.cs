@@ -1,7 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
 using Tidu.Cli.Output;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Model;
 using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;
 using Side = Tidu.Rules.Reforms.SimulationTotals.Side;
@@ -11,15 +13,17 @@ namespace Tidu.Cli.Simulation;
 /// <summary>The terminal summary of <c>tidu simulate</c>: qualified counts by size class and city, budget by clause and funding level, tier changes, targets.</summary>
 internal static class SimulationTable
 {
-    private static readonly Dictionary<string, string> SizeNames = new(StringComparer.Ordinal) { ["large"] = "大型", ["medium"] = "中型", ["small"] = "小型", ["micro"] = "微型", ["n/a"] = "不可得" };
-
-    public static void Write(TextWriter stdout, Reform reform, DateOnly asOf, SimulationTotals t, PolicyCatalog catalog, IReadOnlyList<TargetProgress> targets, TimeSpan elapsed)
+    public static void Write(TextWriter stdout, Reform reform, DateOnly asOf, SimulationTotals t, PolicyCatalog catalog, RuleIndex index, IReadOnlyList<TargetProgress> targets, TimeSpan elapsed)
     {
         var console = ConsoleFor.Create(stdout, 200);
         console.Write(new Rule($"改革模拟：{Markup.Escape(reform.Title)}（{asOf:yyyy-MM-dd}，{t.Enterprises:N0} 家企业，{elapsed.TotalSeconds:0.0} 秒）").LeftJustified());
+        var titles = catalog.AllClauses.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Title);
         foreach (var c in reform.Changes)
         {
-            console.MarkupLine($"  {Markup.Escape(c.RuleSet)} {Markup.Escape(c.Version)} {Markup.Escape(c.Target)}.{Markup.Escape(c.Key)}: {Markup.Escape(c.Before ?? "?")} → {Markup.Escape(c.Value)}");
+            // A tier's check by its title, a policy's clause by its title; the key by its Chinese name or comparison symbol.
+            var target = index.Title(c.RuleSet, c.Version, c.Target) ?? titles.GetValueOrDefault(c.Target) ?? c.Target;
+            var owner = titles.ContainsKey(c.Target) ? "" : DisplayNames.Tier(c.RuleSet) + " · ";
+            console.MarkupLine($"  {Markup.Escape(owner + target)}（{Markup.Escape(DisplayNames.VersionName(c.Version))}）{Markup.Escape(DisplayNames.RuleKeyChange(c.Key, c.Before, c.Value))}");
         }
         var sizes = t.QualifiedBySize.Keys.Select(k => k.SizeClass).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
         var bySize = new Table().Border(TableBorder.Rounded).Title("符合条件企业数（基线 → 改革）");
@@ -27,11 +31,11 @@ internal static class SimulationTable
         bySize.AddColumn("合计");
         foreach (var s in sizes)
         {
-            bySize.AddColumn(SizeNames.GetValueOrDefault(s, s));
+            bySize.AddColumn(s == "n/a" ? "无法判定" : DisplayNames.SizeClass(s));
         }
         foreach (var tier in t.Tiers)
         {
-            var cells = new List<string> { tier, Change(t.Qualified(Side.Baseline, tier), t.Qualified(Side.Reform, tier)) };
+            var cells = new List<string> { DisplayNames.Tier(tier), Change(t.Qualified(Side.Baseline, tier), t.Qualified(Side.Reform, tier)) };
             cells.AddRange(sizes.Select(s => Change(t.QualifiedBySize.GetValueOrDefault((Side.Baseline, tier, s)), t.QualifiedBySize.GetValueOrDefault((Side.Reform, tier, s)))));
             bySize.AddRow(cells.ToArray());
         }
@@ -42,7 +46,7 @@ internal static class SimulationTable
         byCity.AddColumn("地市");
         foreach (var tier in t.Tiers)
         {
-            byCity.AddColumn(tier);
+            byCity.AddColumn(DisplayNames.Tier(tier));
         }
         foreach (var city in t.QualifiedByRegion.Keys.Select(k => CityOf(k.Region)).Distinct().Order(StringComparer.Ordinal))
         {
@@ -63,13 +67,13 @@ internal static class SimulationTable
         {
             var b = t.BudgetByClause.GetValueOrDefault((Side.Baseline, clause)).Amount;
             var r = t.BudgetByClause.GetValueOrDefault((Side.Reform, clause)).Amount;
-            budget.AddRow(Markup.Escape(clauses.TryGetValue(clause, out var pc) ? pc.Title : clause), pc?.FundingKey ?? "", Num(b), Num(r), Num(r - b));
+            budget.AddRow(Markup.Escape(clauses.TryGetValue(clause, out var pc) ? pc.Title : clause), pc is null ? "" : DisplayNames.FundingLevel(pc.FundingKey), Num(b), Num(r), Num(r - b));
         }
         foreach (var level in t.BudgetByLevel.Keys.Select(k => k.Level).Distinct().Order(StringComparer.Ordinal))
         {
             var b = t.BudgetByLevel.GetValueOrDefault((Side.Baseline, level));
             var r = t.BudgetByLevel.GetValueOrDefault((Side.Reform, level));
-            budget.AddRow($"[bold]小计 {level}[/]", level, Num(b), Num(r), Num(r - b));
+            budget.AddRow($"[bold]小计 {DisplayNames.FundingLevel(level)}[/]", DisplayNames.FundingLevel(level), Num(b), Num(r), Num(r - b));
         }
         budget.AddRow("[bold]合计[/]", "", Num(t.Budget(Side.Baseline)), Num(t.Budget(Side.Reform)), Num(t.Budget(Side.Reform) - t.Budget(Side.Baseline)));
         console.Write(budget);
@@ -91,11 +95,12 @@ internal static class SimulationTable
         console.MarkupLine($"梯度变化：{t.Changes.Count(c => c.Gained):N0} 家新增符合，{t.Changes.Count(c => !c.Gained):N0} 家不再符合（完整名单见 JSON 文件）");
         foreach (var c in t.Changes.Take(10))
         {
-            console.MarkupLine($"  {(c.Gained ? "+" : "−")} {Markup.Escape(c.Name)}（{c.CreditCode}）{c.Tier}：{Markup.Escape(string.Join("；", c.Flipped.Select(f => $"{f.Title} {f.Baseline} → {f.Reform}")))}");
+            console.MarkupLine($"  {(c.Gained ? "+" : "−")} {Markup.Escape(c.Name)}（{c.CreditCode}）{DisplayNames.Tier(c.Tier)}：{Markup.Escape(string.Join("；", c.Flipped.Select(f => $"{f.Title} {f.Baseline} → {f.Reform}")))}");
         }
         foreach (var p in targets)
         {
-            console.MarkupLine($"目标 {p.Target.Jurisdiction} {p.Target.Tier} {(p.Target.Kind == "actual" ? "实际" : "目标")} {p.Target.Count:N0}（{p.Target.Date:yyyy-MM-dd}）：文件中符合条件 {p.Baseline:N0} → {p.Reform:N0}  [grey]{Markup.Escape(p.Target.Cite)}[/]");
+            var where = p.Target.Jurisdiction == "national" ? "全国" : RegionTree.Shipped.Find(p.Target.Jurisdiction.PadRight(6, '0'))?.Name ?? p.Target.Jurisdiction;
+            console.MarkupLine($"{(p.Target.Kind == "actual" ? "实际" : "目标")}：{where} {DisplayNames.Tier(p.Target.Tier)} {p.Target.Count:N0}（{p.Target.Date:yyyy-MM-dd}）：文件中符合条件 {p.Baseline:N0} → {p.Reform:N0}  [grey]{Markup.Escape(p.Target.Cite)}[/]");
         }
     }
 

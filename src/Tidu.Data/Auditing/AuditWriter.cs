@@ -144,6 +144,7 @@ internal static class AuditWriter
         Entities.Service.Visit v => $"visit:{v.Commissioner}@{v.VisitedOn:yyyy-MM-dd}",
         Entities.Dynamic.RecognitionReview v => $"{v.Tier}@{v.Recognition?.RecognizedOn:yyyy-MM-dd}:{v.Decision}",
         Entities.Dynamic.PoolMembership m => $"{m.Tier}:{m.Pool}@{m.EnteredOn:yyyy-MM-dd}",
+        Entities.Monitoring.OfficialRecognitionCount o => $"{o.Tier}:{o.Year}:{o.Batch}:{o.Kind}:{o.CityCode}",
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 

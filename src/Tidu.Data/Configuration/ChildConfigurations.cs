@@ -16,7 +16,7 @@ internal sealed class TierOutcomeConfiguration : IEntityTypeConfiguration<TierOu
     {
         b.HasKey(t => new { t.EnterpriseId, t.Tier });
         b.Property(t => t.Tier).HasMaxLength(40);
-        b.HasIndex(t => new { t.Tier, t.Qualified, t.DecisiveFailures });
+        b.HasIndex(t => new { t.Tier, t.Qualified, t.NearMiss });
     }
 }
 

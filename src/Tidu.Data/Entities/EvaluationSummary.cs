@@ -9,7 +9,7 @@ public sealed class EvaluationSummary
     /// <summary>The highest tier met (by ladder order), null when none.</summary>
     public string? HighestTier { get; set; }
 
-    /// <summary>The lowest tier missed by exactly one decisive check, null when none.</summary>
+    /// <summary>The lowest tier that is a near miss (one decisive check the enterprise can close), null when none.</summary>
     public string? NearMissTier { get; set; }
 
     /// <summary>Rule versions used, e.g. "innovative-sme@2022;specialized-sme@2026".</summary>

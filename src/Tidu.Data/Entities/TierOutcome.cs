@@ -9,6 +9,12 @@ public sealed class TierOutcome
     public bool Qualified { get; set; }
     public decimal? Score { get; set; }
 
-    /// <summary>How many checks decided the failure (0 when qualified); 1 makes a near miss.</summary>
+    /// <summary>How many checks decided the failure (0 when qualified).</summary>
     public int DecisiveFailures { get; set; }
+
+    /// <summary>
+    /// A near miss (差一项): one decisive check fails and the enterprise can close it by its own data (not its size class,
+    /// a title it must hold first, a compliance record or time); decided by the rule model (RuleIndex.IsNearMiss).
+    /// </summary>
+    public bool NearMiss { get; set; }
 }

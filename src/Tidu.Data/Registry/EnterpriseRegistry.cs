@@ -4,6 +4,7 @@ using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Model;
 
 namespace Tidu.Data.Registry;
 
@@ -167,13 +168,19 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         var scope = db.Scope;
         var hidden = new HashSet<string>(StringComparer.Ordinal);
         var stored = new Dictionary<string, List<Recognition>>(StringComparer.Ordinal);
+        // Where each visible file is registered: an enterprise user writes its own file in place (see below).
+        var storedRegion = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in profiles.Select(p => p.CreditCode).Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
             if (writing && !scope.All)
             {
-                var visible = await db.Enterprises.Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
+                var visible = await db.Enterprises.Where(e => chunk.Contains(e.CreditCode)).Select(e => new { e.CreditCode, e.RegionCode }).ToListAsync(ct).ConfigureAwait(false);
                 var all = await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false);
-                hidden.UnionWith(all.Except(visible, StringComparer.Ordinal));
+                hidden.UnionWith(all.Except(visible.Select(v => v.CreditCode), StringComparer.Ordinal));
+                foreach (var v in visible)
+                {
+                    storedRegion[v.CreditCode] = v.RegionCode;
+                }
             }
             if (recognitions == RecognitionWrites.Kept)
             {
@@ -198,6 +205,13 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                 refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.TooLong, tooLong.Path, tooLong.Limit));
             }
             else if (!scope.All && !scope.Contains(ProfileMapping.NewEnterprise(p, regions, includeRecognitions: false)))
+            {
+                refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
+            }
+            // An enterprise user corrects its own declared data; which region it is registered in (and so which
+            // officers are responsible for it) is not its to choose, and creating a file is an officer's or an import's.
+            else if (writing && scope.CreditCode is not null
+                && (!storedRegion.TryGetValue(p.CreditCode, out var region) || !string.Equals(region, p.RegionCode, StringComparison.Ordinal)))
             {
                 refused.Add(new UpsertRefusal(i, p.CreditCode, UpsertRefusalReason.OutsideScope));
             }
@@ -326,7 +340,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         ArgumentNullException.ThrowIfNull(enterprise);
         if (ProfileMapping.ToProfile(enterprise).Profile is { } profile)
         {
-            StoreEvaluation(enterprise, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
+            StoreEvaluation(enterprise, evaluator.Library.Index, evaluator.Evaluate(profile, asOf, EvaluationDetail.DecisiveFailures));
         }
     }
 
@@ -346,7 +360,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         {
             return (false, null);
         }
-        StoreEvaluation(e, evaluation);
+        StoreEvaluation(e, evaluator.Library.Index, evaluation);
         return (true, null);
     }
 
@@ -357,10 +371,10 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             .Where(x => x.Version is not null)
             .Select(x => $"{x.Version!.RuleSetId}@{x.Version.VersionId}" + (x.Jurisdiction == "national" ? "" : "/" + x.Jurisdiction)));
 
-    private static void StoreEvaluation(Enterprise e, EnterpriseEvaluation evaluation)
+    private static void StoreEvaluation(Enterprise e, RuleIndex index, EnterpriseEvaluation evaluation)
     {
         var highest = evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier;
-        var nearMiss = evaluation.Tiers.FirstOrDefault(t => !t.Qualified && t.Checks.Count == 1)?.Tier;
+        var nearMiss = evaluation.Tiers.FirstOrDefault(index.IsNearMiss)?.Tier;
         var versions = string.Join(';', evaluation.Tiers.Select(t => $"{t.Version.RuleSetId}@{t.Version.VersionId}"));
         var s = e.Evaluation;
         if (s is null || s.AsOf != evaluation.AsOf || s.SizeClass != evaluation.SizeClass.SizeClass
@@ -385,9 +399,11 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             // With EvaluationDetail.DecisiveFailures the checks of a failed tier are exactly its decisive failures.
             var failures = t.Qualified ? 0 : t.Checks.Count;
+            var near = index.IsNearMiss(t);
             if (row.Qualified != t.Qualified) { row.Qualified = t.Qualified; }
             if (row.Score != t.Score) { row.Score = t.Score; }
             if (row.DecisiveFailures != failures) { row.DecisiveFailures = failures; }
+            if (row.NearMiss != near) { row.NearMiss = near; }
         }
         e.TierOutcomes.RemoveAll(o => !evaluation.Tiers.Any(t => t.Tier == o.Tier));
     }

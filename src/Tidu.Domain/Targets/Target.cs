@@ -16,5 +16,6 @@ namespace Tidu.Domain.Targets;
 /// <param name="Clause">the clause, quoting the number.</param>
 public sealed record Target(string Jurisdiction, string Tier, string Kind, string Comparator, int Count, DateOnly Date, string Scope, string Document, string Seed, string Clause)
 {
+    /// <summary>The citation people read: the document and its clause.</summary>
     public string Cite => $"{Document} {Clause}";
 }

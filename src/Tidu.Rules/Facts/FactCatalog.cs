@@ -14,7 +14,20 @@ public static class FactCatalog
     private static readonly FrozenSet<string> None = FrozenSet<string>.Empty;
     private static readonly FrozenSet<string> YearOnly = new[] { "year" }.ToFrozenSet();
 
-    public static readonly FrozenDictionary<string, FactDefinition> All = Build().ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    /// <summary>Facts that record the enterprise's standing rather than its performance (see <see cref="FactDefinition.Closable"/>).</summary>
+    private static readonly FrozenSet<string> Standing = new[]
+    {
+        "sizeClass", "holdsRecognition", "honorCount", "registeredInMainland", "independentLegalPerson", "abnormalOperationList",
+        "seriousDishonestyList", "majorIncidentWithin3Years", "violationWithin3Years", "wageArrears", "jointPunishment", "restrictedCategory",
+        "regionCode", "provinceCode", "listing", "nicheMarketYears", "mainProductYearsInField",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, FactDefinition> All = Build()
+        .Select(d => Standing.Contains(d.Name) ? d with { Closable = false } : d)
+        .ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+
+    /// <summary>Whether the enterprise can pass a check of <paramref name="factName"/> by changing its own data (an unknown fact counts as closable).</summary>
+    public static bool IsClosable(string factName) => !All.TryGetValue(factName, out var fact) || fact.Closable;
 
     private static IEnumerable<FactDefinition> Build()
     {

@@ -247,8 +247,12 @@ public sealed class GapAnalyzer(Evaluator evaluator)
         // The lists of honours and recognitions say nothing the blocker does not: leave them out.
         var current = info.Kind is BlockerKind.Prerequisite or BlockerKind.Honour || e.Path is null ? null : ProfileJson.At(original, e.Path)?.DeepClone();
         var tierTitle = info.Tier is { } t ? Evaluator.Library.Tiers.FirstOrDefault(x => x.Id == t)?.Title ?? t : null;
-        return new GapBlocker(e.CheckId, e.CheckTitle, info.Kind, e.Path, current, info.Earliest, info.Tier, info.PrerequisiteQualified, GapNotes.Blocker(e.CheckTitle, info, tierTitle));
+        return new GapBlocker(e.CheckId, e.CheckTitle, info.Kind, e.Path, current, info.Earliest, info.Tier, info.PrerequisiteQualified, GapNotes.Blocker(e.CheckTitle, info, tierTitle, i => YearAt(original, i)));
     }
+
+    /// <summary>The fiscal year of the input's financials entry <paramref name="index"/>, to name a missing figure by its year.</summary>
+    private static int? YearAt(JsonObject profile, int index) =>
+        profile["financials"] is JsonArray years && index >= 0 && index < years.Count && years[index]?["year"] is JsonValue y && y.TryGetValue<int>(out var year) ? year : null;
 
     private static GapResult Result(EnterpriseProfile profile, DateOnly asOf, RuleSet<TierVersion> set, TierVersion version, bool next, bool qualified,
         List<GapChange> changes, List<GapBlocker> blockers, bool reachable, bool verified) =>

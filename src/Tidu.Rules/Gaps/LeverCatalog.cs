@@ -109,7 +109,7 @@ internal static class LeverCatalog
     {
         var f = c.Profile.FinancialsOf(year);
         var path = f is null ? "/financials" : $"/financials/{f.InputIndex}/{field}";
-        var blocker = f is null ? new BlockerInfo(BlockerKind.MissingData, Detail: $"no financials for {year}", HasHypothesis: false) : null;
+        var blocker = f is null ? new BlockerInfo(BlockerKind.MissingData, Detail: GapNotes.NoFinancials + year.ToString(System.Globalization.CultureInfo.InvariantCulture), HasHypothesis: false) : null;
         var isCount = field is "employees" or "rdStaff";
         var effort = field is "rdExpense" or "rdStaff" or "basicResearchExpense" ? Effort.Actionable : Effort.Performance;
         // R&D staff are among the employees; without a headcount, as for any count, the format's limit bounds the search.

@@ -48,8 +48,12 @@ public sealed class PlanOutcome
     /// <summary>Decisive failures found (counting stops at the limit the evaluation was given).</summary>
     public int DecisiveFailures(int tier) => _decisive[tier];
 
-    /// <summary>The one check that alone kept a tier out (a near miss), or null.</summary>
-    public Check? NearMiss(int tier) => !_qualified[tier] && _decisive[tier] == 1 ? (Check)Plan.Steps[_firstDecisive[tier]].Source : null;
+    /// <summary>
+    /// The one check that alone kept a tier out, when the enterprise can close it (a near miss, 差一项), or null: a
+    /// tier failing only on its size class, a title held first or a compliance record is not one (RuleIndex.IsNearMiss).
+    /// </summary>
+    public Check? NearMiss(int tier) =>
+        !_qualified[tier] && _decisive[tier] == 1 && Plan.Steps[_firstDecisive[tier]].Source is Check check && FactCatalog.IsClosable(check.FactName) ? check : null;
 
     internal void Begin(EvaluationPlan plan)
     {

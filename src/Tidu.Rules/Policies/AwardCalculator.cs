@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tidu.Domain.Display;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Projects;
 using Tidu.Domain.Regions;
@@ -184,17 +185,11 @@ public sealed class AwardCalculator(PolicyCatalog catalog, RegionTree regions)
         return (occasion, failures, claim);
     }
 
+    /// <summary>A failed condition in words: its title, the actual value and the requirement, by their Chinese names.</summary>
     private static string Describe(CheckResult r) =>
         r.MissingField is { } m && !r.Defaulted
-            ? $"{r.Title}：缺少输入 {m}"
-            : $"{r.Title}：实际 {Display(r.Actual)}，要求 {r.Required}";
-
-    private static string Display(object? value) => value switch
-    {
-        null => "不可得",
-        decimal d => d.ToString("0.####", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+            ? $"{r.Title}：缺少数据（{FieldNames.Of(m)}）"
+            : $"{r.Title}：实际 {(r.Actual is null ? "不可得" : DisplayNames.Value(r.Actual))}{r.Unit}，要求 {Requirements.Describe(r.Required, r.Unit)}";
 
     private static string? ProjectCheckFailure(ProjectCheck check, Project p)
     {

@@ -1,3 +1,4 @@
+using Tidu.Domain.Display;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Projects;
 using Tidu.Rules.Evaluation;
@@ -77,5 +78,6 @@ public sealed class Simulator(SimulationSide baseline, SimulationSide reform, IR
     }
 
     private static string Describe(CheckResult c) =>
-        (c.Passed ? "通过" : "未通过") + $"（实际 {c.Actual ?? "不可得"}，要求 {c.Required ?? (c.Points is { } p ? $"得分 {p}" : "—")}）";
+        (c.Passed ? "通过" : "未通过")
+        + $"（实际 {(c.Actual is null ? "不可得" : DisplayNames.Value(c.Actual))}，要求 {(c.Required is { } r ? Requirements.Describe(r, c.Kind == "check" ? c.Unit : null) : c.Points is { } p ? $"得分 {p}" : "—")}）";
 }

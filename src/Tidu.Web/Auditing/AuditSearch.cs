@@ -26,7 +26,7 @@ public sealed record AuditRow(long Id, long? Sequence, DateTimeOffset At, string
 /// </summary>
 public sealed class AuditSearch(TiduDbContext db)
 {
-    public const int PageSize = 100;
+    public const int PageSize = 50;
 
     /// <summary>Largest export in one file; narrow the dates for more.</summary>
     public const int MaxExportRows = 100_000;

@@ -15,7 +15,10 @@ public sealed record ChartRatio(string Name, int Numerator, int Denominator);
 /// under it and the XLSX export, so the three cannot disagree. Kind is bar, funnel or pie (funnel and pie draw
 /// the first series); Totals says whether sums make sense: then the table has a total row, and a total column
 /// when there are several series and <paramref name="RowTotals"/> (false when a row's series are not parts of one
-/// whole, e.g. raised and answered requests). <paramref name="Ratios"/> add share columns after the series.
+/// whole, e.g. raised and answered requests) — or with one series too when <paramref name="TotalColumnAlways"/> (a
+/// published total per row that readers look for under that name, e.g. a city's published recognitions over the
+/// years). <paramref name="Ratios"/> add share columns after the series.
+/// <paramref name="Missing"/> is what an empty cell reads, as the chart's note explains it (default 不适用).
 /// </summary>
 public sealed record ChartData(
     string Id,
@@ -27,10 +30,12 @@ public sealed record ChartData(
     bool Totals,
     string? Note = null,
     bool RowTotals = true,
-    IReadOnlyList<ChartRatio>? Ratios = null)
+    IReadOnlyList<ChartRatio>? Ratios = null,
+    string? Missing = null,
+    bool TotalColumnAlways = false)
 {
     /// <summary>Whether the table has a total column (sums across the series of a row).</summary>
-    public bool HasRowTotals => Totals && RowTotals && Series.Count > 1;
+    public bool HasRowTotals => Totals && RowTotals && (Series.Count > 1 || (TotalColumnAlways && Series.Count == 1));
 
     public IReadOnlyList<ChartRatio> Shares => Ratios ?? [];
 

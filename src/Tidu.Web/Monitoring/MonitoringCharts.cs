@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Screening;
 using Tidu.Data;
+using Tidu.Data.Entities.Monitoring;
 using Tidu.Domain.Regions;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
@@ -10,19 +11,15 @@ namespace Tidu.Web.Monitoring;
 
 /// <summary>
 /// The charts of the monitoring page for the current user's region, for one period (as-of date and year). Every count is made by the
-/// database (GROUP BY under the context's region scope); targets and official counts come from the shipped CSVs.
+/// database (GROUP BY under the context's region scope); targets come from the shipped targets file, the published
+/// counts from what the province imported (<see cref="OfficialCounts"/>).
 /// </summary>
-public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, RuleLibrary rules, ServiceCharts service, CountCache cache)
+public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, RegionTree regions, RuleLibrary rules, ServiceCharts service, CountCache cache, OfficialCounts official)
 {
     public const string TargetsId = "targets";
     public const string OfficialByCityId = "official-cities";
     public const string OfficialByBatchId = "official-batches";
-
-    /// <summary>The tier whose official counts data/zhejiang-specialized-recognitions.csv holds.</summary>
-    private const string OfficialTier = "specialized-sme";
-
-    /// <summary>The region whose official counts data/zhejiang-specialized-recognitions.csv holds.</summary>
-    private const string ZhejiangRegion = "330000";
+    public const string OfficialReviewByCityId = "official-review-cities";
 
     public const string NewInYearId = "new-by-region";
 
@@ -47,11 +44,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
             await service.RequestsOnTimeAsync(ServiceCharts.RequestsOnTimeId, $"企业诉求按时答复情况（{period.YearFrom:yyyy-MM-dd}至{period.YearTo:yyyy-MM-dd}提出）", period.YearFrom, period.YearTo, ct).ConfigureAwait(false),
             await service.PoolMovementAsync(ServiceCharts.PoolMovementId, $"培育库进出情况（{period.YearFrom:yyyy-MM-dd}至{period.YearTo:yyyy-MM-dd}）", period.YearFrom, period.YearTo, ct).ConfigureAwait(false),
         };
-        if (SeesZhejiang())
-        {
-            charts.Add(OfficialByBatch(period.Year));
-            charts.Add(OfficialByCity(period.Year));
-        }
+        charts.AddRange(await OfficialAsync(period.Year, ct).ConfigureAwait(false));
         return charts;
     }
 
@@ -65,12 +58,6 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
     }
 
     /// <summary>Whether the user's region holds Zhejiang's official counts (the whole country or a Zhejiang region).</summary>
-    private bool SeesZhejiang()
-    {
-        var scope = db.Scope;
-        return scope.All || scope.RegionCode?.StartsWith("33", StringComparison.Ordinal) == true;
-    }
-
     /// <summary>Enterprises newly recognised from <paramref name="from"/> to <paramref name="to"/> per child region and tier.</summary>
     public async Task<ChartData> NewByRegionAsync(string id, string title, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -129,21 +116,23 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
         {
             series.Add(new ChartSeries(ReferenceReportedSeries(reported), actuals.Select(a => a?.Count).ToList()));
         }
-        var official = OfficialRecognitionCounts.Shipped.Where(c => c.Kind == "recognized" && c.Year <= period.Year).ToList();
-        var officialRow = keys.FindIndex(k => k.Region == ZhejiangRegion && k.Tier == OfficialTier);
-        if (officialRow >= 0 && official.Count > 0)
+        // The provinces' published new recognitions (imported), summed over the batches up to the period's year.
+        var published = (await official.ListAsync(null, ct).ConfigureAwait(false))
+            .Where(c => c.Kind == OfficialCountKinds.Recognized && c.Year <= period.Year).ToList();
+        var publishedSums = keys.Select(k => published.Where(c => c.ProvinceCode == k.Region && c.Tier == k.Tier).ToList()).ToList();
+        if (publishedSums.Any(p => p.Count > 0))
         {
-            series.Add(new ChartSeries($"参考：省级名单公布新认定（{official.Min(c => c.Year)}—{official.Max(c => c.Year)}年所列批次累计）",
-                keys.Select((_, i) => i == officialRow ? (int?)official.Sum(c => c.Count) : null).ToList()));
+            series.Add(new ChartSeries($"参考：省级名单公布认定数（截至{period.Year}年已导入批次累计）",
+                publishedSums.Select(p => p.Count == 0 ? null : (int?)p.Sum(c => c.Count)).ToList()));
         }
         var note = "目标出处：" + string.Join("；", targets.OfType<Target>().Select(t => t.Document).Distinct()) + "。“新增”类目标与有效认定数不可比，记为不适用。";
         if (reported.Count > 0)
         {
             note += "“参考”列不是本平台统计数：公开报道数出处：" + string.Join("；", reported.Select(a => a.Cite).Distinct()) + "。";
         }
-        if (officialRow >= 0 && official.Count > 0)
+        if (publishedSums.Any(p => p.Count > 0))
         {
-            note += "名单公布数为浙江省经信厅所列各批次新认定数之和（data/zhejiang-specialized-recognitions.csv），宁波市不在名单中。";
+            note += "名单公布数为省级主管部门导入的各批次认定数之和（不含复核通过），见下方各批次公布数。";
         }
         return new ChartData(TargetsId, "认定数与培育目标对比", "bar", "地区 · 梯度",
             keys.Select(k => $"{RegionName(k.Region)} · {Labels.Tier(k.Tier)}").ToList(),
@@ -213,55 +202,102 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
 
     private sealed record Mix(string Section, string? SizeClass, int Count);
 
-    /// <summary>The official count of each published batch, the running sum of new recognitions, and the seed-000 target.</summary>
-    private static ChartData OfficialByBatch(int year)
+    /// <summary>
+    /// The published counts the provinces in the user's scope imported (<see cref="OfficialCounts"/>), up to the period's
+    /// year: per batch (认定 and 复核通过 side by side, never added), and per city and year for each kind, whose totals are
+    /// the published totals.
+    /// </summary>
+    private async Task<IReadOnlyList<ChartData>> OfficialAsync(int year, CancellationToken ct)
     {
-        var batches = Batches(year);
-        var target = TargetTable.Shipped.Single(t => t.Kind == "target" && t.Jurisdiction == "33" && t.Tier == OfficialTier);
-        var running = 0;
-        var cumulative = new List<int?>();
-        foreach (var b in batches)
+        var scope = db.Scope;
+        var province = scope.All ? null : scope.RegionCode is { Length: 6 } r ? r[..2] + "0000" : null;
+        if (!scope.All && province is null)
         {
-            running += b.Kind == "recognized" ? b.Total : 0;
-            cumulative.Add(b.Kind == "recognized" ? running : null);
+            return [];
         }
-        return new ChartData(OfficialByBatchId, "浙江省级专精特新中小企业：各批次公布数与2025年目标", "bar", "批次",
-            batches.Select(b => b.Label).ToList(),
-            [
-                new ChartSeries("本批数量", batches.Select(b => (int?)b.Total).ToList()),
-                new ChartSeries("所列批次累计新认定", cumulative),
-                new ChartSeries($"2025年目标（{target.Document}）", batches.Select(_ => (int?)target.Count).ToList()),
-            ],
-            Totals: false,
-            Note: "数据来源：浙江省经信厅公布的各批次名单（" + string.Join("、", OfficialRecognitionCounts.Shipped.Select(c => c.Document).OfType<string>().Distinct()) + "）。累计仅含所列批次，目标为全省累计数（" + target.Cite + "）。宁波市为计划单列市，不在名单中。");
+        var all = (await official.ListAsync(province, ct).ConfigureAwait(false)).Where(c => c.Year <= year).ToList();
+        var provinces = all.Select(c => c.ProvinceCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        var charts = new List<ChartData>();
+        foreach (var code in provinces)
+        {
+            // The ids of the first tier imported are the plain ones; a province's other tiers (and other provinces) are suffixed.
+            var tiers = all.Where(c => c.ProvinceCode == code).GroupBy(c => c.Tier).OrderBy(g => g.Min(c => c.Id)).Select(g => g.Key).ToList();
+            foreach (var tier in tiers)
+            {
+                var suffix = (provinces.Count > 1 ? "-" + code : "") + (tier == tiers[0] ? "" : "-" + tier);
+                var counts = all.Where(c => c.ProvinceCode == code && c.Tier == tier).ToList();
+                var name = $"{RegionName(code)}{Labels.Tier(tier)}";
+                charts.Add(OfficialByBatch(OfficialByBatchId + suffix, name, code, tier, counts));
+                charts.Add(OfficialByCity(OfficialByCityId + suffix, name, counts, OfficialCountKinds.Recognized));
+                if (counts.Any(c => c.Kind == OfficialCountKinds.ReviewPassed))
+                {
+                    charts.Add(OfficialByCity(OfficialReviewByCityId + suffix, name, counts, OfficialCountKinds.ReviewPassed));
+                }
+            }
+        }
+        return charts;
     }
 
-    /// <summary>The official counts per city (rows) and batch (columns).</summary>
-    private static ChartData OfficialByCity(int year)
+    /// <summary>Each published batch: its newly recognised and its review-passed counts (two series), the running sum of new recognitions, and the province's target.</summary>
+    private static ChartData OfficialByBatch(string id, string name, string province, string tier, List<OfficialRecognitionCount> counts)
     {
-        var batches = Batches(year);
-        var cities = OfficialRecognitionCounts.Shipped.Where(c => c.Year <= year).Select(c => (c.RegionCode, c.City)).Distinct().OrderBy(c => c.RegionCode, StringComparer.Ordinal).ToList();
-        return new ChartData(OfficialByCityId, "浙江省级专精特新中小企业：各市各批次公布数", "bar", "城市",
-            cities.Select(c => c.City).ToList(),
-            batches.Select(b => new ChartSeries(b.Label, cities
-                .Select(c => OfficialRecognitionCounts.Shipped.Where(x => x.Year == b.Year && x.Batch == b.Batch && x.Kind == b.Kind && x.RegionCode == c.RegionCode).Select(x => (int?)x.Count).SingleOrDefault())
+        var batches = Batches(counts);
+        int? Sum(PublishedBatch b, string kind) =>
+            counts.Any(c => c.Year == b.Year && c.Batch == b.Batch && c.Kind == kind) ? counts.Where(c => c.Year == b.Year && c.Batch == b.Batch && c.Kind == kind).Sum(c => c.Count) : null;
+        var recognized = batches.Select(b => Sum(b, OfficialCountKinds.Recognized)).ToList();
+        var running = 0;
+        var series = new List<ChartSeries>
+        {
+            new("公布认定数", recognized),
+            new("公布复核通过数", batches.Select(b => Sum(b, OfficialCountKinds.ReviewPassed)).ToList()),
+            new("累计认定数", recognized.Select(v => v is { } n ? running += n : (int?)null).ToList()),
+        };
+        var target = TargetTable.Shipped.FirstOrDefault(t => t.Kind == "target" && t.Jurisdiction.PadRight(6, '0') == province && t.Tier == tier);
+        if (target is not null)
+        {
+            series.Add(new ChartSeries($"{target.Date.Year}年目标（{target.Document}）", batches.Select(_ => (int?)target.Count).ToList()));
+        }
+        return new ChartData(id, $"{name}：各批次公布数", "bar", "批次", batches.Select(b => $"{b.Year}年{b.Batch}").ToList(), series,
+            Totals: false, Note: Source(counts) + "认定数与复核通过数分列，不相加；累计仅含已导入的批次。" + (target is null ? "" : $"目标为全省累计数（{target.Document}）。"),
+            Missing: "—");
+    }
+
+    /// <summary>One kind of count per city (rows) and year (columns): the row totals are each city's published total, the column totals each year's.</summary>
+    private ChartData OfficialByCity(string id, string name, List<OfficialRecognitionCount> counts, string kind)
+    {
+        var ofKind = counts.Where(c => c.Kind == kind).ToList();
+        var years = ofKind.Select(c => c.Year).Distinct().Order().ToList();
+        var cities = ofKind.Select(c => c.CityCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        var kindName = OfficialCounts.KindName(kind);
+        return new ChartData(id, $"{name}：各市历年公布{kindName}数", "bar", "城市",
+            cities.Select(RegionName).ToList(),
+            years.Select(y => new ChartSeries($"{y}年", cities
+                .Select(city => ofKind.Any(c => c.Year == y && c.CityCode == city) ? ofKind.Where(c => c.Year == y && c.CityCode == city).Sum(c => c.Count) : (int?)null)
                 .ToList())).ToList(),
             Totals: true,
-            Note: "空白表示该市在该批次名单中没有数据。");
+            Note: Source(ofKind) + $"只计“{kindName}”；“—”表示该市在该年度的名单中没有数据。",
+            Missing: "—",
+            TotalColumnAlways: true);
     }
 
-    private sealed record PublishedBatch(int Year, string Batch, string Kind, int Total)
+    /// <summary>Where the counts come from: the documents, and who imported them when.</summary>
+    private static string Source(List<OfficialRecognitionCount> counts)
     {
-        public string Label => $"{Year}年{Batch}（{(Kind == "recognized" ? "认定" : "复核通过")}）";
+        var documents = counts.Select(c => c.Document).OfType<string>().Distinct().ToList();
+        var latest = counts.MaxBy(c => c.ImportedAt);
+        return "数据来源：省级主管部门公布的名单" + (documents.Count > 0 ? "（" + string.Join("、", documents) + "）" : "")
+            + (counts.Any(c => c.Document is null) ? "，部分批次未注明文号" : "")
+            + (latest is null ? "" : $"，由省级主管部门导入（最近一次 {latest.ImportedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}）") + "。";
     }
 
-    /// <summary>The published batches of <paramref name="year"/> and before.</summary>
-    private static List<PublishedBatch> Batches(int year) =>
-        OfficialRecognitionCounts.Shipped
-            .Where(c => c.Year <= year)
-            .GroupBy(c => (c.Year, c.Batch, c.Kind))
-            .Select(g => new PublishedBatch(g.Key.Year, g.Key.Batch, g.Key.Kind, g.Sum(c => c.Count)))
-            .ToList(); // in file order: the CSV lists batches chronologically
+    private sealed record PublishedBatch(int Year, string Batch);
+
+    /// <summary>The batches in the order they were published: by year, then as imported.</summary>
+    private static List<PublishedBatch> Batches(List<OfficialRecognitionCount> counts) =>
+        counts.GroupBy(c => new PublishedBatch(c.Year, c.Batch))
+            .OrderBy(g => g.Key.Year).ThenBy(g => g.Min(c => c.Id))
+            .Select(g => g.Key)
+            .ToList();
 
     private string RegionName(string code) => regions.Find(code)?.Name ?? code;
 }

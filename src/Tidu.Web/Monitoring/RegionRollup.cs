@@ -83,11 +83,11 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
 
     private static (string, string?, string, string) Key(LeafTierCount l) => (l.ProvinceCode, l.CityCode, l.RegionCode, l.Tier);
 
-    /// <summary>Qualified and near misses (one decisive check short) per lowest-level region and tier, by the latest evaluation.</summary>
+    /// <summary>Qualified and near misses (one decisive check the enterprise can close) per lowest-level region and tier, by the latest evaluation.</summary>
     private Task<IReadOnlyList<LeafTierCount>> OutcomesAsync(CancellationToken ct) =>
         cache.GetAsync(db.Scope, "monitoring:outcomes", async () =>
             (IReadOnlyList<LeafTierCount>)(await db.TierOutcomes.AsNoTracking()
-                .Where(t => t.Qualified || t.DecisiveFailures == 1)
+                .Where(t => t.Qualified || t.NearMiss)
                 .GroupBy(t => new { t.Enterprise.ProvinceCode, t.Enterprise.CityCode, t.Enterprise.RegionCode, t.Tier })
                 .Select(g => new
                 {

@@ -37,7 +37,7 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Applica
         Total = await cache.GetAsync(db.Scope, "total", () => db.Enterprises.CountAsync(ct)).ConfigureAwait(false);
         var counts = await cache.GetAsync(db.Scope, "tiers", () => db.TierOutcomes
             .GroupBy(t => t.Tier)
-            .Select(g => new TierCount(g.Key, g.Count(t => t.Qualified), g.Count(t => !t.Qualified && t.DecisiveFailures == 1)))
+            .Select(g => new TierCount(g.Key, g.Count(t => t.Qualified), g.Count(t => t.NearMiss)))
             .ToListAsync(ct)).ConfigureAwait(false);
         Tiers = rules.Tiers
             .DistinctBy(t => t.Id)
@@ -50,4 +50,8 @@ public sealed class IndexModel(TiduDbContext db, RuleLibrary rules, Tidu.Applica
             : "";
         return Page();
     }
+
+    /// <summary>An expert without an officer's or administrator's role as well.</summary>
+    public static bool IsOnlyExpert(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Expert) && !Roles.Administrators.Any(user.IsInRole) && !Roles.Officers.Any(user.IsInRole);
 }

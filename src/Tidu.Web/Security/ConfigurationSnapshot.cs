@@ -30,7 +30,7 @@ public sealed class ConfigurationSnapshot(IConfiguration configuration, IHostEnv
             new("字段加密密钥", Ids(KeyRing.Fields)),
             new("审计链密钥", Ids(KeyRing.Audit)),
             new("双因素认证（配置要求）", c.GetValue<bool>("Security:RequireTwoFactor") ? "是" : "否（由安全策略决定）"),
-            new("单点登录（OpenID Connect）", c["Authentication:Oidc:Authority"] is { Length: > 0 } authority ? authority + "（客户端 " + c["Authentication:Oidc:ClientId"] + "）" : "未配置"),
+            new("单点登录（OIDC）", c["Authentication:Oidc:Authority"] is { Length: > 0 } authority ? authority + "（客户端 " + c["Authentication:Oidc:ClientId"] + "）" : "未配置"),
             new("可信反向代理", c.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() is { Length: > 0 } proxies ? "本机，" + string.Join("，", proxies) : "仅本机（其他来源以连接地址为准）"),
             new("演示数据", c.GetValue<bool>("Demo:Seed") ? "开启" : "关闭"),
             new("电子邮件通知", c.GetValue<bool>("Notifications:Email:Enabled") ? "开启：" + c["Notifications:Email:Host"] : "关闭"),

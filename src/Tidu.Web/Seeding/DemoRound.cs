@@ -18,16 +18,21 @@ public static class DemoRound
     public const string Province = "330000";
     public const string Tier = "specialized-sme";
 
+    /// <summary>As the evaluator picks it: the most specific rule set of the tier with a version in force on <paramref name="day"/>.</summary>
+    public static Tidu.Rules.Model.RuleVersionInfo? VersionOn(IServiceProvider sp, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(sp);
+        return sp.GetRequiredService<RuleLibrary>().TiersFor(Province).SingleOrDefault(g => g[0].Id == Tier)?
+            .Select(t => t.VersionOn(day)?.Info).FirstOrDefault(v => v is not null);
+    }
+
     public static async Task SeedAsync(IServiceProvider sp, DemoOptions demo)
     {
         ArgumentNullException.ThrowIfNull(sp);
         ArgumentNullException.ThrowIfNull(demo);
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = ChinaCalendar.Today(clock);
-        var library = sp.GetRequiredService<RuleLibrary>();
-        // As the evaluator picks it: the most specific rule set of the tier with a version in force today.
-        var version = library.TiersFor(Province).SingleOrDefault(g => g[0].Id == Tier)?
-            .Select(t => t.VersionOn(today)?.Info).FirstOrDefault(v => v is not null);
+        var version = VersionOn(sp, today);
         if (version is null)
         {
             return; // no version in force today: nothing to open a round on

@@ -16,9 +16,6 @@ namespace Tidu.Web.Workflow;
 /// </summary>
 public static class MaterialsApi
 {
-    // Materials can be added until the application is decided for good.
-    private static readonly ApplicationState[] Closed = [ApplicationState.Recognized, ApplicationState.Rejected];
-
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -52,66 +49,13 @@ public static class MaterialsApi
         return Results.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
     }
 
-    private static async Task<IResult> UploadAsync(long id, IFormFile? file, IActorSource actors, TiduDbContext db, MaterialStore store, TimeProvider clock,
-        ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(long id, IFormFile? file, MaterialUploads uploads, CancellationToken ct)
     {
-        if (Access.Require(actors.Current, AccessRight.AttachMaterial) is { } forbidden)
-        {
-            return forbidden.ToProblem();
-        }
-        var application = await db.Applications.Include(a => a.Enterprise).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);
-        if (application is null)
-        {
-            return ApplicationNotFound(id).ToProblem();
-        }
-        if (Closed.Contains(application.State))
-        {
-            return Conflict("该申报已办结，不能再上传材料", $"application {id} is {application.State}; materials are attached before that").ToProblem();
-        }
-        if (file is null)
-        {
-            return Unprocessable("请选择要上传的文件", "no file: send it as multipart/form-data field 'file'").ToProblem();
-        }
-        var name = MaterialFileName.Sanitise(file.FileName);
-        MaterialStore.Staged? staged;
-        Refusal? refusal;
-        await using (var content = file.OpenReadStream())
-        {
-            (staged, refusal) = await store.StageAsync(content, name, ct).ConfigureAwait(false);
-        }
-        if (refusal is not null)
-        {
-            logs.CreateLogger("Tidu.Materials").LogWarning("Upload to application {Id} refused: {Reason}", id, refusal.En);
-            return refusal.ToProblem();
-        }
-        var material = new ApplicationMaterial
-        {
-            ApplicationId = id,
-            Application = application,
-            EnterpriseId = application.EnterpriseId,
-            FileName = name,
-            StoredName = staged!.StoredName,
-            Kind = staged.Kind.Id,
-            ContentType = staged.Kind.ContentType,
-            Length = staged.Length,
-            Sha256 = staged.Sha256,
-            UploadedBy = db.Scope.Actor,
-            UploadedAt = clock.GetUtcNow(),
-        };
-        db.ApplicationMaterials.Add(material);
-        db.RuleSetVersion = application.PreEvaluationRuleVersion;
-        store.Commit(staged);
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch
-        {
-            // No row, no file: a material is either fully there or not at all.
-            store.Remove(staged.StoredName);
-            throw;
-        }
-        return Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material));
+        await using var content = file?.OpenReadStream();
+        var outcome = await uploads.AddAsync(id, content, file?.FileName, ct).ConfigureAwait(false);
+        return outcome.Value is { } material
+            ? Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material))
+            : outcome.Refusal!.ToProblem();
     }
 
     private static object View(ApplicationMaterial m) => new

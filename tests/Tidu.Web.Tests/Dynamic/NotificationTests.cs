@@ -33,7 +33,9 @@ public abstract class NotificationTests(TiduAppFixture app)
         using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today)).UserName);
         var submitted = await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round.Json!["id"]!.GetValue<long>(), ["declaredTrue"] = true });
         submitted.Status.ShouldBe(HttpStatusCode.Created, submitted.Text);
-        var link = $"/api/v1/applications/{submitted.Json!["id"]!.GetValue<long>()}";
+        var id = submitted.Json!["id"]!.GetValue<long>();
+        var api = $"/api/v1/applications/{id}";
+        var link = $"/Applications/{id}"; // a notice links to the page a person opens, as the file notices do
         using var sc = await Sessions.LoginAsync(app, "sc-county");
         using var gs = await Sessions.LoginAsync(app, "gs-county");
         using var city = await Sessions.LoginAsync(app, "hz-city");
@@ -44,16 +46,16 @@ public abstract class NotificationTests(TiduAppFixture app)
         (await KindsAsync(province, link)).ShouldBeEmpty();
         (await KindsAsync(enterprise, link)).ShouldBeEmpty();
 
-        var approved = await sc.PostJsonAsync($"{link}/decisions", new JsonObject { ["decision"] = "approve", ["revision"] = 0 });
+        var approved = await sc.PostJsonAsync($"{api}/decisions", new JsonObject { ["decision"] = "approve", ["revision"] = 0 });
         approved.Status.ShouldBe(HttpStatusCode.OK, approved.Text);
         (await KindsAsync(city, link)).ShouldBe(["county-approved"]);
         (await KindsAsync(gs, link)).ShouldBeEmpty();
-        var recommended = await city.PostJsonAsync($"{link}/decisions", new JsonObject { ["decision"] = "recommend", ["revision"] = 1 });
+        var recommended = await city.PostJsonAsync($"{api}/decisions", new JsonObject { ["decision"] = "recommend", ["revision"] = 1 });
         recommended.Status.ShouldBe(HttpStatusCode.OK, recommended.Text);
         (await KindsAsync(province, link)).ShouldBe(["city-recommended"]);
         using var hubei = await Sessions.LoginAsync(app, "hb-province");
         (await KindsAsync(hubei, link)).ShouldBeEmpty();
-        var rejected = await province.PostJsonAsync($"{link}/decisions", new JsonObject { ["decision"] = "reject", ["reason"] = "研发投入不达标", ["revision"] = 2 });
+        var rejected = await province.PostJsonAsync($"{api}/decisions", new JsonObject { ["decision"] = "reject", ["reason"] = "研发投入不达标", ["revision"] = 2 });
         rejected.Status.ShouldBe(HttpStatusCode.OK, rejected.Text);
         var mine = await ItemsAsync(enterprise, link);
         mine.Select(i => i["kind"]!.GetValue<string>()).ShouldBe(["application-rejected"]);
@@ -86,23 +88,24 @@ public abstract class NotificationTests(TiduAppFixture app)
     [Fact]
     public async Task The_inbox_page_and_the_bell_show_the_users_notices_and_the_officer_pages_render()
     {
-        await new Each_step_helper(app).SubmitAsync();
+        var name = await new Each_step_helper(app).SubmitAsync();
+        var title = $"新的申报待初审：{name}"; // this test's application, whatever other tests submitted
         using var county = await Sessions.LoginAsync(app, "sc-county");
         var page = await county.GetStringAsync(new Uri("/Notifications", UriKind.Relative), TestContext.Current.CancellationToken);
         page.ShouldContain("消息中心");
-        page.ShouldContain("新的申报待初审");
+        page.ShouldContain(title);
         page.ShouldContain("data-testid=\"bell\"");
         using var province = await Sessions.LoginAsync(app, "zj-province");
         (await province.GetStringAsync(new Uri("/Recognitions?status=expired", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldContain("认定动态管理");
         (await province.GetStringAsync(new Uri("/Pools?tier=specialized-sme", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldContain("储备库建议");
         // Another county's inbox does not carry 上城区's queue.
         using var other = await Sessions.LoginAsync(app, "gs-county");
-        (await other.GetStringAsync(new Uri("/Notifications", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldNotContain("新的申报待初审");
+        (await other.GetStringAsync(new Uri("/Notifications", UriKind.Relative), TestContext.Current.CancellationToken)).ShouldNotContain(title);
     }
 
     private sealed class Each_step_helper(TiduAppFixture app)
     {
-        public async Task SubmitAsync()
+        public async Task<string> SubmitAsync()
         {
             using var province = await Sessions.LoginAsync(app, "zj-province");
             var round = await province.PostJsonAsync("/api/v1/rounds", new JsonObject
@@ -114,8 +117,11 @@ public abstract class NotificationTests(TiduAppFixture app)
                 ["ruleSetVersion"] = RuleVersionOn(app, Tier, Today),
                 ["quotas"] = new JsonArray(new JsonObject { ["cityCode"] = "330100", ["quota"] = 1 }),
             });
-            using var enterprise = await Sessions.LoginAsync(app, (await Applicants.NewAsync(app, Today, qualifying: false)).UserName);
-            await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round.Json!["id"]!.GetValue<long>(), ["declaredTrue"] = true });
+            var applicant = await Applicants.NewAsync(app, Today, qualifying: false);
+            using var enterprise = await Sessions.LoginAsync(app, applicant.UserName);
+            var submitted = await enterprise.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round.Json!["id"]!.GetValue<long>(), ["declaredTrue"] = true });
+            submitted.Status.ShouldBe(HttpStatusCode.Created, submitted.Text);
+            return applicant.Name;
         }
     }
 

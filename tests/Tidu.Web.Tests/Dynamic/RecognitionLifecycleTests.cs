@@ -11,7 +11,7 @@ using static Tidu.Web.Tests.Dynamic.DynamicHarness;
 namespace Tidu.Web.Tests.Dynamic;
 
 /// <summary>
-/// workflow.md "Dynamic management" on recognitions, with a faked clock: a recognition expires the day after its last
+/// Dynamic management of recognitions, with a faked clock: a recognition expires the day after its last
 /// valid day; the re-review notice goes out on the day the configured lead time (appsettings DynamicManagement) is
 /// reached and not the day before; the province keeps (validity extended by the configured years) or revokes with a
 /// reason, each on an evaluation of the current file, audited. Recognitions are seeded years ahead, so nothing here
@@ -47,7 +47,7 @@ public abstract class RecognitionLifecycleTests(TiduAppFixture app)
     }
 
     [Fact]
-    public async Task The_re_review_notice_goes_out_on_the_lead_day_not_the_day_before_to_the_enterprise_and_its_province_only_once()
+    public async Task The_re_review_notice_goes_out_on_the_lead_day_not_the_day_before_to_the_enterprise_once_and_to_its_province_in_one_digest()
     {
         var options = Options(app);
         options.ReReviewNoticeLeadDays.ShouldBe(90); // appsettings.json, with its citation
@@ -59,14 +59,20 @@ public abstract class RecognitionLifecycleTests(TiduAppFixture app)
 
         await IssueAsync(noticeDay.AddDays(-1));
         (await NoticesAsync(id)).ShouldBeEmpty();
+        (await DigestsAsync(noticeDay)).ShouldBeEmpty();
         (await IssueAsync(noticeDay)).ShouldBeGreaterThanOrEqualTo(1);
-        var sent = await NoticesAsync(id);
-        sent.Select(n => $"{n.RecipientRole}|{n.RecipientRegionCode}|{n.RecipientCreditCode}").Order().ShouldBe(
-            [$"enterprise||{Gongshu}", "province-officer|330000|"]);
-        sent.ShouldAllBe(n => n.Kind == "re-review-notice" && n.Body.Contains(Iso(lastDay)));
+        var sent = (await NoticesAsync(id)).Single();
+        $"{sent.RecipientRole}|{sent.RecipientCreditCode}|{sent.Link}".ShouldBe($"enterprise|{Gongshu}|/Enterprises/{Gongshu}");
+        sent.Body.ShouldContain(Iso(lastDay));
+        sent.Body.ShouldContain("专精特新中小企业");
+        // The province's officers get one digest of the day naming it, linking to the list of recognitions due.
+        var digest = (await DigestsAsync(noticeDay)).Single();
+        $"{digest.RecipientRole}|{digest.RecipientRegionCode}|{digest.Link}".ShouldBe($"province-officer|330000|/Recognitions?status={RecognitionStatus.ReReviewDue}");
+        digest.Body.ShouldContain(Iso(lastDay));
         // Once: the next day's run sends nothing new for it.
         await IssueAsync(noticeDay.AddDays(1));
-        (await NoticesAsync(id)).Count.ShouldBe(2);
+        (await NoticesAsync(id)).Count.ShouldBe(1);
+        (await DigestsAsync(noticeDay.AddDays(1))).ShouldNotContain(n => n.Body.Contains(Iso(lastDay)));
     }
 
     [Fact]
@@ -107,7 +113,7 @@ public abstract class RecognitionLifecycleTests(TiduAppFixture app)
         var audits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Entity == nameof(RecognitionReview) && a.CreditCode == Gongshu && a.Actor == "zj-province"));
         audits.ShouldBeGreaterThanOrEqualTo(2);
         // The revocation reached the enterprise and its county's officers, and no other county.
-        var notices = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "recognition-revoked" && n.Link == $"/api/v1/recognitions/{revoked}").ToListAsync());
+        var notices = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "recognition-revoked" && n.Link == $"/Enterprises/{Gongshu}" && n.Body.Contains(Iso(day))).ToListAsync());
         notices.Select(n => $"{n.RecipientRole}|{n.RecipientRegionCode}|{n.RecipientCreditCode}").Order().ShouldBe(["county-officer|330105|", $"enterprise||{Gongshu}"]);
     }
 
@@ -118,7 +124,10 @@ public abstract class RecognitionLifecycleTests(TiduAppFixture app)
         app.WithDbAsync(db => ReReviewNotices.IssueAsync(db, today, Options(app), DateTimeOffset.UtcNow, CancellationToken.None));
 
     private Task<List<Notification>> NoticesAsync(long recognition) =>
-        app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "re-review-notice" && n.Link == $"/api/v1/recognitions/{recognition}").ToListAsync());
+        app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "re-review-notice" && n.Key!.StartsWith($"re-review:{recognition}:")).ToListAsync());
+
+    private Task<List<Notification>> DigestsAsync(DateOnly day) =>
+        app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "re-review-digest" && n.Key!.StartsWith($"re-review-digest:330000:{Iso(day)}:")).ToListAsync());
 }
 
 [Collection(SqliteApp.Name)]

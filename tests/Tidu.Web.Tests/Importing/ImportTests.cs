@@ -11,6 +11,26 @@ namespace Tidu.Web.Tests.Importing;
 /// <summary>Uploads through POST /api/v1/imports by a city officer (杭州市, 330100), committed with ?commit=true.</summary>
 public abstract class ImportTests(TiduAppFixture app)
 {
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task The_shipped_template_imports_as_shipped(string format)
+    {
+        // As the README's walk-through does it: 上城区 downloads the template from 数据导入 and uploads it unchanged.
+        using var client = await Sessions.LoginAsync(app, "sc-county");
+        using var download = await client.GetAsync(Http.Url($"/Import/Template?format={format}"), TestContext.Current.CancellationToken);
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var template = await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        var (status, json, text) = await client.ImportAsync($"tidu-import-template.{format}", template, commit: false);
+
+        status.ShouldBe(HttpStatusCode.OK, text);
+        json!["issues"]!.AsArray().ShouldBeEmpty(text);
+        json["badRows"]!.GetValue<int>().ShouldBe(0);
+        json["validProfiles"]!.GetValue<int>().ShouldBe(1);
+        Tidu.Domain.CreditCode.IsValid(Tidu.Web.Pages.Import.TemplateModel.ExampleCreditCode).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Bad_rows_are_reported_by_row_column_and_reason_and_the_good_rows_are_saved_once()
     {

@@ -29,6 +29,9 @@ public static partial class PageForms
     public static string TestIdText(string html, string testId) =>
         WebUtility.HtmlDecode(Regex.Match(html, $"data-testid=\"{Regex.Escape(testId)}\"[^>]*>([^<]*)<").Groups[1].Value.Trim());
 
+    /// <summary>The antiforgery token of a page's form, for a post built by hand (a multipart upload).</summary>
+    public static string AntiforgeryToken(string pageHtml) => WebUtility.HtmlDecode(TokenField().Match(pageHtml).Groups[1].Value);
+
     public static bool HasTestId(string html, string testId) => html.Contains($"data-testid=\"{testId}\"", StringComparison.Ordinal);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

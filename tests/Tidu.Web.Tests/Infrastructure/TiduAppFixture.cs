@@ -147,6 +147,8 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.UseSetting("Demo:Enterprises", DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Tidu.Errors", "None");
+            // The first start's summary (demo data created) is an information line: the log tests read it.
+            builder.UseSetting("Logging:LogLevel:Tidu.Startup", "Information");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
             // The shared app serves every test of a provider from one address: its rate limits are far above what they send.
             builder.UseSetting("RateLimits:ApiPerPrincipal", "1000000");

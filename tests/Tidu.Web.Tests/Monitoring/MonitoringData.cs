@@ -20,8 +20,8 @@ internal static class MonitoringData
         ["innovative-sme"] = "创新型中小企业",
         ["specialized-sme"] = "专精特新中小企业",
         ["little-giant"] = "专精特新“小巨人”企业",
-        ["hidden-champion"] = "隐形冠军",
-        ["single-champion-enterprise"] = "单项冠军示范企业",
+        ["hidden-champion"] = "浙江省隐形冠军企业",
+        ["single-champion-enterprise"] = "制造业单项冠军示范企业",
     };
 
     public static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));

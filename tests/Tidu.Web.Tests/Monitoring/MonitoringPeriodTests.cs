@@ -11,7 +11,7 @@ namespace Tidu.Web.Tests.Monitoring;
 
 /// <summary>
 /// The dashboard's as-of date and year (a GET form): they change every count the way counts made here from the stored
-/// rows change; the export follows them; the references of seed 004 and of the official lists stand beside the targets.
+/// rows change; the export follows them; the reported actuals and the official lists stand beside the targets as references.
 /// </summary>
 public abstract class MonitoringPeriodTests(TiduAppFixture app)
 {
@@ -108,7 +108,7 @@ public abstract class MonitoringPeriodTests(TiduAppFixture app)
         table.Cells[$"{province} · {TierTitles["hidden-champion"]}"].Single(c => c.Key.StartsWith("参考：公开报道", StringComparison.Ordinal)).Value.ShouldBe("不适用");
 
         // The official lists' new recognitions (every listed batch so far) beside the specialized SMEs' target.
-        var official = Csv("zhejiang-specialized-recognitions.csv").Where(f => f[2] == "recognized").Sum(f => Int(f[5]));
+        var official = Csv("zhejiang-specialized-recognitions.csv").Where(f => f[3] == "认定").Sum(f => Int(f[6]));
         table.Cells[$"{province} · {TierTitles["specialized-sme"]}"].Single(c => c.Key.StartsWith("参考：省级名单", StringComparison.Ordinal)).Value.ShouldBe(Text(official));
 
         // Before the day the actuals were counted, they are not shown.
@@ -116,7 +116,7 @@ public abstract class MonitoringPeriodTests(TiduAppFixture app)
         var earlier = PageTable.Read(await PageAsync("zj-province", $"?on={Day(reported.AddDays(-1))}"), "targets");
         earlier.Cells.Values.SelectMany(r => r.Keys).ShouldNotContain(k => k.StartsWith("参考：公开报道", StringComparison.Ordinal));
         // And the official batches of later years are left out of the earlier year's sum.
-        var upTo2023 = Csv("zhejiang-specialized-recognitions.csv").Where(f => f[2] == "recognized" && Int(f[0]) <= 2023).Sum(f => Int(f[5]));
+        var upTo2023 = Csv("zhejiang-specialized-recognitions.csv").Where(f => f[3] == "认定" && Int(f[1]) <= 2023).Sum(f => Int(f[6]));
         var in2023 = PageTable.Read(await PageAsync("zj-province", "?on=2023-12-31"), "targets");
         in2023.Cells[$"{province} · {TierTitles["specialized-sme"]}"].Single(c => c.Key.StartsWith("参考：省级名单", StringComparison.Ordinal)).Value.ShouldBe(Text(upTo2023));
         var batches = PageTable.Read(await PageAsync("zj-province", "?on=2023-12-31"), "official-batches");

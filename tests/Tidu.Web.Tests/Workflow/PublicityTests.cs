@@ -67,7 +67,7 @@ public abstract class PublicityTests(TiduAppFixture app)
         recognized.Status.ShouldBe(HttpStatusCode.OK, recognized.Text);
         recognized.Json!["state"]!.GetValue<string>().ShouldBe("Recognized");
         var certificate = recognized.Json["certificateNumber"]!.GetValue<string>();
-        certificate.ShouldMatch($"^{Tier}-{recognizedOn.Year}-\\d{{4}}$");
+        certificate.ShouldMatch($"^浙专精特新〔{recognizedOn.Year}〕\\d{{4}}号$");
         recognized.Json["decisions"]!.AsArray().Select(d => $"{d!["level"]}:{d["decision"]}:{d["actor"]}:{d["to"]}").TakeLast(5).ShouldBe(
         [
             "province:approve:zj-province:ProvinceApproved",

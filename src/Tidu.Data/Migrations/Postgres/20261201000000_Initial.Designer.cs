@@ -973,6 +973,65 @@ namespace Tidu.Data.Migrations.Postgres
                     b.ToTable("ImportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Monitoring.OfficialRecognitionCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Tier", "Year", "Batch", "Kind", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("OfficialRecognitionCounts");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1354,6 +1413,9 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Property<int>("DecisiveFailures")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("NearMiss")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Qualified")
                         .HasColumnType("boolean");
 
@@ -1362,7 +1424,7 @@ namespace Tidu.Data.Migrations.Postgres
 
                     b.HasKey("EnterpriseId", "Tier");
 
-                    b.HasIndex("Tier", "Qualified", "DecisiveFailures");
+                    b.HasIndex("Tier", "Qualified", "NearMiss");
 
                     b.ToTable("TierOutcomes");
                 });

@@ -150,6 +150,28 @@ namespace Tidu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OfficialRecognitionCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Batch = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Document = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialRecognitionCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OfficialRecognitionLists",
                 columns: table => new
                 {
@@ -741,7 +763,8 @@ namespace Tidu.Data.Migrations.Postgres
                     Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Qualified = table.Column<bool>(type: "boolean", nullable: false),
                     Score = table.Column<decimal>(type: "numeric", nullable: true),
-                    DecisiveFailures = table.Column<int>(type: "integer", nullable: false)
+                    DecisiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    NearMiss = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1415,6 +1438,12 @@ namespace Tidu.Data.Migrations.Postgres
                 column: "RecipientUserName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficialRecognitionCounts_ProvinceCode_Tier_Year_Batch_Kind~",
+                table: "OfficialRecognitionCounts",
+                columns: new[] { "ProvinceCode", "Tier", "Year", "Batch", "Kind", "CityCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PasswordHistory_UserId_Id",
                 table: "PasswordHistory",
                 columns: new[] { "UserId", "Id" });
@@ -1465,9 +1494,9 @@ namespace Tidu.Data.Migrations.Postgres
                 columns: new[] { "EnterpriseId", "RecipientKind", "WithdrawnAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TierOutcomes_Tier_Qualified_DecisiveFailures",
+                name: "IX_TierOutcomes_Tier_Qualified_NearMiss",
                 table: "TierOutcomes",
-                columns: new[] { "Tier", "Qualified", "DecisiveFailures" });
+                columns: new[] { "Tier", "Qualified", "NearMiss" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VerifiedValues_ApplicationId",
@@ -1547,6 +1576,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "NotificationReads");
+
+            migrationBuilder.DropTable(
+                name: "OfficialRecognitionCounts");
 
             migrationBuilder.DropTable(
                 name: "OfficialRecognitionLists");

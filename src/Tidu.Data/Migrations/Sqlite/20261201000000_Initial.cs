@@ -149,6 +149,28 @@ namespace Tidu.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OfficialRecognitionCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Batch = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialRecognitionCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OfficialRecognitionLists",
                 columns: table => new
                 {
@@ -740,7 +762,8 @@ namespace Tidu.Data.Migrations.Sqlite
                     Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Qualified = table.Column<bool>(type: "INTEGER", nullable: false),
                     Score = table.Column<decimal>(type: "TEXT", nullable: true),
-                    DecisiveFailures = table.Column<int>(type: "INTEGER", nullable: false)
+                    DecisiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    NearMiss = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1414,6 +1437,12 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "RecipientUserName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficialRecognitionCounts_ProvinceCode_Tier_Year_Batch_Kind_CityCode",
+                table: "OfficialRecognitionCounts",
+                columns: new[] { "ProvinceCode", "Tier", "Year", "Batch", "Kind", "CityCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PasswordHistory_UserId_Id",
                 table: "PasswordHistory",
                 columns: new[] { "UserId", "Id" });
@@ -1464,9 +1493,9 @@ namespace Tidu.Data.Migrations.Sqlite
                 columns: new[] { "EnterpriseId", "RecipientKind", "WithdrawnAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TierOutcomes_Tier_Qualified_DecisiveFailures",
+                name: "IX_TierOutcomes_Tier_Qualified_NearMiss",
                 table: "TierOutcomes",
-                columns: new[] { "Tier", "Qualified", "DecisiveFailures" });
+                columns: new[] { "Tier", "Qualified", "NearMiss" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VerifiedValues_ApplicationId",
@@ -1546,6 +1575,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NotificationReads");
+
+            migrationBuilder.DropTable(
+                name: "OfficialRecognitionCounts");
 
             migrationBuilder.DropTable(
                 name: "OfficialRecognitionLists");

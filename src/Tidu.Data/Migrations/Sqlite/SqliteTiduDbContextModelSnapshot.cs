@@ -939,6 +939,63 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("ImportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Monitoring.OfficialRecognitionCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Tier", "Year", "Batch", "Kind", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("OfficialRecognitionCounts");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1308,6 +1365,9 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Property<int>("DecisiveFailures")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NearMiss")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Qualified")
                         .HasColumnType("INTEGER");
 
@@ -1316,7 +1376,7 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.HasKey("EnterpriseId", "Tier");
 
-                    b.HasIndex("Tier", "Qualified", "DecisiveFailures");
+                    b.HasIndex("Tier", "Qualified", "NearMiss");
 
                     b.ToTable("TierOutcomes");
                 });

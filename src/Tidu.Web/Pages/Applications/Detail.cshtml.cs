@@ -21,7 +21,6 @@ using Application = Tidu.Data.Entities.Workflow.Application;
 public sealed class DetailModel(ApplicationService applications, PublicityService publicity, ExpertReviewService review, RegionTree regions, IActorSource actors) : PageModel
 {
     public Application Application { get; private set; } = null!;
-    public IReadOnlyList<CheckRow> Checks { get; private set; } = [];
 
     /// <summary>Shown to the enterprise when its application came back: its file evaluated again today, with the gap.</summary>
     public PreEvaluation? Fresh { get; private set; }
@@ -131,7 +130,6 @@ public sealed class DetailModel(ApplicationService applications, PublicityServic
         Application = application;
         Message = message;
         Level = Lifecycle.LevelOf(actors.Current.Role);
-        Checks = CheckRow.FromTrace(application.PreEvaluation, application.Round.Tier);
         if (IsEnterprise && application.State == ApplicationState.Returned)
         {
             Fresh = (await applications.PreviewAsync(application.Round, ct).ConfigureAwait(false)).Value;

@@ -34,6 +34,10 @@ public sealed class IndexModel(EnterpriseQuery query, TiduDbContext db, RuleLibr
         {
             return Redirect("/");
         }
+        if (Pages.IndexModel.IsOnlyExpert(User))
+        {
+            return Redirect("/Applications");
+        }
         Filter = new EnterpriseFilter { Tier = Tier, NearMiss = NearMiss, SizeClass = SizeClass, Industry = Industry, Region = Region, Q = Q, Sort = Sort, Page = PageNumber };
         Result = await query.PageAsync(Filter, ct).ConfigureAwait(false);
         TierOptions = rules.Tiers.Select(t => (t.Id, t.Title)).ToList();

@@ -6,12 +6,18 @@ using Tidu.Web.Importing;
 
 namespace Tidu.Web.Pages.Import;
 
-/// <summary>The import template with Chinese headers and one example row (a valid demo credit code), as CSV or XLSX.</summary>
+/// <summary>
+/// The import template with Chinese headers and one example row, as CSV or XLSX. The template imports as shipped: the
+/// example's credit code carries its GB 32100 check character (computed, so it cannot be mistyped).
+/// </summary>
 public sealed class TemplateModel : PageModel
 {
-    private static readonly string[] Example =
+    /// <summary>The example enterprise's credit code: 91 (enterprise), 330102 (上城区), a serial, and its check character.</summary>
+    public static string ExampleCreditCode { get; } = "91330102MA2GXXXX0" + Tidu.Domain.CreditCode.CheckCharacter("91330102MA2GXXXX0");
+
+    internal static readonly string[] Example =
     [
-        "91330102MA2GXXXX0X", "示例精工科技有限公司", "330102", "C3484", "2015-06-01", "2025",
+        ExampleCreditCode, "示例精工科技有限公司", "330102", "C3484", "2015-06-01", "2025",
         "12000", "11000", "600", "900", "15000", "6000", "180", "40", "0",
     ];
 

@@ -40,9 +40,10 @@ public sealed class OpenModel(RoundService rounds, TimeProvider clock) : PageMod
 
     private string Province => User.FindFirst(TiduClaims.RegionCode)?.Value ?? "";
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         var today = ChinaCalendar.Today(clock);
+        Versions = rounds.RuleVersionChoices(Province, today);
         Input = new RoundInput
         {
             OpensOn = today,
@@ -50,13 +51,13 @@ public sealed class OpenModel(RoundService rounds, TimeProvider clock) : PageMod
             PublicityWorkingDays = rounds.Defaults.PublicityWorkingDays,
             ValidityYears = rounds.Defaults.RecognitionValidityYears,
             Quotas = [.. rounds.CitiesOf(Province).Select(c => new QuotaInput { CityCode = c.Code, CityName = c.Name })],
+            RuleSetVersion = await rounds.DefaultChoiceAsync(Versions, ct).ConfigureAwait(false) ?? "",
         };
-        Versions = rounds.RuleVersionChoices(Province);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Versions = rounds.RuleVersionChoices(Province);
+        Versions = rounds.RuleVersionChoices(Province, ChinaCalendar.Today(clock));
         var tier = Versions.FirstOrDefault(v => v.Value == Input.RuleSetVersion)?.Tier ?? "";
         var body = new OpenRoundRequest(tier, Input.Title ?? "", Input.OpensOn, Input.ClosesOn, Input.RuleSetVersion ?? "",
             [.. Input.Quotas.Where(q => q.Quota is not null).Select(q => new QuotaRequest(q.CityCode, q.Quota!.Value))],

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tidu.Data.Entities.Monitoring;
+
+namespace Tidu.Data.Configuration;
+
+internal sealed class OfficialRecognitionCountConfiguration : IEntityTypeConfiguration<OfficialRecognitionCount>
+{
+    public void Configure(EntityTypeBuilder<OfficialRecognitionCount> b)
+    {
+        b.Property(c => c.ProvinceCode).HasMaxLength(6);
+        b.Property(c => c.Tier).HasMaxLength(40);
+        b.Property(c => c.Batch).HasMaxLength(40);
+        b.Property(c => c.Kind).HasMaxLength(20);
+        b.Property(c => c.CityCode).HasMaxLength(6);
+        b.Property(c => c.Document).HasMaxLength(100);
+        b.Property(c => c.ImportedBy).HasMaxLength(256);
+        // One count per city, batch and kind: re-importing a batch updates it.
+        b.HasIndex(c => new { c.ProvinceCode, c.Tier, c.Year, c.Batch, c.Kind, c.CityCode }).IsUnique();
+    }
+}
