@@ -149,6 +149,29 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
     }
 
     [Fact]
+    public async Task A_credit_code_given_again_later_in_the_file_is_refused_so_a_reload_still_changes_nothing()
+    {
+        var lines = File.ReadAllLines(Generate(5, seed: 29));
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        var name = first.GetProperty("name").GetString()!;
+        var file = Path.Combine(_dir, "repeated.jsonl");
+        // The same enterprise again, under another name, in another batch (batches of 2).
+        await File.WriteAllLinesAsync(file, [.. lines, lines[0].Replace($"\"{name}\"", "\"另一个名称有限公司\"", StringComparison.Ordinal)], _ct);
+        var connection = await databases.NewDatabaseAsync(_ct);
+
+        var (code, stdout, stderr) = await LoadAsync(file, connection, batch: 2, basis: "测试名单");
+        code.ShouldBe(ExitCodes.InvalidRecords);
+        stdout.ShouldStartWith("loaded 6 record(s): 5 created, 0 updated, 0 unchanged, 0 re-evaluated, 0 invalid, 1 refused");
+        stderr.ShouldContain("refused record line 6");
+        stderr.ShouldContain("在本文件第 1 条记录已出现");
+        var (again, reloaded, _) = await LoadAsync(file, connection, batch: 2, basis: "测试名单");
+        again.ShouldBe(ExitCodes.InvalidRecords);
+        reloaded.ShouldStartWith("loaded 6 record(s): 0 created, 0 updated, 5 unchanged");
+        await using var db = RegistryContexts.Open(databases.Provider, connection, _key);
+        (await db.Enterprises.IgnoreQueryFilters().SingleAsync(e => e.CreditCode == first.GetProperty("creditCode").GetString(), _ct)).Name.ShouldBe(name);
+    }
+
+    [Fact]
     public async Task Recognitions_without_an_official_basis_are_refused_per_record()
     {
         var file = Generate(400, seed: 3);
