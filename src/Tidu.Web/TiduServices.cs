@@ -82,6 +82,15 @@ public static class TiduServices
         services.AddSingleton<Security.Accounts.SecurityPolicyStore>();
         services.AddScoped<Security.Accounts.SecurityLog>();
         services.AddScoped<Security.Accounts.SignInFlow>();
+        services.AddScoped<Security.Accounts.SecurityKeys>();
+        // Security keys (WebAuthn): the relying party is the platform's host name, and only its own origins may answer.
+        var webAuthn = config.GetSection("WebAuthn");
+        services.AddSingleton<Fido2NetLib.IFido2>(new Fido2NetLib.Fido2(new Fido2NetLib.Fido2Configuration
+        {
+            RPID = webAuthn["RelyingPartyId"] ?? "localhost",
+            RPName = "梯度平台",
+            Origins = new HashSet<string>(webAuthn.GetSection("Origins").Get<string[]>() ?? ["https://localhost"], StringComparer.Ordinal),
+        }));
         services.AddScoped<Security.Accounts.AccountAdministration>();
         services.AddSingleton<ConfigurationSnapshot>();
         services.AddScoped<Auditing.AuditSearch>();

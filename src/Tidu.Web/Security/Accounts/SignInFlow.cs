@@ -17,7 +17,7 @@ namespace Tidu.Web.Security.Accounts;
 /// </summary>
 public sealed class SignInFlow(
     SignInManager<TiduUser> signIn, UserManager<TiduUser> users, SecurityPolicyStore policies, SecurityLog log,
-    IHttpContextAccessor http, TimeProvider clock)
+    IHttpContextAccessor http, TimeProvider clock, SecurityKeys keys)
 {
     public const string SignedInAtClaim = "tidu:signed-in-at";
     public const string PreviousSignInClaim = "tidu:previous-sign-in";
@@ -31,7 +31,7 @@ public sealed class SignInFlow(
     /// <summary>The identity provider's sign-in, configured as trusted to have used two factors itself.</summary>
     public const string ProviderMfaMethod = "mfa";
 
-    private static readonly string[] SecondFactors = [AuthenticatorMethod, ProviderMfaMethod];
+    private static readonly string[] SecondFactors = [AuthenticatorMethod, SecurityKeys.Method, ProviderMfaMethod];
 
     /// <summary>A sign-in in progress: its user and the factors it has passed so far.</summary>
     public sealed record Pending(TiduUser User, IReadOnlyList<string> Methods)
@@ -114,7 +114,7 @@ public sealed class SignInFlow(
         var policy = await policies.CurrentAsync().ConfigureAwait(false);
         if (!secondFactorPassed)
         {
-            if (await users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false))
+            if (await users.GetTwoFactorEnabledAsync(user).ConfigureAwait(false) || await keys.AnyAsync(user).ConfigureAwait(false))
             {
                 return "/Account/TwoFactor";
             }
@@ -156,16 +156,16 @@ public sealed class SignInFlow(
     }
 
     /// <summary>
-    /// Marks the pending sign-in as having passed the authenticator (a password change may still follow); returns the
-    /// factors used so far, for the session.
+    /// Marks the pending sign-in as having passed a second factor — the authenticator, or a security key (a password
+    /// change may still follow); returns the factors used so far, for the session.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SecondFactorPassedAsync(TiduUser user)
+    public async Task<IReadOnlyList<string>> SecondFactorPassedAsync(TiduUser user, string method = AuthenticatorMethod)
     {
         ArgumentNullException.ThrowIfNull(user);
         var first = (await PendingAsync().ConfigureAwait(false)) is { } pending && pending.User.Id == user.Id
             ? pending.Methods.Where(m => !SecondFactors.Contains(m)).ToList()
             : [PasswordMethod];
-        List<string> methods = [.. first, AuthenticatorMethod];
+        List<string> methods = [.. first, method];
         await BeginPendingAsync(user, methods).ConfigureAwait(false);
         return methods;
     }
