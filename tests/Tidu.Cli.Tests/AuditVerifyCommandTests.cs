@@ -108,7 +108,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         await using (var db = Context())
         {
             var head = await db.AuditChainHeads.SingleAsync(_ct);
-            await AuditAnchors.AppendAsync(anchors, AuditHashing.HmacSha256(_key).Current, DateTimeOffset.UtcNow, head.Sequence, head.Hash, _ct);
+            await AuditAnchors.AppendAsync(anchors, AuditHashing.HmacSha256(_key).Current, FixedClock.TestDay.GetUtcNow(), head.Sequence, head.Hash, _ct);
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_no_delete", _ct);
             var second = await db.AuditEntries.Where(a => a.Sequence == 2).Select(a => a.Hash).SingleAsync(_ct);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries WHERE Sequence = 3", _ct);
@@ -134,7 +134,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
     }
 
     private TiduDbContext Context() =>
-        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection, new FixedRegionScope(RegionScope.Everything("test")), TimeProvider.System, TestKeys.Cipher,
+        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection, new FixedRegionScope(RegionScope.Everything("test")), FixedClock.TestDay, TestKeys.Cipher,
             AuditHashing.HmacSha256(_key));
 
     private async Task SeedAsync(int entries)

@@ -68,7 +68,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         var (path, lines) = Input(seed);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        EvaluateCommand.Run(new FileInfo(path), date, "jsonl", null, true, stdout, stderr, TimeProvider.System).ShouldBeOneOf(0, 1);
+        EvaluateCommand.Run(new FileInfo(path), date, "jsonl", null, true, stdout, stderr, FixedClock.TestDay).ShouldBeOneOf(0, 1);
         (Out(stdout).Count + Reported(stderr.ToString()).Count).ShouldBe(lines.Count, stderr.ToString());
     });
 
@@ -84,7 +84,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
-            GapCommand.Run(new FileInfo(path), date, tier, false, "jsonl", null, stdout, stderr, TimeProvider.System).ShouldBeOneOf(0, 1);
+            GapCommand.Run(new FileInfo(path), date, tier, false, "jsonl", null, stdout, stderr, FixedClock.TestDay).ShouldBeOneOf(0, 1);
             var results = Out(stdout).Select(l => JsonNode.Parse(l)!).ToList();
             var codes = results.Select(r => r!["creditCode"]!.GetValue<string>()).Distinct().Count();
             (codes + Reported(stderr.ToString()).Count).ShouldBe(lines.Count, stderr.ToString());
@@ -111,7 +111,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         foreach (var date in new[] { "2026-03-31", "2026-06-30" })
         {
             var stderr = new StringWriter();
-            GapCommand.Run(new FileInfo(path), date, null, false, "jsonl", null, new StringWriter(), stderr, TimeProvider.System).ShouldBeOneOf(0, 1);
+            GapCommand.Run(new FileInfo(path), date, null, false, "jsonl", null, new StringWriter(), stderr, FixedClock.TestDay).ShouldBeOneOf(0, 1);
             Reported(stderr.ToString());
         }
     });
@@ -123,7 +123,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         var (path, lines) = Input(seed);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        MatchCommand.Run(new FileInfo(path), date, "33", null, "jsonl", null, stdout, stderr, TimeProvider.System).ShouldBeOneOf(0, 1);
+        MatchCommand.Run(new FileInfo(path), date, "33", null, "jsonl", null, stdout, stderr, FixedClock.TestDay).ShouldBeOneOf(0, 1);
         var reported = Reported(stderr.ToString()).Count;
         var outside = lines.Count - Out(stdout).Count - reported;
         // The rest are valid profiles registered outside Zhejiang: the summary counts them.
@@ -142,7 +142,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         var output = Path.Combine(_dir, $"simulation-{seed}.json");
         var stderr = new StringWriter();
         SimulateCommand.Run(new FileInfo(path), date, new FileInfo(Path.Combine(CliRunner.Examples, "reforms", "specialized-score-55.yaml")), null, null,
-            new FileInfo(output), null, new StringWriter(), stderr, TimeProvider.System).ShouldBeOneOf(0, 1);
+            new FileInfo(output), null, new StringWriter(), stderr, FixedClock.TestDay).ShouldBeOneOf(0, 1);
         var json = JsonNode.Parse(File.ReadAllText(output))!;
         json["failedRecords"]!.GetValue<long>().ShouldBe(0);
         (json["enterprises"]!.GetValue<long>() + json["invalidRecords"]!.GetValue<long>()).ShouldBe(lines.Count);
@@ -170,7 +170,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         var (path, lines) = Input(seed);
         var results = Path.Combine(_dir, $"screen-{seed}.jsonl");
         var errors = Path.Combine(_dir, $"screen-errors-{seed}.jsonl");
-        ScreenCommand.Run(new FileInfo(path), date, new FileInfo(results), new FileInfo(errors), false, null, new StringWriter(), new StringWriter(), TimeProvider.System)
+        ScreenCommand.Run(new FileInfo(path), date, new FileInfo(results), new FileInfo(errors), false, null, new StringWriter(), new StringWriter(), FixedClock.TestDay)
             .ShouldBeOneOf(0, 1);
         var invalid = File.ReadAllLines(errors).Select(l => JsonNode.Parse(l)!["ordinal"]!.GetValue<long>()).Distinct().Count();
         (File.ReadAllLines(results).Length + invalid).ShouldBe(lines.Count);

@@ -18,7 +18,7 @@ internal static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = EvaluateCommand.Run(new FileInfo(file), asOf, format, null, noChecks, stdout, stderr, clock ?? TimeProvider.System);
+        var code = EvaluateCommand.Run(new FileInfo(file), asOf, format, null, noChecks, stdout, stderr, clock ?? FixedClock.TestDay);
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -105,7 +105,7 @@ public sealed class DbCommandTests : IDisposable
     }
 
     private TiduDbContext Context(string file) =>
-        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection(file), new FixedRegionScope(RegionScope.Everything("test")), TimeProvider.System, TestKeys.Cipher,
+        DatabaseServices.CreateContext(DatabaseProvider.Sqlite, Connection(file), new FixedRegionScope(RegionScope.Everything("test")), FixedClock.TestDay, TestKeys.Cipher,
             AuditHashing.HmacSm3(_key));
 
     private async Task SeedAsync(string file, int entries, int first = 0)

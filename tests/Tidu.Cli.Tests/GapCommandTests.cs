@@ -13,7 +13,7 @@ public sealed class GapCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = GapCommand.Run(new FileInfo(file), asOf, tier, next, format, null, stdout, stderr, TimeProvider.System);
+        var code = GapCommand.Run(new FileInfo(file), asOf, tier, next, format, null, stdout, stderr, FixedClock.TestDay);
         return new CliRunner.Outcome(code, stdout.ToString(), stderr.ToString());
     }
 

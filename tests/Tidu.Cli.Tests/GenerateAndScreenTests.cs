@@ -57,7 +57,7 @@ public sealed class GenerateAndScreenTests : IDisposable
     {
         var input = Generate(600, 21);
         var results = PathOf("results.jsonl");
-        var screen = ScreenCommand.Run(new FileInfo(input), asOf, new FileInfo(results), null, explain: true, null, TextWriter.Null, TextWriter.Null, TimeProvider.System);
+        var screen = ScreenCommand.Run(new FileInfo(input), asOf, new FileInfo(results), null, explain: true, null, TextWriter.Null, TextWriter.Null, FixedClock.TestDay);
         screen.ShouldBe(0);
         var evaluate = CliRunner.Evaluate(input, asOf);
         evaluate.ExitCode.ShouldBe(0);
@@ -69,7 +69,7 @@ public sealed class GenerateAndScreenTests : IDisposable
     {
         var input = Generate(300, 22);
         var results = PathOf("results.jsonl");
-        ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), null, explain: false, null, TextWriter.Null, TextWriter.Null, TimeProvider.System).ShouldBe(0);
+        ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), null, explain: false, null, TextWriter.Null, TextWriter.Null, FixedClock.TestDay).ShouldBe(0);
         File.ReadAllLines(results).ShouldBe(CliRunner.Evaluate(input, "2026-03-31", noChecks: true).Lines);
     }
 
@@ -85,7 +85,7 @@ public sealed class GenerateAndScreenTests : IDisposable
         var results = PathOf("results.jsonl");
         var errors = PathOf("errors.jsonl");
         var stdout = new StringWriter();
-        var code = ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), new FileInfo(errors), false, null, stdout, TextWriter.Null, TimeProvider.System);
+        var code = ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), new FileInfo(errors), false, null, stdout, TextWriter.Null, FixedClock.TestDay);
         code.ShouldBe(1);
         File.ReadAllLines(results).Length.ShouldBe(4997);
         var reported = File.ReadAllLines(errors).Select(l => JsonNode.Parse(l)!).ToList();
@@ -100,7 +100,7 @@ public sealed class GenerateAndScreenTests : IDisposable
         var input = Generate(1500, 24);
         var results = PathOf("results.jsonl");
         var stdout = new StringWriter();
-        ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), null, false, null, stdout, TextWriter.Null, TimeProvider.System).ShouldBe(0);
+        ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), null, false, null, stdout, TextWriter.Null, FixedClock.TestDay).ShouldBe(0);
         var rows = File.ReadAllLines(results).Select(l => JsonNode.Parse(l)!).ToList();
         var specialized = rows.Count(r => r["tiers"]!["specialized-sme"]!["qualified"]!.GetValue<bool>());
         var medium = rows.Count(r => r["sizeClass"]?.GetValue<string>() == "medium");

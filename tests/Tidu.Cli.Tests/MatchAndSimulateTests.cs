@@ -14,7 +14,7 @@ public sealed class MatchAndSimulateTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = MatchCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2024-12-31", region, projects is null ? null : new FileInfo(Example(projects)), format, null, stdout, stderr, TimeProvider.System);
+        var code = MatchCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2024-12-31", region, projects is null ? null : new FileInfo(Example(projects)), format, null, stdout, stderr, FixedClock.TestDay);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -55,7 +55,7 @@ public sealed class MatchAndSimulateTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = MatchCommand.Run(new FileInfo(profiles), asOf, region, projects is null ? null : new FileInfo(projects), format, null, stdout, stderr, TimeProvider.System);
+        var code = MatchCommand.Run(new FileInfo(profiles), asOf, region, projects is null ? null : new FileInfo(projects), format, null, stdout, stderr, FixedClock.TestDay);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -131,7 +131,7 @@ public sealed class MatchAndSimulateTests
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2025-03-31", new FileInfo(Example("reforms/district-awards-up.yaml")), "330108",
-                new FileInfo(Example("policies/district-projects.jsonl")), new FileInfo(output), null, stdout, stderr, TimeProvider.System);
+                new FileInfo(Example("policies/district-projects.jsonl")), new FileInfo(output), null, stdout, stderr, FixedClock.TestDay);
             code.ShouldBe(0, stderr.ToString());
             stdout.ToString().ShouldContain("改革模拟");
             // Funding levels by name in the table (the JSON keeps the ids); the changed clause by its title and the key by its name.
@@ -153,7 +153,7 @@ public sealed class MatchAndSimulateTests
             stdout.ToString().ShouldContain("非资金支持及未载明金额的支持");
 
             var early = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2023-12-31", new FileInfo(Example("reforms/district-awards-up.yaml")), null,
-                null, new FileInfo(output), null, new StringWriter(), stderr = new StringWriter(), TimeProvider.System);
+                null, new FileInfo(output), null, new StringWriter(), stderr = new StringWriter(), FixedClock.TestDay);
             early.ShouldBe(2);
             stderr.ToString().ShouldContain("takes effect on 2024-01-01");
         }
@@ -172,7 +172,7 @@ public sealed class MatchAndSimulateTests
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = SimulateCommand.Run(new FileInfo(Example("policies/district-enterprises.jsonl")), "2025-03-31", new FileInfo(Example("reforms/specialized-score-55.yaml")), null,
-                null, new FileInfo(output), null, stdout, stderr, TimeProvider.System);
+                null, new FileInfo(output), null, stdout, stderr, FixedClock.TestDay);
             code.ShouldBe(0, stderr.ToString());
             // The reform file's line (specialized.score-total, ge: 55) as the rule's title and "≥ 60 → ≥ 55", not its ids.
             stdout.ToString().ShouldContain("专精特新中小企业 · 评价得分达到60分以上");

@@ -51,7 +51,7 @@ public sealed class RecordIsolationTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        EvaluateCommand.Run(new FileInfo(Input()), "2026-06-30", "jsonl", null, false, stdout, stderr, TimeProvider.System, Defect).ShouldBe(1);
+        EvaluateCommand.Run(new FileInfo(Input()), "2026-06-30", "jsonl", null, false, stdout, stderr, FixedClock.TestDay, Defect).ShouldBe(1);
         var codes = Lines(stdout).Select(l => JsonNode.Parse(l)!["creditCode"]!.GetValue<string>()).ToList();
         codes.Count.ShouldBe(2);
         codes.ShouldNotContain(Victim);
@@ -65,7 +65,7 @@ public sealed class RecordIsolationTests : IDisposable
     public void Evaluate_writes_whole_results_only(string format)
     {
         var stdout = new StringWriter();
-        EvaluateCommand.Run(new FileInfo(Input()), "2026-03-31", format, null, false, stdout, new StringWriter(), TimeProvider.System, Defect).ShouldBe(1);
+        EvaluateCommand.Run(new FileInfo(Input()), "2026-03-31", format, null, false, stdout, new StringWriter(), FixedClock.TestDay, Defect).ShouldBe(1);
         var results = format == "json" ? JsonNode.Parse(stdout.ToString())!.AsArray().ToList() : Lines(stdout).Select(l => JsonNode.Parse(l)).ToList();
         results.Count.ShouldBe(2);
     }
@@ -75,7 +75,7 @@ public sealed class RecordIsolationTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        GapCommand.Run(new FileInfo(Input()), "2026-06-30", "specialized-sme", false, "jsonl", null, stdout, stderr, TimeProvider.System, Defect).ShouldBe(1);
+        GapCommand.Run(new FileInfo(Input()), "2026-06-30", "specialized-sme", false, "jsonl", null, stdout, stderr, FixedClock.TestDay, Defect).ShouldBe(1);
         var codes = Lines(stdout).Select(l => JsonNode.Parse(l)!["creditCode"]!.GetValue<string>()).Distinct().ToList();
         codes.Count.ShouldBe(2);
         codes.ShouldNotContain(Victim);
@@ -88,7 +88,7 @@ public sealed class RecordIsolationTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        MatchCommand.Run(new FileInfo(Input()), "2024-12-31", "33", null, "jsonl", null, stdout, stderr, TimeProvider.System, Defect).ShouldBe(1);
+        MatchCommand.Run(new FileInfo(Input()), "2024-12-31", "33", null, "jsonl", null, stdout, stderr, FixedClock.TestDay, Defect).ShouldBe(1);
         var codes = Lines(stdout).Select(l => JsonNode.Parse(l)!["creditCode"]!.GetValue<string>()).ToList();
         codes.Count.ShouldBe(2);
         codes.ShouldNotContain(Victim);
@@ -102,7 +102,7 @@ public sealed class RecordIsolationTests : IDisposable
         var output = Path.Combine(_dir, "simulation.json");
         var stderr = new StringWriter();
         SimulateCommand.Run(new FileInfo(Input()), "2025-03-31", new FileInfo(Path.Combine(CliRunner.Examples, "reforms", "specialized-score-55.yaml")), null, null,
-            new FileInfo(output), null, new StringWriter(), stderr, TimeProvider.System, Defect).ShouldBe(1);
+            new FileInfo(output), null, new StringWriter(), stderr, FixedClock.TestDay, Defect).ShouldBe(1);
         ShouldReportTheVictim(stderr.ToString());
         var json = JsonNode.Parse(File.ReadAllText(output))!;
         json["enterprises"]!.GetValue<long>().ShouldBe(2);

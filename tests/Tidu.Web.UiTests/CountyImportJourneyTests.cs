@@ -45,7 +45,7 @@ public sealed partial class CountyImportJourneyTests(UiFixture ui)
     {
         public Upload()
         {
-            var year = TimeProvider.System.GetLocalNow().Year;
+            var year = ShiftedClock.StartDay.Year;
             var a = Good("PWT000001", "杭州梯测精密机械有限公司");
             var b = Good("PWT000002", "杭州梯测新材料科技有限公司");
             var c = Good("PWT000003", "杭州梯测工业软件有限公司");

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
-using Tidu.Data.Registry;
 using Tidu.Rules;
 using Tidu.Web.UiTests.Support;
 using Xunit;
@@ -250,7 +249,7 @@ public sealed partial class RecognitionRoundJourneyTests(UiFixture ui)
         (await page.GetByTestId("state").InnerTextAsync()).ShouldBe(expectedState);
     }
 
-    private static DateOnly Today() => ChinaCalendar.Today(TimeProvider.System);
+    private static DateOnly Today() => ShiftedClock.StartDay;
 
     private string RuleVersionToday()
     {

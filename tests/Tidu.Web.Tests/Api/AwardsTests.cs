@@ -18,7 +18,7 @@ public abstract class AwardsTests(TiduAppFixture app)
     {
         var code = CreditCodes.For("420106", 9107);
         using var officer = await Sessions.LoginAsync(app, "hb-province");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var profile = Profiles.Minimal(code, "测试奖励光电有限公司", "420106");
         (await officer.PutJsonAsync($"/api/v1/enterprises/{code}", profile)).Status.ShouldBe(HttpStatusCode.OK);
 

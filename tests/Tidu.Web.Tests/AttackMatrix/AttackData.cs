@@ -89,7 +89,7 @@ public sealed class AttackData
 
     private async Task BuildAsync(TiduAppFixture app)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var users = new Dictionary<string, string>(StringComparer.Ordinal);
         var victimExpert = await UserAsync(app, "victim-expert", Roles.Expert, null, null).ConfigureAwait(false);
         var expert = await UserAsync(app, "expert", Roles.Expert, null, null).ConfigureAwait(false);
@@ -150,7 +150,7 @@ public sealed class AttackData
                 ClosesOn = today.AddDays(30),
                 RuleSetVersion = version,
                 OpenedBy = "test:attack-matrix",
-                OpenedAt = DateTimeOffset.UtcNow,
+                OpenedAt = app.Clock.GetUtcNow(),
                 PublicityWorkingDays = 5,
                 ValidityYears = 3,
                 Quotas = [.. cities.Select(c => new RoundQuota { CityCode = c, Quota = 10 })],
@@ -170,7 +170,7 @@ public sealed class AttackData
         var parsed = ProfileReader.Parse(new RawRecord(1, code, JsonSerializer.SerializeToUtf8Bytes(profile))).Profile
             ?? throw new InvalidOperationException("attack-matrix profile invalid");
         await app.WithRegistryAsync(r => r.UpsertAsync([parsed])).ConfigureAwait(false);
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         var ids = await app.WithDbAsync(async db =>
         {
             var e = await db.Enterprises.SingleAsync(x => x.CreditCode == code).ConfigureAwait(false);

@@ -223,7 +223,7 @@ public static class AttackSurface
     /// <summary>A value for a parameter or member, by name first, then by type; null leaves it out.</summary>
     public static object? Value(string name, Type type, ObjectSet o, string template)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var upper = name.ToUpperInvariant();
         var last = upper.Split('.')[^1];
         object? byName = last switch

@@ -420,7 +420,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
         SecretHash = new string('A', 64),
         RegionCode = "330100",
         Scopes = "enterprises:read",
-        CreatedAt = DateTimeOffset.UtcNow,
+        CreatedAt = TestClock.Start,
     };
 
     private const string ForgedInsert =
@@ -453,7 +453,7 @@ public abstract class AuditChainTests(TiduAppFixture app)
         var file = Path.Combine(Path.GetTempPath(), "tidu-anchor-" + Guid.NewGuid().ToString("N") + ".log");
         try
         {
-            await AuditAnchors.AppendAsync(file, scratch.Hashing.Current, DateTimeOffset.UtcNow, head.Sequence, head.Hash, _ct);
+            await AuditAnchors.AppendAsync(file, scratch.Hashing.Current, scratch.Clock.GetUtcNow(), head.Sequence, head.Hash, _ct);
             var (anchors, problems) = AuditAnchors.Read(file);
             problems.ShouldBeEmpty();
             return anchors;

@@ -127,7 +127,7 @@ public abstract class BackupRestoreTests(TiduAppFixture app) : IDisposable
             }
             await context.SaveChangesAsync(_ct);
         }
-        var registry = new EnterpriseRegistry(context, app.App.Services.GetRequiredService<Evaluator>(), tree, TimeProvider.System);
+        var registry = new EnterpriseRegistry(context, app.App.Services.GetRequiredService<Evaluator>(), tree, app.Clock);
         var result = await registry.UpsertAsync(profiles, ct: _ct);
         result.Refused.ShouldBeEmpty();
     }

@@ -51,5 +51,5 @@ internal static class DynamicHarness
         return $"{set.Id}@{set.VersionOn(day)!.Info.VersionId}";
     }
 
-    public static DateOnly Today => ChinaCalendar.Today(TimeProvider.System);
+    public static DateOnly Today => TestClock.Today;
 }

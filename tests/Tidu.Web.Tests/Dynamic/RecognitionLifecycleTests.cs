@@ -15,7 +15,7 @@ namespace Tidu.Web.Tests.Dynamic;
 /// valid day; the re-review notice goes out on the day the configured lead time (appsettings DynamicManagement) is
 /// reached and not the day before; the province keeps (validity extended by the configured years) or revokes with a
 /// reason, each on an evaluation of the current file, audited. Recognitions are seeded years ahead, so nothing here
-/// is valid on the real today of other tests.
+/// is valid on the today of other tests.
 /// </summary>
 public abstract class RecognitionLifecycleTests(TiduAppFixture app)
 {
@@ -121,7 +121,7 @@ public abstract class RecognitionLifecycleTests(TiduAppFixture app)
         c.PostJsonAsync($"/api/v1/recognitions/{id}/decisions", new JsonObject { ["decision"] = decision, ["ground"] = ground, ["reason"] = reason });
 
     private Task<int> IssueAsync(DateOnly today) =>
-        app.WithDbAsync(db => ReReviewNotices.IssueAsync(db, today, Options(app), DateTimeOffset.UtcNow, CancellationToken.None));
+        app.WithDbAsync(db => ReReviewNotices.IssueAsync(db, today, Options(app), TestClock.At(today), CancellationToken.None));
 
     private Task<List<Notification>> NoticesAsync(long recognition) =>
         app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == "re-review-notice" && n.Key!.StartsWith($"re-review:{recognition}:")).ToListAsync());

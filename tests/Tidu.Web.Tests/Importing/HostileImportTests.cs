@@ -258,8 +258,8 @@ public abstract class HostileImportTests(TiduAppFixture app)
                 State = nameof(ImportJobState.Validating),
                 LeaseOwner = "a-node-that-died",
                 LeaseExpires = 1,
-                CreatedAt = DateTimeOffset.UtcNow,
-                CreatedMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                CreatedAt = app.Clock.GetUtcNow(),
+                CreatedMs = app.Clock.GetUtcNow().ToUnixTimeMilliseconds(),
             });
             db.ImportJobContents.Add(new ImportJobContent { JobId = id, Content = Tables.Csv([new(code, "接管导入有限公司", "330106", "2012-05-01", "2025", "100")]) });
             return db.SaveChangesAsync();

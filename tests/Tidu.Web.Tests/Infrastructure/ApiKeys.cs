@@ -22,7 +22,7 @@ public static class ApiKeys
                 Scopes = scopes,
                 RecipientKind = recipientKind,
                 Tiers = tiers,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = app.Clock.GetUtcNow(),
             });
             return db.SaveChangesAsync();
         }).ConfigureAwait(false);

@@ -35,6 +35,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public Tidu.Data.Auditing.AuditHashing Hashing { get; }
     public string Connection { get; }
 
+    /// <summary>The clock of this database's contexts unless a test passes its own: the tests' day, moving as it is read.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = TestClock.NewSharedClock();
+
     /// <summary>A new database; <paramref name="migrate"/> false leaves it empty (no file yet for SQLite), e.g. to restore into.</summary>
     public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app, bool migrate = true)
     {
@@ -65,7 +68,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
 
     /// <summary>A context seeing everything, acting as <paramref name="actor"/>, sealing audit entries with <paramref name="hashing"/> (the app's by default).</summary>
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null, Tidu.Data.Auditing.AuditHashing? hashing = null) =>
-        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? TimeProvider.System, _cipher, hashing ?? Hashing);
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? Clock, _cipher, hashing ?? Hashing);
 
     public async Task ExecuteAsync(string sql)
     {

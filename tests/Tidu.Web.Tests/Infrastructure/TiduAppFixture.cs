@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Tidu.Data;
 using Tidu.Data.Registry;
 using Tidu.Data.Scoping;
@@ -46,6 +47,12 @@ public abstract class TiduAppFixture : IAsyncLifetime
     /// <summary>The app's audit hashing (what its contexts seal entries with).</summary>
     public Tidu.Data.Auditing.AuditHashing AuditHashing => App.Services.GetRequiredService<Tidu.Data.Auditing.AuditHashing>();
 
+    /// <summary>
+    /// This app's clock, set before the host starts (the demo data and the seeded rounds are made relative to it): it
+    /// starts at <see cref="TestClock.Start"/>. Tests that move time use a host of their own (<see cref="FakeClockHosts"/>).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = TestClock.NewSharedClock();
+
     public WebApplicationFactory<Program> App => _factory ?? throw new InvalidOperationException("fixture not initialised");
 
     /// <summary>Creates the empty database and returns its connection string.</summary>
@@ -56,7 +63,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connection = await CreateDatabaseAsync().ConfigureAwait(false);
-        _factory = new Factory(Provider, connection, MaterialsPath, AuditKey, AnchorFile, Logs);
+        _factory = new Factory(Provider, connection, MaterialsPath, AuditKey, AnchorFile, Logs, Clock);
         _ = _factory.Server; // starts the host: migrations and demo seeding run now, once
         await SeedKnownEnterprisesAsync().ConfigureAwait(false);
     }
@@ -126,7 +133,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
     public Task<string> EnterpriseUserCreditCodeAsync() =>
         WithDbAsync(db => db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync());
 
-    private sealed class Factory(string provider, string connection, string materials, string auditKey, string anchorFile, LogCapture logs) : WebApplicationFactory<Program>
+    private sealed class Factory(string provider, string connection, string materials, string auditKey, string anchorFile, LogCapture logs, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -158,6 +165,7 @@ public abstract class TiduAppFixture : IAsyncLifetime
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestEndpoints>();
+                services.AddSingleton(clock);
                 services.AddSingleton(WeekdayCalendar.Instance);
             });
         }

@@ -24,7 +24,7 @@ internal static class MonitoringData
         ["single-champion-enterprise"] = "制造业单项冠军示范企业",
     };
 
-    public static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    public static DateOnly ChinaToday => TestClock.Today;
 
     public static List<string[]> Csv(string name) =>
         File.ReadAllLines(Path.Combine(DataDir, name)).Skip(1).Select(l => l.Split(',')).ToList();

@@ -27,7 +27,7 @@ public abstract class MonitoringPageTests(TiduAppFixture app)
         ["single-champion-enterprise"] = "制造业单项冠军示范企业",
     };
 
-    private static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly ChinaToday => TestClock.Today;
 
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 

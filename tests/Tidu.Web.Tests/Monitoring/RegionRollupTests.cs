@@ -35,7 +35,7 @@ public abstract class RegionRollupTests(TiduAppFixture app)
     {
         // A qualifying file of the test's own in the smallest scope, so the qualified counts are not zero whatever the
         // demo data and the other tests left there.
-        await Applicants.NewAsync(app, Tidu.Data.Registry.ChinaCalendar.Today(TimeProvider.System));
+        await Applicants.NewAsync(app, TestClock.Today);
         var all = await app.WithDbAsync(db => db.Enterprises.AsNoTracking().Include(e => e.TierOutcomes).Include(e => e.Recognitions).ToListAsync());
         var within = all.Where(e => scopeRegion is null || Tree.IsWithin(e.RegionCode, scopeRegion)).ToList();
         within.ShouldNotBeEmpty();
@@ -44,7 +44,7 @@ public abstract class RegionRollupTests(TiduAppFixture app)
 
         // The day the scope's first recognition was granted (read from the stored rows, so the demo data's dates may
         // move) and today: validity windows open and close between them.
-        foreach (var on in new[] { recognizedOn.Min(), DateOnly.FromDateTime(DateTime.UtcNow) })
+        foreach (var on in new[] { recognizedOn.Min(), TestClock.Today })
         {
 
             var expected = new Dictionary<(string, string), (int Qualified, int Recognized)>();

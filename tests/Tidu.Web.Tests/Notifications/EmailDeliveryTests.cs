@@ -29,7 +29,7 @@ namespace Tidu.Web.Tests.Notifications;
 /// </remarks>
 public abstract class EmailDeliveryTests(TiduAppFixture app)
 {
-    // Far from the other tests' notices (created on the real clock), which are then older than MaxAge and never mailed.
+    // Far from the other tests' notices (created on the shared app's clock), which are then older than MaxAge and never mailed.
     private static readonly DateTimeOffset Start = new(2031, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]

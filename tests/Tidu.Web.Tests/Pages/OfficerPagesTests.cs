@@ -23,7 +23,7 @@ namespace Tidu.Web.Tests.Pages;
 /// </summary>
 public abstract partial class OfficerPagesTests(TiduAppFixture app)
 {
-    private static DateOnly Today => ChinaCalendar.Today(TimeProvider.System);
+    private static DateOnly Today => TestClock.Today;
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

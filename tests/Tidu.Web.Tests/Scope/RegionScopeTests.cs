@@ -151,7 +151,7 @@ public abstract class RegionScopeTests(TiduAppFixture app)
         var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
         await app.WithDbAsync(db =>
         {
-            db.ApiKeys.Add(new ApiKey { Name = "测试银行 " + prefix, Prefix = prefix, SecretHash = hash, RegionCode = region, Scopes = scopes, CreatedAt = DateTimeOffset.UtcNow });
+            db.ApiKeys.Add(new ApiKey { Name = "测试银行 " + prefix, Prefix = prefix, SecretHash = hash, RegionCode = region, Scopes = scopes, CreatedAt = TestClock.Start });
             return db.SaveChangesAsync();
         });
         return key;

@@ -26,7 +26,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
     [Fact]
     public async Task Wrong_passwords_make_one_address_wait_for_one_name_while_the_owner_signs_in_elsewhere_and_the_wait_ends()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TestClock.Start);
         await using var host = app.App.WithClock(clock);
         var name = await NewUserAsync(host);
         using var attacker = From(host, "198.51.100.20");

@@ -78,7 +78,7 @@ public abstract class NeedToKnowTests(TiduAppFixture app)
         var logged = await commissioner.PostJsonAsync("/api/v1/visits", new JsonObject
         {
             ["creditCode"] = creditCode,
-            ["visitedOn"] = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["visitedOn"] = TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["notes"] = notes,
         });
         logged.Status.ShouldBe(HttpStatusCode.Created, logged.Text);

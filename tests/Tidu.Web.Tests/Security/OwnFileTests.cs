@@ -13,7 +13,7 @@ namespace Tidu.Web.Tests.Security;
 /// </summary>
 public abstract class OwnFileTests(TiduAppFixture app)
 {
-    private static DateOnly Today => Tidu.Data.Registry.ChinaCalendar.Today(TimeProvider.System);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task An_enterprise_user_corrects_its_own_file_in_place_and_nothing_else()

@@ -23,13 +23,13 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
 {
     // One host per test with a fake clock that only moves forward; its background check is off (the check is run
     // directly in The_background_check_escalates_with_the_apps_clock), so only the calls of the test escalate, and its
-    // daily re-evaluation runs on the real clock.
+    // daily re-evaluation runs on the shared app's clock.
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch);
     private WebApplicationFactory<Program>? _host;
 
-    private static readonly DateOnly Today = ChinaCalendar.Today(TimeProvider.System);
+    private static readonly DateOnly Today = TestClock.Today;
 
-    /// <summary>A Wednesday weeks ahead, so nothing here is overdue on the real today of other tests.</summary>
+    /// <summary>A Wednesday weeks ahead, so nothing here is overdue on the today of other tests.</summary>
     private static readonly DateOnly Wednesday = Enumerable.Range(21, 7).Select(d => Today.AddDays(d)).Single(d => d.DayOfWeek == DayOfWeek.Wednesday);
 
     [Fact]
@@ -78,7 +78,7 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
         var (_, user) = await EnterpriseWithUserAsync(9202);
         var id = (await AtAsync(Wednesday, user, c => c.PostJsonAsync("/api/v1/requests", Body("policy")))).Json!["id"]!.GetValue<long>();
         var due = Wednesday.AddDays(7);
-        // The check sees every request of the shared database (other tests raise some on the real date, overdue by
+        // The check sees every request of the shared database (other tests raise some on the tests' day, overdue by
         // now): what counts is that this one stays at its county on its deadline day.
         await RunCheckAsync(due);
         (await LevelAsync(id)).ShouldBe("county");
@@ -227,8 +227,8 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
         .ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(_clock);
-            // The daily re-evaluation keeps the real date: moving the fake clock must not re-evaluate every enterprise.
-            s.AddSingleton(sp => new Tidu.Web.Seeding.EvaluationRefresher(sp.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            // The daily re-evaluation keeps the shared app's date: moving the fake clock must not re-evaluate every enterprise.
+            s.AddSingleton(sp => new Tidu.Web.Seeding.EvaluationRefresher(sp.GetRequiredService<IServiceScopeFactory>(), app.Clock,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Tidu.Web.Seeding.EvaluationRefresher>>()));
         }));
 

@@ -15,7 +15,7 @@ namespace Tidu.Web.Tests.Service;
 /// </summary>
 public abstract partial class ServicePagesTests(TiduAppFixture app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static readonly DateOnly Today = TestClock.Today;
 
     private static async Task<string> GetAsync(HttpClient client, string url)
     {

@@ -17,7 +17,7 @@ internal static class ServiceTestData
     {
         var code = CreditCodes.For(region, serial);
         var profile = Profiles.Minimal(code, $"服务测试企业{serial}有限公司", region);
-        var from = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1);
+        var from = TestClock.Today.AddYears(-1);
         profile["recognitions"] = new JsonArray([.. tiers.Select(t => (JsonNode)new JsonObject
         {
             ["tier"] = t,

@@ -24,9 +24,9 @@ namespace Tidu.Web.Tests.Workflow;
 public abstract class PublicityTests(TiduAppFixture app)
 {
     private const string Tier = "specialized-sme";
-    private static readonly DateOnly Today = ChinaCalendar.Today(TimeProvider.System);
+    private static readonly DateOnly Today = TestClock.Today;
 
-    /// <summary>A Wednesday at least a week ahead, so nothing recognised here is valid on the real today of other tests.</summary>
+    /// <summary>A Wednesday at least a week ahead, so nothing recognised here is valid on the today of other tests.</summary>
     private static readonly DateOnly Wednesday = Enumerable.Range(8, 7).Select(d => Today.AddDays(d)).Single(d => d.DayOfWeek == DayOfWeek.Wednesday);
 
     [Fact]

@@ -36,9 +36,8 @@ internal sealed class ReviewFlow : IAsyncDisposable
     public ReviewFlow(TiduAppFixture app)
     {
         _app = app;
-        // Now, to the whole second: PostgreSQL keeps microseconds, so a time read back must not carry 100 ns ticks.
-        var now = DateTimeOffset.UtcNow;
-        Clock = new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+        // The tests' day, to the whole second: PostgreSQL keeps microseconds, so a time read back must not carry 100 ns ticks.
+        Clock = new FakeTimeProvider(TestClock.Start);
         Host = app.App.WithClock(Clock, s => s.PostConfigure<MaterialOptions>(o => o.MaxBytes = MaxMaterialBytes));
     }
 

@@ -23,7 +23,7 @@ using Application = Tidu.Data.Entities.Workflow.Application;
 public abstract partial class WorkflowPagesTests(TiduAppFixture app)
 {
     private const string Tier = "specialized-sme";
-    private static readonly DateOnly Today = ChinaCalendar.Today(TimeProvider.System);
+    private static readonly DateOnly Today = TestClock.Today;
 
     [Fact]
     public async Task Each_officer_sees_only_the_applications_waiting_at_their_level_in_their_region()

@@ -24,7 +24,7 @@ using Application = Tidu.Data.Entities.Workflow.Application;
 public abstract class WorkflowTests(TiduAppFixture app)
 {
     private const string Tier = "specialized-sme";
-    private static readonly DateOnly Today = ChinaCalendar.Today(TimeProvider.System);
+    private static readonly DateOnly Today = TestClock.Today;
 
     [Fact]
     public async Task An_application_goes_from_county_review_through_city_recommendation_to_province_approval()
@@ -273,7 +273,7 @@ public abstract class WorkflowTests(TiduAppFixture app)
 
     private async Task<(HttpStatusCode Status, JsonNode? Json, string Text)> ApplyAtAsync(DateTimeOffset now, long round)
     {
-        var clock = new FakeTimeProvider(now.ToUniversalTime()); // a UTC clock, as TimeProvider.System is
+        var clock = new FakeTimeProvider(now.ToUniversalTime()); // a UTC clock, as the system clock is
         await using var host = app.App.WithClock(clock);
         using var client = await Sessions.LoginAsync(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress }), "enterprise");
         return await client.PostJsonAsync("/api/v1/applications", new JsonObject { ["roundId"] = round, ["declaredTrue"] = true });

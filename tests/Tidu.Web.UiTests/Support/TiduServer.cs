@@ -23,7 +23,7 @@ public sealed class TiduServer : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The server's clock (real time unless a test shifts it).</summary>
+    /// <summary>The server's clock (a fixed day moving on as the server runs, shifted by the tests that need it).</summary>
     public ShiftedClock Clock { get; } = new();
 
     public void Start()
@@ -50,9 +50,9 @@ public sealed class TiduServer : WebApplicationFactory<Program>
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
-            // Monday to Friday of every year, no holidays: the journeys run on the real date (shifted), and must not fail
-            // near a holiday or after the last shipped year's State Council arrangement. Holiday counting is tested in
-            // Tidu.Rules.Tests and Tidu.Web.Tests (PublicityCalendarTests) on fixed dates.
+            // Monday to Friday of every year, no holidays: the journeys shift the clock weeks ahead of its fixed day and
+            // count working days without looking up the holidays near it. Holiday counting is tested in Tidu.Rules.Tests
+            // and Tidu.Web.Tests (PublicityCalendarTests) on fixed dates.
             s.AddSingleton(Tidu.Rules.Calendar.WorkingDayCalendar.Of(
                 Enumerable.Range(2000, 101).Select(y => new Tidu.Rules.Calendar.HolidayYear(y, "test:weekdays", new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), [])), []));
         });
