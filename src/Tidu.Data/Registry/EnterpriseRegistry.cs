@@ -282,12 +282,18 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
     }
 
     /// <summary>Stored files by credit code (only those in scope), with everything the profile is rebuilt from.</summary>
-    public async Task<Dictionary<string, Enterprise>> LoadAsync(IEnumerable<string> creditCodes, CancellationToken ct = default)
+    public Task<Dictionary<string, Enterprise>> LoadAsync(IEnumerable<string> creditCodes, CancellationToken ct = default) => LoadFilesAsync(creditCodes, tracked: true, ct);
+
+    /// <summary>The same files, not tracked by the context: for a reader that writes them some other way (the bulk load).</summary>
+    public Task<Dictionary<string, Enterprise>> LoadUntrackedAsync(IEnumerable<string> creditCodes, CancellationToken ct = default) => LoadFilesAsync(creditCodes, tracked: false, ct);
+
+    private async Task<Dictionary<string, Enterprise>> LoadFilesAsync(IEnumerable<string> creditCodes, bool tracked, CancellationToken ct)
     {
         var result = new Dictionary<string, Enterprise>(StringComparer.Ordinal);
         foreach (var chunk in creditCodes.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
-            var found = await db.Enterprises
+            var query = tracked ? db.Enterprises : db.Enterprises.AsNoTracking();
+            var found = await query
                 .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes)
                 .AsSplitQuery()
                 .Where(e => chunk.Contains(e.CreditCode))

@@ -37,8 +37,8 @@ public sealed class BulkLoader(TiduDbContext db, Evaluator evaluator, RegionTree
         var refusals = await registry.RefusalsAsync([.. rows.Select(r => r.Profile)], recognitions, writing: true, ct).ConfigureAwait(false);
         var skip = refusals.Select(r => r.Index).ToHashSet();
         var accepted = rows.Where((_, i) => !skip.Contains(i)).ToList();
-        var stored = await registry.LoadAsync(accepted.Select(r => r.Profile.CreditCode), ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear(); // loaded to merge, written by the store: nothing of them goes through change tracking
+        // Loaded to merge, written by the store: nothing of them goes through change tracking.
+        var stored = await registry.LoadUntrackedAsync(accepted.Select(r => r.Profile.CreditCode), ct).ConfigureAwait(false);
 
         var groups = accepted.GroupBy(r => r.Profile.CreditCode, StringComparer.Ordinal).ToList();
         var files = new BulkFile[groups.Count];
