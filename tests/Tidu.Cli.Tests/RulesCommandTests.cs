@@ -54,7 +54,7 @@ public sealed class RulesCommandTests
         var version = JsonNode.Parse(outcome.Stdout)!;
         version["version"]!.GetValue<string>().ShouldBe("2026");
         var debt = version["items"]!.AsArray().Single(i => i!["fact"]?.GetValue<string>() == "debtRatio")!;
-        debt["fields"]!["le"]!.GetValue<string>().ShouldBe("0.75"); // criteria.md §8: debt ratio ≤ 75%
+        debt["fields"]!["le"]!.GetValue<string>().ShouldBe("0.75"); // 工信部企业〔2026〕2号: debt ratio ≤ 75%
         debt["cite"]!.GetValue<string>().ShouldContain("2号");
     }
 

@@ -155,18 +155,7 @@ internal static class ProfileFacts
                 result.SetMissing(Missing);
                 return;
             }
-            var end = new DateOnly(context.LastYear + 1, 1, 1);
-            if (since >= end)
-            {
-                result.SetNumber(0m);
-                return;
-            }
-            var years = end.Year - since.Year;
-            if (since.AddYears(years) > end)
-            {
-                years--;
-            }
-            result.SetNumber(years);
+            result.SetNumber(FullYears(since, new DateOnly(context.LastYear + 1, 1, 1)));
         }
     }
 
@@ -182,18 +171,20 @@ internal static class ProfileFacts
                 result.SetMissing(Missing);
                 return;
             }
-            if (since >= context.AsOf)
-            {
-                result.SetNumber(0m);
-                return;
-            }
-            var years = context.AsOf.Year - since.Year;
-            if (since.AddYears(years) > context.AsOf)
-            {
-                years--;
-            }
-            result.SetNumber(years);
+            result.SetNumber(FullYears(since, context.AsOf));
         }
+    }
+
+    /// <summary>Full years from <paramref name="since"/> to <paramref name="end"/>, counted by anniversaries (0 when
+    /// <paramref name="since"/> is not before <paramref name="end"/>); a 29 February start has its anniversary on 28 February.</summary>
+    private static int FullYears(DateOnly since, DateOnly end)
+    {
+        if (since >= end)
+        {
+            return 0;
+        }
+        var years = end.Year - since.Year;
+        return since.AddYears(years) > end ? years - 1 : years;
     }
 
     private sealed class SizeClassFact() : FactNode(FactKind.Text, isVolatile: true)

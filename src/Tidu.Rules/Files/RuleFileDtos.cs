@@ -11,13 +11,8 @@ internal interface IHasLine
     int Line { get; set; }
 }
 
-internal sealed class RuleFileDto : IHasLine
+internal sealed class RuleFileDto : SourcedFileDto
 {
-    [YamlIgnore] public int Line { get; set; }
-    public string? Id { get; set; }
-    public string? Kind { get; set; }
-    public string? Title { get; set; }
-    public string? Jurisdiction { get; set; }
     public int? Order { get; set; }
 
     /// <summary>
@@ -26,7 +21,6 @@ internal sealed class RuleFileDto : IHasLine
     /// </summary>
     public string? Extends { get; set; }
     public string? Description { get; set; }
-    public SourceDto? Source { get; set; }
     public LadderDto? Ladder { get; set; }
     public List<VersionDto>? Versions { get; set; }
 }
@@ -50,15 +44,8 @@ internal sealed class SourceDto : IHasLine
     public string? Note { get; set; }
 }
 
-internal sealed class VersionDto : IHasLine
+internal sealed class VersionDto : DatedVersionDto
 {
-    [YamlIgnore] public int Line { get; set; }
-    public string? Id { get; set; }
-    public string? EffectiveFrom { get; set; }
-    public string? EffectiveTo { get; set; }
-    public string? Cite { get; set; }
-    public string? Note { get; set; }
-    public VerificationDto? Verification { get; set; }
     public List<string>? Readings { get; set; }
     public ScoreDto? Score { get; set; }
     public ConditionDto? Qualify { get; set; }

@@ -7,15 +7,9 @@ using YamlDotNet.Serialization;
 
 namespace Tidu.Rules.Policies;
 
-internal sealed class PolicyFileDto : IHasLine
+internal sealed class PolicyFileDto : SourcedFileDto
 {
-    [YamlIgnore] public int Line { get; set; }
-    public string? Id { get; set; }
-    public string? Kind { get; set; }
-    public string? Title { get; set; }
-    public string? Jurisdiction { get; set; }
     public string? Description { get; set; }
-    public SourceDto? Source { get; set; }
 
     /// <summary>The document's own stacking clause (e.g. 从高、从优、不重复), cited on every exclusion it decides.</summary>
     public StackingDto? Stacking { get; set; }
@@ -30,15 +24,8 @@ internal sealed class StackingDto : IHasLine
     public string? Note { get; set; }
 }
 
-internal sealed class PolicyVersionDto : IHasLine
+internal sealed class PolicyVersionDto : DatedVersionDto
 {
-    [YamlIgnore] public int Line { get; set; }
-    public string? Id { get; set; }
-    public string? EffectiveFrom { get; set; }
-    public string? EffectiveTo { get; set; }
-    public string? Cite { get; set; }
-    public string? Note { get; set; }
-    public VerificationDto? Verification { get; set; }
     public List<ClauseDto>? Clauses { get; set; }
 }
 

@@ -7,27 +7,14 @@ using YamlDotNet.Serialization;
 
 namespace Tidu.Rules.Service;
 
-internal sealed class ServiceFileDto : IHasLine
+internal sealed class ServiceFileDto : SourcedFileDto
 {
-    [YamlIgnore] public int Line { get; set; }
-    public string? Id { get; set; }
-    public string? Kind { get; set; }
-    public string? Title { get; set; }
-    public string? Jurisdiction { get; set; }
-    public SourceDto? Source { get; set; }
     public List<AssignmentVersionDto>? Versions { get; set; }
     public List<CategoryDto>? Categories { get; set; }
 }
 
-internal sealed class AssignmentVersionDto : IHasLine
+internal sealed class AssignmentVersionDto : DatedVersionDto
 {
-    [YamlIgnore] public int Line { get; set; }
-    public string? Id { get; set; }
-    public string? EffectiveFrom { get; set; }
-    public string? EffectiveTo { get; set; }
-    public string? Cite { get; set; }
-    public string? Note { get; set; }
-    public VerificationDto? Verification { get; set; }
     public List<AssignmentDto>? Assignments { get; set; }
 }
 

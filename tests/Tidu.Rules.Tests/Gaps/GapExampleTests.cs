@@ -10,7 +10,7 @@ namespace Tidu.Rules.Tests.Gaps;
 
 /// <summary>
 /// Gaps of hand-built variants of <see cref="Profiles.Strong"/> (which qualifies everywhere), with the needed
-/// values worked out from criteria.md: e.g. R&amp;D ratio ≥ 3% of revenue 12100 ⇒ R&amp;D expense ≥ 363.
+/// values worked out from the measures (工信部企业〔2022〕63号): e.g. R&amp;D ratio ≥ 3% of revenue 12100 ⇒ R&amp;D expense ≥ 363.
 /// </summary>
 public sealed class GapExampleTests
 {

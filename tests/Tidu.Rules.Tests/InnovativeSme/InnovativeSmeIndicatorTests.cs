@@ -9,10 +9,10 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.InnovativeSme;
 
 /// <summary>
-/// The 6 indicators of the innovative-SME scoring table (63号 附件1, criteria.md section 1), as of 2026-03-31
+/// The 6 indicators of the innovative-SME scoring table (63号 附件1), as of 2026-03-31
 /// (Y = 2025). Every band edge on both sides; bands are closed at the lower bound and open at the upper bound,
-/// for the falling debt ratio too (criteria.md, Boundaries rule 2). Ratios come from raw amounts; expected points
-/// are read from the criteria table.
+/// for the falling debt ratio too (touching rows: the row that says "以上" takes the shared bound). Ratios come from raw amounts; expected points
+/// are read from the table.
 /// </summary>
 public sealed class InnovativeSmeIndicatorTests
 {

@@ -7,7 +7,7 @@ using Xunit;
 namespace Tidu.Rules.Tests.InnovativeSme;
 
 /// <summary>
-/// How an innovative SME qualifies (criteria.md section 1, "Evaluating on a date"), as of 2026-03-31 (Y = 2025):
+/// How an innovative SME qualifies (63号 附件1, evaluated on a date), as of 2026-03-31 (Y = 2025):
 /// the basic conditions, then either one direct condition D1–D4 or the score (total ≥ 60 with innovation ≥ 20,
 /// growth ≥ 15 and specialisation ≥ 15). Profiles are built to a chosen number of points per indicator, with every
 /// ratio in the middle of its band, so each test moves exactly one thing across one edge.

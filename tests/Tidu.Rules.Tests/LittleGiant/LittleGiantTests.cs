@@ -9,9 +9,9 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.LittleGiant;
 
 /// <summary>
-/// The little giant: 2022 measures (63号 附件3, criteria.md section 3) as of 2026-03-31 and the 2026 revision
+/// The little giant: 2022 measures (63号 附件3) as of 2026-03-31 and the 2026 revision
 /// (section 8) as of 2026-06-30, both with Y = 2025. Each condition on both sides of its boundary
-/// (boundary rule 1: 以上/不低于/不高于 include the number, 超过 excludes it).
+/// (民法典 第1259条: 以上/不低于/不高于 include the number, 超过 excludes it).
 /// </summary>
 public sealed class LittleGiantTests
 {

@@ -6,7 +6,7 @@ using static Tidu.Rules.Tests.Policies.PolicySupport;
 namespace Tidu.Rules.Tests.Policies;
 
 /// <summary>
-/// The district draft (seed 001), in force 2022-06-01 – 2025-05-31 (assumed, see the rule file). Expected amounts are
+/// The district's draft implementing opinions on 专精特新 enterprises, in force 2022-06-01 – 2025-05-31 (assumed, see the rule file). Expected amounts are
 /// computed by hand from the seed's clauses; every cap and threshold is tested on both sides.
 /// </summary>
 public sealed class DistrictClauseTests

@@ -7,7 +7,7 @@ using static Tidu.Rules.Tests.Policies.PolicySupport;
 namespace Tidu.Rules.Tests.Policies;
 
 /// <summary>
-/// 从高、从优、不重复 (seed 001 三.1): a city clause and the district clause for the same project are paid once, the
+/// 从高、从优、不重复 (the district's draft opinions 三.1): a city clause and the district clause for the same project are paid once, the
 /// higher; different purposes add up. The city clause is a test fixture (no city document is in the seeds).
 /// </summary>
 public sealed class StackingTests : IDisposable

@@ -19,7 +19,7 @@ public sealed class DecisionReplayTests : IDisposable
     private const string SpecializedFile = "national/specialized-sme.yaml";
     private const string ShareLine = "fact: mainBusinessShare, ge: 0.80}";
     private const string ShareCheck = "specialized.main-business-share";
-    private static readonly DateOnly AsOf = new(2026, 6, 30); // under the 2026 revision: main business ≥ 80% (criteria.md §8)
+    private static readonly DateOnly AsOf = new(2026, 6, 30); // under the 2026 revision: main business ≥ 80% (工信部企业〔2026〕2号)
 
     private static readonly Lazy<List<(EnterpriseProfile Profile, StoredResult Stored)>> Population = new(() =>
     {

@@ -7,7 +7,7 @@ using Xunit;
 namespace Tidu.Rules.Tests.SizeClass;
 
 /// <summary>
-/// The 2011 SME size table (criteria.md section 0) for all 16 industry groups, as of 2026-03-31 (Y = 2025).
+/// The 2011 SME size table (工信部联企业〔2011〕300号) for all 16 industry groups, as of 2026-03-31 (Y = 2025).
 /// The SME upper bounds are strict ("X以下" paired with "X及以上" means below X), the medium and small lower bounds
 /// are inclusive; "or" / "and" exactly as the table writes them. Every expected class is read from the table.
 /// Amounts are strings so that values such as 39999.99 are exact decimals; a null amount means "not provided".

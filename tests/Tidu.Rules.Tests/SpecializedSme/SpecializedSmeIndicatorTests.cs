@@ -9,9 +9,9 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.SpecializedSme;
 
 /// <summary>
-/// The 13 indicators of the 2022 specialized-SME scoring table (63号 附件2, criteria.md section 2), as of
+/// The 13 indicators of the 2022 specialized-SME scoring table (63号 附件2), as of
 /// 2026-03-31 (Y = 2025). Every band edge on both sides; bands are closed at the lower bound and open at the
-/// upper bound (criteria.md, Boundaries rule 2). Expected points are read from the criteria table.
+/// upper bound (touching rows: the row that says "以上" takes the shared bound). Expected points are read from the table.
 /// </summary>
 public sealed class SpecializedSmeIndicatorTests
 {

@@ -9,9 +9,9 @@ using static Tidu.Rules.Tests.Support.Numbers;
 namespace Tidu.Rules.Tests.SpecializedSme;
 
 /// <summary>
-/// Qualification of the specialized SME: the 2022 conditions C1–C4 and the main product (criteria.md
-/// section 2, as of 2026-03-31), and every condition of the 2026 revision (section 8, as of 2026-06-30).
-/// Conditions follow boundary rule 1 (以上/不低于 include the number, 超过 excludes it).
+/// Qualification of the specialized SME: the 2022 conditions C1–C4 and the main product (63号
+/// 附件2 二 and 附件4, as of 2026-03-31), and every condition of the 2026 revision (2号, as of 2026-06-30).
+/// Conditions read the words as 民法典 第1259条 does (以上/不低于 include the number, 超过 excludes it).
 /// </summary>
 public sealed class SpecializedSmeQualificationTests
 {

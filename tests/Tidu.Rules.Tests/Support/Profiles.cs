@@ -5,7 +5,7 @@ namespace Tidu.Rules.Tests.Support;
 /// <summary>
 /// Hand-built profiles for boundary tests. <see cref="Strong"/> is a manufacturing (C3484) firm that meets every
 /// tier of the 2022 and the 2026 national rules on <see cref="AsOf2022Rules"/> / <see cref="AsOf2026Rules"/>
-/// (Y = 2025). Tests vary one input with <c>with</c> and assert the outcome written from criteria.md.
+/// (Y = 2025). Tests vary one input with <c>with</c> and assert the outcome written from the measures' text.
 /// </summary>
 public static class Profiles
 {

@@ -5,7 +5,7 @@ using Xunit;
 namespace Tidu.Rules.Tests.Versions;
 
 /// <summary>
-/// The diff of the national versions against the differences criteria.md states (section 2/3 for the 2022 measures,
+/// The diff of the national versions against the differences the texts state (63号 附件2/附件3 for the 2022 measures,
 /// section 8 for the 2026 revision). Items are named by the fact they read and the threshold the text gives —
 /// not by the ids of the rule files — so the test holds however the files name their checks.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class RuleDiffTests
         d.SameVersion.ShouldBeFalse();
         d.From.VersionId.ShouldBe("2022");
         d.To.VersionId.ShouldBe("2026");
-        // criteria.md: C1 niche market ≥ 2 years → ≥ 3 full years; C3 revenue ≥ 1000 → ≥ 1500.
+        // 63号 附件2 二（一） → 2号: C1 niche market ≥ 2 years → ≥ 3 full years; C3 revenue ≥ 1000 → ≥ 1500.
         ValueChangedChecks(d).ShouldBe([("nicheMarketYears ge 2", "nicheMarketYears ge 3"), ("operatingRevenue ge 1000", "operatingRevenue ge 1500")], ignoreOrder: true);
         foreach (var c in d.Changed.Where(c => c.ValueChanged && c.After.Category == "check"))
         {
@@ -50,7 +50,7 @@ public sealed class RuleDiffTests
     public void Specialized_sme_2026_keeps_the_rd_financing_and_main_product_thresholds()
     {
         var d = Diff("specialized-sme", "2026-03-31", "2026-04-01");
-        // criteria.md §2 C2/C3 and §8: R&D ≥ 100 and ≥ 3% (now each year), financing ≥ 2000, main product > 50% — same numbers.
+        // 63号 附件2 二（二）/二（三） and 2号: R&D ≥ 100 and ≥ 3% (now each year), financing ≥ 2000, main product > 50% — same numbers.
         var kept = d.Changed.Where(c => c.After.Category == "check" && !c.ValueChanged).Select(c => Requirement(c.After)).ToList();
         kept.ShouldBe(["rdExpense ge 100", "rdRatio ge 0.03", "sumOverYears(years=2, field=newQualifiedEquityFinancing) ge 2000", "mainProductRevenueShare gt 0.5"], ignoreOrder: true);
     }
@@ -60,7 +60,7 @@ public sealed class RuleDiffTests
     {
         var d = Diff("specialized-sme", "2026-03-31", "2026-04-01");
         var added = d.Added.Where(i => i.Category == "check").Select(Requirement).ToList();
-        // criteria.md §8: base rung held; each of Y−1 and Y for R&D; main business ≥ 80%; debt ≤ 80%; class-I IP applied ≥ 1
+        // 工信部企业〔2026〕2号: base rung held; each of Y−1 and Y for R&D; main business ≥ 80%; debt ≤ 80%; class-I IP applied ≥ 1
         // with its exemptions; market position; quality score ≥ 50.
         added.ShouldContain("rdExpense(year=-1) ge 100");
         added.ShouldContain("rdRatio(year=-1) ge 0.03");
@@ -79,7 +79,7 @@ public sealed class RuleDiffTests
     public void Specialized_sme_2026_removes_the_100_point_score_and_the_direct_conditions()
     {
         var d = Diff("specialized-sme", "2026-03-31", "2026-04-01");
-        // criteria.md §2: 13 indicators in four dimensions (25 + 25 + 15 + 35); §8: all gone, with the direct conditions.
+        // 63号 附件2 三: 13 indicators in four dimensions (25 + 25 + 15 + 35); 2号: all gone, with the direct conditions.
         d.Removed.Count(i => i.Category == "indicator" && i.Parent is null).ShouldBe(13);
         d.Removed.Where(i => i.Category == "dimension").Select(i => i.Field("max")).ShouldBe(["25", "25", "15", "35"], ignoreOrder: true);
         d.To.Items.ShouldNotContain(i => i.Category == "indicator" || i.Category == "dimension");
@@ -97,7 +97,7 @@ public sealed class RuleDiffTests
     public void Little_giant_2022_to_2026_changes_exactly_the_thresholds_the_revision_changes()
     {
         var d = Diff("little-giant", "2026-03-31", "2026-04-01");
-        // criteria.md §3 → §8: main business ≥ 70% → ≥ 90%; debt ≤ 70% → ≤ 75%; class-I IP applied ≥ 2 → ≥ 4;
+        // 63号 附件3 → 2号: main business ≥ 70% → ≥ 90%; debt ≤ 70% → ≤ 75%; class-I IP applied ≥ 2 → ≥ 4;
         // R&D over the last 2 years ≥ 3000 (the small-revenue route) → ≥ 1200.
         ValueChangedChecks(d).ShouldBe(
         [
@@ -117,7 +117,7 @@ public sealed class RuleDiffTests
     {
         var d = Diff("little-giant", "2026-03-31", "2026-04-01");
         var removed = d.Removed.Where(i => i.Category == "check").Select(i => i.Fact).ToList();
-        // criteria.md §8: "No longer hard conditions: information system, certifications, own brand, R&D institution, 创客中国";
+        // 2号: "No longer hard conditions: information system, certifications, own brand, R&D institution, 创客中国";
         // average growth ≥ 5% becomes compound growth of operating revenue.
         removed.ShouldContain("coreBusinessOnInformationSystem");
         removed.ShouldContain("certificationCount");
@@ -153,7 +153,7 @@ public sealed class RuleDiffTests
     [Fact]
     public void Basic_conditions_2026_carry_the_2022_conditions_over_unchanged()
     {
-        // criteria.md §8 "meets the basic conditions of section 1": only the version's citation differs.
+        // 2号 "meets the basic conditions": only the version's citation differs.
         var d = Diff("basic-conditions", "2026-03-31", "2026-04-01");
         d.Changed.ShouldAllBe(c => !c.ValueChanged);
         d.Added.ShouldBeEmpty();

@@ -7,7 +7,7 @@ using Xunit;
 namespace Tidu.Rules.Tests.Versions;
 
 /// <summary>
-/// Dated versions (criteria.md, "Two national versions"): the 2022 measures (63号) are in force for evaluations
+/// Dated versions (工信部企业〔2022〕63号 and its 2026 revision, 工信部企业〔2026〕2号): the 2022 measures (63号) are in force for evaluations
 /// dated 2022-08-01 to 2026-03-31, the 2026 revision (2号) from 2026-04-01; a date before any version is an
 /// error that says so, never a silent fallback.
 /// </summary>
