@@ -39,6 +39,11 @@ public static class ApiRefusalDocs
             }
         }
         var named = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Select(m => m.StatusCode).ToHashSet();
+        if (!named.Any(s => s is >= 200 and < 300))
+        {
+            // Named responses replace the description's default "200": an endpoint that names none keeps it.
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, null, []));
+        }
         foreach (var status in statuses.Where(s => !named.Contains(s)))
         {
             endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), Problem));

@@ -47,6 +47,7 @@ public sealed class OpenApiTests(SqliteAppFixture app)
         "get /api/v1/monitoring/charts",
         "get /api/v1/monitoring/rollup",
         "get /api/v1/regions",
+        "get /api/v1/requests/stats",
         "post /api/v1/applications",
         "post /api/v1/applications/{id}/decisions",
         "post /api/v1/applications/{id}/expert-review/conclude",
