@@ -17,6 +17,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     SimulateCommand.Create(),
     AuditCommand.Create(),
     DbCommand.Create(),
+    RegistryCommand.Create(),
 };
 try
 {

@@ -11,6 +11,7 @@ using Tidu.Rules.Evaluation;
 using Tidu.Web.Api;
 using Tidu.Web.Importing;
 using Tidu.Web.Security;
+using Tidu.Web.Security.SingleSignOn;
 using Tidu.Web.Seeding;
 using Tidu.Web.Service;
 
@@ -156,7 +157,9 @@ public static class TiduServices
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddPolicyScheme(Credentials.ApiScheme, "Sign-in cookie or API key", o =>
-                o.ForwardDefaultSelector = ctx => Credentials.CarriesApiKey(ctx.Request) ? ApiKeyAuthentication.SchemeName : Credentials.CookieScheme);
+                o.ForwardDefaultSelector = ctx => Credentials.CarriesApiKey(ctx.Request) ? ApiKeyAuthentication.SchemeName : Credentials.CookieScheme)
+            // The office's identity provider, when configured: a first factor for accounts linked to it beforehand.
+            .AddTiduSingleSignOn(config);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, AccessPolicyProvider>();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(Credentials.CookieScheme).RequireAuthenticatedUser().Build());

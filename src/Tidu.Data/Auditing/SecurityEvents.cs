@@ -28,6 +28,9 @@ public static class SecurityEvents
     public const string AccountChanged = "account-changed";
     public const string AccountDisabled = "account-disabled";
     public const string AccountEnabled = "account-enabled";
+    /// <summary>An identity of the office's identity provider linked to an account (it may then sign in through the provider), or unlinked.</summary>
+    public const string ExternalLinked = "external-login-linked";
+    public const string ExternalUnlinked = "external-login-unlinked";
     public const string RoleGranted = "role-granted";
     public const string RoleRevoked = "role-revoked";
     public const string ApiKeyCreated = "api-key-created";
@@ -58,6 +61,8 @@ public static class SecurityEvents
         [AccountChanged] = "修改账户",
         [AccountDisabled] = "停用账户",
         [AccountEnabled] = "启用账户",
+        [ExternalLinked] = "关联统一身份认证",
+        [ExternalUnlinked] = "解除统一身份认证关联",
         [RoleGranted] = "授予角色",
         [RoleRevoked] = "撤销角色",
         [ApiKeyCreated] = "创建接口密钥",

@@ -371,7 +371,8 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             .Where(x => x.Version is not null)
             .Select(x => $"{x.Version!.RuleSetId}@{x.Version.VersionId}" + (x.Jurisdiction == "national" ? "" : "/" + x.Jurisdiction)));
 
-    private static void StoreEvaluation(Enterprise e, RuleIndex index, EnterpriseEvaluation evaluation)
+    /// <summary>Stores <paramref name="evaluation"/> as the file's summary and tier outcomes, changing only what differs.</summary>
+    internal static void StoreEvaluation(Enterprise e, RuleIndex index, EnterpriseEvaluation evaluation)
     {
         var highest = evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier;
         var nearMiss = evaluation.Tiers.FirstOrDefault(index.IsNearMiss)?.Tier;

@@ -133,10 +133,16 @@ public static class ProfileMapping
     }
 
     /// <summary>The stored enterprise as a validated profile; errors mean the stored data no longer meets the format.</summary>
-    public static ProfileRecord ToProfile(Enterprise e)
+    public static ProfileRecord ToProfile(Enterprise e) => ToProfile(e, ToUtf8(e));
+
+    /// <summary>The stored enterprise's exchange-format JSON as UTF-8 (what <see cref="ToProfile(Enterprise)"/> parses).</summary>
+    public static byte[] ToUtf8(Enterprise e) => JsonSerializer.SerializeToUtf8Bytes(ToJson(e));
+
+    /// <summary>The profile of <paramref name="e"/> from its JSON already written by <see cref="ToUtf8"/>.</summary>
+    public static ProfileRecord ToProfile(Enterprise e, byte[] json)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(ToJson(e));
-        return ProfileReader.Parse(new RawRecord(1, e.CreditCode, bytes));
+        ArgumentNullException.ThrowIfNull(e);
+        return ProfileReader.Parse(new RawRecord(1, e.CreditCode, json));
     }
 
     private static string AttributesJson(EnterpriseProfile profile)

@@ -152,6 +152,13 @@ public sealed class AuditSearch(TiduDbContext db)
             return new AuditRow(a.Id, a.Sequence, a.At, a.Actor, a.Action, SecurityEvents.Titles.GetValueOrDefault(a.Action, a.Action), "安全事件", a.EntityKey,
                 after?["outcome"]?.GetValue<string>() == SecurityEvents.Failure ? "失败" : "成功", after?["address"]?.GetValue<string>() ?? "—", details);
         }
+        if (a.Action == Data.Registry.Bulk.BulkLoader.AuditAction && Parse(a.After) is { } batch)
+        {
+            // One entry for a batch of files: how many, from where and its content hash; the credit codes stay in the entry.
+            var count = (string key) => (batch[key] as JsonArray)?.Count ?? 0;
+            return new AuditRow(a.Id, a.Sequence, a.At, a.Actor, a.Action, "档案批量载入", a.Entity, a.EntityKey, "成功", "—",
+                $"新增 {count("created")} 家、更新 {count("updated")} 家；来源：{Text(batch["source"])}（{Text(batch["rows"])}）；内容 SHA-256：{Text(batch["sha256"])}");
+        }
         var action = a.Action switch { "insert" => "新增", "update" => "修改", "delete" => "删除", _ => a.Action };
         var changed = (Parse(a.After) ?? Parse(a.Before))?.Select(p => p.Key).ToList() ?? [];
         // Enterprise data: which fields, never their values.

@@ -53,6 +53,8 @@ public static class EndpointAccess
         ["/Account/TwoFactor"] = null,
         ["/Account/Enrol"] = null,
         ["/Account/ChangePassword"] = null,
+        // Single sign-on: the post that sends to the identity provider and the callback that checks its answer.
+        ["/Account/External"] = null,
         ["/Error"] = null,
         ["/Index"] = new(Resource.Home, Operation.Read),
         ["/Account/Logout"] = new(Resource.Home, Operation.Read),

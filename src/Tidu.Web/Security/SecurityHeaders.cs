@@ -28,6 +28,10 @@ public static class SecurityHeaders
         // The API reference page (Scalar) needs inline styles and its own bundled script; everything else is stricter.
         h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.Ordinal)
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
-            : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'"
+                + (SingleSignOn.SingleSignOnRegistration.ProviderOrigin(context.RequestServices) is { } provider ? " " + provider : "")
+                + "; base-uri 'self'";
+        // (A browser applies form-action to the redirects after a form post too: the single sign-on button's post is
+        // redirected to the identity provider, so its origin is allowed when one is configured.)
     }
 }

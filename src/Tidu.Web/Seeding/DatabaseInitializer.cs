@@ -38,7 +38,7 @@ public static class DatabaseInitializer
         }
         await db.Database.MigrateAsync().ConfigureAwait(false);
         progress.Report("正在载入行政区划（浙江省、湖北省）……");
-        await SeedRegionsAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
+        await Data.Registry.RegionSeeding.EnsureAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);
         if (!await db.SecurityPolicies.AnyAsync().ConfigureAwait(false))
         {
@@ -68,16 +68,6 @@ public static class DatabaseInitializer
                 progress.Report($"试用演示银行密钥：curl -H \"X-Api-Key: {bankKey}\" {local}/api/v1/lists/enterprises");
             }
         });
-    }
-
-    private static async Task SeedRegionsAsync(TiduDbContext db, RegionTree tree)
-    {
-        var known = (await db.Regions.Select(r => r.Code).ToListAsync().ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        foreach (var r in tree.All.Where(r => !known.Contains(r.Code)))
-        {
-            db.Regions.Add(new Data.Entities.Region { Code = r.Code, Name = r.Name, ParentCode = r.Parent, Level = r.Level });
-        }
-        await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
     private static async Task SeedRolesAsync(RoleManager<IdentityRole> roles)

@@ -12,7 +12,8 @@ internal static class AccountSteps
 
     public static async Task<IActionResult> ContinueAsync(PageModel page, SignInFlow flow, TiduUser user, bool secondFactorPassed, IReadOnlyList<string> methods, string? returnUrl)
     {
-        var next = await flow.NextStepAsync(user, secondFactorPassed).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(methods);
+        var next = await flow.NextStepAsync(user, secondFactorPassed, methods.Contains(SignInFlow.PasswordMethod)).ConfigureAwait(false);
         if (next is not null)
         {
             return new RedirectResult(next + (Local(page, returnUrl) is { } r ? "?returnUrl=" + Uri.EscapeDataString(r) : ""));
@@ -23,6 +24,7 @@ internal static class AccountSteps
 
     public static string? Local(PageModel page, string? returnUrl) => page.Url.IsLocalUrl(returnUrl) ? returnUrl : null;
 
-    /// <summary>The factors a sign-in used, for the session's claims: the password, and the authenticator when it was passed.</summary>
-    public static string[] Methods(bool secondFactorPassed) => secondFactorPassed ? ["pwd", "otp"] : ["pwd"];
+    /// <summary>The factors a password sign-in used, for the session's claims: the password, and the authenticator when it was passed.</summary>
+    public static string[] Methods(bool secondFactorPassed) =>
+        secondFactorPassed ? [SignInFlow.PasswordMethod, SignInFlow.AuthenticatorMethod] : [SignInFlow.PasswordMethod];
 }

@@ -81,7 +81,7 @@ public sealed class ChangePasswordModel(
         if (await flow.PendingAsync().ConfigureAwait(false) is { } pending)
         {
             // Only once the second factor (if any is due) is behind: a password alone never changes the password.
-            if (await flow.NextStepAsync(pending.User, pending.SecondFactorPassed).ConfigureAwait(false) != "/Account/ChangePassword")
+            if (await flow.NextStepAsync(pending.User, pending.SecondFactorPassed, pending.UsedPassword).ConfigureAwait(false) != "/Account/ChangePassword")
             {
                 return null;
             }

@@ -72,7 +72,7 @@ public sealed class EnrolModel(
     {
         if (await flow.PendingAsync().ConfigureAwait(false) is { SecondFactorPassed: true } pending)
         {
-            return await AccountSteps.ContinueAsync(this, flow, pending.User, secondFactorPassed: true, AccountSteps.Methods(true), ReturnUrl).ConfigureAwait(false);
+            return await AccountSteps.ContinueAsync(this, flow, pending.User, secondFactorPassed: true, pending.Methods, ReturnUrl).ConfigureAwait(false);
         }
         return User.Identity?.IsAuthenticated == true ? Redirect("/Account/Security") : Redirect("/Account/Login");
     }

@@ -34,7 +34,18 @@ public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, 
     /// <summary>Configured single sign-on providers (OpenID Connect), offered beside the local accounts.</summary>
     public IReadOnlyList<AuthenticationScheme> ExternalProviders { get; private set; } = [];
 
-    public async Task OnGetAsync() => ExternalProviders = [.. await signIn.GetExternalAuthenticationSchemesAsync().ConfigureAwait(false)];
+    /// <summary>Set when the identity provider's answer was refused (the reason is in the security log, not on the page).</summary>
+    [BindProperty(SupportsGet = true, Name = "sso")]
+    public string? SingleSignOn { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        ExternalProviders = [.. await signIn.GetExternalAuthenticationSchemesAsync().ConfigureAwait(false)];
+        if (SingleSignOn == "failed")
+        {
+            Message = "统一身份认证登录未成功（认证结果无效或已过期），请重新登录。";
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

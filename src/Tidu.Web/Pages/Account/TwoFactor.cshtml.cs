@@ -34,7 +34,7 @@ public sealed class TwoFactorModel(SignInFlow flow, HttpRegionScopeSource scope)
             Message = recovery ? "恢复码无效或已使用。" : "动态口令错误或已使用，请输入应用中当前显示的口令。";
             return Page();
         }
-        await flow.SecondFactorPassedAsync(user).ConfigureAwait(false);
-        return await AccountSteps.ContinueAsync(this, flow, user, secondFactorPassed: true, AccountSteps.Methods(true), ReturnUrl).ConfigureAwait(false);
+        var methods = await flow.SecondFactorPassedAsync(user).ConfigureAwait(false);
+        return await AccountSteps.ContinueAsync(this, flow, user, secondFactorPassed: true, methods, ReturnUrl).ConfigureAwait(false);
     }
 }

@@ -11,8 +11,15 @@ using Tidu.Web.Security.Accounts;
 namespace Tidu.Web.Pages.Admin;
 
 /// <summary>The system administrator's accounts page: create, edit, disable and enable accounts, reset passwords (<see cref="AccountAdministration"/>).</summary>
-public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts, UserManager<TiduUser> users, RegionTree regions, TimeProvider clock) : PageModel
+public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts, UserManager<TiduUser> users, RegionTree regions, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Security.SingleSignOn.SingleSignOnOptions> sso) : PageModel
 {
+    /// <summary>Whether single sign-on is configured (only then are identities linked here).</summary>
+    public bool SingleSignOn => sso.Value.Enabled;
+
+    /// <summary>The identities of the identity provider linked to the account being edited.</summary>
+    public IReadOnlyList<string> ExternalKeys { get; private set; } = [];
+
     public sealed record Row(string Id, string UserName, string DisplayName, string Role, string Region, string Status, bool Disabled, bool TwoFactor, string LastSignIn, bool Administrator);
 
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
@@ -27,6 +34,7 @@ public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts,
             && !(await users.GetRolesAsync(user).ConfigureAwait(false)).Any(Roles.Administrators.Contains))
         {
             Editing = user;
+            ExternalKeys = [.. (await users.GetLoginsAsync(user).ConfigureAwait(false)).Where(l => l.LoginProvider == Security.SingleSignOn.SingleSignOnOptions.Scheme).Select(l => l.ProviderKey)];
         }
         await LoadAsync(ct).ConfigureAwait(false);
     }
@@ -63,6 +71,18 @@ public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts,
         Show(refusal, "口令已重置，用户下次登录时须修改。");
         NewPassword = password;
         await LoadAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostLinkAsync(string id, string? externalKey, CancellationToken ct)
+    {
+        Show(await accounts.LinkExternalAsync(Actor, id, Security.SingleSignOn.SingleSignOnOptions.Scheme, externalKey, ct).ConfigureAwait(false), "已关联统一身份认证账户：该用户可通过统一身份认证登录，角色和区域不变。");
+        await OnGetAsync(id, ct).ConfigureAwait(false);
+    }
+
+    public async Task OnPostUnlinkAsync(string id, string? externalKey, CancellationToken ct)
+    {
+        Show(await accounts.UnlinkExternalAsync(Actor, id, Security.SingleSignOn.SingleSignOnOptions.Scheme, externalKey, ct).ConfigureAwait(false), "已解除统一身份认证关联。");
+        await OnGetAsync(id, ct).ConfigureAwait(false);
     }
 
     private string Actor => User.Identity!.Name!;

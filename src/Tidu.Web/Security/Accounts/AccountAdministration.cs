@@ -113,6 +113,55 @@ public sealed class AccountAdministration(UserManager<TiduUser> users, TiduDbCon
         return (password, null);
     }
 
+    /// <summary>
+    /// Links an identity of the office's identity provider (the value of its configured claim) to an account, so that
+    /// it may sign in through the provider: only an account the system administrator manages (never an administrator's,
+    /// which sign in locally so the platform can be administered when the provider is down), and never a value already
+    /// linked to another account. The account keeps its role, region and second factor.
+    /// </summary>
+    public async Task<AccountRefusal?> LinkExternalAsync(string actor, string userId, string provider, string? key, CancellationToken ct)
+    {
+        var (target, refused) = await TargetAsync(actor, userId, SecurityEvents.ExternalLinked).ConfigureAwait(false);
+        if (target is null)
+        {
+            return refused;
+        }
+        key = key?.Trim();
+        AccountRefusal? refusal = null;
+        if (string.IsNullOrEmpty(key) || key.Length > 128)
+        {
+            refusal = new("请填写统一身份认证账户标识（不超过 128 个字符）。", "external key missing or too long");
+        }
+        else if (await users.FindByLoginAsync(provider, key).ConfigureAwait(false) is { } holder)
+        {
+            refusal = holder.Id == target.Id ? new("该标识已关联此账户。", "already linked to this account") : new("该统一身份认证账户已关联其他平台账户。", "linked to another account");
+        }
+        if (refusal is not null)
+        {
+            return await RefuseAsync(actor, SecurityEvents.ExternalLinked, target.UserName!, refusal).ConfigureAwait(false);
+        }
+        log.Add(SecurityEvents.ExternalLinked, target.UserName!, details: new JsonObject { ["provider"] = provider, ["key"] = key }, actor: actor);
+        var added = await users.AddLoginAsync(target, new UserLoginInfo(provider, key!, "统一身份认证")).ConfigureAwait(false);
+        return added.Succeeded ? null : await RefuseAsync(actor, SecurityEvents.ExternalLinked, target.UserName!, new("关联未成功，请重试。", "identity refused: " + string.Join(",", added.Errors.Select(e => e.Code)))).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a link; the account's sessions that came through the provider end (its security stamp changes).</summary>
+    public async Task<AccountRefusal?> UnlinkExternalAsync(string actor, string userId, string provider, string? key, CancellationToken ct)
+    {
+        var (target, refused) = await TargetAsync(actor, userId, SecurityEvents.ExternalUnlinked).ConfigureAwait(false);
+        if (target is null)
+        {
+            return refused;
+        }
+        if (string.IsNullOrEmpty(key) || !(await users.GetLoginsAsync(target).ConfigureAwait(false)).Any(l => l.LoginProvider == provider && l.ProviderKey == key))
+        {
+            return await RefuseAsync(actor, SecurityEvents.ExternalUnlinked, target.UserName!, new("该账户没有这一关联。", "no such link")).ConfigureAwait(false);
+        }
+        log.Add(SecurityEvents.ExternalUnlinked, target.UserName!, details: new JsonObject { ["provider"] = provider, ["key"] = key }, actor: actor);
+        await users.RemoveLoginAsync(target, provider, key).ConfigureAwait(false);
+        return null;
+    }
+
     /// <summary>The security administrator gives an account its one role (replacing the one it had).</summary>
     public async Task<AccountRefusal?> AssignRoleAsync(string actor, string userId, string? role, CancellationToken ct)
     {

@@ -23,6 +23,32 @@ public sealed class SignInFlow(
     public const string PreviousSignInClaim = "tidu:previous-sign-in";
     public const string MethodClaim = "amr";
 
+    /// <summary>The factors a sign-in can use, as its session's <c>amr</c> claims (RFC 8176 names where there is one).</summary>
+    public const string PasswordMethod = "pwd";
+    public const string AuthenticatorMethod = "otp";
+    /// <summary>The office's identity provider (OpenID Connect): a first factor, like the password.</summary>
+    public const string ExternalMethod = "oidc";
+    /// <summary>The identity provider's sign-in, configured as trusted to have used two factors itself.</summary>
+    public const string ProviderMfaMethod = "mfa";
+
+    private static readonly string[] SecondFactors = [AuthenticatorMethod, ProviderMfaMethod];
+
+    /// <summary>A sign-in in progress: its user and the factors it has passed so far.</summary>
+    public sealed record Pending(TiduUser User, IReadOnlyList<string> Methods)
+    {
+        public bool SecondFactorPassed => Methods.Any(SecondFactors.Contains);
+
+        /// <summary>Whether the first factor was the local password (only then can the password's age or reset be the next step).</summary>
+        public bool UsedPassword => Methods.Contains(PasswordMethod);
+    }
+
+    public enum ExternalOutcome
+    {
+        NotLinked,
+        Refused,
+        Accepted,
+    }
+
     public enum PasswordOutcome
     {
         Failed,
@@ -46,15 +72,43 @@ public sealed class SignInFlow(
             await log.RecordAsync(SecurityEvents.SignInFailed, user.UserName!, SecurityEvents.Failure, new JsonObject { ["reason"] = reason }, actor: "anonymous").ConfigureAwait(false);
             return (result.IsLockedOut ? PasswordOutcome.LockedOut : PasswordOutcome.Failed, null);
         }
-        await BeginPendingAsync(user).ConfigureAwait(false);
+        await BeginPendingAsync(user, [PasswordMethod]).ConfigureAwait(false);
         return (PasswordOutcome.Accepted, user);
+    }
+
+    /// <summary>
+    /// The identity provider vouched for <paramref name="key"/> (the configured claim's value). Only a local account an
+    /// administrator linked to that value beforehand is signed in — nothing is created, and the account keeps its own
+    /// role and region; a disabled or locked-out account is refused as with a password. On success the pending sign-in
+    /// starts with the provider as the first factor (and as the second too when <paramref name="providerMfa"/>).
+    /// </summary>
+    public async Task<(ExternalOutcome Outcome, TiduUser? User)> CheckExternalAsync(string provider, string? key, bool providerMfa)
+    {
+        var user = string.IsNullOrEmpty(key) ? null : await users.FindByLoginAsync(provider, key).ConfigureAwait(false);
+        if (user is null)
+        {
+            await log.RecordAsync(SecurityEvents.SignInFailed, key ?? "", SecurityEvents.Failure,
+                new JsonObject { ["reason"] = string.IsNullOrEmpty(key) ? "linking claim missing" : "identity not linked", ["factor"] = ExternalMethod, ["provider"] = provider }, actor: "anonymous").ConfigureAwait(false);
+            return (ExternalOutcome.NotLinked, null);
+        }
+        var reason = !await signIn.CanSignInAsync(user).ConfigureAwait(false) ? (user.DisabledAt is null ? "not allowed" : "disabled")
+            : await users.IsLockedOutAsync(user).ConfigureAwait(false) ? "locked out"
+            : null;
+        if (reason is not null)
+        {
+            await log.RecordAsync(SecurityEvents.SignInFailed, user.UserName!, SecurityEvents.Failure,
+                new JsonObject { ["reason"] = reason, ["factor"] = ExternalMethod, ["provider"] = provider }, actor: "anonymous").ConfigureAwait(false);
+            return (ExternalOutcome.Refused, null);
+        }
+        await BeginPendingAsync(user, providerMfa ? [ExternalMethod, ProviderMfaMethod] : [ExternalMethod]).ConfigureAwait(false);
+        return (ExternalOutcome.Accepted, user);
     }
 
     /// <summary>
     /// The page of the step the user must take next, or null when every step is done. The second factor comes before a
     /// password change, so a stolen password alone cannot be used to change the password.
     /// </summary>
-    public async Task<string?> NextStepAsync(TiduUser user, bool secondFactorPassed)
+    public async Task<string?> NextStepAsync(TiduUser user, bool secondFactorPassed, bool usedPassword = true)
     {
         ArgumentNullException.ThrowIfNull(user);
         var policy = await policies.CurrentAsync().ConfigureAwait(false);
@@ -69,7 +123,9 @@ public sealed class SignInFlow(
                 return "/Account/Enrol";
             }
         }
-        return user.MustChangePassword || PasswordExpired(user, policy) ? "/Account/ChangePassword" : null;
+        // The local password's age matters only when it was used: a sign-in through the identity provider never
+        // touches it (the provider's own password rules apply there).
+        return usedPassword && (user.MustChangePassword || PasswordExpired(user, policy)) ? "/Account/ChangePassword" : null;
     }
 
     public bool PasswordExpired(TiduUser user, SecurityPolicy policy)
@@ -87,8 +143,8 @@ public sealed class SignInFlow(
         return roles.Any(Roles.StrongAuthentication.Contains);
     }
 
-    /// <summary>The user of the pending sign-in (password checked, steps remaining), or null.</summary>
-    public async Task<(TiduUser User, bool SecondFactorPassed)?> PendingAsync()
+    /// <summary>The pending sign-in (first factor checked, steps remaining), or null.</summary>
+    public async Task<Pending?> PendingAsync()
     {
         var result = await Http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme).ConfigureAwait(false);
         if (!result.Succeeded || result.Principal.FindFirstValue(ClaimTypes.Name) is not { } id
@@ -96,11 +152,23 @@ public sealed class SignInFlow(
         {
             return null;
         }
-        return (user, result.Principal.HasClaim(MethodClaim, "otp"));
+        return new Pending(user, [.. result.Principal.FindAll(MethodClaim).Select(c => c.Value)]);
     }
 
-    /// <summary>Marks the pending sign-in as having passed the second factor (a password change may still follow).</summary>
-    public Task SecondFactorPassedAsync(TiduUser user) => BeginPendingAsync(user, secondFactor: true);
+    /// <summary>
+    /// Marks the pending sign-in as having passed the authenticator (a password change may still follow); returns the
+    /// factors used so far, for the session.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SecondFactorPassedAsync(TiduUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var first = (await PendingAsync().ConfigureAwait(false)) is { } pending && pending.User.Id == user.Id
+            ? pending.Methods.Where(m => !SecondFactors.Contains(m)).ToList()
+            : [PasswordMethod];
+        List<string> methods = [.. first, AuthenticatorMethod];
+        await BeginPendingAsync(user, methods).ConfigureAwait(false);
+        return methods;
+    }
 
     /// <summary>
     /// Checks an authenticator code or a recovery code for the pending user; wrong codes count towards the lockout like
@@ -169,13 +237,13 @@ public sealed class SignInFlow(
 
     private HttpContext Http => http.HttpContext ?? throw new InvalidOperationException("signing in needs a request");
 
-    private Task BeginPendingAsync(TiduUser user, bool secondFactor = false)
+    private Task BeginPendingAsync(TiduUser user, IReadOnlyList<string> methods)
     {
         var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Id));
-        if (secondFactor)
+        foreach (var method in methods)
         {
-            identity.AddClaim(new Claim(MethodClaim, "otp"));
+            identity.AddClaim(new Claim(MethodClaim, method));
         }
         return Http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
     }

@@ -1,0 +1,246 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Tidu.Data.Entities;
+
+namespace Tidu.Data.Registry.Bulk;
+
+/// <summary>
+/// PostgreSQL: each table's rows of the batch go by binary COPY (Npgsql's importer) into a temporary staging table, and
+/// one statement per table merges them into the real one (<c>INSERT … ON CONFLICT … DO UPDATE</c>), all inside the
+/// caller's transaction. New files get their ids from the table's identity sequence first, so their years, honours and
+/// outcomes can be copied with the id already in them.
+/// </summary>
+internal sealed class PostgresBulkStore : IBulkStore
+{
+    private const string Staging = """
+        CREATE TEMP TABLE IF NOT EXISTS bulk_enterprises (id bigint, changed boolean, evaluated boolean, revision integer,
+            credit_code text, name text, region_code text, province_code text, city_code text, industry_code text, established_on date,
+            attributes text, ev_as_of date, ev_size_class text, ev_highest text, ev_near text, ev_versions text) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS bulk_years (enterprise_id bigint, year integer, operating_revenue numeric, main_business_revenue numeric,
+            rd_expense numeric, basic_research_expense numeric, net_profit numeric, total_assets numeric, total_liabilities numeric,
+            employees integer, rd_staff integer, new_equity numeric) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS bulk_honors (enterprise_id bigint, kind text, year integer, valid_until date, rank integer) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS bulk_recognitions (enterprise_id bigint, tier text, recognized_on date, valid_until date, issuer text, basis text) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS bulk_outcomes (enterprise_id bigint, tier text, qualified boolean, score numeric, decisive_failures integer, near_miss boolean) ON COMMIT DELETE ROWS;
+        """;
+
+    private const string MergeEnterprises = """
+        INSERT INTO "Enterprises" AS t ("Id", "CreditCode", "Name", "RegionCode", "ProvinceCode", "CityCode", "IndustryCode", "EstablishedOn", "Attributes",
+            "UpdatedAt", "Revision", "Evaluation_AsOf", "Evaluation_SizeClass", "Evaluation_HighestTier", "Evaluation_NearMissTier", "Evaluation_RuleVersions")
+        SELECT id, credit_code, name, region_code, province_code, city_code, industry_code, established_on, attributes, @now, revision,
+            ev_as_of, ev_size_class, ev_highest, ev_near, ev_versions
+        FROM bulk_enterprises WHERE changed
+        ON CONFLICT ("Id") DO UPDATE SET "CreditCode" = EXCLUDED."CreditCode", "Name" = EXCLUDED."Name", "RegionCode" = EXCLUDED."RegionCode",
+            "ProvinceCode" = EXCLUDED."ProvinceCode", "CityCode" = EXCLUDED."CityCode", "IndustryCode" = EXCLUDED."IndustryCode",
+            "EstablishedOn" = EXCLUDED."EstablishedOn", "Attributes" = EXCLUDED."Attributes", "UpdatedAt" = EXCLUDED."UpdatedAt", "Revision" = t."Revision" + 1,
+            "Evaluation_AsOf" = EXCLUDED."Evaluation_AsOf", "Evaluation_SizeClass" = EXCLUDED."Evaluation_SizeClass",
+            "Evaluation_HighestTier" = EXCLUDED."Evaluation_HighestTier", "Evaluation_NearMissTier" = EXCLUDED."Evaluation_NearMissTier",
+            "Evaluation_RuleVersions" = EXCLUDED."Evaluation_RuleVersions"
+        WHERE t."Revision" = EXCLUDED."Revision"
+        """;
+
+    private const string MergeEvaluations = """
+        UPDATE "Enterprises" AS t SET "Evaluation_AsOf" = s.ev_as_of, "Evaluation_SizeClass" = s.ev_size_class, "Evaluation_HighestTier" = s.ev_highest,
+            "Evaluation_NearMissTier" = s.ev_near, "Evaluation_RuleVersions" = s.ev_versions
+        FROM bulk_enterprises s WHERE t."Id" = s.id AND NOT s.changed AND t."Revision" = s.revision
+        """;
+
+    private const string MergeYears = """
+        INSERT INTO "FinancialYears" AS t ("EnterpriseId", "Year", "OperatingRevenue", "MainBusinessRevenue", "RdExpense", "BasicResearchExpense", "NetProfit",
+            "TotalAssets", "TotalLiabilities", "Employees", "RdStaff", "NewQualifiedEquityFinancing")
+        SELECT * FROM bulk_years
+        ON CONFLICT ("EnterpriseId", "Year") DO UPDATE SET "OperatingRevenue" = EXCLUDED."OperatingRevenue", "MainBusinessRevenue" = EXCLUDED."MainBusinessRevenue",
+            "RdExpense" = EXCLUDED."RdExpense", "BasicResearchExpense" = EXCLUDED."BasicResearchExpense", "NetProfit" = EXCLUDED."NetProfit",
+            "TotalAssets" = EXCLUDED."TotalAssets", "TotalLiabilities" = EXCLUDED."TotalLiabilities", "Employees" = EXCLUDED."Employees",
+            "RdStaff" = EXCLUDED."RdStaff", "NewQualifiedEquityFinancing" = EXCLUDED."NewQualifiedEquityFinancing"
+        """;
+
+    private const string MergeChildren = """
+        DELETE FROM "Honors" WHERE "Id" = ANY(@honors);
+        INSERT INTO "Honors" ("EnterpriseId", "Kind", "Year", "ValidUntil", "Rank") SELECT * FROM bulk_honors;
+        DELETE FROM "Recognitions" WHERE "Id" = ANY(@recognitions);
+        INSERT INTO "Recognitions" ("EnterpriseId", "Tier", "RecognizedOn", "ValidUntil", "Issuer", "Basis") SELECT * FROM bulk_recognitions;
+        DELETE FROM "TierOutcomes" t USING bulk_enterprises s WHERE t."EnterpriseId" = s.id AND s.evaluated;
+        INSERT INTO "TierOutcomes" ("EnterpriseId", "Tier", "Qualified", "Score", "DecisiveFailures", "NearMiss") SELECT * FROM bulk_outcomes;
+        """;
+
+    private readonly NpgsqlConnection _connection;
+
+    private PostgresBulkStore(NpgsqlConnection connection) => _connection = connection;
+
+    public static Task<IBulkStore> CreateAsync(TiduDbContext db, CancellationToken ct)
+    {
+        _ = ct;
+        return Task.FromResult<IBulkStore>(new PostgresBulkStore((NpgsqlConnection)db.Database.GetDbConnection()));
+    }
+
+    public async Task WriteAsync(IReadOnlyList<BulkFile> files, DateTimeOffset now, string? recognitionBasis, CancellationToken ct)
+    {
+        await ExecuteAsync(Staging, ct).ConfigureAwait(false);
+        await AssignIdsAsync([.. files.Where(f => f.IsNew)], ct).ConfigureAwait(false);
+        await CopyAsync("COPY bulk_enterprises FROM STDIN (FORMAT BINARY)", files, (w, f) =>
+        {
+            var e = f.Entity;
+            w.Write(e.Id, NpgsqlDbType.Bigint);
+            w.Write(f.Changed, NpgsqlDbType.Boolean);
+            w.Write(f.Evaluated, NpgsqlDbType.Boolean);
+            w.Write(f.LoadedRevision, NpgsqlDbType.Integer);
+            Text(w, e.CreditCode);
+            Text(w, e.Name);
+            Text(w, e.RegionCode);
+            Text(w, e.ProvinceCode);
+            Text(w, e.CityCode);
+            Text(w, e.IndustryCode);
+            Date(w, e.EstablishedOn);
+            Text(w, e.Attributes);
+            Date(w, e.Evaluation?.AsOf);
+            Text(w, e.Evaluation?.SizeClass);
+            Text(w, e.Evaluation?.HighestTier);
+            Text(w, e.Evaluation?.NearMissTier);
+            Text(w, e.Evaluation?.RuleVersions);
+        }, ct).ConfigureAwait(false);
+        var changed = files.Where(f => f.Changed).ToList();
+        await CopyAsync("COPY bulk_years FROM STDIN (FORMAT BINARY)", changed.SelectMany(f => f.Entity.Financials.Select(y => (f.Entity.Id, y))), (w, x) =>
+        {
+            var (id, y) = x;
+            w.Write(id, NpgsqlDbType.Bigint);
+            w.Write(y.Year, NpgsqlDbType.Integer);
+            Number(w, y.OperatingRevenue);
+            Number(w, y.MainBusinessRevenue);
+            Number(w, y.RdExpense);
+            Number(w, y.BasicResearchExpense);
+            Number(w, y.NetProfit);
+            Number(w, y.TotalAssets);
+            Number(w, y.TotalLiabilities);
+            Integer(w, y.Employees);
+            Integer(w, y.RdStaff);
+            Number(w, y.NewQualifiedEquityFinancing);
+        }, ct).ConfigureAwait(false);
+        await CopyAsync("COPY bulk_honors FROM STDIN (FORMAT BINARY)", changed.SelectMany(f => f.Entity.Honors.Where(h => h.Id == 0).Select(h => (f.Entity.Id, h))), (w, x) =>
+        {
+            var (id, h) = x;
+            w.Write(id, NpgsqlDbType.Bigint);
+            Text(w, h.Kind);
+            Integer(w, h.Year);
+            Date(w, h.ValidUntil);
+            Integer(w, h.Rank);
+        }, ct).ConfigureAwait(false);
+        await CopyAsync("COPY bulk_recognitions FROM STDIN (FORMAT BINARY)", changed.SelectMany(f => f.Entity.Recognitions.Where(r => r.Id == 0).Select(r => (f.Entity.Id, r))), (w, x) =>
+        {
+            var (id, r) = x;
+            w.Write(id, NpgsqlDbType.Bigint);
+            Text(w, r.Tier);
+            Date(w, r.RecognizedOn);
+            Date(w, r.ValidUntil);
+            Text(w, r.Issuer);
+            Text(w, r.Basis ?? recognitionBasis);
+        }, ct).ConfigureAwait(false);
+        await CopyAsync("COPY bulk_outcomes FROM STDIN (FORMAT BINARY)", files.Where(f => f.Evaluated).SelectMany(f => f.Entity.TierOutcomes.Select(o => (f.Entity.Id, o))), (w, x) =>
+        {
+            var (id, o) = x;
+            w.Write(id, NpgsqlDbType.Bigint);
+            Text(w, o.Tier);
+            w.Write(o.Qualified, NpgsqlDbType.Boolean);
+            Number(w, o.Score);
+            w.Write(o.DecisiveFailures, NpgsqlDbType.Integer);
+            w.Write(o.NearMiss, NpgsqlDbType.Boolean);
+        }, ct).ConfigureAwait(false);
+
+        var merged = await ExecuteAsync(MergeEnterprises, ct, new NpgsqlParameter("now", now.ToUniversalTime())).ConfigureAwait(false);
+        var reevaluated = await ExecuteAsync(MergeEvaluations, ct).ConfigureAwait(false);
+        if (merged != changed.Count || reevaluated != files.Count - changed.Count)
+        {
+            throw new BulkConflictException("another writer changed some of these files while they were being loaded; nothing of this batch was written, load it again");
+        }
+        await ExecuteAsync(MergeYears, ct).ConfigureAwait(false);
+        await ExecuteAsync(MergeChildren, ct,
+            new NpgsqlParameter("honors", changed.SelectMany(f => f.RemovedHonors).ToArray()),
+            new NpgsqlParameter("recognitions", changed.SelectMany(f => f.RemovedRecognitions).ToArray())).ConfigureAwait(false);
+    }
+
+    private async Task AssignIdsAsync(List<BulkFile> created, CancellationToken ct)
+    {
+        if (created.Count == 0)
+        {
+            return;
+        }
+        await using var command = new NpgsqlCommand("""SELECT nextval(pg_get_serial_sequence('"Enterprises"', 'Id')) FROM generate_series(1, @n)""", _connection);
+        command.Parameters.AddWithValue("n", created.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var i = 0;
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            created[i++].Entity.Id = reader.GetInt64(0);
+        }
+    }
+
+    private async Task CopyAsync<T>(string copy, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
+    {
+        var importer = await _connection.BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                write(importer, row);
+            }
+            await importer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, _connection);
+        command.Parameters.AddRange(parameters);
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static void Text(NpgsqlBinaryImporter w, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static void Date(NpgsqlBinaryImporter w, DateOnly? value)
+    {
+        if (value is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Date);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+
+    private static void Number(NpgsqlBinaryImporter w, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Numeric);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+
+    private static void Integer(NpgsqlBinaryImporter w, int? value)
+    {
+        if (value is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Integer);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+}
