@@ -63,7 +63,7 @@ public sealed class PostgresDatabases : IRegistryDatabases, IAsyncLifetime
 internal static class RegistryContexts
 {
     public static TiduDbContext Open(string provider, string connection, byte[] auditKey) =>
-        DatabaseServices.CreateContext(DatabaseServices.ParseProvider(provider), connection, new FixedRegionScope(RegionScope.Everything("test")), TimeProvider.System,
+        DatabaseServices.CreateContext(DatabaseServices.ParseProvider(provider), connection, new FixedRegionScope(RegionScope.Everything("test")), FixedClock.TestDay,
             TestKeys.Cipher, AuditHashing.HmacSm3(auditKey));
 
     public static async Task<long> CountAsync<T>(TiduDbContext db, CancellationToken ct)
