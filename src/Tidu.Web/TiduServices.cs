@@ -243,6 +243,8 @@ public static class TiduServices
         // access matrix, or nobody when the table does not know it.
         var endpoints = app.MapGroup("");
         ((IEndpointConventionBuilder)endpoints).Add(EndpointAccess.Convention(publicApiDescription: app.Environment.IsDevelopment()));
+        // Last, once each endpoint has its own metadata (typed results, Produces): the refusals it does not name itself.
+        ((IEndpointConventionBuilder)endpoints).Finally(Adapters.ApiRefusalDocs.Document);
         endpoints.MapOpenApi();
         // The API reference in Chinese (Scalar's zh-CN translation), with no fonts or calls to other sites: the page's
         // content security policy allows only this site, and Chinese text uses the system's fonts.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Data;
@@ -18,7 +19,7 @@ public static class AuditApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").WithTags("audit");
-        api.MapGet("/enterprises/{creditCode}/audit", EnterpriseHistoryAsync)
+        api.MapGet("/enterprises/{creditCode}/audit", EnterpriseHistoryAsync).Produces<AuditRow[]>()
             .WithSummary("An enterprise's audit history, newest first, with the values before and after each change");
         api.MapGet("/audit", EntityHistoryAsync)
             .WithSummary("Audit history of any entity by its name and key (e.g. entity=ApiKey&key=3), newest first");
@@ -36,10 +37,10 @@ public static class AuditApi
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.CreditCode == e.CreditCode)
             .Visible(AccessMatrix.History(AccessMatrix.KindOf(http.User)))
             .OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 1000)).ToListAsync(ct).ConfigureAwait(false);
-        return Results.Ok(entries.Select(Row));
+        return TypedResults.Ok(entries.Select(Row).ToArray());
     }
 
-    private static async Task<IResult> EntityHistoryAsync(string entity, string? key, int? take, TiduDbContext db, CancellationToken ct)
+    private static async Task<Ok<AuditRow[]>> EntityHistoryAsync(string entity, string? key, int? take, TiduDbContext db, CancellationToken ct)
     {
         var query = db.AuditEntries.AsNoTracking().Where(a => a.Entity == entity);
         if (key is not null)
@@ -47,41 +48,30 @@ public static class AuditApi
             query = query.Where(a => a.EntityKey == key);
         }
         var entries = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 1000)).ToListAsync(ct).ConfigureAwait(false);
-        return Results.Ok(entries.Select(Row));
+        return TypedResults.Ok(entries.Select(Row).ToArray());
     }
 
-    private static async Task<IResult> VerifyAsync(TiduDbContext db, AuditHashing hashing, Microsoft.Extensions.Options.IOptions<Auditing.AuditOptions> options,
+    private static async Task<Ok<AuditVerification>> VerifyAsync(TiduDbContext db, AuditHashing hashing, Microsoft.Extensions.Options.IOptions<Auditing.AuditOptions> options,
         IHostEnvironment host, CancellationToken ct)
     {
         var (anchors, problems) = Auditing.AuditSetup.NodeAnchors(options.Value, host.ContentRootPath);
         var report = await AuditChainVerifier.VerifyAsync(db, hashing, anchors, ct).ConfigureAwait(false);
-        return Results.Ok(new
-        {
-            intact = report.Intact && problems.Count == 0,
-            anchors = report.Anchors,
-            anchorProblems = problems,
-            verified = report.Verified,
-            unchained = report.Unchained,
-            headSequence = report.HeadSequence,
-            headHash = report.HeadHash,
-            firstBreak = report.FirstBreak is { } b ? new { entryId = b.EntryId, sequence = b.Sequence, check = b.Check, expected = b.Expected, actual = b.Actual } : null,
-        });
+        return TypedResults.Ok(new AuditVerification(report.Intact && problems.Count == 0, report.Anchors, problems, report.Verified, report.Unchained,
+            report.HeadSequence, report.HeadHash, report.FirstBreak));
     }
 
     // Before and after as JSON objects, exactly as stored, not as strings to be parsed again by the caller.
-    private static object Row(Data.Entities.AuditEntry a) => new
-    {
-        id = a.Id,
-        sequence = a.Sequence,
-        at = a.At,
-        actor = a.Actor,
-        action = a.Action,
-        entity = a.Entity,
-        entityKey = a.EntityKey,
-        creditCode = a.CreditCode,
-        before = a.Before is null ? null : JsonNode.Parse(a.Before),
-        after = a.After is null ? null : JsonNode.Parse(a.After),
-        ruleSetVersion = a.RuleSetVersion,
-        hash = a.Hash,
-    };
+    private static AuditRow Row(Data.Entities.AuditEntry a) => new(a.Id, a.Sequence, a.At, a.Actor, a.Action, a.Entity, a.EntityKey, a.CreditCode,
+        a.Before is null ? null : JsonNode.Parse(a.Before), a.After is null ? null : JsonNode.Parse(a.After), a.RuleSetVersion, a.Hash);
 }
+
+/// <summary>One audit entry: who changed what when, the values before and after, and its place in the hash chain.</summary>
+public sealed record AuditRow(long Id, long? Sequence, DateTimeOffset At, string Actor, string Action, string Entity, string EntityKey, string? CreditCode,
+    JsonNode? Before, JsonNode? After, string? RuleSetVersion, string? Hash);
+
+/// <summary>
+/// The audit chain's check: intact or not (the chain and this node's anchors), how many entries were verified, the head,
+/// and the first entry changed, removed or moved.
+/// </summary>
+public sealed record AuditVerification(bool Intact, int Anchors, IReadOnlyList<string> AnchorProblems, long Verified, long Unchained, long HeadSequence,
+    string HeadHash, AuditChainBreak? FirstBreak);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tidu.Application;
@@ -23,11 +24,11 @@ public static class RequestsApi
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(write);
-        read.MapGet("/requests/categories", (ServiceRules rules) => Results.Ok(rules.Categories)).WithSummary("Request categories (rules/service/request-categories.yaml)");
-        read.MapGet("/requests", ListAsync).WithSummary("Requests in the caller's scope (an enterprise user: its own), newest first");
+        read.MapGet("/requests/categories", (ServiceRules rules) => TypedResults.Ok(rules.Categories)).WithSummary("Request categories (rules/service/request-categories.yaml)");
+        read.MapGet("/requests", ListAsync).Produces<RequestView[]>().WithSummary("Requests in the caller's scope (an enterprise user: its own), newest first");
         read.MapGet("/requests/stats", RequestStats.GetAsync).WithSummary("Requests raised, answered and answered on time per region and month (for the dashboard)");
-        read.MapGet("/requests/{id:long}", GetAsync).WithSummary("One request with its history");
-        write.MapPost("/requests", SubmitAsync).WithSummary("Raise a request (enterprise user)");
+        read.MapGet("/requests/{id:long}", GetAsync).Produces<RequestView>().WithSummary("One request with its history");
+        write.MapPost("/requests", SubmitAsync).Produces<RequestView>(StatusCodes.Status201Created).WithSummary("Raise a request (enterprise user)");
         write.MapPost("/requests/{id:long}/accept", AcceptAsync).WithSummary("Accept a request (officer or commissioner)");
         write.MapPost("/requests/{id:long}/replies", ReplyAsync).WithSummary("Answer a request (officer or commissioner)");
         write.MapPost("/requests/{id:long}/close", CloseAsync).WithSummary("Close an answered request with a satisfaction rating 1–5 (the enterprise)");
@@ -47,12 +48,12 @@ public static class RequestsApi
         }
         var rows = await query.OrderByDescending(r => r.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
         var today = ChinaCalendar.Today(clock);
-        return Results.Ok(rows.Select(r => View(r, today, withEntries: false)));
+        return TypedResults.Ok(rows.Select(r => View(r, today, withEntries: false)).ToArray());
     }
 
     private static async Task<IResult> GetAsync(long id, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
         await actions.FindAsync(id, ct).ConfigureAwait(false) is { } r
-            ? Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true))
+            ? TypedResults.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true))
             : RequestActions.NotFound(id).ToProblem();
 
     private static async Task<IResult> SubmitAsync(SubmitRequestBody body, IActorSource actors, TiduDbContext db, ServiceRules rules, TimeProvider clock,
@@ -98,45 +99,52 @@ public static class RequestsApi
         }
         db.EnterpriseRequests.Add(request);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return Results.Created($"/api/v1/requests/{request.Id}", View(request, today, withEntries: true));
+        return TypedResults.Created($"/api/v1/requests/{request.Id}", View(request, today, withEntries: true));
     }
 
     // Accept, reply and close: RequestActions (shared with the request page); the API maps its outcome.
-    private static async Task<IResult> AcceptAsync(long id, RevisionBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
-        (await actions.AcceptAsync(id, body.Revision, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> AcceptAsync(long id, RevisionBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.AcceptAsync(id, body.Revision, ct).ConfigureAwait(false)).Answer(r => TypedResults.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    private static async Task<IResult> ReplyAsync(long id, ReplyBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
-        (await actions.ReplyAsync(id, body.Text, body.Revision, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> ReplyAsync(long id, ReplyBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.ReplyAsync(id, body.Text, body.Revision, ct).ConfigureAwait(false)).Answer(r => TypedResults.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    private static async Task<IResult> CloseAsync(long id, CloseBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
-        (await actions.CloseAsync(id, body.Satisfaction, body.Revision, ct).ConfigureAwait(false)).ToResult(r => Results.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> CloseAsync(long id, CloseBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
+        (await actions.CloseAsync(id, body.Satisfaction, body.Revision, ct).ConfigureAwait(false)).Answer(r => TypedResults.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
-    internal static object View(EnterpriseRequest r, DateOnly today, bool withEntries) => new
-    {
+    internal static RequestView View(EnterpriseRequest r, DateOnly today, bool withEntries) => new(
         r.Id,
         r.Enterprise.CreditCode,
-        enterpriseName = r.Enterprise.Name,
+        r.Enterprise.Name,
         r.Category,
         r.Title,
         r.Description,
-        status = r.Status.ToString(),
+        r.Status.ToString(),
         r.SubmittedBy,
         r.SubmittedAt,
         r.FirstDueOn,
         r.DueOn,
-        overdue = r.Status is RequestStatus.Submitted or RequestStatus.Accepted && r.DueOn < today,
+        r.Status is RequestStatus.Submitted or RequestStatus.Accepted && r.DueOn < today,
         r.Level,
         r.HandlingRegionCode,
         r.Commissioner,
         r.Escalations,
         r.FirstRepliedAt,
-        answeredOnTime = r.FirstRepliedOn is { } on ? on <= r.FirstDueOn : (bool?)null,
+        r.FirstRepliedOn is { } on ? on <= r.FirstDueOn : null,
         r.Satisfaction,
         r.ClosedAt,
         r.Revision,
-        entries = withEntries ? r.Entries.OrderBy(e => e.Id).Select(e => new { e.Kind, e.Actor, e.At, e.Text, from = e.FromLevel, to = e.ToLevel }) : null,
-    };
+        withEntries ? [.. r.Entries.OrderBy(e => e.Id).Select(e => new RequestEntryView(e.Kind, e.Actor, e.At, e.Text, e.FromLevel, e.ToLevel))] : null);
 }
+
+/// <summary>A request (诉求) as the API shows it: where it is handled, its deadlines, and with its history on request.</summary>
+public sealed record RequestView(long Id, string CreditCode, string EnterpriseName, string Category, string Title, string Description, string Status,
+    string SubmittedBy, DateTimeOffset SubmittedAt, DateOnly FirstDueOn, DateOnly DueOn, bool Overdue, string Level, string HandlingRegionCode,
+    string? Commissioner, int Escalations, DateTimeOffset? FirstRepliedAt, bool? AnsweredOnTime, int? Satisfaction, DateTimeOffset? ClosedAt,
+    int Revision, IReadOnlyList<RequestEntryView>? Entries);
+
+/// <summary>One step of a request's history: who did what, when, and between which levels it moved.</summary>
+public sealed record RequestEntryView(string Kind, string Actor, DateTimeOffset At, string? Text, string? From, string? To);
 
 public sealed record SubmitRequestBody(string? Category, string? Title, string? Description);
 

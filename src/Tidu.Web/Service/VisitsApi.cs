@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Service;
@@ -22,23 +23,17 @@ public static class VisitsApi
     }
 
     // Listing and logging: VisitLog (shared with the visits page).
-    private static async Task<IResult> ListAsync(string? creditCode, VisitLog visits, CancellationToken ct) =>
-        Results.Ok((await visits.ListAsync(creditCode, ct).ConfigureAwait(false)).Select(View));
+    private static async Task<Ok<VisitView[]>> ListAsync(string? creditCode, VisitLog visits, CancellationToken ct) =>
+        TypedResults.Ok((await visits.ListAsync(creditCode, ct).ConfigureAwait(false)).Select(View).ToArray());
 
-    private static async Task<IResult> LogAsync(LogVisitBody body, VisitLog visits, CancellationToken ct) =>
+    private static async Task<Results<Created<VisitView>, ProblemHttpResult>> LogAsync(LogVisitBody body, VisitLog visits, CancellationToken ct) =>
         (await visits.LogAsync(body, ct).ConfigureAwait(false))
-            .ToResult(v => Results.Created($"/api/v1/visits?creditCode={v.Enterprise.CreditCode}", View(v)));
+            .Answer(v => TypedResults.Created($"/api/v1/visits?creditCode={v.Enterprise.CreditCode}", View(v)));
 
-    private static object View(Visit v) => new
-    {
-        v.Id,
-        v.Enterprise.CreditCode,
-        enterpriseName = v.Enterprise.Name,
-        v.Commissioner,
-        v.VisitedOn,
-        v.Notes,
-        v.IssuesFound,
-        v.IssuesSolved,
-        v.RecordedAt,
-    };
+    private static VisitView View(Visit v) =>
+        new(v.Id, v.Enterprise.CreditCode, v.Enterprise.Name, v.Commissioner, v.VisitedOn, v.Notes, v.IssuesFound, v.IssuesSolved, v.RecordedAt);
 }
+
+/// <summary>A commissioner's visit to an enterprise: when, what was found and how many issues were solved.</summary>
+public sealed record VisitView(long Id, string CreditCode, string EnterpriseName, string Commissioner, DateOnly VisitedOn, string Notes, string? IssuesFound,
+    int IssuesSolved, DateTimeOffset RecordedAt);

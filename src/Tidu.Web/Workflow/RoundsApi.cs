@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Workflow;
@@ -15,37 +16,32 @@ public static class RoundsApi
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(write);
-        read.MapGet("/rounds", ListAsync).WithSummary("Recognition rounds with their dates, rule version and quotas");
-        read.MapGet("/rounds/{id:long}", GetAsync).WithSummary("One round");
+        read.MapGet("/rounds", ListAsync).Produces<RoundView[]>().WithSummary("Recognition rounds with their dates, rule version and quotas");
+        read.MapGet("/rounds/{id:long}", GetAsync).Produces<RoundView>().WithSummary("One round");
         write.MapPost("/rounds", OpenAsync).WithSummary("Open a round (province officer): tier, dates, rule-set version, quota per city");
     }
 
-    private static async Task<IResult> ListAsync(TiduDbContext db, CancellationToken ct)
+    private static async Task<Ok<RoundView[]>> ListAsync(TiduDbContext db, CancellationToken ct)
     {
         var rounds = await db.Rounds.AsNoTracking().Include(r => r.Quotas).OrderByDescending(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
-        return Results.Ok(rounds.Select(View));
+        return TypedResults.Ok(rounds.Select(View).ToArray());
     }
 
     private static async Task<IResult> GetAsync(long id, TiduDbContext db, CancellationToken ct) =>
         await db.Rounds.AsNoTracking().Include(r => r.Quotas).SingleOrDefaultAsync(r => r.Id == id, ct).ConfigureAwait(false) is { } round
-            ? Results.Ok(View(round))
+            ? TypedResults.Ok(View(round))
             : RoundNotFound(id).ToProblem();
 
-    private static async Task<IResult> OpenAsync(OpenRoundRequest body, RoundService rounds, CancellationToken ct) =>
-        (await rounds.OpenAsync(body, ct).ConfigureAwait(false)).ToResult(round => Results.Created($"/api/v1/rounds/{round.Id}", View(round)));
+    private static async Task<Results<Created<RoundView>, ProblemHttpResult>> OpenAsync(OpenRoundRequest body, RoundService rounds, CancellationToken ct) =>
+        (await rounds.OpenAsync(body, ct).ConfigureAwait(false)).Answer(round => TypedResults.Created($"/api/v1/rounds/{round.Id}", View(round)));
 
-    private static object View(Round r) => new
-    {
-        r.Id,
-        r.Title,
-        r.Tier,
-        r.RegionCode,
-        r.OpensOn,
-        r.ClosesOn,
-        r.RuleSetVersion,
-        r.OpenedBy,
-        r.PublicityWorkingDays,
-        r.ValidityYears,
-        quotas = r.Quotas.OrderBy(q => q.CityCode).Select(q => new { q.CityCode, q.Quota, q.Recommended }),
-    };
+    private static RoundView View(Round r) => new(r.Id, r.Title, r.Tier, r.RegionCode, r.OpensOn, r.ClosesOn, r.RuleSetVersion, r.OpenedBy,
+        r.PublicityWorkingDays, r.ValidityYears, [.. r.Quotas.OrderBy(q => q.CityCode).Select(q => new RoundQuotaView(q.CityCode, q.Quota, q.Recommended))]);
 }
+
+/// <summary>A recognition round (申报批次): its tier, region, dates, rule-set version and each city's quota.</summary>
+public sealed record RoundView(long Id, string Title, string Tier, string RegionCode, DateOnly OpensOn, DateOnly ClosesOn, string RuleSetVersion, string OpenedBy,
+    int PublicityWorkingDays, int ValidityYears, IReadOnlyList<RoundQuotaView> Quotas);
+
+/// <summary>A city's quota in a round and how many of its applications the city has recommended.</summary>
+public sealed record RoundQuotaView(string CityCode, int Quota, int Recommended);
