@@ -13,7 +13,7 @@ using static Tidu.Web.Tests.Dynamic.DynamicHarness;
 namespace Tidu.Web.Tests.Dynamic;
 
 /// <summary>
-/// Cultivation pools (储备/培育/提升, seed 004 “储备一批、培育一批、提升一批”, 有进有出): entry and exit with who, when and
+/// Cultivation pools (储备/培育/提升, 浙江省2024年《关于进一步促进专精特新中小企业高质量发展的若干意见》as reported: “储备一批、培育一批、提升一批”, 有进有出): entry and exit with who, when and
 /// why; a move closes the old stay; movement per month; and screening's reserve proposals equal the near misses
 /// computed independently (full evaluation of each file, decisive failures counted by Explanations).
 /// </summary>

@@ -93,7 +93,7 @@ public abstract class MonitoringPeriodTests(TiduAppFixture app)
     public async Task Seed_004_actuals_stand_beside_the_targets_as_a_reference_once_their_date_has_come()
     {
         var actuals = Csv("targets.csv").Where(f => f[2] == "actual").ToList();
-        actuals.Count.ShouldBe(3); // seed 004: 小巨人 1432, 省级专精特新 12167, 创新型 28553
+        actuals.Count.ShouldBe(3); // the 2024 report on Zhejiang's opinions: 小巨人 1432, 省级专精特新 12167, 创新型 28553
         var province = RegionTree.Shipped.Find(Zhejiang)!.Name;
 
         var table = PageTable.Read(await PageAsync("zj-province", ""), "targets");

@@ -17,7 +17,7 @@ public abstract class RegionScopeTests(TiduAppFixture app)
 {
     private static readonly Dictionary<string, KnownEnterprise> ByName = KnownEnterprises.All.ToDictionary(k => k.Name);
 
-    /// <summary>Demo account (workflow.md role in its region) → an enterprise outside its scope, and one inside (null: none is).</summary>
+    /// <summary>Demo account (its role in its region, docs/procedure.md) → an enterprise outside its scope, and one inside (null: none is).</summary>
     public static TheoryData<string, string, string?> Cases => new()
     {
         { "sc-county", KnownEnterprises.Gongshu.Name, KnownEnterprises.Shangcheng.Name },     // county officer 330102 → sibling county

@@ -10,7 +10,7 @@ using static Tidu.Web.Tests.Workflow.ReviewFlow;
 namespace Tidu.Web.Tests.Workflow;
 
 /// <summary>
-/// Expert review (专家评审, workflow.md step 5; seed 003: the province organises experts after the city's review, before
+/// Expert review (专家评审, docs/procedure.md: the province organises experts after the city's review, before
 /// publicity): the province assigns experts to city-recommended applications; an expert sees only what is assigned
 /// to them, declares a conflict of interest or none, then scores each item of the round's sheet with a comment; the
 /// province concludes on the average against the round's pass mark, and only a passed review can be approved. The

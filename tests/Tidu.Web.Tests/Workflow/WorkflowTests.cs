@@ -17,7 +17,7 @@ namespace Tidu.Web.Tests.Workflow;
 using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
-/// The recognition workflow through the API (workflow.md "Recognition procedure" steps 1–5, first slice): a province
+/// The recognition workflow through the API (docs/procedure.md, the steps from round to province review): a province
 /// opens a round, the demo enterprise (上城区 330102, 杭州 330100) applies, the county reviews, the city recommends
 /// within its quota, the province reviews. Each test opens its own round, so the enterprise can apply in each.
 /// </summary>
