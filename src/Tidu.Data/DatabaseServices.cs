@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Tidu.Data;
 
@@ -10,6 +11,8 @@ public static class DatabaseServices
     {
         services.AddSingleton(keys);
         services.AddSingleton(new Cryptography.FieldCipher(keys));
+        // One process keeps its own counter; a cluster node registers its shared generation after this (the last wins).
+        services.TryAddSingleton<Changes.IWriteGeneration, Changes.LocalWriteGeneration>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -7,11 +7,12 @@ namespace Tidu.Application.Screening;
 /// <summary>
 /// Counts over a whole region (a province holds 100k+ enterprises) are the expensive part of lists, the overview and
 /// the monitoring dashboard, and they change only when data is written. They are cached per scope and question for a
-/// minute, keyed by <see cref="CommittedWrites.Generation"/>: any write committed by this process retires every cached
-/// count at once, so an officer sees their own import or decision at once. Writes by another process (a second
-/// server, the CLI) show within the minute.
+/// minute, keyed by the write generation (<see cref="IWriteGeneration"/>): any committed write retires every cached
+/// count at once, so an officer sees their own import or decision at once — on one process its own writes, on a
+/// cluster node every node's writes. Writes the generation does not hear of (the CLI on the same database) show within
+/// the minute.
 /// </summary>
-public sealed class CountCache(IMemoryCache cache)
+public sealed class CountCache(IMemoryCache cache, IWriteGeneration generation)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -20,7 +21,8 @@ public sealed class CountCache(IMemoryCache cache)
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(compute);
         // The generation is read before computing: a write that lands meanwhile leaves the value under a retired key.
-        var key = (CommittedWrites.Generation, scope.All, scope.RegionCode, scope.CreditCode, scope.ExpertId, question);
+        var stamp = await generation.CurrentAsync().ConfigureAwait(false);
+        var key = (stamp, scope.All, scope.RegionCode, scope.CreditCode, scope.ExpertId, question);
         if (cache.TryGetValue(key, out T? hit) && hit is not null)
         {
             return hit;

@@ -1,14 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tidu.Data.Changes;
 
 /// <summary>
 /// A counter this process moves on after every save and every commit of any <see cref="TiduDbContext"/>. Caches of
-/// counts (lists, overview, monitoring) put it in their keys: a value computed before a write is never served after
-/// it, whichever service, job, import or host in the process wrote. Another process's writes are not seen — those
-/// caches keep a value only briefly for that reason.
+/// counts (lists, overview, monitoring) put it in their keys through <see cref="IWriteGeneration"/>: a value computed
+/// before a write is never served after it, whichever service, job, import or host in the process wrote. Another
+/// process's writes are seen only through a shared generation (a cluster's, <see cref="IWriteGeneration"/>).
 /// </summary>
 public static class CommittedWrites
 {
@@ -22,7 +24,8 @@ public static class CommittedWrites
 
 /// <summary>
 /// Moves <see cref="CommittedWrites"/> on after a save (its own transaction) and after a commit (an outer
-/// transaction, such as an import's, whose saves are not visible to readers until then).
+/// transaction, such as an import's, whose saves are not visible to readers until then), and tells the host's shared
+/// generation when there is one (a cluster node), so that every node's next read computes afresh.
 /// </summary>
 internal sealed class CommittedWritesInterceptor : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -33,19 +36,47 @@ internal sealed class CommittedWritesInterceptor : ISaveChangesInterceptor, IDbT
     {
         if (result > 0)
         {
-            CommittedWrites.Advance();
+            Committed(eventData.Context);
         }
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (result > 0)
+        {
+            await CommittedAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => CommittedWrites.Advance();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        CommittedAsync(eventData.Context, cancellationToken).AsTask();
+
+    // The synchronous paths (none in the platform's own code) tell a shared generation without waiting: blocking on a
+    // remote call inside a save could stall a grain's turn. The shared generation keeps a failed advance pending.
+    private static void Committed(DbContext? context)
     {
         CommittedWrites.Advance();
-        return Task.CompletedTask;
+        if (Shared(context) is { } shared)
+        {
+            _ = shared.AdvanceAsync(CancellationToken.None).AsTask();
+        }
+    }
+
+    private static ValueTask CommittedAsync(DbContext? context, CancellationToken ct)
+    {
+        CommittedWrites.Advance();
+        return Shared(context) is { } shared ? shared.AdvanceAsync(ct) : ValueTask.CompletedTask;
+    }
+
+    /// <summary>The host's generation when it is not this process's own counter (contexts built outside DI have none).</summary>
+    private static IWriteGeneration? Shared(DbContext? context)
+    {
+        var services = context?.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var generation = services?.GetService<IWriteGeneration>();
+        return generation is LocalWriteGeneration ? null : generation;
     }
 }

@@ -65,7 +65,7 @@ public abstract class RegionRollupTests(TiduAppFixture app)
 
             var scope = scopeRegion is null ? RegionScope.Everything("test:rollup") : RegionScope.Region("test:rollup", scopeRegion);
             using var memory = new MemoryCache(new MemoryCacheOptions());
-            var actual = await app.WithDbAsync(db => new RegionRollup(db, Tree, new CountCache(memory)).CountAsync(on, default), scope);
+            var actual = await app.WithDbAsync(db => new RegionRollup(db, Tree, new CountCache(memory, new Tidu.Data.Changes.LocalWriteGeneration())).CountAsync(on, default), scope);
 
             actual.ToDictionary(a => (a.RegionCode, a.Tier), a => (a.Qualified, a.Recognized)).ShouldBe(expected, ignoreOrder: true);
             expected.Values.Sum(v => v.Recognized).ShouldBeGreaterThan(0, $"no valid recognition on {on} in {scopeRegion}: the test would prove little");

@@ -9,13 +9,13 @@ namespace Tidu.Web.Security.Accounts;
 /// <summary>
 /// The security policy in force: the row the security administrator edits, with the configuration's
 /// <c>Security:RequireTwoFactor</c> as a floor. Read on every request (session lifetimes), so it is kept in memory and
-/// read again after any committed write of this process (<see cref="CommittedWrites"/>) or after a minute (another
-/// process's edit).
+/// read again after any committed write (<see cref="IWriteGeneration"/>: this process's, or every cluster node's) or
+/// after a minute (an edit the generation did not hear of).
 /// </summary>
-public sealed class SecurityPolicyStore(IServiceScopeFactory scopes, IOptions<SecurityOptions> options, TimeProvider clock)
+public sealed class SecurityPolicyStore(IServiceScopeFactory scopes, IOptions<SecurityOptions> options, TimeProvider clock, IWriteGeneration writes)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private (long Generation, DateTimeOffset ReadAt, SecurityPolicy Policy)? _cached;
+    private (WriteStamp Generation, DateTimeOffset ReadAt, SecurityPolicy Policy)? _cached;
 
     /// <summary>The configured starting values (the row's content until the first edit).</summary>
     public SecurityPolicy Defaults => options.Value.Policy.Copy();
@@ -24,7 +24,7 @@ public sealed class SecurityPolicyStore(IServiceScopeFactory scopes, IOptions<Se
 
     public async Task<SecurityPolicy> CurrentAsync(CancellationToken ct = default)
     {
-        var generation = CommittedWrites.Generation;
+        var generation = await writes.CurrentAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         if (_cached is { } c && c.Generation == generation && now - c.ReadAt < Lifetime)
         {

@@ -1,0 +1,58 @@
+using Xunit;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Shouldly;
+using Tidu.Cluster.Scheduling;
+
+namespace Tidu.Cluster.Tests;
+
+/// <summary>A scheduled job in a two-silo cluster: one reminder, one place it runs, never two runs at once.</summary>
+public sealed class ScheduledJobTests
+{
+    [Fact]
+    public async Task Both_silos_register_the_job_but_the_cluster_holds_one_reminder()
+    {
+        await using var cluster = await TwoSilos.StartAsync(TimeSpan.FromMinutes(60));
+        var table = TwoSilos.Services(cluster.Second).GetRequiredService<IReminderTable>();
+        var grain = cluster.Cluster.Client.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
+
+        // Both silos ran their start-up registration; a third call (a node restarting) changes nothing either.
+        await grain.ScheduleAsync(cluster.Job.Period);
+        var rows = await table.ReadRows(grain.GetGrainId(), TestContext.Current.CancellationToken);
+
+        rows.Reminders.Count.ShouldBe(1);
+        rows.Reminders[0].ReminderName.ShouldBe(cluster.Job.Name);
+        rows.Reminders[0].Period.ShouldBe(TimeSpan.FromMinutes(60));
+        cluster.Job.Runs.ShouldBe(0, "the first tick is a period after registration");
+    }
+
+    [Fact]
+    public async Task Runs_asked_from_both_silos_at_once_happen_one_at_a_time_in_one_place()
+    {
+        await using var cluster = await TwoSilos.StartAsync(TimeSpan.FromMinutes(60));
+        var fromFirst = TwoSilos.NodeOn(cluster.First).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
+        var fromSecond = TwoSilos.NodeOn(cluster.Second).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
+
+        var runs = Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? fromFirst : fromSecond).RunAsync());
+        var counts = await Task.WhenAll(runs);
+
+        counts.Sum().ShouldBe(20);
+        cluster.Job.Runs.ShouldBe(20);
+        cluster.Job.MaxConcurrentRuns.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_reminder_fires_the_job_and_a_turned_off_job_has_no_reminder()
+    {
+        await using var cluster = await TwoSilos.StartAsync(TimeSpan.FromSeconds(1));
+        // Awaiting the job's own completion signal: the reminder's tick, however long the machine takes to fire it.
+        await cluster.Job.NextRunAsync().WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        cluster.Job.Runs.ShouldBeGreaterThanOrEqualTo(1);
+        cluster.Job.MaxConcurrentRuns.ShouldBe(1);
+
+        var grain = cluster.Cluster.Client.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
+        await grain.UnscheduleAsync();
+        var table = TwoSilos.Services(cluster.First).GetRequiredService<IReminderTable>();
+        (await table.ReadRows(grain.GetGrainId(), TestContext.Current.CancellationToken)).Reminders.ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+using Orleans.TestingHost;
+using Tidu.Application.Screening;
+using Tidu.Cluster.Hosting;
+using Tidu.Cluster.Scheduling;
+using Tidu.Data.Changes;
+
+namespace Tidu.Cluster.Tests;
+
+/// <summary>
+/// An in-memory cluster of two silos in this process, each standing for a web node: the platform's cluster services,
+/// in-memory reminders, and a counting job (<see cref="CountingJob"/>) that each test gets its own of. New grains are
+/// placed on the silo that first calls them, so a test decides where a grain lives (and which silo to stop).
+/// </summary>
+public sealed class TwoSilos : IAsyncDisposable
+{
+    private const string RunKey = "TiduTest:Run";
+    private static readonly ConcurrentDictionary<string, CountingJob> Jobs = new(StringComparer.Ordinal);
+    private readonly string _run;
+
+    private TwoSilos(TestCluster cluster, string run, CountingJob job)
+    {
+        Cluster = cluster;
+        _run = run;
+        Job = job;
+    }
+
+    public TestCluster Cluster { get; }
+
+    /// <summary>The job both silos have registered (one object: the silos share this process).</summary>
+    public CountingJob Job { get; }
+
+    public SiloHandle First => Cluster.Primary!;
+    public SiloHandle Second => Cluster.SecondarySilos[0];
+
+    public static async Task<TwoSilos> StartAsync(TimeSpan jobPeriod)
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var job = new CountingJob("test-job-" + run[..8], jobPeriod);
+        Jobs[run] = job;
+        var builder = new TestClusterBuilder(2);
+        builder.Properties[RunKey] = run;
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TwoSilos(cluster, run, job);
+    }
+
+    public static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
+
+    /// <summary>A node's view: its silo's write generation and a count cache of its own (each node has its own memory).</summary>
+    public static Node NodeOn(SiloHandle silo) =>
+        new(Services(silo).GetRequiredService<IGrainFactory>(), new CountCache(new MemoryCache(new MemoryCacheOptions()), Services(silo).GetRequiredService<IWriteGeneration>()),
+            Services(silo).GetRequiredService<IWriteGeneration>());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Jobs.TryRemove(_run, out _);
+    }
+
+    public sealed record Node(IGrainFactory Grains, CountCache Counts, IWriteGeneration Writes);
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var job = Jobs[siloBuilder.Configuration[RunKey]!];
+            siloBuilder.UseInMemoryReminderService();
+            // The platform's minimum is a minute; the test's job ticks every second so that a tick is seen at all.
+            siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            siloBuilder.Services.AddSingleton<PlacementStrategy, PreferLocalPlacement>();
+            siloBuilder.Services.AddSingleton<IScheduledJob>(job);
+            siloBuilder.Services.AddTiduClusterServices();
+        }
+    }
+}
+
+/// <summary>A job that records each run: on which silo, and how many ran at once.</summary>
+public sealed class CountingJob(string name, TimeSpan period) : IScheduledJob
+{
+    private int _running;
+    private int _maxRunning;
+    private int _runs;
+    private readonly ConcurrentQueue<TaskCompletionSource> _waiters = new();
+
+    public string Name { get; } = name;
+    public TimeSpan Period { get; } = period;
+    public int Runs => Volatile.Read(ref _runs);
+    public int MaxConcurrentRuns => Volatile.Read(ref _maxRunning);
+
+    /// <summary>Completes at the next run's end (a reminder tick the test awaits, not a pause).</summary>
+    public Task NextRunAsync()
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Enqueue(waiter);
+        return waiter.Task;
+    }
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _maxRunning, now);
+        // Yield so that an overlapping run, if the grain allowed one, would be inside this one.
+        await Task.Yield();
+        Interlocked.Decrement(ref _running);
+        Interlocked.Increment(ref _runs);
+        while (_waiters.TryDequeue(out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+        return 1;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
