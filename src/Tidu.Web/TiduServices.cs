@@ -9,6 +9,7 @@ using Tidu.Domain.Regions;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Web.Api;
+using Tidu.Web.Cluster;
 using Tidu.Web.Importing;
 using Tidu.Web.Security;
 using Tidu.Web.Security.SingleSignOn;
@@ -62,7 +63,6 @@ public static class TiduServices
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<EvaluationRefresher>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvaluationRefresher>());
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         // The use cases, over the database, as this request's actor; their jobs run through the system runner.
         services.AddTiduApplication(config);
@@ -76,7 +76,9 @@ public static class TiduServices
         services.AddSingleton<Notifications.Email.NotificationEmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.Email.NotificationEmailDispatcher>());
         services.AddSingleton<Dynamic.ReReviewNoticeService>();
-        services.AddHostedService(sp => sp.GetRequiredService<Dynamic.ReReviewNoticeService>());
+        // The jobs that must run once in the deployment: from this process's timers, or a cluster's reminders. After
+        // the database, so that a cluster node's shared write generation replaces the process's own.
+        builder.AddTiduCluster(provider, connection);
 
         services.AddOptions<Security.Accounts.SecurityOptions>().Bind(config.GetSection(Security.Accounts.SecurityOptions.Section));
         services.AddSingleton<Security.Accounts.SecurityPolicyStore>();

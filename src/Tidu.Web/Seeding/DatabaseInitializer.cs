@@ -37,6 +37,7 @@ public static class DatabaseInitializer
             progress.Report($"未配置审计哈希密钥，已生成：{keyFile}。请与数据库分开妥善保存（含备份），没有它无法校验审计日志。");
         }
         await db.Database.MigrateAsync().ConfigureAwait(false);
+        await Cluster.ClusterHosting.EnsureClusterSchemaAsync(sp, db.Database.GetConnectionString()).ConfigureAwait(false);
         progress.Report("正在载入行政区划（浙江省、湖北省）……");
         await Data.Registry.RegionSeeding.EnsureAsync(db, sp.GetRequiredService<RegionTree>()).ConfigureAwait(false);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>()).ConfigureAwait(false);

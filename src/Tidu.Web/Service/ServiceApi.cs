@@ -11,7 +11,6 @@ public static class ServiceApi
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton(sp => Tidu.Rules.Service.ServiceRules.LoadDefault(sp.GetRequiredService<Tidu.Rules.RuleLibrary>().Tiers.Select(t => t.Id)));
-        services.AddHostedService<RequestEscalationService>();
     }
 
     public static void MapServiceApi(this IEndpointRouteBuilder app)

@@ -143,7 +143,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return "tidu-test-pg";
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the moment of asking (for a server the test starts next).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
