@@ -1,8 +1,8 @@
-using Xunit;
 using Orleans.Runtime;
 using Shouldly;
 using Tidu.Cluster.Coherence;
 using Tidu.Data.Scoping;
+using Xunit;
 
 namespace Tidu.Cluster.Tests;
 

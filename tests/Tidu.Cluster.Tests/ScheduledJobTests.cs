@@ -1,8 +1,8 @@
-using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Shouldly;
 using Tidu.Cluster.Scheduling;
+using Xunit;
 
 namespace Tidu.Cluster.Tests;
 

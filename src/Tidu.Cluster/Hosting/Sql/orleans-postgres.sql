@@ -47,15 +47,28 @@ CREATE INDEX IF NOT EXISTS ix_orleansreminderstable_grainhash ON orleansreminder
 -- A joining silo has no suspicions yet (its insert leaves them empty whatever the provider sends).
 -- Membership writes succeed only against the version the writer read (1), else change nothing (0). The cluster's
 -- version row is locked first, so two silos joining at once are decided one after the other.
-CREATE OR REPLACE FUNCTION tidu_orleans_insert_member(
-    p_deployment text, p_address text, p_port integer, p_generation integer, p_silo text, p_host text,
-    p_status integer, p_proxy integer, p_suspects text, p_start timestamptz, p_alive timestamptz, p_version integer)
-RETURNS integer LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION tidu_orleans_lock_version(p_deployment text, p_version integer)
+RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     current_version integer;
 BEGIN
     SELECT version INTO current_version FROM orleansmembershipversiontable WHERE deploymentid = p_deployment FOR UPDATE;
-    IF current_version IS NULL OR current_version <> p_version THEN
+    RETURN current_version IS NOT NULL AND current_version = p_version;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION tidu_orleans_bump_version(p_deployment text)
+RETURNS integer LANGUAGE sql AS $$
+    UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now() WHERE deploymentid = p_deployment
+    RETURNING 1;
+$$;
+
+CREATE OR REPLACE FUNCTION tidu_orleans_insert_member(
+    p_deployment text, p_address text, p_port integer, p_generation integer, p_silo text, p_host text,
+    p_status integer, p_proxy integer, p_suspects text, p_start timestamptz, p_alive timestamptz, p_version integer)
+RETURNS integer LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT tidu_orleans_lock_version(p_deployment, p_version) THEN
         RETURN 0;
     END IF;
     INSERT INTO orleansmembershiptable
@@ -65,8 +78,7 @@ BEGIN
     IF NOT FOUND THEN
         RETURN 0;
     END IF;
-    UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now() WHERE deploymentid = p_deployment;
-    RETURN 1;
+    RETURN tidu_orleans_bump_version(p_deployment);
 END
 $$;
 
@@ -74,11 +86,8 @@ CREATE OR REPLACE FUNCTION tidu_orleans_update_member(
     p_deployment text, p_address text, p_port integer, p_generation integer, p_status integer, p_suspects text,
     p_alive timestamptz, p_version integer)
 RETURNS integer LANGUAGE plpgsql AS $$
-DECLARE
-    current_version integer;
 BEGIN
-    SELECT version INTO current_version FROM orleansmembershipversiontable WHERE deploymentid = p_deployment FOR UPDATE;
-    IF current_version IS NULL OR current_version <> p_version THEN
+    IF NOT tidu_orleans_lock_version(p_deployment, p_version) THEN
         RETURN 0;
     END IF;
     UPDATE orleansmembershiptable
@@ -87,8 +96,7 @@ BEGIN
     IF NOT FOUND THEN
         RETURN 0;
     END IF;
-    UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now() WHERE deploymentid = p_deployment;
-    RETURN 1;
+    RETURN tidu_orleans_bump_version(p_deployment);
 END
 $$;
 
