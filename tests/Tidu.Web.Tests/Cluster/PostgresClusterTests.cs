@@ -30,7 +30,7 @@ public sealed class PostgresClusterTests(PostgresAppFixture app)
         await Task.WhenAll(OrleansSchema.ApplyAsync(scratch.Connection, ct), OrleansSchema.ApplyAsync(scratch.Connection, ct));
         await OrleansSchema.ApplyAsync(scratch.Connection, ct);
 
-        var job = new IdleJob("pg-test-job", TimeSpan.FromHours(1));
+        var job = new CountedJob("pg-test-job", TimeSpan.FromHours(1));
         using var first = await StartNodeAsync(scratch.Connection, job, ct);
         using var second = await StartNodeAsync(scratch.Connection, job, ct);
 
@@ -44,8 +44,15 @@ public sealed class PostgresClusterTests(PostgresAppFixture app)
         await first.Services.GetRequiredService<IWriteGeneration>().AdvanceAsync(ct);
         (await second.Services.GetRequiredService<IWriteGeneration>().CurrentAsync(ct)).ShouldNotBe(before);
 
+        // A node stops: the reminder is a row of the database and stays, and the job's grain answers on the remaining
+        // node (activated again there if it lived on the stopped one).
+        var onSecond = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IScheduledJobGrain>(job.Name);
+        await onSecond.RunAsync();
         await second.StopAsync(ct);
         (await management.GetHosts(onlyActive: true, ct)).Count.ShouldBe(1);
+        (await ScalarAsync(scratch.Connection, "SELECT count(*) FROM orleansreminderstable WHERE remindername = 'pg-test-job'", ct)).ShouldBe(1L);
+        await first.Services.GetRequiredService<IGrainFactory>().GetGrain<IScheduledJobGrain>(job.Name).RunAsync();
+        job.Runs.ShouldBe(2);
         await first.StopAsync(ct);
     }
 
@@ -77,10 +84,14 @@ public sealed class PostgresClusterTests(PostgresAppFixture app)
         return await command.ExecuteScalarAsync(ct);
     }
 
-    private sealed class IdleJob(string name, TimeSpan period) : IScheduledJob
+    private sealed class CountedJob(string name, TimeSpan period) : IScheduledJob
     {
+        private int _runs;
+
         public string Name => name;
         public TimeSpan Period => period;
-        public Task<int> RunAsync(CancellationToken ct) => Task.FromResult(0);
+        public int Runs => Volatile.Read(ref _runs);
+
+        public Task<int> RunAsync(CancellationToken ct) => Task.FromResult(Interlocked.Increment(ref _runs));
     }
 }
