@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tidu.Application;
 using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
