@@ -3,7 +3,9 @@
 # PostgreSQL cluster on this machine (run as an unprivileged user, listening on 127.0.0.1 only, deleted afterwards),
 # Release build; prints wall time, profiles/s and peak memory (/usr/bin/time -v) of the first load and of a second load
 # of the same file (which must change nothing), then checks the audit chain.
-# Usage: [WORK=/tmp/tidu-load] [RUNS=1] [PGOPTS='-c …'] bench/load/bulk-load.sh [PROFILES] [BATCH]
+# With BACKUP=1 it then times `tidu db backup` of the loaded database and `tidu db restore` into a new one (the RTO of a
+# restore from the last dump at this volume) and verifies the restored audit chain.
+# Usage: [WORK=/tmp/tidu-load] [RUNS=1] [BACKUP=1] [PGOPTS='-c …'] bench/load/bulk-load.sh [PROFILES] [BATCH]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
@@ -56,3 +58,20 @@ for r in $(seq 1 "$RUNS"); do
   "$TIDU" audit verify --provider postgres --connection "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$db" --key-file "$KEY" | sed 's/^/    /'
   as_pg "$PGBIN/psql" -h "$PGDIR" -p "$PORT" -U postgres -qAt -c 'SELECT count(*) || '"' enterprises, '"' || (SELECT count(*) FROM "FinancialYears") || '"' years, '"' || (SELECT count(*) FROM "TierOutcomes") || '"' tier outcomes'"' FROM "Enterprises"' "$db" | sed 's/^/    /'
 done
+
+if [ "${BACKUP:-0}" = 1 ]; then
+  CS="Host=127.0.0.1;Port=$PORT;Username=postgres"
+  DUMP="$WORK/bulk1-$N.backup"
+  rm -f "$DUMP"
+  timed() { # label, command…
+    local label=$1; shift
+    /usr/bin/time -v "$@" >"$WORK/$label.txt" 2>"$WORK/$label.err" || { cat "$WORK/$label.err"; exit 1; }
+    printf "| %-22s | %s | %s MiB | %s |\n" "$label" "$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$WORK/$label.err")" \
+      "$(awk -F': ' '/Maximum resident set size/{printf "%.1f", $2/1024}' "$WORK/$label.err")" "$(head -1 "$WORK/$label.txt")"
+  }
+  timed "db backup" "$TIDU" db backup --provider postgres --connection "$CS;Database=bulk1" --out "$DUMP"
+  echo "    backup file: $(du -h "$DUMP" | cut -f1)"
+  as_pg "$PGBIN/psql" -h "$PGDIR" -p "$PORT" -U postgres -q -c "CREATE DATABASE restored" postgres
+  timed "db restore" "$TIDU" db restore --provider postgres --connection "$CS;Database=restored" --from "$DUMP"
+  timed "audit verify (restored)" "$TIDU" audit verify --provider postgres --connection "$CS;Database=restored" --key-file "$KEY"
+fi
