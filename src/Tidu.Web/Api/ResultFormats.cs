@@ -283,8 +283,8 @@ public sealed record AwardsResultFormat
     public IReadOnlyList<AwardNotAssessableFormat>? NotAssessable { get; init; }
 }
 
-/// <summary>A claim of a policy clause: its amount (万元; null when the clause states none), formula, inputs and caps applied.</summary>
-public sealed record AwardClaimFormat
+/// <summary>The policy clause a claim, service or near miss comes from: its document, funding level, purpose, citation, dates and verification, and the occasion.</summary>
+public abstract record AwardClauseFormat
 {
     public required string Clause { get; init; }
 
@@ -309,7 +309,11 @@ public sealed record AwardClaimFormat
     public required string Verification { get; init; }
 
     public required string Occasion { get; init; }
+}
 
+/// <summary>A claim of a policy clause: its amount (万元; null when the clause states none), formula, inputs and caps applied.</summary>
+public sealed record AwardClaimFormat : AwardClauseFormat
+{
     public required string ProjectKey { get; init; }
 
     public required decimal? Amount { get; init; }
@@ -360,62 +364,14 @@ public sealed record AwardCapFormat
 }
 
 /// <summary>A service (not money) a clause grants on an occasion.</summary>
-public sealed record AwardServiceFormat
+public sealed record AwardServiceFormat : AwardClauseFormat
 {
-    public required string Clause { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Policy { get; init; }
-
-    public required string Jurisdiction { get; init; }
-
-    public required string FundingLevel { get; init; }
-
-    public required string Purpose { get; init; }
-
-    public required string Cite { get; init; }
-
-    public required DateOnly EffectiveFrom { get; init; }
-
-    public DateOnly? EffectiveTo { get; init; }
-
-    public string? Note { get; init; }
-
-    public required string Verification { get; init; }
-
-    public required string Occasion { get; init; }
-
     public required string? Benefit { get; init; }
 }
 
 /// <summary>A clause the file nearly meets, and what it lacks.</summary>
-public sealed record AwardNearMissFormat
+public sealed record AwardNearMissFormat : AwardClauseFormat
 {
-    public required string Clause { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Policy { get; init; }
-
-    public required string Jurisdiction { get; init; }
-
-    public required string FundingLevel { get; init; }
-
-    public required string Purpose { get; init; }
-
-    public required string Cite { get; init; }
-
-    public required DateOnly EffectiveFrom { get; init; }
-
-    public DateOnly? EffectiveTo { get; init; }
-
-    public string? Note { get; init; }
-
-    public required string Verification { get; init; }
-
-    public required string Occasion { get; init; }
-
     public required IReadOnlyList<string> Missing { get; init; }
 }
 
