@@ -16,4 +16,13 @@ public sealed class EnterpriseFinancialYear
     public int? Employees { get; set; }
     public int? RdStaff { get; set; }
     public decimal? NewQualifiedEquityFinancing { get; set; }
+
+    /// <summary>Sales revenue of the main product(s) (主要产品销售收入), exchange format v1.1.</summary>
+    public decimal? MainProductRevenue { get; set; }
+
+    /// <summary>Output value of new products (新产品产值), exchange format v1.1.</summary>
+    public decimal? NewProductOutputValue { get; set; }
+
+    /// <summary>Gross industrial output value (工业总产值), exchange format v1.1.</summary>
+    public decimal? IndustrialOutputValue { get; set; }
 }

@@ -86,16 +86,14 @@ public static class ProfileMapping
         foreach (var f in e.Financials.OrderBy(f => f.Year))
         {
             var y = new JsonObject { ["year"] = f.Year };
-            Put(y, "operatingRevenue", f.OperatingRevenue);
-            Put(y, "mainBusinessRevenue", f.MainBusinessRevenue);
-            Put(y, "rdExpense", f.RdExpense);
-            Put(y, "basicResearchExpense", f.BasicResearchExpense);
-            Put(y, "netProfit", f.NetProfit);
-            Put(y, "totalAssets", f.TotalAssets);
-            Put(y, "totalLiabilities", f.TotalLiabilities);
-            Put(y, "employees", f.Employees);
-            Put(y, "rdStaff", f.RdStaff);
-            Put(y, "newQualifiedEquityFinancing", f.NewQualifiedEquityFinancing);
+            foreach (var a in YearFields.Amounts)
+            {
+                Put(y, a.Key, a.Get(f));
+            }
+            foreach (var h in YearFields.Headcounts)
+            {
+                Put(y, h.Key, h.Get(f));
+            }
             years.Add(y);
         }
         o["financials"] = years;
@@ -191,16 +189,14 @@ public static class ProfileMapping
                 changed = true;
             }
             // Assign only on change so an unchanged re-import leaves no modified rows (and no audit entries).
-            changed |= Set(row.OperatingRevenue, f.OperatingRevenue, v => row.OperatingRevenue = v);
-            changed |= Set(row.MainBusinessRevenue, f.MainBusinessRevenue, v => row.MainBusinessRevenue = v);
-            changed |= Set(row.RdExpense, f.RdExpense, v => row.RdExpense = v);
-            changed |= Set(row.BasicResearchExpense, f.BasicResearchExpense, v => row.BasicResearchExpense = v);
-            changed |= Set(row.NetProfit, f.NetProfit, v => row.NetProfit = v);
-            changed |= Set(row.TotalAssets, f.TotalAssets, v => row.TotalAssets = v);
-            changed |= Set(row.TotalLiabilities, f.TotalLiabilities, v => row.TotalLiabilities = v);
-            changed |= Set(row.Employees, f.Employees, v => row.Employees = v);
-            changed |= Set(row.RdStaff, f.RdStaff, v => row.RdStaff = v);
-            changed |= Set(row.NewQualifiedEquityFinancing, f.NewQualifiedEquityFinancing, v => row.NewQualifiedEquityFinancing = v);
+            foreach (var a in YearFields.Amounts)
+            {
+                changed |= Set(a.Get(row), a.FromProfile(f), v => a.Set(row, v));
+            }
+            foreach (var h in YearFields.Headcounts)
+            {
+                changed |= Set(h.Get(row), h.FromProfile(f), v => h.Set(row, v));
+            }
         }
         return changed;
     }

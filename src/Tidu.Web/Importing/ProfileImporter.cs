@@ -349,6 +349,15 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Microsoft.Exten
             }
             if (at >= 0)
             {
+                if (!piece.WholeProfile && years[at] is JsonObject held)
+                {
+                    // A template row states only the template's columns: what the stored year holds beyond them (basic
+                    // research, the v1.1 figures) stays as stored instead of being dropped with the replaced entry.
+                    foreach (var (key, value) in held.Where(m => ImportColumns.ByKey(m.Key) is null).ToList())
+                    {
+                        copy[key] = value?.DeepClone();
+                    }
+                }
                 years[at] = copy;
             }
             else

@@ -223,6 +223,58 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
         (await VerifyAsync(connection)).ShouldBe(ExitCodes.Ok);
     }
 
+    [Fact]
+    public async Task The_v11_yearly_figures_are_stored_read_back_as_given_and_decide_the_stored_evaluation()
+    {
+        var connection = await databases.NewDatabaseAsync(_ct);
+        var file = Path.Combine(_dir, "v11.jsonl");
+        await File.WriteAllTextAsync(file, HiddenChampionCandidate.Json(HiddenChampionCandidate.Years) + "\n", _ct);
+
+        var (code, stdout, stderr) = await LoadAsync(file, connection, asOf: HiddenChampionCandidate.AsOf);
+        code.ShouldBe(ExitCodes.Ok, stderr);
+        stdout.ShouldStartWith("loaded 1 record(s): 1 created");
+        await ShouldHoldAsync(connection, HiddenChampionCandidate.Years);
+
+        // The engine on the profile as given: qualified through the innovation indicator, which reads the v1.1 figures
+        // (without them it is not; see HiddenChampionCandidate). The load stored that outcome, not another.
+        var evaluator = new Evaluator(RuleLibrary.LoadDefault());
+        var given = ProfileReader.Parse(new RawRecord(1, "given", System.Text.Encoding.UTF8.GetBytes(HiddenChampionCandidate.Json(HiddenChampionCandidate.Years)))).Profile!;
+        var expected = evaluator.Evaluate(given, HiddenChampionCandidate.AsOf, EvaluationDetail.DecisiveFailures).Tiers.Single(t => t.Tier == HiddenChampionCandidate.Tier);
+        expected.Qualified.ShouldBeTrue();
+        var withoutV11 = HiddenChampionCandidate.Years.Select(y => y with { MainProduct = null, NewProduct = null, Industrial = null });
+        var bare = ProfileReader.Parse(new RawRecord(1, "bare", System.Text.Encoding.UTF8.GetBytes(HiddenChampionCandidate.Json(withoutV11)))).Profile!;
+        evaluator.Evaluate(bare, HiddenChampionCandidate.AsOf, EvaluationDetail.Outcome).Tiers.Single(t => t.Tier == HiddenChampionCandidate.Tier).Qualified.ShouldBeFalse();
+        await using (var db = RegistryContexts.Open(databases.Provider, connection, _key))
+        {
+            var outcome = await db.TierOutcomes.IgnoreQueryFilters().SingleAsync(t => t.Tier == HiddenChampionCandidate.Tier, _ct);
+            outcome.Qualified.ShouldBe(expected.Qualified);
+            // Read back as the platform reads a stored file for an evaluation, it is decided the same way.
+            var stored = await db.Enterprises.IgnoreQueryFilters().Include(e => e.Financials).Include(e => e.Honors).Include(e => e.Recognitions).SingleAsync(_ct);
+            var reread = evaluator.Evaluate(Tidu.Data.Registry.ProfileMapping.ToProfile(stored).Profile!, HiddenChampionCandidate.AsOf, EvaluationDetail.Full)
+                .Tiers.Single(t => t.Tier == HiddenChampionCandidate.Tier);
+            var full = evaluator.Evaluate(given, HiddenChampionCandidate.AsOf, EvaluationDetail.Full).Tiers.Single(t => t.Tier == HiddenChampionCandidate.Tier);
+            reread.Checks.Select(c => (c.Id, c.Passed, c.Actual, c.MissingField)).ShouldBe(full.Checks.Select(c => (c.Id, c.Passed, c.Actual, c.MissingField)));
+        }
+
+        // A second load with one changed figure updates the stored year (the merge of an existing file).
+        var changed = HiddenChampionCandidate.Years.Select(y => y.Year == 2023 ? y with { NewProduct = 4600m } : y).ToArray();
+        await File.WriteAllTextAsync(file, HiddenChampionCandidate.Json(changed) + "\n", _ct);
+        var (again, reloaded, againErrors) = await LoadAsync(file, connection, asOf: HiddenChampionCandidate.AsOf);
+        again.ShouldBe(ExitCodes.Ok, againErrors);
+        reloaded.ShouldStartWith("loaded 1 record(s): 0 created, 1 updated");
+        await ShouldHoldAsync(connection, changed);
+        (await VerifyAsync(connection)).ShouldBe(ExitCodes.Ok);
+    }
+
+    /// <summary>The stored columns hold exactly the given figures, and nothing where none was given.</summary>
+    private async Task ShouldHoldAsync(string connection, HiddenChampionCandidate.Figures[] years)
+    {
+        await using var db = RegistryContexts.Open(databases.Provider, connection, _key);
+        var rows = await db.FinancialYears.IgnoreQueryFilters().OrderBy(f => f.Year)
+            .Select(f => new HiddenChampionCandidate.Figures(f.Year, f.RdExpense!.Value, f.MainProductRevenue, f.NewProductOutputValue, f.IndustrialOutputValue)).ToListAsync(_ct);
+        rows.ShouldBe(years);
+    }
+
     private string Generate(int count, int seed)
     {
         var file = Path.Combine(_dir, $"g{count}-{seed}.jsonl");
@@ -246,7 +298,8 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
         return (codes.Count, years, honors, recognitions);
     }
 
-    private async Task<(int Code, string Stdout, string Stderr)> LoadAsync(string file, string connection, int batch = RegistryCommand.DefaultBatch, string? basis = null)
+    private async Task<(int Code, string Stdout, string Stderr)> LoadAsync(string file, string connection, int batch = RegistryCommand.DefaultBatch, string? basis = null,
+        DateOnly? asOf = null)
     {
         if (!File.Exists(KeyFile))
         {
@@ -255,7 +308,7 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = await RegistryCommand.LoadAsync(
-            new RegistryCommand.LoadRequest(new FileInfo(file), connection, databases.Provider, AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            new RegistryCommand.LoadRequest(new FileInfo(file), connection, databases.Provider, (asOf ?? AsOf).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 AuditKeyFile: KeyFile, BatchSize: batch, RecognitionBasis: basis),
             stdout, stderr, _clock, _ct);
         return (code, stdout.ToString(), stderr.ToString());

@@ -217,6 +217,22 @@ public static class AttackSurface
         };
     }
 
+    /// <summary>
+    /// The object an "id" field names: the kind of object the route or page is about. Aiming every "id" at the
+    /// application would send another kind's handler a number that may be some other object's id (a recognition or a
+    /// pool stay of a region the principal does reach), which changes that object and proves nothing.
+    /// </summary>
+    private static long IdNamedBy(string template, ObjectSet o)
+    {
+        var t = template.ToUpperInvariant();
+        return t.Contains("RECOGNITION", StringComparison.Ordinal) ? o.RecognitionId
+            : t.Contains("POOL", StringComparison.Ordinal) ? o.PoolStayId
+            : t.Contains("CONSENT", StringComparison.Ordinal) ? o.ConsentId
+            : t.Contains("REQUEST", StringComparison.Ordinal) ? o.RequestId
+            : t.Contains("NOTIFICATION", StringComparison.Ordinal) ? o.NotificationId
+            : o.ApplicationId;
+    }
+
     /// <summary>Whether a field named so aims at an object of the target set (rather than at the sender's own data).</summary>
     private static bool AimsAtTarget(string name) => name.ToUpperInvariant() is "CREDITCODE" or "CREDITCODES" or "ROUNDID" or "IDS" or "REGION" or "Q" or "ROUND" or "ID";
 
@@ -233,7 +249,7 @@ public static class AttackSurface
             "REGION" or "REGIONCODE" => o.RegionCode,
             "ROUND" or "ROUNDID" => o.RoundId,
             "IDS" => new[] { o.NotificationId },
-            "ID" => o.ApplicationId,
+            "ID" => IdNamedBy(template, o),
             "OBJECTIONID" => o.ObjectionId,
             "REVISION" => template.Contains("equest", StringComparison.OrdinalIgnoreCase) ? o.RequestRevision : o.ApplicationRevision,
             "DECISION" => template.Contains("recognition", StringComparison.OrdinalIgnoreCase) ? "keep" : "approve",

@@ -639,7 +639,10 @@ namespace Tidu.Data.Migrations.Postgres
                     TotalLiabilities = table.Column<decimal>(type: "numeric", nullable: true),
                     Employees = table.Column<int>(type: "integer", nullable: true),
                     RdStaff = table.Column<int>(type: "integer", nullable: true),
-                    NewQualifiedEquityFinancing = table.Column<decimal>(type: "numeric", nullable: true)
+                    NewQualifiedEquityFinancing = table.Column<decimal>(type: "numeric", nullable: true),
+                    MainProductRevenue = table.Column<decimal>(type: "numeric", nullable: true),
+                    NewProductOutputValue = table.Column<decimal>(type: "numeric", nullable: true),
+                    IndustrialOutputValue = table.Column<decimal>(type: "numeric", nullable: true)
                 },
                 constraints: table =>
                 {

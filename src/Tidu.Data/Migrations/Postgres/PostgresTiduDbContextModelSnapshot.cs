@@ -731,10 +731,19 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Property<int?>("Employees")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("IndustrialOutputValue")
+                        .HasColumnType("numeric");
+
                     b.Property<decimal?>("MainBusinessRevenue")
                         .HasColumnType("numeric");
 
+                    b.Property<decimal?>("MainProductRevenue")
+                        .HasColumnType("numeric");
+
                     b.Property<decimal?>("NetProfit")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("NewProductOutputValue")
                         .HasColumnType("numeric");
 
                     b.Property<decimal?>("NewQualifiedEquityFinancing")

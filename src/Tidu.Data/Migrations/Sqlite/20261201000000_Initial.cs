@@ -638,7 +638,10 @@ namespace Tidu.Data.Migrations.Sqlite
                     TotalLiabilities = table.Column<decimal>(type: "TEXT", nullable: true),
                     Employees = table.Column<int>(type: "INTEGER", nullable: true),
                     RdStaff = table.Column<int>(type: "INTEGER", nullable: true),
-                    NewQualifiedEquityFinancing = table.Column<decimal>(type: "TEXT", nullable: true)
+                    NewQualifiedEquityFinancing = table.Column<decimal>(type: "TEXT", nullable: true),
+                    MainProductRevenue = table.Column<decimal>(type: "TEXT", nullable: true),
+                    NewProductOutputValue = table.Column<decimal>(type: "TEXT", nullable: true),
+                    IndustrialOutputValue = table.Column<decimal>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

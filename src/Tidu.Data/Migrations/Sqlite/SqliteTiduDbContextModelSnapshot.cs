@@ -706,10 +706,19 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Property<int?>("Employees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("IndustrialOutputValue")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("MainBusinessRevenue")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("MainProductRevenue")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("NetProfit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NewProductOutputValue")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("NewQualifiedEquityFinancing")

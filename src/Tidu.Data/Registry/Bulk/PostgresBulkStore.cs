@@ -13,13 +13,13 @@ namespace Tidu.Data.Registry.Bulk;
 /// </summary>
 internal sealed class PostgresBulkStore : IBulkStore
 {
-    private const string Staging = """
+    // The yearly value columns come from the one list of them (YearFields), in its order, under their own names.
+    private static readonly string Staging = $"""
+        CREATE TEMP TABLE IF NOT EXISTS bulk_years (enterprise_id bigint, year integer,
+            {string.Join(", ", YearFields.Amounts.Select(a => $"\"{a.Column}\" numeric").Concat(YearFields.Headcounts.Select(h => $"\"{h.Column}\" integer")))}) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_enterprises (id bigint, changed boolean, evaluated boolean, revision integer,
             credit_code text, name text, region_code text, province_code text, city_code text, industry_code text, established_on date,
             attributes text, ev_as_of date, ev_size_class text, ev_highest text, ev_near text, ev_versions text) ON COMMIT DELETE ROWS;
-        CREATE TEMP TABLE IF NOT EXISTS bulk_years (enterprise_id bigint, year integer, operating_revenue numeric, main_business_revenue numeric,
-            rd_expense numeric, basic_research_expense numeric, net_profit numeric, total_assets numeric, total_liabilities numeric,
-            employees integer, rd_staff integer, new_equity numeric) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_honors (enterprise_id bigint, kind text, year integer, valid_until date, rank integer) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_recognitions (enterprise_id bigint, tier text, recognized_on date, valid_until date, issuer text, basis text) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_outcomes (enterprise_id bigint, tier text, qualified boolean, score numeric, decisive_failures integer, near_miss boolean) ON COMMIT DELETE ROWS;
@@ -46,14 +46,10 @@ internal sealed class PostgresBulkStore : IBulkStore
         FROM bulk_enterprises s WHERE t."Id" = s.id AND NOT s.changed AND t."Revision" = s.revision
         """;
 
-    private const string MergeYears = """
-        INSERT INTO "FinancialYears" AS t ("EnterpriseId", "Year", "OperatingRevenue", "MainBusinessRevenue", "RdExpense", "BasicResearchExpense", "NetProfit",
-            "TotalAssets", "TotalLiabilities", "Employees", "RdStaff", "NewQualifiedEquityFinancing")
+    private static readonly string MergeYears = $"""
+        INSERT INTO "FinancialYears" AS t ("EnterpriseId", "Year", {string.Join(", ", YearFields.Columns.Select(c => $"\"{c}\""))})
         SELECT * FROM bulk_years
-        ON CONFLICT ("EnterpriseId", "Year") DO UPDATE SET "OperatingRevenue" = EXCLUDED."OperatingRevenue", "MainBusinessRevenue" = EXCLUDED."MainBusinessRevenue",
-            "RdExpense" = EXCLUDED."RdExpense", "BasicResearchExpense" = EXCLUDED."BasicResearchExpense", "NetProfit" = EXCLUDED."NetProfit",
-            "TotalAssets" = EXCLUDED."TotalAssets", "TotalLiabilities" = EXCLUDED."TotalLiabilities", "Employees" = EXCLUDED."Employees",
-            "RdStaff" = EXCLUDED."RdStaff", "NewQualifiedEquityFinancing" = EXCLUDED."NewQualifiedEquityFinancing"
+        ON CONFLICT ("EnterpriseId", "Year") DO UPDATE SET {string.Join(", ", YearFields.Columns.Select(c => $"\"{c}\" = EXCLUDED.\"{c}\""))}
         """;
 
     private const string MergeChildren = """
@@ -106,16 +102,14 @@ internal sealed class PostgresBulkStore : IBulkStore
             var (id, y) = x;
             w.Write(id, NpgsqlDbType.Bigint);
             w.Write(y.Year, NpgsqlDbType.Integer);
-            Number(w, y.OperatingRevenue);
-            Number(w, y.MainBusinessRevenue);
-            Number(w, y.RdExpense);
-            Number(w, y.BasicResearchExpense);
-            Number(w, y.NetProfit);
-            Number(w, y.TotalAssets);
-            Number(w, y.TotalLiabilities);
-            Integer(w, y.Employees);
-            Integer(w, y.RdStaff);
-            Number(w, y.NewQualifiedEquityFinancing);
+            foreach (var a in YearFields.Amounts)
+            {
+                Number(w, a.Get(y));
+            }
+            foreach (var h in YearFields.Headcounts)
+            {
+                Integer(w, h.Get(y));
+            }
         }, ct).ConfigureAwait(false);
         await CopyAsync("COPY bulk_honors FROM STDIN (FORMAT BINARY)", changed.SelectMany(f => f.Entity.Honors.Where(h => h.Id == 0).Select(h => (f.Entity.Id, h))), (w, x) =>
         {

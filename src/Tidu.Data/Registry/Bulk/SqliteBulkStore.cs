@@ -20,9 +20,7 @@ internal sealed class SqliteBulkStore(TiduDbContext db) : IBulkStore
         ["CreditCode", "Name", "RegionCode", "ProvinceCode", "CityCode", "IndustryCode", "EstablishedOn", "Attributes", "UpdatedAt",
          "Evaluation_AsOf", "Evaluation_SizeClass", "Evaluation_HighestTier", "Evaluation_NearMissTier", "Evaluation_RuleVersions"];
 
-    private static readonly string[] YearNames =
-        ["OperatingRevenue", "MainBusinessRevenue", "RdExpense", "BasicResearchExpense", "NetProfit", "TotalAssets", "TotalLiabilities", "Employees", "RdStaff",
-         "NewQualifiedEquityFinancing"];
+    private static readonly IReadOnlyList<string> YearNames = YearFields.Columns;
 
     public async Task WriteAsync(IReadOnlyList<BulkFile> files, DateTimeOffset now, string? recognitionBasis, CancellationToken ct)
     {
@@ -78,8 +76,7 @@ internal sealed class SqliteBulkStore(TiduDbContext db) : IBulkStore
                 }
                 foreach (var y in e.Financials)
                 {
-                    Bind(year, e.Id, y.Year, y.OperatingRevenue, y.MainBusinessRevenue, y.RdExpense, y.BasicResearchExpense, y.NetProfit, y.TotalAssets, y.TotalLiabilities,
-                        y.Employees, y.RdStaff, y.NewQualifiedEquityFinancing);
+                    Bind(year, [e.Id, y.Year, .. YearFields.Values(y)]);
                     await year.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
                 foreach (var id in f.RemovedHonors)
