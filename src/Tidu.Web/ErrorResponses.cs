@@ -52,16 +52,7 @@ public static class ErrorResponses
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
-        var title = status switch
-        {
-            StatusCodes.Status404NotFound => "未找到该页面或企业（也可能不在您的管辖区域内）",
-            StatusCodes.Status403Forbidden => "无权访问",
-            StatusCodes.Status401Unauthorized => "请先登录",
-            StatusCodes.Status400BadRequest => "请求无效",
-            StatusCodes.Status413PayloadTooLarge => "请求内容过大",
-            StatusCodes.Status429TooManyRequests => "请求过于频繁，请稍后再试",
-            _ => "请求未能完成",
-        };
+        var title = TitleOf(status);
         if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
             await Results.Problem(new ProblemDetails { Status = status, Title = title }).ExecuteAsync(http).ConfigureAwait(false);
@@ -70,6 +61,18 @@ public static class ErrorResponses
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(Page(title, http.TraceIdentifier)).ConfigureAwait(false);
     }
+
+    /// <summary>The Chinese message of a status that has no more specific one.</summary>
+    public static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "未找到该页面或企业（也可能不在您的管辖区域内）",
+        StatusCodes.Status403Forbidden => "无权访问",
+        StatusCodes.Status401Unauthorized => "请先登录",
+        StatusCodes.Status400BadRequest => "请求无效",
+        StatusCodes.Status413PayloadTooLarge => "请求内容过大",
+        StatusCodes.Status429TooManyRequests => "请求过于频繁，请稍后再试",
+        _ => "请求未能完成",
+    };
 
     /// <summary>Writes a refusal: ProblemDetails (Chinese title, English detail) on the API, the Chinese error page elsewhere.</summary>
     public static async Task WriteAsync(HttpContext context, int status, string titleZh, string detailEn)

@@ -190,8 +190,8 @@ public static class TiduServices
         // Chinese text is written as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Adapters.ProblemBodies.Complete);
+        services.AddOpenApi(o => o.AddSchemaTransformer(Adapters.ProblemBodies.DescribeAsync).AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "梯度 · 优质中小企业梯度培育平台接口";
             doc.Info.Description = "企业档案、梯度评价、认定申报与审核、动态管理、监测和名单共享的接口。认证方式：登录后的浏览器会话（写操作须带 X-CSRF-TOKEN 防伪令牌），或请求头 X-Api-Key（密钥由系统管理员在“接口密钥”页面签发）。错误按 RFC 9457 返回，title 含中文说明。";

@@ -28,8 +28,7 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
         {
             return forbidden;
         }
-        var decision = body.Decision?.Trim().ToLowerInvariant();
-        if (decision is not (RecognitionDecisions.Keep or RecognitionDecisions.Revoke))
+        if (RecognitionLifecycle.TriggerOf(body.Decision) is not { } trigger)
         {
             return Refusal.Invalid("recognition.unknown-decision", "复核决定无效（应为 keep 或 revoke）", $"unknown decision '{body.Decision}': use keep or revoke");
         }
@@ -39,7 +38,7 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
             return Refusal.Invalid("recognition.reason-required", "复核决定必须说明理由", "a re-review decision needs a reason");
         }
         var ground = string.IsNullOrWhiteSpace(body.Ground) ? null : body.Ground.Trim();
-        if (decision == RecognitionDecisions.Revoke && (ground is null || !RevocationGrounds.All.ContainsKey(ground)))
+        if (trigger == RecognitionTrigger.Revoke && (ground is null || !RevocationGrounds.All.ContainsKey(ground)))
         {
             return Refusal.Invalid("recognition.ground-required", $"撤销须说明依据（{string.Join("、", RevocationGrounds.All.Values)}）",
                 $"a revocation needs a ground: one of {string.Join(", ", RevocationGrounds.All.Keys)}");
@@ -51,17 +50,21 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
         {
             return Refusal.NotFound("recognition.not-found", "未找到该认定（或不在您的管辖区域内）", $"no recognition {id} in the caller's region scope");
         }
-        if (await db.RecognitionReviews.AnyAsync(v => v.RecognitionId == id && v.Decision == RecognitionDecisions.Revoke, ct).ConfigureAwait(false))
-        {
-            return Refusal.Conflict("recognition.revoked", "该认定已被撤销", $"recognition {id} is already revoked");
-        }
         var today = ChinaCalendar.Today(clock);
         var o = options.Value;
+        var revoked = await db.RecognitionReviews.AnyAsync(v => v.RecognitionId == id && v.Decision == RecognitionDecisions.Revoke, ct).ConfigureAwait(false);
+        var status = RecognitionStatus.Of(recognition.RecognizedOn, recognition.ValidUntil, revoked, today, o.ReReviewNoticeLeadDays);
+        if (RecognitionLifecycle.Find(status, trigger) is not { } step)
+        {
+            return status == RecognitionStatus.Revoked
+                ? Refusal.Conflict("recognition.revoked", "该认定已被撤销", $"recognition {id} is already revoked")
+                : Refusal.Conflict("recognition.state", $"该认定当前状态（{RecognitionStatus.Label(status)}）不能作此复核决定", $"recognition {id} is {status}; {trigger} is not allowed");
+        }
         if (RecognitionReviewer.Evaluate(enterprise, recognition.Tier, today, evaluator, gaps) is not { } pre)
         {
             return Refusal.Invalid("recognition.not-evaluable", "企业档案不完整或该层级规则不适用，无法复核", $"the file of {creditCode} cannot be evaluated for {recognition.Tier} on {today:yyyy-MM-dd}");
         }
-        if (decision == RecognitionDecisions.Keep && recognition.ValidUntil is null)
+        if (trigger == RecognitionTrigger.Keep && recognition.ValidUntil is null)
         {
             return Refusal.Invalid("recognition.no-validity", "该认定未记载有效期，无法延续", $"recognition {id} has no last valid day to extend");
         }
@@ -72,8 +75,8 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
             EnterpriseId = enterprise.Id,
             Enterprise = enterprise,
             Tier = recognition.Tier,
-            Decision = decision,
-            Ground = decision == RecognitionDecisions.Revoke ? ground : null,
+            Decision = step.Decision,
+            Ground = step.GroundRequired ? ground : null,
             Reason = reason,
             Actor = db.Scope.Actor,
             At = clock.GetUtcNow(),
@@ -83,7 +86,7 @@ public sealed class RecognitionReviewer(TiduDbContext db, EnterpriseRegistry reg
             RuleVersion = pre.RuleVersion,
             ValidUntilBefore = recognition.ValidUntil,
         };
-        if (decision == RecognitionDecisions.Keep)
+        if (trigger == RecognitionTrigger.Keep)
         {
             // 复核合格的，重新予以确认: a new validity period follows the old one.
             recognition.ValidUntil = recognition.ValidUntil!.Value.AddYears(o.KeepExtendsYears);

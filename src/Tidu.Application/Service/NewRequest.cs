@@ -16,6 +16,7 @@ public static class NewRequest
         ArgumentNullException.ThrowIfNull(e);
         var level = commissioner?.Level ?? "county";
         var due = Deadlines.After(calendar, today, workingDays);
+        var raised = RequestLifecycle.Find(null, RequestTrigger.Raise)!;
         var request = new EnterpriseRequest
         {
             EnterpriseId = e.Id,
@@ -23,7 +24,7 @@ public static class NewRequest
             Category = category,
             Title = title,
             Description = description,
-            Status = RequestStatus.Submitted,
+            Status = raised.To,
             SubmittedBy = actor,
             SubmittedAt = now,
             SubmittedOn = today,
@@ -34,7 +35,7 @@ public static class NewRequest
             HandlingRegionCode = ServiceLevels.RegionAt(e, level),
             Commissioner = commissioner?.Commissioner,
         };
-        request.Entries.Add(new RequestEntry { Request = request, Kind = "submit", Actor = actor, At = now, ToLevel = level });
+        request.Entries.Add(new RequestEntry { Request = request, Kind = raised.EntryKind, Actor = actor, At = now, ToLevel = level });
         return request;
     }
 }

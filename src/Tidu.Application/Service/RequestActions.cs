@@ -31,12 +31,12 @@ public sealed class RequestActions(TiduDbContext db, TimeProvider clock, Request
     public Task<Outcome<EnterpriseRequest>> AcceptAsync(long id, int revision, CancellationToken ct) =>
         ActAsync(id, revision, AccessRight.AnswerRequest, (r, now) =>
         {
-            if (r.Status != RequestStatus.Submitted)
+            if (RequestLifecycle.Find(r.Status, RequestTrigger.Accept) is not { } step)
             {
                 return Conflict("该诉求已受理或已答复", $"request {id} is {r.Status}, only a submitted request is accepted");
             }
-            r.Status = RequestStatus.Accepted;
-            r.Entries.Add(new RequestEntry { Request = r, Kind = "accept", Actor = db.Scope.Actor, At = now });
+            r.Status = step.To;
+            r.Entries.Add(new RequestEntry { Request = r, Kind = step.EntryKind, Actor = db.Scope.Actor, At = now });
             return null;
         }, ct);
 
@@ -47,17 +47,17 @@ public sealed class RequestActions(TiduDbContext db, TimeProvider clock, Request
             {
                 return Unprocessable("请填写答复内容（不超过4000字）", "a reply needs a text of 1 to 4000 characters");
             }
-            if (r.Status == RequestStatus.Closed)
+            if (RequestLifecycle.Find(r.Status, RequestTrigger.Reply) is not { } step)
             {
                 return Conflict("该诉求已办结", $"request {id} is closed");
             }
-            r.Status = RequestStatus.Replied;
+            r.Status = step.To;
             if (r.FirstRepliedAt is null)
             {
                 r.FirstRepliedAt = now;
                 r.FirstRepliedOn = ChinaCalendar.Today(clock);
             }
-            r.Entries.Add(new RequestEntry { Request = r, Kind = "reply", Actor = db.Scope.Actor, At = now, Text = text.Trim() });
+            r.Entries.Add(new RequestEntry { Request = r, Kind = step.EntryKind, Actor = db.Scope.Actor, At = now, Text = text.Trim() });
             return null;
         }, ct);
 
@@ -68,14 +68,14 @@ public sealed class RequestActions(TiduDbContext db, TimeProvider clock, Request
             {
                 return Unprocessable("满意度应为1至5分", $"satisfaction must be 1 to 5, got {satisfaction}");
             }
-            if (r.Status != RequestStatus.Replied)
+            if (RequestLifecycle.Find(r.Status, RequestTrigger.Close) is not { } step)
             {
                 return Conflict("诉求答复后才能评价办结", $"request {id} is {r.Status}; only a replied request is closed");
             }
-            r.Status = RequestStatus.Closed;
+            r.Status = step.To;
             r.Satisfaction = satisfaction;
             r.ClosedAt = now;
-            r.Entries.Add(new RequestEntry { Request = r, Kind = "close", Actor = db.Scope.Actor, At = now, Text = $"满意度 {satisfaction}" });
+            r.Entries.Add(new RequestEntry { Request = r, Kind = step.EntryKind, Actor = db.Scope.Actor, At = now, Text = $"满意度 {satisfaction}" });
             return null;
         }, ct);
 

@@ -30,7 +30,7 @@ public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, I
     {
         var today = ChinaCalendar.Today(clock);
         var overdue = await db.EnterpriseRequests.Include(r => r.Enterprise)
-            .Where(r => (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Accepted) && r.DueOn < today && r.Level != "province")
+            .Where(r => RequestLifecycle.Escalating.Contains(r.Status) && r.DueOn < today && r.Level != "province")
             .ToListAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         if (overdue.Count == 0)
@@ -61,14 +61,15 @@ public sealed class RequestEscalator(ISystemRunner system, TimeProvider clock, I
             r.Level = to;
             r.HandlingRegionCode = ServiceLevels.RegionAt(r.Enterprise, to);
             r.DueOn = due;
-            r.Status = RequestStatus.Submitted;
+            var step = RequestLifecycle.Find(r.Status, RequestTrigger.Escalate)!;
+            r.Status = step.To;
             r.Escalations++;
             r.Revision++;
             db.RequestEntries.Add(new RequestEntry
             {
                 Request = r,
                 RequestId = r.Id,
-                Kind = "escalate",
+                Kind = step.EntryKind,
                 Actor = Actor,
                 At = now,
                 FromLevel = from,

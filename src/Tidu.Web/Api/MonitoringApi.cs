@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tidu.Data.Registry;
 using Tidu.Web.Monitoring;
 
@@ -14,22 +15,26 @@ public static class MonitoringApi
         monitoring.MapGet("/charts", ChartsAsync).WithSummary("Every chart of the monitoring page for an as-of date (default today, China time) and a year of new recognitions (default the date's year): categories and series, as drawn and tabulated");
     }
 
-    private static async Task<IResult> RollupAsync(DateOnly? on, RegionRollup rollup, TimeProvider clock, CancellationToken ct) =>
-        Results.Ok(new
-        {
-            On = on ?? ChinaCalendar.Today(clock),
-            Children = rollup.Children().ToString().ToLowerInvariant(),
-            Counts = await rollup.CountAsync(on ?? ChinaCalendar.Today(clock), ct).ConfigureAwait(false),
-        });
+    private static async Task<Ok<RegionRollupView>> RollupAsync(DateOnly? on, RegionRollup rollup, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(new RegionRollupView(
+            on ?? ChinaCalendar.Today(clock),
+            rollup.Children().ToString().ToLowerInvariant(),
+            await rollup.CountAsync(on ?? ChinaCalendar.Today(clock), ct).ConfigureAwait(false)));
 
-    private static async Task<IResult> ChartsAsync(DateOnly? on, int? year, MonitoringCharts charts, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<ChartData>>, ProblemHttpResult>> ChartsAsync(DateOnly? on, int? year, MonitoringCharts charts, TimeProvider clock, CancellationToken ct)
     {
         var date = on ?? ChinaCalendar.Today(clock);
         if (year is { } y && (y < 1 || y > date.Year))
         {
-            return Results.Problem(title: $"统计年度无效：应为不晚于统计日期所在年度（{date.Year}）的年份",
+            return TypedResults.Problem(title: $"统计年度无效：应为不晚于统计日期所在年度（{date.Year}）的年份",
                 detail: $"year {y} is not a year on or before the as-of date's ({date.Year})", statusCode: StatusCodes.Status400BadRequest);
         }
-        return Results.Ok(await charts.BuildAsync(new MonitoringPeriod(date, year ?? date.Year), ct).ConfigureAwait(false));
+        return TypedResults.Ok(await charts.BuildAsync(new MonitoringPeriod(date, year ?? date.Year), ct).ConfigureAwait(false));
     }
 }
+
+/// <summary>
+/// Per child region of the caller's region and tier: enterprises qualified by their latest evaluation and holding a
+/// valid recognition on a date; <c>children</c> names the level of the child regions counted (county, city or province).
+/// </summary>
+public sealed record RegionRollupView(DateOnly On, string Children, IReadOnlyList<RegionTierCount> Counts);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ using Tidu.Data.Auditing;
 using Tidu.Data.Registry;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
+using Tidu.Web.Adapters;
 using Tidu.Web.Exporting;
 using Tidu.Web.Importing;
 using Tidu.Web.Security.Accounts;
@@ -29,11 +31,11 @@ public static class TiduApi
         var write = api.MapGroup("").AddEndpointFilter(CsrfForCookies);
 
         read.MapGet("/enterprises", ListAsync).WithSummary("Screening list (filters, sorting, paging)");
-        read.MapGet("/enterprises/export.xlsx", ExportAsync).WithSummary("The same list as an XLSX file");
-        read.MapGet("/enterprises/{creditCode}", GetAsync).WithSummary("An enterprise's file in exchange format v1.1");
-        read.MapGet("/enterprises/{creditCode}/awards", AwardsAsync).WithSummary("Awards and support the enterprise can claim on a date (recognitions held, caps and stacking applied), with near misses");
-        read.MapGet("/enterprises/{creditCode}/evaluation", EvaluateAsync).WithSummary("Evaluation with every check, its citation and the decisive failures");
-        read.MapGet("/enterprises/{creditCode}/gap", GapAsync).WithSummary("Gap analysis: for every tier not met, the smallest verified set of changes (JSON Pointers into the file) or what blocks it");
+        read.MapGet("/enterprises/export.xlsx", ExportAsync).ProducesFile(EnterpriseExport.ContentType).WithSummary("The same list as an XLSX file");
+        read.MapGet("/enterprises/{creditCode}", GetAsync).Produces<EnterpriseProfileFormat>().WithSummary("An enterprise's file in exchange format v1.1");
+        read.MapGet("/enterprises/{creditCode}/awards", AwardsAsync).Produces<AwardsResultFormat>().WithSummary("Awards and support the enterprise can claim on a date (recognitions held, caps and stacking applied), with near misses");
+        read.MapGet("/enterprises/{creditCode}/evaluation", EvaluateAsync).Produces<EvaluationResultFormat>().WithSummary("Evaluation with every check, its citation and the decisive failures");
+        read.MapGet("/enterprises/{creditCode}/gap", GapAsync).Produces<GapResultFormat[]>().WithSummary("Gap analysis: for every tier not met, the smallest verified set of changes (JSON Pointers into the file) or what blocks it");
         read.MapGet("/regions", RegionsAsync).WithSummary("Regions the caller may see");
         write.MapPut("/enterprises/{creditCode}", PutAsync).WithSummary("Create or update one enterprise's file (financial years upserted by year)");
         // The workflow's steps also check the level (which officer decides what, ReviewChain) in their handlers.
@@ -67,10 +69,10 @@ public static class TiduApi
         return await next(ctx).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ListAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct) =>
-        p.OutOfRange() is { } bad ? bad : Results.Ok(await query.PageAsync(p.ToFilter(), ct).ConfigureAwait(false));
+    private static async Task<Results<Ok<Paged<EnterpriseRow>>, ProblemHttpResult>> ListAsync([AsParameters] FilterParameters p, EnterpriseQuery query, CancellationToken ct) =>
+        p.OutOfRange() is { } bad ? bad : TypedResults.Ok(await query.PageAsync(p.ToFilter(), ct).ConfigureAwait(false));
 
-    private static async Task<IResult> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, SecurityLog log, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync([AsParameters] FilterParameters p, EnterpriseQuery query, SecurityLog log, HttpContext http, CancellationToken ct)
     {
         if (p.OutOfRange() is { } bad)
         {
@@ -84,7 +86,7 @@ public static class TiduApi
             ["rows"] = rows,
             ["filter"] = http.Request.QueryString.Value ?? "",
         }, ct: ct).ConfigureAwait(false);
-        return Results.File(bytes, EnterpriseExport.ContentType, EnterpriseExport.FileName);
+        return TypedResults.File(bytes, EnterpriseExport.ContentType, EnterpriseExport.FileName);
     }
 
     private static async Task<IResult> GetAsync(string creditCode, EnterpriseRegistry registry, CancellationToken ct)
@@ -146,22 +148,22 @@ public static class TiduApi
         return Results.Content(json, "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> RegionsAsync(TiduDbContext db, CancellationToken ct)
+    private static async Task<Ok<RegionView[]>> RegionsAsync(TiduDbContext db, CancellationToken ct)
     {
         var scope = db.Scope;
         var all = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct).ConfigureAwait(false);
         var tree = Tidu.Domain.Regions.RegionTree.Shipped;
         var visible = all.Where(r => scope.All || (scope.RegionCode is { } code && (tree.IsWithin(r.Code, code) || tree.IsWithin(code, r.Code))));
-        return Results.Ok(visible.Select(r => new { r.Code, r.Name, r.ParentCode, r.Level }));
+        return TypedResults.Ok(visible.Select(r => new RegionView(r.Code, r.Name, r.ParentCode, r.Level)).ToArray());
     }
 
-    private static async Task<IResult> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, CancellationToken ct)
+    private static async Task<Results<Ok<UpsertView>, ProblemHttpResult>> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, CancellationToken ct)
     {
         // One file is one exchange-format record: its size limit is the reader's.
         using var body = new MemoryStream();
         if (!await BoundedCopy.CopyAsync(request.Body, body, ProfileReader.DefaultMaxRecordBytes, ct).ConfigureAwait(false))
         {
-            return Results.Problem(title: $"请求内容过大：单个企业档案不能超过 {ProfileReader.DefaultMaxRecordBytes / 1024} KB",
+            return TypedResults.Problem(title: $"请求内容过大：单个企业档案不能超过 {ProfileReader.DefaultMaxRecordBytes / 1024} KB",
                 detail: $"one file is at most {ProfileReader.DefaultMaxRecordBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
         var record = ProfileReader.Parse(new RawRecord(1, "body", body.ToArray()));
@@ -178,10 +180,10 @@ public static class TiduApi
         {
             return Refusal(refused);
         }
-        return Results.Ok(new { result.Created, result.Updated, result.Unchanged });
+        return TypedResults.Ok(new UpsertView(result.Created, result.Updated, result.Unchanged));
     }
 
-    private static async Task<IResult> ImportAsync(IFormFile? file, bool? commit, HttpContext http, ImportJobs jobs,
+    private static async Task<Results<Ok<ImportReportView>, ProblemHttpResult>> ImportAsync(IFormFile? file, bool? commit, HttpContext http, ImportJobs jobs,
         Microsoft.Extensions.Options.IOptions<ImportOptions> options, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
@@ -190,7 +192,7 @@ public static class TiduApi
         }
         if (file.Length > options.Value.MaxUploadBytes)
         {
-            return Results.Problem(title: UploadLimit.TooLargeZh(options.Value), detail: $"an upload is at most {options.Value.MaxUploadBytes} bytes",
+            return TypedResults.Problem(title: UploadLimit.TooLargeZh(options.Value), detail: $"an upload is at most {options.Value.MaxUploadBytes} bytes",
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
         if (ProfileImporter.FormatOf(file.FileName) is not { } format)
@@ -203,52 +205,39 @@ public static class TiduApi
         var job = await jobs.RunHereAsync(scope, Path.GetFileName(file.FileName), format, content.ToArray(), commit == true, ct).ConfigureAwait(false);
         if (job.State == ImportJobState.Failed)
         {
-            return Results.Problem(title: job.Failure, statusCode: StatusCodes.Status500InternalServerError);
+            return TypedResults.Problem(title: job.Failure, statusCode: StatusCodes.Status500InternalServerError);
         }
-        return Results.Ok(ReportView(job));
+        return TypedResults.Ok(ImportReportView.Of(job));
     }
 
-    private static async Task<IResult> ImportReportAsync(Guid id, int? page, HttpContext http, ImportJobs jobs, CancellationToken ct) =>
+    private static async Task<Results<Ok<ImportReportView>, ProblemHttpResult>> ImportReportAsync(Guid id, int? page, HttpContext http, ImportJobs jobs, CancellationToken ct) =>
         await jobs.FindAsync(id, Security.HttpRegionScopeSource.ScopeOf(http.User).Actor, page ?? 1, ct).ConfigureAwait(false) is { } job
-            ? Results.Ok(ReportView(job))
-            : Results.Problem(title: "未找到该导入任务", detail: $"no import {id} of the caller", statusCode: StatusCodes.Status404NotFound);
-
-    private static object ReportView(ImportJobView job) => new
-    {
-        jobId = job.Id,
-        state = job.State.ToString(),
-        rows = job.Rows,
-        validProfiles = job.ValidProfiles,
-        badRows = job.BadRows,
-        issueCount = job.IssueCount,
-        issuesKept = job.IssuesKept,
-        page = job.Page,
-        pages = job.Pages,
-        issues = job.Issues.Select(i => new { row = i.Row, column = i.Column, reason = i.ReasonEn, reasonZh = i.ReasonZh }),
-        committed = job.Created is null ? null : new { created = job.Created, updated = job.Updated, unchanged = job.Unchanged },
-    };
+            ? TypedResults.Ok(ImportReportView.Of(job))
+            : TypedResults.Problem(title: "未找到该导入任务", detail: $"no import {id} of the caller", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>Why a file was not written, as the API answers it (Chinese title, English detail).</summary>
-    private static IResult Refusal(UpsertRefusal refused) => refused.Reason switch
+    private static ProblemHttpResult Refusal(UpsertRefusal refused) => refused.Reason switch
     {
-        UpsertRefusalReason.OutsideScope => Results.Problem(title: "无权操作：该企业不在您的管辖区域内", statusCode: StatusCodes.Status403Forbidden),
-        UpsertRefusalReason.HeldElsewhere => Results.Problem(title: ImportMessages.HeldElsewhereZh,
+        UpsertRefusalReason.OutsideScope => TypedResults.Problem(title: "无权操作：该企业不在您的管辖区域内", statusCode: StatusCodes.Status403Forbidden),
+        UpsertRefusalReason.HeldElsewhere => TypedResults.Problem(title: ImportMessages.HeldElsewhereZh,
             detail: "this credit code cannot be filed in the caller's region", statusCode: StatusCodes.Status403Forbidden),
         UpsertRefusalReason.UnknownRegion => ValidationProblem([("/regionCode", "the region code is not in the platform's region table")]),
         UpsertRefusalReason.TooLong => ValidationProblem([(refused.Path ?? "", $"at most {refused.Limit} characters")]),
-        UpsertRefusalReason.RecognitionsNotEditable => Results.Problem(title: ImportMessages.RecognitionsZh,
+        UpsertRefusalReason.RecognitionsNotEditable => TypedResults.Problem(title: ImportMessages.RecognitionsZh,
             detail: "recognitions come from a round's decision or an official list import; a file edit keeps the stored ones (leave 'recognitions' out)",
             statusCode: StatusCodes.Status422UnprocessableEntity),
-        _ => Results.Problem(title: "数据库未能保存该企业档案，请检查数据后重试", statusCode: StatusCodes.Status422UnprocessableEntity),
+        _ => TypedResults.Problem(title: "数据库未能保存该企业档案，请检查数据后重试", statusCode: StatusCodes.Status422UnprocessableEntity),
     };
 
-    private static IResult NotFound(string creditCode) =>
-        Results.Problem(title: "未找到该企业（或不在您的管辖区域内）", detail: $"no enterprise {creditCode} in the caller's region scope", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(string creditCode) =>
+        TypedResults.Problem(title: "未找到该企业（或不在您的管辖区域内）", detail: $"no enterprise {creditCode} in the caller's region scope", statusCode: StatusCodes.Status404NotFound);
 
-    private static IResult ValidationProblem(IEnumerable<(string Path, string Reason)> errors) =>
-        Results.ValidationProblem(
-            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
-            title: "数据校验未通过 (validation failed)");
+    private static ProblemHttpResult ValidationProblem(IEnumerable<(string Path, string Reason)> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()))
+        {
+            Title = "数据校验未通过 (validation failed)",
+            Status = StatusCodes.Status400BadRequest,
+        });
 }
 
 /// <summary>Query-string form of <see cref="EnterpriseFilter"/>.</summary>
@@ -258,9 +247,9 @@ public sealed record FilterParameters(string? Tier, string? NearMiss, string? Si
     public const int MaxPage = 100_000;
 
     /// <summary>400 when the page or page size is outside its range; null when the parameters are fine.</summary>
-    public IResult? OutOfRange() =>
+    public ProblemHttpResult? OutOfRange() =>
         Page is < 1 or > MaxPage || PageSize is < 1 or > EnterpriseFilter.MaxPageSize
-            ? Results.Problem(title: $"分页参数超出范围：页码应为 1 至 {MaxPage}，每页条数应为 1 至 {EnterpriseFilter.MaxPageSize}",
+            ? TypedResults.Problem(title: $"分页参数超出范围：页码应为 1 至 {MaxPage}，每页条数应为 1 至 {EnterpriseFilter.MaxPageSize}",
                 detail: $"page must be 1 to {MaxPage} and pageSize 1 to {EnterpriseFilter.MaxPageSize}", statusCode: StatusCodes.Status400BadRequest)
             : null;
 
@@ -277,3 +266,28 @@ public sealed record FilterParameters(string? Tier, string? NearMiss, string? Si
         PageSize = PageSize ?? 50,
     };
 }
+
+/// <summary>A region (行政区划) the caller may see: its code, name, parent and level.</summary>
+public sealed record RegionView(string Code, string Name, string? ParentCode, string Level);
+
+/// <summary>How many files a write created, updated or left unchanged.</summary>
+public sealed record UpsertView(int Created, int Updated, int Unchanged);
+
+/// <summary>An import's state, counts and a page of its report; what its commit saved, once committed.</summary>
+public sealed record ImportReportView(Guid JobId, string State, int Rows, int ValidProfiles, int BadRows, int IssueCount, int IssuesKept, int Page, int Pages,
+    IReadOnlyList<ImportIssueView> Issues, ImportCommitView? Committed)
+{
+    public static ImportReportView Of(ImportJobView job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new(job.Id, job.State.ToString(), job.Rows, job.ValidProfiles, job.BadRows, job.IssueCount, job.IssuesKept, job.Page, job.Pages,
+            [.. job.Issues.Select(i => new ImportIssueView(i.Row, i.Column, i.ReasonEn, i.ReasonZh))],
+            job.Created is null ? null : new ImportCommitView(job.Created, job.Updated, job.Unchanged));
+    }
+}
+
+/// <summary>One issue of an import: the row, the column (or JSON Pointer), the reason in English and in Chinese.</summary>
+public sealed record ImportIssueView(long Row, string Column, string Reason, string ReasonZh);
+
+/// <summary>What an import's commit saved.</summary>
+public sealed record ImportCommitView(int? Created, int? Updated, int? Unchanged);

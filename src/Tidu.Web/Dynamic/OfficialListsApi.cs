@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities;
@@ -20,6 +21,13 @@ public static class OfficialListsApi
     /// <summary>Body of POST /api/v1/recognitions/official-lists.</summary>
     public sealed record OfficialListRequest(string? Tier, string? Issuer, string? DocumentNumber, DateOnly? RecognizedOn, DateOnly? ValidUntil, IReadOnlyList<string>? CreditCodes);
 
+    /// <summary>
+    /// An entered official list: its tier, issuer, document number and dates, how many enterprises it names, how many
+    /// recognitions it added or found already there, the credit codes without a file, and the hash of its sorted codes.
+    /// </summary>
+    public sealed record OfficialListView(long Id, string Tier, string Issuer, string DocumentNumber, DateOnly RecognizedOn, DateOnly? ValidUntil, int Listed, int Added,
+        int Unchanged, IReadOnlyList<string> Unknown, string ListHash);
+
     /// <summary>Most enterprises one list may name (national lists of a year name a few thousand).</summary>
     public const int MaxCreditCodes = 20_000;
 
@@ -30,7 +38,7 @@ public static class OfficialListsApi
             .WithSummary("Enter an issuing authority's official list of recognitions (administrator): tier, issuer, document number, dates, credit codes");
     }
 
-    private static async Task<IResult> ImportAsync(OfficialListRequest body, TiduDbContext db, EnterpriseRegistry registry, RuleLibrary rules, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<OfficialListView>, ProblemHttpResult>> ImportAsync(OfficialListRequest body, TiduDbContext db, EnterpriseRegistry registry, RuleLibrary rules, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var tier = body.Tier?.Trim() ?? "";
@@ -67,7 +75,11 @@ public static class OfficialListsApi
         }
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "官方名单校验未通过：须有层级、发布机关、文号、认定日期和统一社会信用代码 (official list validation failed)");
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Title = "官方名单校验未通过：须有层级、发布机关、文号、认定日期和统一社会信用代码 (official list validation failed)",
+                Status = StatusCodes.Status400BadRequest,
+            });
         }
         var today = ChinaCalendar.Today(clock);
         var list = new OfficialRecognitionList
@@ -120,6 +132,7 @@ public static class OfficialListsApi
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        return Results.Created($"/api/v1/recognitions?tier={tier}", new { list.Id, list.Tier, list.Issuer, list.DocumentNumber, list.RecognizedOn, list.ValidUntil, list.Listed, added, unchanged, unknown, list.ListHash });
+        return TypedResults.Created($"/api/v1/recognitions?tier={tier}",
+            new OfficialListView(list.Id, list.Tier, list.Issuer, list.DocumentNumber, list.RecognizedOn, list.ValidUntil, list.Listed, added, unchanged, unknown, list.ListHash));
     }
 }

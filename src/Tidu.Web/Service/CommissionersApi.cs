@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
@@ -25,32 +26,24 @@ public static class CommissionersApi
         write.MapPost("/enterprises/{creditCode}/commissioner", AssignAsync).WithSummary("Assign or reassign (with a reason) the enterprise's commissioner (officers)");
     }
 
-    private static async Task<IResult> WorkloadAsync(CommissionerService service, CancellationToken ct)
+    private static async Task<Ok<Workload[]>> WorkloadAsync(CommissionerService service, CancellationToken ct)
     {
         var commissioners = await service.CommissionersInScopeAsync(ct).ConfigureAwait(false);
-        return Results.Ok(await service.WorkloadAsync(commissioners, ct).ConfigureAwait(false));
+        return TypedResults.Ok((await service.WorkloadAsync(commissioners, ct).ConfigureAwait(false)).ToArray());
     }
 
-    private static async Task<IResult> LackingAsync(string? level, CommissionerService service, CancellationToken ct)
+    private static async Task<Results<Ok<LackingCommissionerView[]>, ProblemHttpResult>> LackingAsync(string? level, CommissionerService service, CancellationToken ct)
     {
         if (level is not null && !ServiceRules.Levels.Contains(level))
         {
             return Unprocessable("层级应为 county、city 或 province", $"level must be county, city or province, got '{level}'").ToProblem();
         }
         var lacking = await service.LackingAsync(service.Today, level, ct).ConfigureAwait(false);
-        return Results.Ok(lacking.Select(l => new
-        {
-            l.CreditCode,
-            l.Name,
-            l.RegionCode,
-            l.Tiers,
-            l.Level,
-            l.AssigningRegionCode,
-            requirement = RequirementView(l.Requirement),
-        }));
+        return TypedResults.Ok(lacking.Select(l => new LackingCommissionerView(l.CreditCode, l.Name, l.RegionCode, l.Tiers, l.Level, l.AssigningRegionCode,
+            CommissionerRequirementView.Of(l.Requirement))).ToArray());
     }
 
-    private static async Task<IResult> GetAsync(string creditCode, TiduDbContext db, CommissionerService service, CancellationToken ct)
+    private static async Task<Results<Ok<EnterpriseCommissionerView>, ProblemHttpResult>> GetAsync(string creditCode, TiduDbContext db, CommissionerService service, CancellationToken ct)
     {
         if (await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
         {
@@ -60,21 +53,14 @@ public static class CommissionersApi
         var tiers = (await service.ValidTiersAsync(day, [e.Id], ct).ConfigureAwait(false)).GetValueOrDefault(e.Id) ?? [];
         var requirement = service.Requirement(e, tiers, day);
         var history = await service.HistoryAsync(e.Id, ct).ConfigureAwait(false);
-        return Results.Ok(new
-        {
-            e.CreditCode,
-            e.Name,
-            e.RegionCode,
-            asOf = day,
-            tiers,
-            requirement = requirement is null ? null : RequirementView(requirement),
-            assigningRegionCode = requirement is null ? null : ServiceLevels.RegionAt(e, requirement.Level),
-            current = history.LastOrDefault(a => a.EndedAt is null) is { } c ? AssignmentView(c) : null,
-            history = history.Select(AssignmentView),
-        });
+        return TypedResults.Ok(new EnterpriseCommissionerView(e.CreditCode, e.Name, e.RegionCode, day, tiers,
+            requirement is null ? null : CommissionerRequirementView.Of(requirement),
+            requirement is null ? null : ServiceLevels.RegionAt(e, requirement.Level),
+            history.LastOrDefault(a => a.EndedAt is null) is { } c ? CommissionerAssignmentView.Of(c) : null,
+            [.. history.Select(CommissionerAssignmentView.Of)]));
     }
 
-    private static async Task<IResult> AssignAsync(string creditCode, AssignCommissionerRequest body, IActorSource actors, TiduDbContext db,
+    private static async Task<Results<Ok<CommissionerAssignmentView>, ProblemHttpResult>> AssignAsync(string creditCode, AssignCommissionerRequest body, IActorSource actors, TiduDbContext db,
         CommissionerService service, UserManager<TiduUser> users, ILoggerFactory logs, CancellationToken ct)
     {
         var actor = actors.Current;
@@ -97,34 +83,40 @@ public static class CommissionersApi
             logs.CreateLogger("Tidu.Service").LogInformation("Assignment refused: {Reason}", refusal.En);
             return Unprocessable(refusal.Zh, refusal.En, "commissioner.refused").ToProblem();
         }
-        return Results.Ok(AssignmentView(assignment!));
+        return TypedResults.Ok(CommissionerAssignmentView.Of(assignment!));
     }
 
-    internal static IResult EnterpriseNotFound(string creditCode) =>
+    internal static ProblemHttpResult EnterpriseNotFound(string creditCode) =>
         Refusal.NotFound("enterprise.not-found", "未找到该企业（或不在您的管辖区域内）", $"no enterprise {creditCode} in the caller's region scope").ToProblem();
+}
 
-    private static object RequirementView(CommissionerRequirement r) => new
+/// <summary>Which level must equip an enterprise with a commissioner (服务专员), in Chinese too, for which of its tiers, and every clause that applies (the deciding one first).</summary>
+public sealed record CommissionerRequirementView(string Level, string LevelZh, IReadOnlyList<string> MatchedTiers, IReadOnlyList<CommissionerClause> Clauses)
+{
+    public static CommissionerRequirementView Of(CommissionerRequirement r)
     {
-        r.Level,
-        levelZh = CommissionerService.LevelZh(r.Level),
-        r.MatchedTiers,
-        clauses = r.Applying.Select(c => new { c.Id, c.Title, c.Level, c.Tiers, c.Cite, c.Note, c.DocumentId, c.VersionId }),
-    };
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Level, CommissionerService.LevelZh(r.Level), r.MatchedTiers, r.Applying);
+    }
+}
 
-    private static object AssignmentView(CommissionerAssignment a) => new
+/// <summary>An enterprise a rule asks a commissioner for that has none: the level and region that must assign one, and why.</summary>
+public sealed record LackingCommissionerView(string CreditCode, string Name, string RegionCode, IReadOnlyList<string> Tiers, string Level, string AssigningRegionCode,
+    CommissionerRequirementView Requirement);
+
+/// <summary>An enterprise's commissioner on a day: its valid tiers, the requirement (null when no rule asks for one), the current assignment and the history.</summary>
+public sealed record EnterpriseCommissionerView(string CreditCode, string Name, string RegionCode, DateOnly AsOf, IReadOnlyList<string> Tiers,
+    CommissionerRequirementView? Requirement, string? AssigningRegionCode, CommissionerAssignmentView? Current, IReadOnlyList<CommissionerAssignmentView> History);
+
+/// <summary>One assignment of a commissioner: who, at which region and level, whom it replaced, who assigned when and why, and when it ended.</summary>
+public sealed record CommissionerAssignmentView(long Id, string Commissioner, string RegionCode, string Level, string? From, string AssignedBy, DateTimeOffset AssignedAt,
+    string? Reason, string? RuleClause, DateTimeOffset? EndedAt, string? EndedBy)
+{
+    public static CommissionerAssignmentView Of(CommissionerAssignment a)
     {
-        a.Id,
-        a.Commissioner,
-        a.RegionCode,
-        a.Level,
-        from = a.PreviousCommissioner,
-        a.AssignedBy,
-        a.AssignedAt,
-        a.Reason,
-        a.RuleClause,
-        a.EndedAt,
-        a.EndedBy,
-    };
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.Commissioner, a.RegionCode, a.Level, a.PreviousCommissioner, a.AssignedBy, a.AssignedAt, a.Reason, a.RuleClause, a.EndedAt, a.EndedBy);
+    }
 }
 
 /// <summary>Body of POST /enterprises/{creditCode}/commissioner.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Service;
@@ -17,7 +18,7 @@ public static class RequestStats
 {
     public sealed record Row(string RegionCode, string? RegionName, string Month, int Raised, int Answered, int AnsweredOnTime, decimal? OnTimeShare);
 
-    public static async Task<IResult> GetAsync(string? by, string? from, string? to, TiduDbContext db, RegionTree regions, RequestEscalator escalator, CancellationToken ct)
+    public static async Task<Results<Ok<List<Row>>, ProblemHttpResult>> GetAsync(string? by, string? from, string? to, TiduDbContext db, RegionTree regions, RequestEscalator escalator, CancellationToken ct)
     {
         by ??= "city";
         if (by is not ("county" or "city" or "province"))
@@ -29,7 +30,7 @@ public static class RequestStats
             return Unprocessable("月份格式应为 YYYY-MM", $"from/to must be months as YYYY-MM, got '{from}'/'{to}'").ToProblem();
         }
         await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
-        return Results.Ok(await QueryAsync(db, regions, by, fromMonth, toMonth, ct).ConfigureAwait(false));
+        return TypedResults.Ok(await QueryAsync(db, regions, by, fromMonth, toMonth, ct).ConfigureAwait(false));
     }
 
     public static async Task<List<Row>> QueryAsync(TiduDbContext db, RegionTree regions, string by, int? fromMonth, int? toMonth, CancellationToken ct)

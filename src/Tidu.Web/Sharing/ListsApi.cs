@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Tidu.Application;
@@ -35,12 +36,12 @@ public static class ListsApi
         var recipients = lists.MapGroup("");
         recipients.MapGet("/enterprises", JsonAsync)
             .WithSummary("The caller's list: consenting enterprises in the key's region (or ?region= below it) holding or qualifying for the key's tiers (or ?tier=a,b among them)");
-        recipients.MapGet("/enterprises.xlsx", XlsxAsync).WithSummary("The same list as an XLSX file (same rows and list hash as the JSON)");
+        recipients.MapGet("/enterprises.xlsx", XlsxAsync).ProducesFile(XlsxContentType).WithSummary("The same list as an XLSX file (same rows and list hash as the JSON)");
         lists.MapGet("/pulls", PullsAsync)
             .WithSummary("Who pulled which list when, how many rows, and the list's hash (officers: pulls covering their region; the audit administrator: all)");
     }
 
-    private static async Task<IResult> JsonAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SharedListView>, ProblemHttpResult>> JsonAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
     {
         var pull = await PullAsync(region, tier, "json", http.User, db, tree, clock, ct).ConfigureAwait(false);
         if (pull.Problem is { } problem)
@@ -48,19 +49,10 @@ public static class ListsApi
             return problem;
         }
         var (log, rows) = (pull.Log!, pull.Rows!);
-        return Results.Ok(new
-        {
-            generatedAt = log.At,
-            recipientKind = log.RecipientKind,
-            region = log.RegionCode,
-            tiers = log.Tiers.Split(' '),
-            rows = log.Rows,
-            listHash = log.ListHash,
-            enterprises = rows,
-        });
+        return TypedResults.Ok(new SharedListView(log.At, log.RecipientKind, log.RegionCode, log.Tiers.Split(' '), log.Rows, log.ListHash, rows));
     }
 
-    private static async Task<IResult> XlsxAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> XlsxAsync(string? region, string? tier, HttpContext http, TiduDbContext db, RegionTree tree, TimeProvider clock, CancellationToken ct)
     {
         var pull = await PullAsync(region, tier, "xlsx", http.User, db, tree, clock, ct).ConfigureAwait(false);
         if (pull.Problem is { } problem)
@@ -81,10 +73,10 @@ public static class ListsApi
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: "推送名单", cancellationToken: ct).ConfigureAwait(false);
         http.Response.Headers["X-List-Hash"] = pull.Log!.ListHash;
-        return Results.File(stream.ToArray(), XlsxContentType, $"list-{pull.Log.RegionCode}-{pull.Log.At:yyyyMMdd}.xlsx");
+        return TypedResults.File(stream.ToArray(), XlsxContentType, $"list-{pull.Log.RegionCode}-{pull.Log.At:yyyyMMdd}.xlsx");
     }
 
-    private sealed record Pull(ListPull? Log, IReadOnlyList<SharedListRow>? Rows, IResult? Problem);
+    private sealed record Pull(ListPull? Log, IReadOnlyList<SharedListRow>? Rows, ProblemHttpResult? Problem);
 
     /// <summary>Checks the asked region and tiers against the key's scope, builds the list and logs the pull in one save.</summary>
     private static async Task<Pull> PullAsync(string? region, string? tier, string format, ClaimsPrincipal user, TiduDbContext db, RegionTree tree, TimeProvider clock,
@@ -126,15 +118,23 @@ public static class ListsApi
         return new Pull(log, rows, null);
     }
 
-    private static async Task<IResult> PullsAsync(int? take, HttpContext http, TiduDbContext db, RegionTree tree, CancellationToken ct)
+    private static async Task<Ok<ListPullView[]>> PullsAsync(int? take, HttpContext http, TiduDbContext db, RegionTree tree, CancellationToken ct)
     {
         var pulls = await db.ListPulls.AsNoTracking().OrderByDescending(p => p.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct).ConfigureAwait(false);
         var officerRegion = AccessMatrix.Of(AccessMatrix.KindOf(http.User), Resource.ListPull, Operation.Read) == Reach.All ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
-        return Results.Ok(pulls
+        return TypedResults.Ok(pulls
             .Where(p => officerRegion is null || tree.IsWithin(p.RegionCode, officerRegion) || tree.IsWithin(officerRegion, p.RegionCode))
-            .Select(p => new { p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, tiers = p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash }));
+            .Select(p => new ListPullView(p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash)).ToArray());
     }
 
-    private static IResult Forbidden(string english, string chinese) =>
-        Results.Problem(title: chinese, detail: english, statusCode: StatusCodes.Status403Forbidden);
+    private static ProblemHttpResult Forbidden(string english, string chinese) =>
+        TypedResults.Problem(title: chinese, detail: english, statusCode: StatusCodes.Status403Forbidden);
 }
+
+/// <summary>A pulled list (名单推送): when, for which kind of recipient, region and tiers, how many rows, the list's hash, and the enterprises.</summary>
+public sealed record SharedListView(DateTimeOffset GeneratedAt, string RecipientKind, string Region, IReadOnlyList<string> Tiers, int Rows, string ListHash,
+    IReadOnlyList<SharedListRow> Enterprises);
+
+/// <summary>One pull of a list: when, by which key, for which recipient kind, region and tiers, in which format, how many rows, and the list's hash.</summary>
+public sealed record ListPullView(long Id, DateTimeOffset At, string KeyName, long ApiKeyId, string RecipientKind, string RegionCode, IReadOnlyList<string> Tiers,
+    string Format, int Rows, string ListHash);

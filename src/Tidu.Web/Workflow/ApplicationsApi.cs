@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Workflow;
@@ -8,8 +8,6 @@ using Tidu.Web.Adapters;
 using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
-
-using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
 /// Applications (申报) and their review chain. Region scope is the database's: an officer only finds applications
@@ -30,7 +28,7 @@ public static class ApplicationsApi
         write.MapPost("/applications/{id:long}/decisions", DecideAsync).WithSummary("County first review, city recommendation (within quota), province review");
     }
 
-    private static async Task<IResult> ListAsync(long? round, string? state, TiduDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationSummaryView[]>, ProblemHttpResult>> ListAsync(long? round, string? state, TiduDbContext db, CancellationToken ct)
     {
         var query = db.Applications.AsNoTracking().Include(a => a.Enterprise).AsQueryable();
         if (round is { } r)
@@ -46,85 +44,27 @@ public static class ApplicationsApi
             query = query.Where(a => a.State == s);
         }
         var list = await query.OrderBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
-        return Results.Ok(list.Select(a => Summary(a)));
+        return TypedResults.Ok(list.Select(ApplicationSummaryView.Of).ToArray());
     }
 
-    private static async Task<IResult> GetAsync(long id, TiduDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetAsync(long id, TiduDbContext db, CancellationToken ct)
     {
         var a = await db.Applications.AsNoTracking().Include(x => x.Enterprise).Include(x => x.Decisions).Include(x => x.Objections)
             .SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
-        return a is null ? ApplicationNotFound(id).ToProblem() : Results.Ok(Detail(a, null));
+        return a is null ? ApplicationNotFound(id).ToProblem() : TypedResults.Ok(ApplicationView.Of(a, null));
     }
 
-    private static async Task<IResult> SubmitAsync(SubmitRequest body, ApplicationService applications, CancellationToken ct) =>
+    private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> SubmitAsync(SubmitRequest body, ApplicationService applications, CancellationToken ct) =>
         (await applications.SubmitAsync(body.RoundId, body.DeclaredTrue, ct).ConfigureAwait(false))
-            .ToResult(d => Results.Created($"/api/v1/applications/{d.Application.Id}", Detail(d.Application, d.GapJson)));
+            .Answer(d => TypedResults.Created($"/api/v1/applications/{d.Application.Id}", ApplicationView.Of(d.Application, d.GapJson)));
 
-    private static async Task<IResult> ResubmitAsync(long id, ResubmitRequest body, ApplicationService applications, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ResubmitAsync(long id, ResubmitRequest body, ApplicationService applications, CancellationToken ct) =>
         Answer(await applications.ResubmitAsync(id, body.Revision, body.DeclaredTrue, ct).ConfigureAwait(false));
 
-    private static async Task<IResult> DecideAsync(long id, DecisionRequest body, ApplicationService applications, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> DecideAsync(long id, DecisionRequest body, ApplicationService applications, CancellationToken ct) =>
         Answer(await applications.DecideAsync(id, body.Decision, body.Reason, body.Revision, body.Override, ct).ConfigureAwait(false));
 
     /// <summary>200 with the application after the step, or the refusal as ProblemDetails.</summary>
-    internal static IResult Answer(Outcome<Decided> outcome) => outcome.ToResult(d => Results.Ok(Detail(d.Application, d.GapJson)));
-
-    private static object Summary(Application a) => new
-    {
-        a.Id,
-        a.RoundId,
-        a.Enterprise.CreditCode,
-        enterpriseName = a.Enterprise.Name,
-        state = a.State.ToString(),
-        a.Revision,
-        a.DeclaredTrue,
-        a.SubmittedAt,
-        a.PreEvaluationQualified,
-        a.PreEvaluationRuleVersion,
-    };
-
-    internal static object Detail(Application a, string? gapJson) => new
-    {
-        a.Id,
-        a.RoundId,
-        a.Enterprise.CreditCode,
-        enterpriseName = a.Enterprise.Name,
-        state = a.State.ToString(),
-        a.Revision,
-        a.DeclaredTrue,
-        a.SubmittedAt,
-        preEvaluation = new
-        {
-            qualified = a.PreEvaluationQualified,
-            ruleVersion = a.PreEvaluationRuleVersion,
-            trace = JsonNode.Parse(a.PreEvaluation),
-            gap = gapJson is null ? null : JsonNode.Parse(gapJson),
-        },
-        a.PublicityStartsOn,
-        a.PublicityEndsOn,
-        a.CertificateNumber,
-        objections = a.Objections.OrderBy(o => o.Id).Select(o => new
-        {
-            o.Id,
-            o.Reason,
-            o.RaisedBy,
-            o.RaisedAt,
-            outcome = o.Outcome?.ToString(),
-            o.ResolvedBy,
-            o.ResolvedAt,
-            o.ResolutionReason,
-        }),
-        decisions = a.Decisions.OrderBy(d => d.At).ThenBy(d => d.Id).Select(d => new
-        {
-            d.Decision,
-            d.Level,
-            from = d.FromState.ToString(),
-            to = d.ToState.ToString(),
-            d.Actor,
-            d.At,
-            d.Reason,
-            d.OverrideReason,
-            d.RuleVersion,
-        }),
-    };
+    internal static Results<Ok<ApplicationView>, ProblemHttpResult> Answer(Outcome<Decided> outcome) =>
+        outcome.Answer(d => TypedResults.Ok(ApplicationView.Of(d.Application, d.GapJson)));
 }

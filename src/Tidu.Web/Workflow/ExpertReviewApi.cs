@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tidu.Application;
 using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
@@ -24,59 +25,63 @@ public static class ExpertReviewApi
         write.MapPost("/applications/{id:long}/expert-review/conclude", ConcludeAsync).WithSummary("Conclude the expert review on the average of the scores (province officer)");
     }
 
-    private static async Task<IResult> SetAsync(long id, ExpertReviewSettingsRequest body, ExpertReviewService review, CancellationToken ct) =>
-        (await review.SetAsync(id, body, ct).ConfigureAwait(false)).ToResult(s => Results.Ok(SettingsView(s)));
+    private static async Task<Results<Ok<ExpertReviewSettingsView>, ProblemHttpResult>> SetAsync(long id, ExpertReviewSettingsRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.SetAsync(id, body, ct).ConfigureAwait(false)).Answer(s => TypedResults.Ok(ExpertReviewSettingsView.Of(s)));
 
-    private static async Task<IResult> GetAsync(long id, ExpertReviewService review, CancellationToken ct) =>
-        (await review.ReadAsync(id, ct).ConfigureAwait(false)).ToResult(View);
+    private static async Task<Results<Ok<ExpertReviewView>, ProblemHttpResult>> GetAsync(long id, ExpertReviewService review, CancellationToken ct) =>
+        (await review.ReadAsync(id, ct).ConfigureAwait(false)).Answer(s => TypedResults.Ok(ExpertReviewView.Of(s)));
 
-    private static async Task<IResult> AssignAsync(long id, AssignExpertRequest body, ExpertReviewService review, CancellationToken ct) =>
-        (await review.AssignAsync(id, body.Expert, ct).ConfigureAwait(false)).ToResult(View);
+    private static async Task<Results<Ok<ExpertReviewView>, ProblemHttpResult>> AssignAsync(long id, AssignExpertRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.AssignAsync(id, body.Expert, ct).ConfigureAwait(false)).Answer(s => TypedResults.Ok(ExpertReviewView.Of(s)));
 
-    private static async Task<IResult> DeclareAsync(long id, ConflictDeclarationRequest body, ExpertReviewService review, CancellationToken ct) =>
-        (await review.DeclareAsync(id, body.HasConflict, body.Statement, ct).ConfigureAwait(false)).ToResult(x => Results.Ok(AssignmentView(x)));
+    private static async Task<Results<Ok<ExpertAssignmentView>, ProblemHttpResult>> DeclareAsync(long id, ConflictDeclarationRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.DeclareAsync(id, body.HasConflict, body.Statement, ct).ConfigureAwait(false)).Answer(x => TypedResults.Ok(ExpertAssignmentView.Of(x)));
 
-    private static async Task<IResult> ScoreAsync(long id, ExpertScoreRequest body, ExpertReviewService review, CancellationToken ct) =>
-        (await review.ScoreAsync(id, body.Scores, body.Comment, ct).ConfigureAwait(false)).ToResult(x => Results.Ok(AssignmentView(x)));
+    private static async Task<Results<Ok<ExpertAssignmentView>, ProblemHttpResult>> ScoreAsync(long id, ExpertScoreRequest body, ExpertReviewService review, CancellationToken ct) =>
+        (await review.ScoreAsync(id, body.Scores, body.Comment, ct).ConfigureAwait(false)).Answer(x => TypedResults.Ok(ExpertAssignmentView.Of(x)));
 
-    private static async Task<IResult> ConcludeAsync(long id, RevisionRequest body, ExpertReviewService review, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ConcludeAsync(long id, RevisionRequest body, ExpertReviewService review, CancellationToken ct) =>
         ApplicationsApi.Answer(await review.ConcludeAsync(id, body.Revision, ct).ConfigureAwait(false));
+}
 
-    private static IResult View(ExpertReviewState state) => Results.Ok(new
+/// <summary>
+/// An application's expert review (专家评审) as the caller may see it: the round's settings, the assignments in the
+/// caller's scope, how many scored, the average and whether it passes, and the conclusion once recorded.
+/// </summary>
+public sealed record ExpertReviewView(long ApplicationId, int Revision, ExpertReviewSettingsView? Settings, IReadOnlyList<ExpertAssignmentView> Assignments,
+    int Scored, decimal? Average, bool? Passed, ExpertReviewConclusionView? Concluded)
+{
+    public static ExpertReviewView Of(ExpertReviewState state)
     {
-        applicationId = state.Application.Id,
-        state.Application.Revision,
-        settings = state.Settings is null ? null : SettingsView(state.Settings),
-        assignments = state.Assignments.Select(AssignmentView),
-        state.Outcome.Scored,
-        state.Outcome.Average,
-        state.Outcome.Passed,
-        concluded = state.Concluded is null ? null : new { state.Concluded.Actor, state.Concluded.At, state.Concluded.Reason, state.Concluded.RuleVersion },
-    });
+        ArgumentNullException.ThrowIfNull(state);
+        return new(state.Application.Id, state.Application.Revision, state.Settings is null ? null : ExpertReviewSettingsView.Of(state.Settings),
+            [.. state.Assignments.Select(ExpertAssignmentView.Of)], state.Outcome.Scored, state.Outcome.Average, state.Outcome.Passed,
+            state.Concluded is null ? null : new(state.Concluded.Actor, state.Concluded.At, state.Concluded.Reason, state.Concluded.RuleVersion));
+    }
+}
 
-    private static object SettingsView(RoundExpertReview s) => new
-    {
-        s.RoundId,
-        s.ExpertsPerApplication,
-        s.PassMark,
-        scoreSheet = ExpertReviewOutcome.Sheet(s),
-        s.SetBy,
-        s.SetAt,
-    };
+/// <summary>Who concluded the expert review, when, why, and under which rule version.</summary>
+public sealed record ExpertReviewConclusionView(string Actor, DateTimeOffset At, string? Reason, string RuleVersion);
 
-    private static object AssignmentView(ExpertAssignment x) => new
+/// <summary>A round's expert review settings: experts per application, the pass mark and the scoring sheet.</summary>
+public sealed record ExpertReviewSettingsView(long RoundId, int ExpertsPerApplication, decimal PassMark, IReadOnlyList<ScoreSheetItem> ScoreSheet, string SetBy,
+    DateTimeOffset SetAt)
+{
+    public static ExpertReviewSettingsView Of(RoundExpertReview s)
     {
-        x.Id,
-        x.ApplicationId,
-        expert = x.ExpertUserName,
-        x.AssignedBy,
-        x.AssignedAt,
-        x.HasConflict,
-        x.ConflictStatement,
-        x.DeclaredAt,
-        itemScores = x.ItemScores is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(x.ItemScores),
-        x.TotalScore,
-        x.Comment,
-        x.ScoredAt,
-    };
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.RoundId, s.ExpertsPerApplication, s.PassMark, ExpertReviewOutcome.Sheet(s), s.SetBy, s.SetAt);
+    }
+}
+
+/// <summary>An expert's assignment to an application: the conflict-of-interest declaration, the score per sheet item, the total and the comment.</summary>
+public sealed record ExpertAssignmentView(long Id, long ApplicationId, string Expert, string AssignedBy, DateTimeOffset AssignedAt, bool? HasConflict,
+    string? ConflictStatement, DateTimeOffset? DeclaredAt, IReadOnlyDictionary<string, decimal>? ItemScores, decimal? TotalScore, string? Comment, DateTimeOffset? ScoredAt)
+{
+    public static ExpertAssignmentView Of(ExpertAssignment x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new(x.Id, x.ApplicationId, x.ExpertUserName, x.AssignedBy, x.AssignedAt, x.HasConflict, x.ConflictStatement, x.DeclaredAt,
+            x.ItemScores is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(x.ItemScores), x.TotalScore, x.Comment, x.ScoredAt);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Workflow;
@@ -21,23 +22,23 @@ public static class MaterialsApi
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(write);
         read.MapGet("/applications/{id:long}/materials", ListAsync).WithSummary("Materials attached to an application");
-        read.MapGet("/applications/{id:long}/materials/{materialId:long}", DownloadAsync).WithSummary("Download one material (as an attachment)");
+        read.MapGet("/applications/{id:long}/materials/{materialId:long}", DownloadAsync).ProducesFile().WithSummary("Download one material (as an attachment)");
         // Multipart: the CSRF filter of the group checks cookie callers, as for imports.
         write.MapPost("/applications/{id:long}/materials", UploadAsync).WithSummary("Attach a file (PDF, JPEG, PNG, XLSX, DOCX; size limit configured) to an application")
             .DisableAntiforgery();
     }
 
-    private static async Task<IResult> ListAsync(long id, TiduDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MaterialView[]>, ProblemHttpResult>> ListAsync(long id, TiduDbContext db, CancellationToken ct)
     {
         if (!await db.Applications.AnyAsync(a => a.Id == id, ct).ConfigureAwait(false))
         {
             return ApplicationNotFound(id).ToProblem();
         }
         var materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
-        return Results.Ok(materials.Select(View));
+        return TypedResults.Ok(materials.Select(MaterialView.Of).ToArray());
     }
 
-    private static async Task<IResult> DownloadAsync(long id, long materialId, HttpContext http, TiduDbContext db, MaterialStore store, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(long id, long materialId, HttpContext http, TiduDbContext db, MaterialStore store, CancellationToken ct)
     {
         var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
         if (material is null)
@@ -46,29 +47,25 @@ public static class MaterialsApi
         }
         // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
+        return TypedResults.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
     }
 
-    private static async Task<IResult> UploadAsync(long id, IFormFile? file, MaterialUploads uploads, CancellationToken ct)
+    private static async Task<Results<Created<MaterialView>, ProblemHttpResult>> UploadAsync(long id, IFormFile? file, MaterialUploads uploads, CancellationToken ct)
     {
         await using var content = file?.OpenReadStream();
         var outcome = await uploads.AddAsync(id, content, file?.FileName, ct).ConfigureAwait(false);
-        return outcome.Value is { } material
-            ? Results.Created($"/api/v1/applications/{id}/materials/{material.Id}", View(material))
-            : outcome.Refusal!.ToProblem();
+        return outcome.Answer(material => TypedResults.Created($"/api/v1/applications/{id}/materials/{material.Id}", MaterialView.Of(material)));
     }
+}
 
-    private static object View(ApplicationMaterial m) => new
+/// <summary>A material (申报材料) attached to an application: its name, recognised kind, size, SHA-256, who uploaded it, and where to download it.</summary>
+public sealed record MaterialView(long Id, long ApplicationId, string FileName, string Kind, string ContentType, long Length, string Sha256, string UploadedBy,
+    DateTimeOffset UploadedAt, string Download)
+{
+    public static MaterialView Of(ApplicationMaterial m)
     {
-        m.Id,
-        m.ApplicationId,
-        m.FileName,
-        m.Kind,
-        m.ContentType,
-        m.Length,
-        m.Sha256,
-        m.UploadedBy,
-        m.UploadedAt,
-        download = $"/api/v1/applications/{m.ApplicationId}/materials/{m.Id}",
-    };
+        ArgumentNullException.ThrowIfNull(m);
+        return new(m.Id, m.ApplicationId, m.FileName, m.Kind, m.ContentType, m.Length, m.Sha256, m.UploadedBy, m.UploadedAt,
+            $"/api/v1/applications/{m.ApplicationId}/materials/{m.Id}");
+    }
 }

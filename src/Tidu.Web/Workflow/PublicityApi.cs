@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tidu.Application.Workflow;
 namespace Tidu.Web.Workflow;
 
@@ -18,15 +19,15 @@ public static class PublicityApi
         write.MapPost("/applications/{id:long}/recognize", RecognizeAsync).WithSummary("Recognise after publicity with no open objection: certificate number and enterprise recognition (province officer)");
     }
 
-    private static async Task<IResult> StartAsync(long id, RevisionRequest body, PublicityService publicity, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> StartAsync(long id, RevisionRequest body, PublicityService publicity, CancellationToken ct) =>
         ApplicationsApi.Answer(await publicity.StartAsync(id, body.Revision, ct).ConfigureAwait(false));
 
-    private static async Task<IResult> ObjectAsync(long id, ObjectionRequest body, PublicityService publicity, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ObjectAsync(long id, ObjectionRequest body, PublicityService publicity, CancellationToken ct) =>
         ApplicationsApi.Answer(await publicity.ObjectAsync(id, body.Reason, body.Revision, ct).ConfigureAwait(false));
 
-    private static async Task<IResult> ResolveAsync(long id, long objectionId, ResolveObjectionRequest body, PublicityService publicity, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ResolveAsync(long id, long objectionId, ResolveObjectionRequest body, PublicityService publicity, CancellationToken ct) =>
         ApplicationsApi.Answer(await publicity.ResolveAsync(id, objectionId, body.Outcome, body.Reason, body.Revision, ct).ConfigureAwait(false));
 
-    private static async Task<IResult> RecognizeAsync(long id, RevisionRequest body, PublicityService publicity, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> RecognizeAsync(long id, RevisionRequest body, PublicityService publicity, CancellationToken ct) =>
         ApplicationsApi.Answer(await publicity.RecognizeAsync(id, body.Revision, ct).ConfigureAwait(false));
 }

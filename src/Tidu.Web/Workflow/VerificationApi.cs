@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Workflow;
@@ -34,7 +35,7 @@ public static class VerificationApi
         write.MapPost("/applications/{id:long}/verified-values", VerifyAsync).WithSummary("An officer verifies one declared value; the application is re-evaluated on the verified values");
     }
 
-    private static async Task<IResult> VerifyAsync(long id, VerifyValueRequest body, IActorSource actors, TiduDbContext db, ApplicationService applications, Evaluator evaluator, GapAnalyzer gaps,
+    private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> VerifyAsync(long id, VerifyValueRequest body, IActorSource actors, TiduDbContext db, ApplicationService applications, Evaluator evaluator, GapAnalyzer gaps,
         TimeProvider clock, CancellationToken ct)
     {
         if (Lifecycle.LevelOf(actors.Current.Role) is not { } level)
@@ -112,11 +113,11 @@ public static class VerificationApi
             RuleVersion = evaluation.RuleVersion,
         });
         db.Entry(application).State = EntityState.Modified;
-        var saved = ApplicationsApi.Answer(await applications.SaveAsync(application, body.Revision, null, ct).ConfigureAwait(false));
-        return saved is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } ? await GetAsync(id, db, applications, ct).ConfigureAwait(false) : saved;
+        var saved = await applications.SaveAsync(application, body.Revision, null, ct).ConfigureAwait(false);
+        return saved.Refusal is { } refused ? refused.ToProblem() : await GetAsync(id, db, applications, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> GetAsync(long id, TiduDbContext db, ApplicationService applications, CancellationToken ct)
+    private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> GetAsync(long id, TiduDbContext db, ApplicationService applications, CancellationToken ct)
     {
         var application = await applications.LoadAsync(id, ct).ConfigureAwait(false);
         if (application is null)
@@ -127,28 +128,13 @@ public static class VerificationApi
         var history = declaration is null ? [] : await VerifiedAsync(db, id, declaration.DeclaredAt, ct).ConfigureAwait(false);
         var latest = ReviewerEvaluation.LatestVerification(application);
         var current = history.GroupBy(v => v.Field).Select(g => g.Last()).OrderBy(v => v.Field, StringComparer.Ordinal);
-        return Results.Ok(new
-        {
-            applicationId = id,
-            application.Revision,
-            declaredBy = declaration?.DeclaredBy,
-            declaredAt = declaration?.DeclaredAt,
-            declared = declaration is null ? null : JsonNode.Parse(declaration.ProfileJson),
-            differences = current.Select(View),
-            history = history.Select(View),
-            declaredEvaluation = new
-            {
-                qualified = application.PreEvaluationQualified,
-                ruleVersion = application.PreEvaluationRuleVersion,
-                trace = JsonNode.Parse(application.PreEvaluation),
-            },
-            verifiedEvaluation = latest is null ? null : new
-            {
-                qualified = ReviewerEvaluation.Qualified(latest.EvaluationTrace, application.Round.Tier),
-                ruleVersion = latest.RuleVersion,
-                trace = JsonNode.Parse(latest.EvaluationTrace),
-            },
-        });
+        return TypedResults.Ok(new VerificationView(id, application.Revision, declaration?.DeclaredBy, declaration?.DeclaredAt,
+            declaration is null ? null : JsonNode.Parse(declaration.ProfileJson),
+            [.. current.Select(VerifiedValueView.Of)],
+            [.. history.Select(VerifiedValueView.Of)],
+            new ApplicationEvaluationView(application.PreEvaluationQualified, application.PreEvaluationRuleVersion, JsonNode.Parse(application.PreEvaluation)),
+            latest is null ? null : new ApplicationEvaluationView(ReviewerEvaluation.Qualified(latest.EvaluationTrace, application.Round.Tier), latest.RuleVersion,
+                JsonNode.Parse(latest.EvaluationTrace))));
     }
 
     /// <summary>The declared file with the latest verified value of every field laid over it.</summary>
@@ -172,14 +158,25 @@ public static class VerificationApi
         // Compared in memory: SQLite cannot compare DateTimeOffset columns in SQL.
         return [.. all.Where(v => v.VerifiedAt >= since)];
     }
+}
 
-    private static object View(VerifiedValue v) => new
+/// <summary>
+/// Declared versus verified values (核实) of an application: the file declared true at (re)submission, the latest
+/// verified value of each field that differs, every verification in order, and the evaluation of each file.
+/// </summary>
+public sealed record VerificationView(long ApplicationId, int Revision, string? DeclaredBy, DateTimeOffset? DeclaredAt, JsonNode? Declared,
+    IReadOnlyList<VerifiedValueView> Differences, IReadOnlyList<VerifiedValueView> History, ApplicationEvaluationView DeclaredEvaluation,
+    ApplicationEvaluationView? VerifiedEvaluation);
+
+/// <summary>An evaluation of an application's file: whether it qualified for the round's tier, the rule version, and its trace in the result format.</summary>
+public sealed record ApplicationEvaluationView(bool? Qualified, string RuleVersion, JsonNode? Trace);
+
+/// <summary>One verified value: the field (a JSON Pointer into the file), the declared and verified values (null: not available), who, when and why.</summary>
+public sealed record VerifiedValueView(string Field, JsonNode? Declared, JsonNode? Verified, string VerifiedBy, DateTimeOffset VerifiedAt, string Reason)
+{
+    public static VerifiedValueView Of(VerifiedValue v)
     {
-        v.Field,
-        declared = v.Declared is null ? null : JsonNode.Parse(v.Declared),
-        verified = v.Verified is null ? null : JsonNode.Parse(v.Verified),
-        v.VerifiedBy,
-        v.VerifiedAt,
-        v.Reason,
-    };
+        ArgumentNullException.ThrowIfNull(v);
+        return new(v.Field, v.Declared is null ? null : JsonNode.Parse(v.Declared), v.Verified is null ? null : JsonNode.Parse(v.Verified), v.VerifiedBy, v.VerifiedAt, v.Reason);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class EnterpriseRequest
 
     public required string Title { get; set; }
     public required string Description { get; set; }
-    public RequestStatus Status { get; set; }
+    public RequestStatus Status { get; internal set; }
 
     public required string SubmittedBy { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
