@@ -104,7 +104,7 @@ internal sealed class ChunkWorker(Evaluator evaluator, DateOnly asOf, bool expla
             {
                 var w = _explanationWriter ??= new Utf8JsonWriter(_placeholder, EvaluationJsonWriter.Options);
                 w.Reset(chunk.Output);
-                EvaluationJsonWriter.Write(w, evaluator.Evaluate(profile, asOf, EvaluationDetail.Full));
+                EvaluationJsonWriter.Write(w, evaluator.Evaluate(profile, asOf, EvaluationDetail.Full), includeChecks: true, RuleSetDetail.Reference);
                 w.Flush();
             }
             else
