@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,11 +17,11 @@ public static class DatabaseServices
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteTiduDbContext>(o => o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName)));
+                services.AddDbContext<SqliteTiduDbContext>(o => Strict(o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName))));
                 services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<SqliteTiduDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresTiduDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresTiduDbContext>(o => Strict(o.UseNpgsql(connectionString)));
                 services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<PostgresTiduDbContext>());
                 break;
             default:
@@ -28,6 +29,14 @@ public static class DatabaseServices
         }
         return services;
     }
+
+    /// <summary>
+    /// Two query shapes are errors, not warnings: a Skip/Take without an order (pages and batches that differ from one
+    /// call to the next) and several collections loaded in one query without saying how (a row explosion nobody chose).
+    /// Every test of the suite then finds such a query the first time it runs.
+    /// </summary>
+    private static DbContextOptionsBuilder Strict(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning, RelationalEventId.MultipleCollectionIncludeWarning));
 
     /// <summary>
     /// A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.
