@@ -148,6 +148,8 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
         foreach (var (width, height) in Sizes)
         {
             await page.SetViewportSizeAsync(width, height);
+            // Measured once the page has laid itself out again at the new size (two frames: the resize, then the redraw).
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 1)
             {

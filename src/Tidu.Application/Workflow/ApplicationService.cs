@@ -373,11 +373,9 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
                 : null;
 
     /// <summary>The application with its round, enterprise, decisions and objections, tracked; null when not in scope.</summary>
-    /// <remarks>One query on purpose: one application has a handful of decisions and objections, and a single query reads
-    /// them consistently with the state the decision is about to change.</remarks>
     public Task<Application?> LoadAsync(long id, CancellationToken ct) =>
         db.Applications.Include(a => a.Round).Include(a => a.Enterprise).Include(a => a.Decisions).Include(a => a.Objections)
-            .AsSingleQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
 
     public ApplicationDecision Record(Application a, string level, string decision, ApplicationState from, ApplicationState to, DateTimeOffset at, string? reason) => new()
     {
