@@ -98,8 +98,8 @@ public sealed class RulesCommandTests
         text.ShouldContain("2026-04-01 适用版本 2026");
         text.ShouldContain("≥ 2 → ≥ 3");       // niche market years (工信部企业〔2022〕63号 → 〔2026〕2号)
         text.ShouldContain("≥ 1000 → ≥ 1500"); // operating revenue
-        text.ShouldContain("工信部企业〔2022〕63号 附件2 二（一）");
-        text.ShouldContain("工信部企业〔2022〕63号 附件2 二（三）");
+        text.ShouldContain("工信部企业〔2022〕63号 附件2 一（一）");
+        text.ShouldContain("工信部企业〔2022〕63号 附件2 一（三）");
         text.ShouldContain("删除的项目");
         text.ShouldContain("新增的项目");
 

@@ -37,7 +37,7 @@ public sealed class RuleDiffTests
         d.SameVersion.ShouldBeFalse();
         d.From.VersionId.ShouldBe("2022");
         d.To.VersionId.ShouldBe("2026");
-        // 63号 附件2 二（一） → 2号: C1 niche market ≥ 2 years → ≥ 3 full years; C3 revenue ≥ 1000 → ≥ 1500.
+        // 63号 附件2 一（一） → 2号: C1 niche market ≥ 2 years → ≥ 3 full years; C3 revenue ≥ 1000 → ≥ 1500.
         ValueChangedChecks(d).ShouldBe([("nicheMarketYears ge 2", "nicheMarketYears ge 3"), ("operatingRevenue ge 1000", "operatingRevenue ge 1500")], ignoreOrder: true);
         foreach (var c in d.Changed.Where(c => c.ValueChanged && c.After.Category == "check"))
         {
@@ -50,7 +50,7 @@ public sealed class RuleDiffTests
     public void Specialized_sme_2026_keeps_the_rd_financing_and_main_product_thresholds()
     {
         var d = Diff("specialized-sme", "2026-03-31", "2026-04-01");
-        // 63号 附件2 二（二）/二（三） and 2号: R&D ≥ 100 and ≥ 3% (now each year), financing ≥ 2000, main product > 50% — same numbers.
+        // 63号 附件2 一（二）/二（三） and 2号: R&D ≥ 100 and ≥ 3% (now each year), financing ≥ 2000, main product > 50% — same numbers.
         var kept = d.Changed.Where(c => c.After.Category == "check" && !c.ValueChanged).Select(c => Requirement(c.After)).ToList();
         kept.ShouldBe(["rdExpense ge 100", "rdRatio ge 0.03", "sumOverYears(years=2, field=newQualifiedEquityFinancing) ge 2000", "mainProductRevenueShare gt 0.5"], ignoreOrder: true);
     }
