@@ -28,10 +28,24 @@ public static class Access
         return Refusal.Forbidden("forbidden." + Code(right), row.RefusalZh, row.RefusalEn);
     }
 
+    /// <summary>
+    /// Null when the matrix allows the actor the <paramref name="operation"/> of <paramref name="resource"/> at all (how far
+    /// is the scope's); otherwise the refusal (code <c>forbidden.{resource}</c>).
+    /// </summary>
+    public static Refusal? Require(Actor actor, Resource resource, Operation operation)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return AccessMatrix.Allows(actor.Kind, resource, operation)
+            ? null
+            : Refusal.Forbidden("forbidden." + Code(resource.ToString()), "无权进行此操作", $"{actor.Kind} may not {operation.ToString().ToLowerInvariant()} {resource}");
+    }
+
     /// <summary>The roles that hold <paramref name="right"/> (for documentation and tests).</summary>
     public static IReadOnlyList<string> RolesFor(AccessRight right) =>
         [.. Roles.All.Where(role => AccessMatrix.MayTake(AccessMatrix.KindOfRole(role), right))];
 
-    private static string Code(AccessRight right) =>
-        string.Concat(right.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static string Code(AccessRight right) => Code(right.ToString());
+
+    private static string Code(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

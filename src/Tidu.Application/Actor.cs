@@ -13,6 +13,9 @@ public sealed record Actor(string Name, string? Role, RegionScope Scope)
 
     public bool Is(string role) => Role == role;
 
+    /// <summary>The column of the access matrix the actor's role is (a system job and an API key are no column of a user's role).</summary>
+    public ActorKind Kind => AccessMatrix.KindOfRole(Role);
+
     public bool IsOfficer => Role is Roles.CountyOfficer or Roles.CityOfficer or Roles.ProvinceOfficer;
 
     public bool IsEnterprise => Role == Roles.Enterprise;

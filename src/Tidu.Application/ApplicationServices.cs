@@ -21,6 +21,12 @@ public static class ApplicationServices
         services.AddMemoryCache();
         services.AddSingleton<CountCache>();
         services.AddScoped<EnterpriseQuery>();
+        services.AddScoped<Auditing.Offices>();
+        services.AddScoped<Auditing.AuditSearch>();
+        services.AddScoped<Auditing.AuditChainCheck>();
+        services.AddScoped<EnterpriseFiles>();
+        services.AddScoped<ScopeRegions>();
+        services.AddScoped<RegionOverview>();
 
         services.Configure<WorkflowOptions>(config.GetSection("Workflow"));
         services.Configure<ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
@@ -28,6 +34,7 @@ public static class ApplicationServices
         services.AddSingleton<MaterialStore>();
         services.AddScoped<MaterialUploads>();
         services.AddScoped<RoundService>();
+        services.AddScoped<ApplicationQueries>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<PublicityService>();
         services.AddScoped<ExpertReviewService>();
@@ -40,10 +47,16 @@ public static class ApplicationServices
         services.Configure<ServiceOptions>(config.GetSection("Service"));
         services.AddScoped<CommissionerService>();
         services.AddScoped<RequestActions>();
+        services.AddScoped<RequestRegister>();
         services.AddScoped<VisitLog>();
         services.AddSingleton<RequestEscalator>();
 
+        services.AddScoped<Administration.AccountAdministration>();
+        services.AddScoped<Administration.ApiKeyAdministration>();
+        services.AddScoped<Administration.SecurityPolicyAdministration>();
+
         services.AddScoped<Consents>();
+        services.AddScoped<ListPulls>();
         services.AddScoped<Inbox>();
         return services;
     }

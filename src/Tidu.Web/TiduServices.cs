@@ -51,7 +51,6 @@ public static class TiduServices
         services.AddSingleton(_ => Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault());
         services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
-        services.AddScoped<Display.Offices>();
         services.AddScoped<Display.FileYears>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
@@ -82,7 +81,10 @@ public static class TiduServices
 
         services.AddOptions<Security.Accounts.SecurityOptions>().Bind(config.GetSection(Security.Accounts.SecurityOptions.Section));
         services.AddSingleton<Security.Accounts.SecurityPolicyStore>();
+        services.AddSingleton<Tidu.Application.Administration.ISecurityPolicyDefaults>(sp => sp.GetRequiredService<Security.Accounts.SecurityPolicyStore>());
         services.AddScoped<Security.Accounts.SecurityLog>();
+        services.AddScoped<Tidu.Application.Auditing.ISecurityEvents>(sp => sp.GetRequiredService<Security.Accounts.SecurityLog>());
+        services.AddSingleton<Tidu.Application.Auditing.IAuditAnchorSource, Auditing.NodeAnchorFile>();
         services.AddScoped<Security.Accounts.SignInFlow>();
         services.AddScoped<Security.Accounts.SecurityKeys>();
         // Security keys (WebAuthn): the relying party is the platform's host name, and only its own origins may answer.
@@ -93,9 +95,7 @@ public static class TiduServices
             RPName = "梯度平台",
             Origins = new HashSet<string>(webAuthn.GetSection("Origins").Get<string[]>() ?? ["https://localhost"], StringComparer.Ordinal),
         }));
-        services.AddScoped<Security.Accounts.AccountAdministration>();
         services.AddSingleton<ConfigurationSnapshot>();
-        services.AddScoped<Auditing.AuditSearch>();
         services.AddAbuseLimits(config);
         services.AddIdentity<TiduUser, IdentityRole>(o =>
             {

@@ -121,7 +121,7 @@ public sealed class Pools(TiduDbContext db, EnterpriseQuery query, EnterpriseReg
         var enterprise = await registry.FindAsync(creditCode ?? "", ct).ConfigureAwait(false);
         if (enterprise is null)
         {
-            return Refusal.NotFound("enterprise.not-found", "未找到该企业（或不在您的管辖区域内）", $"no enterprise {creditCode} in the caller's region scope");
+            return Workflow.WorkflowProblems.EnterpriseNotFound(creditCode);
         }
         var current = await db.PoolMemberships.SingleOrDefaultAsync(m => m.EnterpriseId == enterprise.Id && m.Tier == tier && m.ExitedOn == null, ct).ConfigureAwait(false);
         if (current?.Pool == target)

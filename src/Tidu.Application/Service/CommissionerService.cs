@@ -14,7 +14,7 @@ namespace Tidu.Application.Service;
 /// recognitions and region), which enterprises lack one, assignment and reassignment with history, workload.
 /// Every query runs in the caller's region scope.
 /// </summary>
-public sealed class CommissionerService(TiduDbContext db, ServiceRules rules, RegionTree regions, TimeProvider clock)
+public sealed class CommissionerService(TiduDbContext db, ServiceRules rules, RegionTree regions, TimeProvider clock, IActorSource actors)
 {
     public DateOnly Today => ChinaCalendar.Today(clock);
 
@@ -66,6 +66,49 @@ public sealed class CommissionerService(TiduDbContext db, ServiceRules rules, Re
             }
         }
         return result;
+    }
+
+    /// <summary>An enterprise's commissioner on today's date: its valid tiers, which level must equip it (null when no rule asks), its assignments.</summary>
+    public async Task<Outcome<EnterpriseCommissioner>> OfEnterpriseAsync(string creditCode, CancellationToken ct)
+    {
+        if (await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(x => x.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
+        {
+            return Workflow.WorkflowProblems.EnterpriseNotFound(creditCode);
+        }
+        var day = Today;
+        var tiers = (await ValidTiersAsync(day, [e.Id], ct).ConfigureAwait(false)).GetValueOrDefault(e.Id) ?? [];
+        var requirement = Requirement(e, tiers, day);
+        var history = await HistoryAsync(e.Id, ct).ConfigureAwait(false);
+        return new EnterpriseCommissioner(e, day, tiers, requirement, requirement is null ? null : ServiceLevels.RegionAt(e, requirement.Level),
+            history.LastOrDefault(a => a.EndedAt is null), history);
+    }
+
+    /// <summary>
+    /// An officer assigns the commissioner named <paramref name="commissionerName"/> (a user name) to the enterprise
+    /// <paramref name="creditCode"/> of their scope, for the commissioners page and POST
+    /// /api/v1/enterprises/{creditCode}/commissioner alike; the assignment as saved, or why not.
+    /// </summary>
+    public async Task<Outcome<CommissionerAssignment>> AssignAsync(string? creditCode, string? commissionerName, string? reason, CancellationToken ct)
+    {
+        var actor = actors.Current;
+        if (Access.Require(actor, AccessRight.AssignCommissioner) is { } forbidden)
+        {
+            return forbidden;
+        }
+        var code = creditCode?.Trim();
+        if (string.IsNullOrEmpty(code) || await db.Enterprises.SingleOrDefaultAsync(x => x.CreditCode == code, ct).ConfigureAwait(false) is not { } e)
+        {
+            return Workflow.WorkflowProblems.EnterpriseNotFound(code);
+        }
+        var name = commissionerName?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(name) || await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == name, ct).ConfigureAwait(false) is not { } user)
+        {
+            return Refusal.Invalid("commissioner.unknown-user", "未找到该服务专员", $"no user '{commissionerName}'");
+        }
+        var isCommissioner = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id && r.Name == Roles.Commissioner select r)
+            .AnyAsync(ct).ConfigureAwait(false);
+        var (assignment, refusal) = await AssignAsync(e, user, isCommissioner, actor.RegionCode, assignerIsSystem: false, reason, ct).ConfigureAwait(false);
+        return refusal is null ? assignment! : Refusal.Invalid("commissioner.refused", refusal.Zh, refusal.En);
     }
 
     /// <summary>
@@ -176,6 +219,10 @@ public sealed class CommissionerService(TiduDbContext db, ServiceRules rules, Re
 }
 
 public sealed record Lacking(string CreditCode, string Name, string RegionCode, IReadOnlyList<string> Tiers, string Level, string AssigningRegionCode, CommissionerRequirement Requirement);
+
+/// <summary>An enterprise's commissioner on a day: valid tiers, the requirement and the region that must assign (null when no rule asks), the current assignment and all of them.</summary>
+public sealed record EnterpriseCommissioner(Enterprise Enterprise, DateOnly AsOf, IReadOnlyList<string> Tiers, CommissionerRequirement? Requirement, string? AssigningRegionCode,
+    CommissionerAssignment? Current, IReadOnlyList<CommissionerAssignment> History);
 
 public sealed record Workload(string Commissioner, string DisplayName, string? RegionCode, int Enterprises, IReadOnlyDictionary<string, int> ByTier);
 

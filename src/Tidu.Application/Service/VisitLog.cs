@@ -58,7 +58,7 @@ public sealed class VisitLog(TiduDbContext db, TimeProvider clock, IActorSource 
         }
         if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == body.CreditCode, ct).ConfigureAwait(false) is not { } e)
         {
-            return NotFound("未找到该企业（或不在您的管辖区域内）", $"no enterprise {body.CreditCode} in the caller's region scope");
+            return EnterpriseNotFound(body.CreditCode);
         }
         var visit = new Visit
         {

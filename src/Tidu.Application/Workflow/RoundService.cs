@@ -166,6 +166,44 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
         return errors;
     }
 
+    /// <summary>Today in China time, the day rounds are open or closed on.</summary>
+    public DateOnly Today => Tidu.Data.Registry.ChinaCalendar.Today(clock);
+
+    /// <summary>Every round with its quotas, newest first (every signed-in reader sees the same list).</summary>
+    public async Task<IReadOnlyList<Round>> ListAsync(CancellationToken ct) =>
+        await db.Rounds.AsNoTracking().Include(r => r.Quotas).OrderByDescending(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+
+    /// <summary>One round with its quotas.</summary>
+    public async Task<Outcome<Round>> FindAsync(long id, CancellationToken ct) =>
+        await db.Rounds.AsNoTracking().Include(r => r.Quotas).SingleOrDefaultAsync(r => r.Id == id, ct).ConfigureAwait(false) is { } round
+            ? round
+            : WorkflowProblems.RoundNotFound(id);
+
+    /// <summary>
+    /// One round as its page shows it: the round, its progress within the reader's scope, and, for an enterprise user,
+    /// its own application in the round (null when it has not applied).
+    /// </summary>
+    public async Task<Outcome<RoundOverview>> OverviewAsync(long id, CancellationToken ct)
+    {
+        var found = await FindAsync(id, ct).ConfigureAwait(false);
+        if (found.Value is not { } round)
+        {
+            return found.Refusal!;
+        }
+        var progress = await ProgressAsync(id, ct).ConfigureAwait(false);
+        var own = actors.Current.CreditCode is { } code
+            ? await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.RoundId == id && a.Enterprise.CreditCode == code, ct).ConfigureAwait(false)
+            : null;
+        return new RoundOverview(round, progress, own, Today);
+    }
+
+    /// <summary>Whether the round takes applications on <paramref name="today"/> (its first and last day included).</summary>
+    public static bool IsOpen(Round round, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return round.OpensOn <= today && today <= round.ClosesOn;
+    }
+
     /// <summary>Applications of the round per state, counted within the caller's region scope.</summary>
     public async Task<IReadOnlyDictionary<ApplicationState, int>> ProgressAsync(long roundId, CancellationToken ct)
     {
@@ -174,3 +212,6 @@ public sealed class RoundService(TiduDbContext db, RuleLibrary rules, RegionTree
         return counts.ToDictionary(c => c.Key, c => c.Count);
     }
 }
+
+/// <summary>A round with its progress per state (within the reader's scope), the enterprise user's own application, and the day it was read.</summary>
+public sealed record RoundOverview(Round Round, IReadOnlyDictionary<ApplicationState, int> Progress, Tidu.Data.Entities.Workflow.Application? Own, DateOnly Today);

@@ -14,6 +14,10 @@ internal static class WorkflowProblems
     public static Refusal ApplicationNotFound(long id) =>
         NotFound("未找到该申报（或不在您的管辖区域内）", $"no application {id} in the caller's region scope", "application.not-found");
 
+    /// <summary>An enterprise the reader's scope does not hold (another region's is told apart from none at all by nobody).</summary>
+    public static Refusal EnterpriseNotFound(string? creditCode) =>
+        NotFound("未找到该企业（或不在您的管辖区域内）", $"no enterprise {creditCode} in the caller's region scope", "enterprise.not-found");
+
     public static Refusal RoundNotFound(long id) => NotFound("未找到该申报批次", $"no round {id}", "round.not-found");
 
     public static Refusal StaleRevision(int expected, int actual) =>

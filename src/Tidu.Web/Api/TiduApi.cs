@@ -148,14 +148,8 @@ public static class TiduApi
         return Results.Content(json, "application/json; charset=utf-8");
     }
 
-    private static async Task<Ok<RegionView[]>> RegionsAsync(TiduDbContext db, CancellationToken ct)
-    {
-        var scope = db.Scope;
-        var all = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct).ConfigureAwait(false);
-        var tree = Tidu.Domain.Regions.RegionTree.Shipped;
-        var visible = all.Where(r => scope.All || (scope.RegionCode is { } code && (tree.IsWithin(r.Code, code) || tree.IsWithin(code, r.Code))));
-        return TypedResults.Ok(visible.Select(r => new RegionView(r.Code, r.Name, r.ParentCode, r.Level)).ToArray());
-    }
+    private static async Task<Ok<RegionView[]>> RegionsAsync(ScopeRegions regions, CancellationToken ct) =>
+        TypedResults.Ok((await regions.ListAsync(ct).ConfigureAwait(false)).Select(r => new RegionView(r.Code, r.Name, r.ParentCode, r.Level, r.Within)).ToArray());
 
     private static async Task<Results<Ok<UpsertView>, ProblemHttpResult>> PutAsync(string creditCode, HttpRequest request, EnterpriseRegistry registry, CancellationToken ct)
     {
@@ -267,8 +261,8 @@ public sealed record FilterParameters(string? Tier, string? NearMiss, string? Si
     };
 }
 
-/// <summary>A region (行政区划) the caller may see: its code, name, parent and level.</summary>
-public sealed record RegionView(string Code, string Name, string? ParentCode, string Level);
+/// <summary>A region (行政区划) the caller may see: its code, name, parent and level, and whether it lies within the caller's region (a list filter can narrow to it) rather than above it.</summary>
+public sealed record RegionView(string Code, string Name, string? ParentCode, string Level, bool Within);
 
 /// <summary>How many files a write created, updated or left unchanged.</summary>
 public sealed record UpsertView(int Created, int Updated, int Unchanged);

@@ -42,3 +42,9 @@ public static class AuditSetup
 
 /// <summary>Whether the audit key was generated at this start (and where), to say so in the log.</summary>
 public sealed record AuditKeyStatus(string? GeneratedAt);
+
+/// <summary>This node's anchor file (Audit:AnchorFile under the content root), for the audit chain's check.</summary>
+public sealed class NodeAnchorFile(Microsoft.Extensions.Options.IOptions<AuditOptions> options, IHostEnvironment host) : Tidu.Application.Auditing.IAuditAnchorSource
+{
+    public (IReadOnlyList<AuditAnchor> Anchors, IReadOnlyList<string> Problems) Read() => AuditSetup.NodeAnchors(options.Value, host.ContentRootPath);
+}

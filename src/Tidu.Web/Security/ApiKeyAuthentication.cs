@@ -56,14 +56,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    public static byte[] Hash(string presented) => SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+    public static byte[] Hash(string presented) => Tidu.Application.Administration.ApiKeySecrets.Hash(presented);
 
     /// <summary>A new key: the text to hand out once, its prefix and the hash to store.</summary>
-    public static (string Key, string Prefix, string Hash) NewKey()
-    {
-        var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var key = $"tidu_{prefix}_{secret}";
-        return (key, prefix, Convert.ToHexString(Hash(key)));
-    }
+    public static (string Key, string Prefix, string Hash) NewKey() => Tidu.Application.Administration.ApiKeySecrets.New();
 }

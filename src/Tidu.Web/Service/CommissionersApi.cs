@@ -43,51 +43,23 @@ public static class CommissionersApi
             CommissionerRequirementView.Of(l.Requirement))).ToArray());
     }
 
-    private static async Task<Results<Ok<EnterpriseCommissionerView>, ProblemHttpResult>> GetAsync(string creditCode, TiduDbContext db, CommissionerService service, CancellationToken ct)
-    {
-        if (await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
-        {
-            return EnterpriseNotFound(creditCode);
-        }
-        var day = service.Today;
-        var tiers = (await service.ValidTiersAsync(day, [e.Id], ct).ConfigureAwait(false)).GetValueOrDefault(e.Id) ?? [];
-        var requirement = service.Requirement(e, tiers, day);
-        var history = await service.HistoryAsync(e.Id, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new EnterpriseCommissionerView(e.CreditCode, e.Name, e.RegionCode, day, tiers,
-            requirement is null ? null : CommissionerRequirementView.Of(requirement),
-            requirement is null ? null : ServiceLevels.RegionAt(e, requirement.Level),
-            history.LastOrDefault(a => a.EndedAt is null) is { } c ? CommissionerAssignmentView.Of(c) : null,
-            [.. history.Select(CommissionerAssignmentView.Of)]));
-    }
+    private static async Task<Results<Ok<EnterpriseCommissionerView>, ProblemHttpResult>> GetAsync(string creditCode, CommissionerService service, CancellationToken ct) =>
+        (await service.OfEnterpriseAsync(creditCode, ct).ConfigureAwait(false)).Answer(c => TypedResults.Ok(new EnterpriseCommissionerView(
+            c.Enterprise.CreditCode, c.Enterprise.Name, c.Enterprise.RegionCode, c.AsOf, c.Tiers,
+            c.Requirement is null ? null : CommissionerRequirementView.Of(c.Requirement), c.AssigningRegionCode,
+            c.Current is null ? null : CommissionerAssignmentView.Of(c.Current), [.. c.History.Select(CommissionerAssignmentView.Of)])));
 
-    private static async Task<Results<Ok<CommissionerAssignmentView>, ProblemHttpResult>> AssignAsync(string creditCode, AssignCommissionerRequest body, IActorSource actors, TiduDbContext db,
-        CommissionerService service, UserManager<TiduUser> users, ILoggerFactory logs, CancellationToken ct)
+    // The same use case as the commissioners page.
+    private static async Task<Results<Ok<CommissionerAssignmentView>, ProblemHttpResult>> AssignAsync(string creditCode, AssignCommissionerRequest body, CommissionerService service,
+        ILoggerFactory logs, CancellationToken ct)
     {
-        var actor = actors.Current;
-        if (Access.Require(actor, AccessRight.AssignCommissioner) is { } forbidden)
-        {
-            return forbidden.ToProblem();
-        }
-        if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
-        {
-            return EnterpriseNotFound(creditCode);
-        }
-        if (string.IsNullOrWhiteSpace(body.Commissioner) || await users.FindByNameAsync(body.Commissioner).ConfigureAwait(false) is not { } commissioner)
-        {
-            return Unprocessable("未找到该服务专员", $"no user '{body.Commissioner}'").ToProblem();
-        }
-        var isCommissioner = await users.IsInRoleAsync(commissioner, Roles.Commissioner).ConfigureAwait(false);
-        var (assignment, refusal) = await service.AssignAsync(e, commissioner, isCommissioner, actor.RegionCode, assignerIsSystem: false, body.Reason, ct).ConfigureAwait(false);
-        if (refusal is not null)
+        var outcome = await service.AssignAsync(creditCode, body.Commissioner, body.Reason, ct).ConfigureAwait(false);
+        if (outcome.Refusal is { } refusal)
         {
             logs.CreateLogger("Tidu.Service").LogInformation("Assignment refused: {Reason}", refusal.En);
-            return Unprocessable(refusal.Zh, refusal.En, "commissioner.refused").ToProblem();
         }
-        return TypedResults.Ok(CommissionerAssignmentView.Of(assignment!));
+        return outcome.Answer(a => TypedResults.Ok(CommissionerAssignmentView.Of(a)));
     }
-
-    internal static ProblemHttpResult EnterpriseNotFound(string creditCode) =>
-        Refusal.NotFound("enterprise.not-found", "未找到该企业（或不在您的管辖区域内）", $"no enterprise {creditCode} in the caller's region scope").ToProblem();
 }
 
 /// <summary>Which level must equip an enterprise with a commissioner (服务专员), in Chinese too, for which of its tiers, and every clause that applies (the deciding one first).</summary>

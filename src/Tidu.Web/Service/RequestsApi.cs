@@ -34,73 +34,20 @@ public static class RequestsApi
         write.MapPost("/requests/{id:long}/close", CloseAsync).WithSummary("Close an answered request with a satisfaction rating 1–5 (the enterprise)");
     }
 
-    private static async Task<IResult> ListAsync(string? status, TiduDbContext db, RequestEscalator escalator, TimeProvider clock, CancellationToken ct)
-    {
-        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
-        var query = db.EnterpriseRequests.AsNoTracking().Include(r => r.Enterprise).AsQueryable();
-        if (status is not null)
-        {
-            if (!Enum.TryParse<RequestStatus>(status, ignoreCase: true, out var s))
-            {
-                return Unprocessable("状态应为 submitted、accepted、replied 或 closed", $"unknown status '{status}'").ToProblem();
-            }
-            query = query.Where(r => r.Status == s);
-        }
-        var rows = await query.OrderByDescending(r => r.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
-        var today = ChinaCalendar.Today(clock);
-        return TypedResults.Ok(rows.Select(r => View(r, today, withEntries: false)).ToArray());
-    }
+    // The same list as the requests page (RequestRegister): escalation first, newest first, at most RequestRegister.MaxListed.
+    private static async Task<Results<Ok<RequestView[]>, ProblemHttpResult>> ListAsync(string? status, RequestRegister register, CancellationToken ct) =>
+        (await register.ListAsync(status, ct).ConfigureAwait(false))
+            .Answer(list => TypedResults.Ok(list.Items.Select(r => View(r, list.Today, withEntries: false)).ToArray()));
 
     private static async Task<IResult> GetAsync(long id, RequestActions actions, TimeProvider clock, CancellationToken ct) =>
         await actions.FindAsync(id, ct).ConfigureAwait(false) is { } r
             ? TypedResults.Ok(View(r, ChinaCalendar.Today(clock), withEntries: true))
             : RequestActions.NotFound(id).ToProblem();
 
-    private static async Task<IResult> SubmitAsync(SubmitRequestBody body, IActorSource actors, TiduDbContext db, ServiceRules rules, TimeProvider clock,
-        IOptions<ServiceOptions> options, Tidu.Rules.Calendar.WorkingDayCalendar calendar, CancellationToken ct)
-    {
-        if (Access.Require(actors.Current, AccessRight.RaiseRequest) is { } forbidden || db.Scope.CreditCode is not { } creditCode)
-        {
-            return (Access.Require(actors.Current, AccessRight.RaiseRequest) ?? Forbidden("只有企业用户可以提出诉求", "only an enterprise user raises a request")).ToProblem();
-        }
-        var errors = new Dictionary<string, string[]>();
-        if (rules.Category(body.Category ?? "") is null)
-        {
-            errors["category"] = [$"unknown category '{body.Category}' (known: {string.Join(", ", rules.Categories.Select(c => c.Id))})"];
-        }
-        if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
-        {
-            errors["title"] = ["a title of 1 to 200 characters is required"];
-        }
-        if (string.IsNullOrWhiteSpace(body.Description) || body.Description.Length > 4000)
-        {
-            errors["description"] = ["a description of 1 to 4000 characters is required"];
-        }
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors, title: "诉求内容校验未通过 (request validation failed)");
-        }
-        if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == creditCode, ct).ConfigureAwait(false) is not { } e)
-        {
-            return CommissionersApi.EnterpriseNotFound(creditCode);
-        }
-        var commissioner = await db.CommissionerAssignments.AsNoTracking().Where(a => a.EnterpriseId == e.Id && a.EndedAt == null)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var today = ChinaCalendar.Today(clock);
-        EnterpriseRequest request;
-        try
-        {
-            request = NewRequest.Create(e, commissioner, body.Category!, body.Title!.Trim(), body.Description!.Trim(), db.Scope.Actor, clock.GetUtcNow(), today,
-                options.Value.RequestResponseWorkingDays, calendar);
-        }
-        catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
-        {
-            return Unprocessable(ex.Message, ex.Detail, "calendar.not-covered").ToProblem();
-        }
-        db.EnterpriseRequests.Add(request);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return TypedResults.Created($"/api/v1/requests/{request.Id}", View(request, today, withEntries: true));
-    }
+    private static async Task<Results<Created<RequestView>, ProblemHttpResult>> SubmitAsync(SubmitRequestBody body, RequestRegister register, TimeProvider clock,
+        CancellationToken ct) =>
+        (await register.RaiseAsync(body.Category, body.Title, body.Description, ct).ConfigureAwait(false))
+            .Answer(r => TypedResults.Created($"/api/v1/requests/{r.Id}", View(r, ChinaCalendar.Today(clock), withEntries: true)));
 
     // Accept, reply and close: RequestActions (shared with the request page); the API maps its outcome.
     private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> AcceptAsync(long id, RevisionBody body, RequestActions actions, TimeProvider clock, CancellationToken ct) =>

@@ -118,14 +118,10 @@ public static class ListsApi
         return new Pull(log, rows, null);
     }
 
-    private static async Task<Ok<ListPullView[]>> PullsAsync(int? take, HttpContext http, TiduDbContext db, RegionTree tree, CancellationToken ct)
-    {
-        var pulls = await db.ListPulls.AsNoTracking().OrderByDescending(p => p.Id).Take(Math.Clamp(take ?? 200, 1, 2000)).ToListAsync(ct).ConfigureAwait(false);
-        var officerRegion = AccessMatrix.Of(AccessMatrix.KindOf(http.User), Resource.ListPull, Operation.Read) == Reach.All ? null : http.User.FindFirstValue(TiduClaims.RegionCode);
-        return TypedResults.Ok(pulls
-            .Where(p => officerRegion is null || tree.IsWithin(p.RegionCode, officerRegion) || tree.IsWithin(officerRegion, p.RegionCode))
+    // The same log as the pulls page (ListPulls): the access matrix's ListPull row decides how far it reaches.
+    private static async Task<Ok<ListPullView[]>> PullsAsync(int? take, ListPulls pulls, CancellationToken ct) =>
+        TypedResults.Ok((await pulls.RecentAsync(take, ct).ConfigureAwait(false))
             .Select(p => new ListPullView(p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash)).ToArray());
-    }
 
     private static ProblemHttpResult Forbidden(string english, string chinese) =>
         TypedResults.Problem(title: chinese, detail: english, statusCode: StatusCodes.Status403Forbidden);

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Workflow;
-using Tidu.Data;
-using Tidu.Data.Entities.Workflow;
 using Tidu.Web.Adapters;
 using static Tidu.Application.Workflow.WorkflowProblems;
 
@@ -20,7 +17,7 @@ public static class ApplicationsApi
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(write);
-        read.MapGet("/applications", ListAsync).WithSummary("Applications in the caller's scope (filter by round and state)");
+        read.MapGet("/applications", ListAsync).WithSummary("Applications in the caller's scope (filter by round and state; queue=true: those waiting at the caller's level)");
         read.MapGet("/applications/{id:long}", GetAsync).WithSummary("One application with its pre-evaluation and every decision");
         write.MapPost("/applications", SubmitAsync).WithSummary("The enterprise applies to an open round; the answer shows the pre-evaluation and gap");
         write.MapPost("/applications/{id:long}/resubmit", ResubmitAsync).WithSummary("The enterprise resubmits an application returned for correction");
@@ -28,31 +25,14 @@ public static class ApplicationsApi
         write.MapPost("/applications/{id:long}/decisions", DecideAsync).WithSummary("County first review, city recommendation (within quota), province review");
     }
 
-    private static async Task<Results<Ok<ApplicationSummaryView[]>, ProblemHttpResult>> ListAsync(long? round, string? state, TiduDbContext db, CancellationToken ct)
-    {
-        var query = db.Applications.AsNoTracking().Include(a => a.Enterprise).AsQueryable();
-        if (round is { } r)
-        {
-            query = query.Where(a => a.RoundId == r);
-        }
-        if (state is not null)
-        {
-            if (!Enum.TryParse<ApplicationState>(state, ignoreCase: true, out var s))
-            {
-                return Unprocessable("申报状态无效", $"unknown state {state}: use one of {string.Join(", ", Enum.GetNames<ApplicationState>())}").ToProblem();
-            }
-            query = query.Where(a => a.State == s);
-        }
-        var list = await query.OrderBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Select(ApplicationSummaryView.Of).ToArray());
-    }
+    // The same query as the review queue page: ?queue=true lists what waits at the caller's level.
+    private static async Task<Results<Ok<ApplicationSummaryView[]>, ProblemHttpResult>> ListAsync(long? round, string? state, bool? queue, ApplicationQueries applications,
+        CancellationToken ct) =>
+        (await applications.ListAsync(new ApplicationFilter(round, state, queue ?? false), ct).ConfigureAwait(false))
+            .Answer(list => TypedResults.Ok(list.Items.Select(ApplicationSummaryView.Of).ToArray()));
 
-    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetAsync(long id, TiduDbContext db, CancellationToken ct)
-    {
-        var a = await db.Applications.AsNoTracking().Include(x => x.Enterprise).Include(x => x.Decisions).Include(x => x.Objections)
-            .SingleOrDefaultAsync(x => x.Id == id, ct).ConfigureAwait(false);
-        return a is null ? ApplicationNotFound(id).ToProblem() : TypedResults.Ok(ApplicationView.Of(a, null));
-    }
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetAsync(long id, ApplicationQueries applications, CancellationToken ct) =>
+        (await applications.GetAsync(id, ct).ConfigureAwait(false)).Answer(a => TypedResults.Ok(ApplicationView.Of(a, null)));
 
     private static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> SubmitAsync(SubmitRequest body, ApplicationService applications, CancellationToken ct) =>
         (await applications.SubmitAsync(body.RoundId, body.DeclaredTrue, ct).ConfigureAwait(false))

@@ -28,15 +28,8 @@ public static class MaterialsApi
             .DisableAntiforgery();
     }
 
-    private static async Task<Results<Ok<MaterialView[]>, ProblemHttpResult>> ListAsync(long id, TiduDbContext db, CancellationToken ct)
-    {
-        if (!await db.Applications.AnyAsync(a => a.Id == id, ct).ConfigureAwait(false))
-        {
-            return ApplicationNotFound(id).ToProblem();
-        }
-        var materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(materials.Select(MaterialView.Of).ToArray());
-    }
+    private static async Task<Results<Ok<MaterialView[]>, ProblemHttpResult>> ListAsync(long id, ApplicationQueries applications, CancellationToken ct) =>
+        (await applications.MaterialsAsync(id, ct).ConfigureAwait(false)).Answer(found => TypedResults.Ok(found.Materials.Select(MaterialView.Of).ToArray()));
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(long id, long materialId, HttpContext http, TiduDbContext db, MaterialStore store, CancellationToken ct)
     {

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application;
 using Tidu.Application.Workflow;
-using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Web.Adapters;
-using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
@@ -21,16 +18,11 @@ public static class RoundsApi
         write.MapPost("/rounds", OpenAsync).WithSummary("Open a round (province officer): tier, dates, rule-set version, quota per city");
     }
 
-    private static async Task<Ok<RoundView[]>> ListAsync(TiduDbContext db, CancellationToken ct)
-    {
-        var rounds = await db.Rounds.AsNoTracking().Include(r => r.Quotas).OrderByDescending(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(rounds.Select(View).ToArray());
-    }
+    private static async Task<Ok<RoundView[]>> ListAsync(RoundService rounds, CancellationToken ct) =>
+        TypedResults.Ok((await rounds.ListAsync(ct).ConfigureAwait(false)).Select(View).ToArray());
 
-    private static async Task<IResult> GetAsync(long id, TiduDbContext db, CancellationToken ct) =>
-        await db.Rounds.AsNoTracking().Include(r => r.Quotas).SingleOrDefaultAsync(r => r.Id == id, ct).ConfigureAwait(false) is { } round
-            ? TypedResults.Ok(View(round))
-            : RoundNotFound(id).ToProblem();
+    private static async Task<Results<Ok<RoundView>, ProblemHttpResult>> GetAsync(long id, RoundService rounds, CancellationToken ct) =>
+        (await rounds.FindAsync(id, ct).ConfigureAwait(false)).Answer(round => TypedResults.Ok(View(round)));
 
     private static async Task<Results<Created<RoundView>, ProblemHttpResult>> OpenAsync(OpenRoundRequest body, RoundService rounds, CancellationToken ct) =>
         (await rounds.OpenAsync(body, ct).ConfigureAwait(false)).Answer(round => TypedResults.Created($"/api/v1/rounds/{round.Id}", View(round)));

@@ -1,6 +1,6 @@
 using Shouldly;
 using Tidu.Data.Entities;
-using Tidu.Web.Auditing;
+using Tidu.Application.Auditing;
 using Xunit;
 
 namespace Tidu.Web.Tests.Auditing;

@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tidu.Data;
+using Tidu.Application.Administration;
 using Tidu.Data.Identity;
-using Tidu.Domain.Regions;
-using Tidu.Web.Security.Accounts;
 
 namespace Tidu.Web.Pages.Admin;
 
 /// <summary>The security administrator's page: which role each account holds (<see cref="AccountAdministration.AssignRoleAsync"/>).</summary>
-public sealed class RolesModel(TiduDbContext db, AccountAdministration accounts, RegionTree regions) : PageModel
+public sealed class RolesModel(AccountAdministration accounts) : PageModel
 {
     public sealed record Row(string Id, string UserName, string DisplayName, string Region, string? Role, string RoleTitle);
 
@@ -25,16 +22,7 @@ public sealed class RolesModel(TiduDbContext db, AccountAdministration accounts,
         await LoadAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var roleOf = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
-            .ToDictionaryAsync(x => x.UserId, x => x.Name!, ct).ConfigureAwait(false);
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false);
-        Accounts = [.. all.Select(u =>
-        {
-            var role = roleOf.GetValueOrDefault(u.Id);
-            return new Row(u.Id, u.UserName!, u.DisplayName, u.RegionCode is { } code ? $"{code} {regions.Find(code)?.Name}" : "—", role,
-                role is null ? "（未授予）" : Roles.Title(role));
-        })];
-    }
+    private async Task LoadAsync(CancellationToken ct) =>
+        Accounts = [.. ((await accounts.ListAsync(ct).ConfigureAwait(false)).Value ?? []).Select(u => new Row(u.Id, u.UserName, u.DisplayName,
+            u.RegionCode is { } code ? $"{code} {u.RegionName}" : "—", u.Role, u.Role is null ? "（未授予）" : Roles.Title(u.Role)))];
 }

@@ -1,18 +1,12 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tidu.Data;
+using Tidu.Application.Administration;
 using Tidu.Data.Identity;
-using Tidu.Domain.Regions;
-using Tidu.Web.Security.Accounts;
 
 namespace Tidu.Web.Pages.Admin;
 
 /// <summary>The system administrator's accounts page: create, edit, disable and enable accounts, reset passwords (<see cref="AccountAdministration"/>).</summary>
-public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts, UserManager<TiduUser> users, RegionTree regions, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<Security.SingleSignOn.SingleSignOnOptions> sso) : PageModel
+public sealed class UsersModel(AccountAdministration accounts, Microsoft.Extensions.Options.IOptions<Security.SingleSignOn.SingleSignOnOptions> sso) : PageModel
 {
     /// <summary>Whether single sign-on is configured (only then are identities linked here).</summary>
     public bool SingleSignOn => sso.Value.Enabled;
@@ -30,11 +24,9 @@ public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts,
 
     public async Task OnGetAsync(string? edit, CancellationToken ct)
     {
-        if (edit is not null && await users.FindByIdAsync(edit).ConfigureAwait(false) is { } user
-            && !(await users.GetRolesAsync(user).ConfigureAwait(false)).Any(Roles.Administrators.Contains))
+        if (edit is not null && await accounts.EditingAsync(edit, Security.SingleSignOn.SingleSignOnOptions.Scheme, ct).ConfigureAwait(false) is { } editing)
         {
-            Editing = user;
-            ExternalKeys = [.. (await users.GetLoginsAsync(user).ConfigureAwait(false)).Where(l => l.LoginProvider == Security.SingleSignOn.SingleSignOnOptions.Scheme).Select(l => l.ProviderKey)];
+            (Editing, ExternalKeys) = (editing.User, editing.ExternalKeys);
         }
         await LoadAsync(ct).ConfigureAwait(false);
     }
@@ -89,20 +81,10 @@ public sealed class UsersModel(TiduDbContext db, AccountAdministration accounts,
 
     private void Show(AccountRefusal? refusal, string? done) => (Message, Failed) = refusal is null ? (done, false) : (refusal.Zh, true);
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var roleOf = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
-            .ToDictionaryAsync(x => x.UserId, x => x.Name!, ct).ConfigureAwait(false);
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        Accounts = [.. all.Select(u =>
-        {
-            var role = roleOf.GetValueOrDefault(u.Id);
-            var status = u.DisabledAt is not null ? "已停用" : u.LockoutEnd > now ? "已锁定" : "正常";
-            return new Row(u.Id, u.UserName!, u.DisplayName, role is null ? "（未授予）" : Roles.Title(role),
-                u.RegionCode is { } code ? $"{code} {regions.Find(code)?.Name}" : "—", status, u.DisabledAt is not null, u.TwoFactorEnabled,
-                u.LastSignInAt is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + u.LastSignInAddress : "—",
-                role is not null && Roles.Administrators.Contains(role));
-        })];
-    }
+    private async Task LoadAsync(CancellationToken ct) =>
+        Accounts = [.. ((await accounts.ListAsync(ct).ConfigureAwait(false)).Value ?? []).Select(u => new Row(u.Id, u.UserName, u.DisplayName,
+            u.Role is null ? "（未授予）" : Roles.Title(u.Role), u.RegionCode is { } code ? $"{code} {u.RegionName}" : "—",
+            u.Disabled ? "已停用" : u.LockedOut ? "已锁定" : "正常", u.Disabled, u.TwoFactor,
+            u.LastSignInAt is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + u.LastSignInAddress : "—",
+            u.Administrator))];
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Workflow;
-using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 using Tidu.Data.Identity;
 
@@ -14,7 +12,7 @@ namespace Tidu.Web.Pages.Applications;
 /// round's tier — every check and, when it falls short, the gap — then declares its data true and submits.
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]
-public sealed class ApplyModel(TiduDbContext db, ApplicationService applications) : PageModel
+public sealed class ApplyModel(RoundService rounds, ApplicationService applications) : PageModel
 {
     public Round Round { get; private set; } = null!;
     public PreEvaluation? Preview { get; private set; }
@@ -43,7 +41,7 @@ public sealed class ApplyModel(TiduDbContext db, ApplicationService applications
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        if (await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct).ConfigureAwait(false) is not { } round)
+        if ((await rounds.FindAsync(id, ct).ConfigureAwait(false)).Value is not { } round)
         {
             return false;
         }

@@ -1,18 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Workflow;
-using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
 
 namespace Tidu.Web.Pages.Applications;
 
 /// <summary>
 /// An application's materials (申报材料): the list (file, kind, size, who attached it and when, download) and, for the
-/// applying enterprise and the officers, the upload — the same service as POST /api/v1/applications/{id}/materials.
+/// applying enterprise and the officers, the upload — the same services as GET and POST /api/v1/applications/{id}/materials.
 /// Whoever cannot see the application gets a 404.
 /// </summary>
-public sealed class MaterialsModel(TiduDbContext db, MaterialUploads uploads, MaterialStore store) : PageModel
+public sealed class MaterialsModel(ApplicationQueries applications, MaterialUploads uploads, MaterialStore store) : PageModel
 {
     public Data.Entities.Workflow.Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationMaterial> Materials { get; private set; } = [];
@@ -45,12 +43,11 @@ public sealed class MaterialsModel(TiduDbContext db, MaterialUploads uploads, Ma
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        if (await db.Applications.AsNoTracking().Include(a => a.Enterprise).Include(a => a.Round).SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false) is not { } application)
+        if ((await applications.MaterialsAsync(id, ct).ConfigureAwait(false)).Value is not { } found)
         {
             return false;
         }
-        Application = application;
-        Materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
+        (Application, Materials) = (found.Application, found.Materials);
         return true;
     }
 }

@@ -1,17 +1,15 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tidu.Data;
-using Tidu.Data.Auditing;
-using Tidu.Web.Auditing;
-using Tidu.Web.Security.Accounts;
+using Tidu.Application.Auditing;
 
 namespace Tidu.Web.Pages.Audit;
 
-/// <summary>The audit administrator's page: search the trail, export what was found (itself a security event), check the chain.</summary>
-public sealed class IndexModel(AuditSearch search, TiduDbContext db, SecurityLog log, TimeProvider clock, AuditHashing hashing,
-    Microsoft.Extensions.Options.IOptions<AuditOptions> options, IHostEnvironment host) : PageModel
+/// <summary>
+/// The audit administrator's page: search the trail, export what was found (itself a security event: <see cref="AuditSearch"/>),
+/// check the chain (<see cref="AuditChainCheck"/>, as GET /api/v1/audit/verify).
+/// </summary>
+public sealed class IndexModel(AuditSearch search, AuditChainCheck chain) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -51,16 +49,9 @@ public sealed class IndexModel(AuditSearch search, TiduDbContext db, SecurityLog
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var kind = format == "xlsx" ? "xlsx" : "csv";
-        var (content, rows, truncated) = await search.ExportAsync(Filter, kind, ct).ConfigureAwait(false);
-        // The export is recorded with its filter and size: who took which part of the trail, when, from where.
-        await log.RecordAsync(SecurityEvents.AuditExported, "audit", details: new JsonObject
-        {
-            ["format"] = kind,
-            ["rows"] = rows,
-            ["truncated"] = truncated,
-            ["filter"] = $"from={From:yyyy-MM-dd};to={To:yyyy-MM-dd};actor={Actor};action={Action};entity={Entity};key={Key};outcome={Outcome}",
-        }, ct: ct).ConfigureAwait(false);
-        var stamp = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var export = await search.ExportAsync(Filter, kind, ct).ConfigureAwait(false);
+        var content = await Auditing.AuditExportFile.WriteAsync(export.Rows, kind, ct).ConfigureAwait(false);
+        var stamp = export.TakenAt.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return kind == "xlsx"
             ? File(content, Exporting.EnterpriseExport.ContentType, $"audit-{stamp}.xlsx")
             : File(content, "text/csv; charset=utf-8", $"audit-{stamp}.csv");
@@ -68,12 +59,9 @@ public sealed class IndexModel(AuditSearch search, TiduDbContext db, SecurityLog
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        var (anchors, problems) = AuditSetup.NodeAnchors(options.Value, host.ContentRootPath);
-        var report = await AuditChainVerifier.VerifyAsync(db, hashing, anchors, ct).ConfigureAwait(false);
-        VerificationIntact = report.Intact && problems.Count == 0;
-        Verification = !report.Intact ? $"审计链已被破坏：前 {report.Verified} 条完整，第一处异常：{report.FirstBreak}"
-            : problems.Count > 0 ? $"审计链锚点文件有误：{string.Join("；", problems)}"
-            : $"审计链完整：已校验 {report.Verified} 条，链头序号 {report.HeadSequence}，链头摘要 {report.HeadHash}，与 {report.Anchors} 个库外锚点一致。";
+        var report = await chain.VerifyAsync(ct).ConfigureAwait(false);
+        VerificationIntact = report.Intact;
+        Verification = report.SentenceZh();
         await OnGetAsync(null, ct).ConfigureAwait(false);
     }
 

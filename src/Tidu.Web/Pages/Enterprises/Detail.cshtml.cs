@@ -1,36 +1,29 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-using Tidu.Application;
-using Tidu.Application.Dynamic;
-using Tidu.Data;
+using Tidu.Application.Screening;
 using Tidu.Data.Entities;
 using Tidu.Data.Identity;
 using Tidu.Data.Registry;
-using Tidu.Data.Scoping;
 using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
 using Tidu.Rules.Policies;
-using Tidu.Web.Display;
 
 namespace Tidu.Web.Pages.Enterprises;
 
 /// <summary>
 /// One enterprise's file (一企一档), in two separate facts: what the file holds (its recognitions, each with its
 /// validity and re-review period) and what today's data would earn (every tier with every check, its citation and the
-/// gap); then what it can claim and the change history. Another region's enterprise is "not found": the database
-/// never returns it to this user.
+/// gap); then what it can claim and the change history (<see cref="EnterpriseFiles"/>; the history is the same as GET
+/// /api/v1/enterprises/{creditCode}/audit). Another region's enterprise is "not found": the database never returns it
+/// to this user.
 /// </summary>
-public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator, GapAnalyzer gaps, AwardCalculator awards, TiduDbContext db, RegionTree tree,
-    TimeProvider clock, IMemoryCache cache, Offices offices, IOptions<DynamicManagementOptions> dynamic) : PageModel
+public sealed class DetailModel(EnterpriseFiles files, RegionTree tree) : PageModel
 {
-    /// <summary>A recognition as the file holds it on today's date.</summary>
-    public sealed record HeldRecognition(string Tier, DateOnly RecognizedOn, DateOnly? ValidUntil, string Issuer, string Status, DateOnly? ReReviewFrom);
+    /// <summary>How many history entries the page shows (newest first).</summary>
+    public const int HistoryShown = 50;
 
     /// <summary>One line of the change history, in Chinese: when, which office or job, what.</summary>
     public sealed record HistoryLine(DateTimeOffset At, string Who, string What, string RuleVersions);
@@ -57,45 +50,20 @@ public sealed class DetailModel(EnterpriseRegistry registry, Evaluator evaluator
     public async Task<IActionResult> OnGetAsync(string creditCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(creditCode);
-        if (await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is not { } e || ProfileMapping.ToProfile(e).Profile is not { } profile)
+        if ((await files.ReadAsync(creditCode, ct).ConfigureAwait(false)).Value is not { } file)
         {
             return NotFound();
         }
-        Enterprise = e;
-        YearAt = FieldNames.YearsOf(profile);
-        // The full explanation, the verified gap search and the awards are the costly part of the page (tens of ms);
-        // they depend only on the file and the date, so they are kept for ten minutes per (file revision, date).
-        var today = ChinaCalendar.Today(clock);
-        (Evaluation, Gaps, Awards) = await cache.GetOrCreateAsync((nameof(DetailModel), e.CreditCode, e.Revision, today), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            var evaluation = evaluator.Evaluate(profile, today, EvaluationDetail.Full);
-            IReadOnlyDictionary<string, GapResult> byTier = gaps.FailedTiers(profile, today).ToDictionary(g => g.Tier, StringComparer.Ordinal);
-            // Projects are not stored by the platform, so project-based clauses are not listed (the page says so).
-            return Task.FromResult((evaluation, byTier, awards.Match(profile, today, [], evaluation)));
-        }).ConfigureAwait(false);
-        var lead = dynamic.Value.ReReviewNoticeLeadDays;
-        var revoked = (await db.RecognitionReviews.AsNoTracking()
-            .Where(v => v.EnterpriseId == e.Id && v.Decision == RecognitionDecisions.Revoke)
-            .Select(v => v.RecognitionId).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
-        Held = [.. e.Recognitions.OrderByDescending(r => r.RecognizedOn).Select(r => new HeldRecognition(
-            r.Tier, r.RecognizedOn, r.ValidUntil, IssuerName(r.Issuer),
-            RecognitionStatus.Of(r.RecognizedOn, r.ValidUntil, revoked.Contains(r.Id), today, lead),
-            r.ValidUntil is { } last ? RecognitionStatus.NoticeDay(last, lead) : null))];
-        var who = await offices.NamesAsync(ct).ConfigureAwait(false);
-        // Need to know: the history shows what the access matrix lets this reader see (no reviewers for the applicant).
-        History = [.. (await db.AuditEntries.AsNoTracking()
-            .Where(a => a.CreditCode == e.CreditCode)
-            .Visible(AccessMatrix.History(AccessMatrix.KindOf(User)))
-            .OrderByDescending(a => a.Id).Take(50)
-            .ToListAsync(ct).ConfigureAwait(false))
-            .Select(a => new HistoryLine(a.At, who(a.Actor), $"{AuditNames.Action(a.Action)} {AuditNames.Subject(a.Entity, a.EntityKey)}",
-                DisplayNames.RuleVersions(a.RuleSetVersion, code => tree.Find(code)?.Name)))];
+        (Enterprise, Evaluation, Gaps, Awards, Held) = (file.Enterprise, file.Evaluation, file.Gaps, file.Awards, file.Held);
+        YearAt = FieldNames.YearsOf(file.Profile);
+        History = [.. ((await files.HistoryAsync(creditCode, HistoryShown, ct).ConfigureAwait(false)).Value ?? [])
+            .Select(h => new HistoryLine(h.Entry.At, h.Office, $"{AuditNames.Action(h.Entry.Action)} {AuditNames.Subject(h.Entry.Entity, h.Entry.EntityKey)}",
+                DisplayNames.RuleVersions(h.Entry.RuleSetVersion, code => tree.Find(code)?.Name)))];
         return Page();
     }
 
     /// <summary>The recognising authority: a region code or "national" in files, a name on the page.</summary>
-    private string IssuerName(string? issuer) => issuer switch
+    public string IssuerName(string? issuer) => issuer switch
     {
         null or "" => "—",
         "national" => "工业和信息化部",

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Screening;
-using Tidu.Data;
 using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
@@ -11,7 +9,7 @@ using Tidu.Rules;
 namespace Tidu.Web.Pages.Enterprises;
 
 /// <summary>Region screening: filter, sort, page and export the enterprises of the user's region.</summary>
-public sealed class IndexModel(EnterpriseQuery query, TiduDbContext db, RuleLibrary rules, RegionTree tree) : PageModel
+public sealed class IndexModel(EnterpriseQuery query, ScopeRegions scopeRegions, RuleLibrary rules, RegionTree tree) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
     [BindProperty(SupportsGet = true)] public string? NearMiss { get; set; }
@@ -25,7 +23,7 @@ public sealed class IndexModel(EnterpriseQuery query, TiduDbContext db, RuleLibr
     public EnterpriseFilter Filter { get; private set; } = new();
     public Paged<EnterpriseRow> Result { get; private set; } = new([], 1, 50, 0);
     public IReadOnlyList<(string Id, string Title)> TierOptions { get; private set; } = [];
-    public IReadOnlyList<Region> Regions { get; private set; } = [];
+    public IReadOnlyList<ScopeRegion> Regions { get; private set; } = [];
     public string QueryString { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -41,8 +39,8 @@ public sealed class IndexModel(EnterpriseQuery query, TiduDbContext db, RuleLibr
         Filter = new EnterpriseFilter { Tier = Tier, NearMiss = NearMiss, SizeClass = SizeClass, Industry = Industry, Region = Region, Q = Q, Sort = Sort, Page = PageNumber };
         Result = await query.PageAsync(Filter, ct).ConfigureAwait(false);
         TierOptions = rules.Tiers.Select(t => (t.Id, t.Title)).ToList();
-        var scope = db.Scope;
-        Regions = tree.All.Where(r => scope.All || (scope.RegionCode is { } code && tree.IsWithin(r.Code, code))).ToList();
+        // The regions a filter can narrow to: the reader's own and those below it (as GET /api/v1/regions marks them "within").
+        Regions = [.. (await scopeRegions.ListAsync(ct).ConfigureAwait(false)).Where(r => r.Within)];
         QueryString = Query(new Dictionary<string, string?>());
         return Page();
     }

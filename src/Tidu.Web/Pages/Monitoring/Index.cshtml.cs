@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tidu.Data;
+using Tidu.Application.Screening;
 using Tidu.Data.Registry;
 using Tidu.Web.Exporting;
 using Tidu.Web.Monitoring;
@@ -11,7 +11,7 @@ namespace Tidu.Web.Pages.Monitoring;
 /// Monitoring of the user's region (officers, administrators): charts, each with its table and an XLSX export, for
 /// the as-of date and year of the page's GET form (default today in China time), which the export links carry on.
 /// </summary>
-public sealed class IndexModel(TiduDbContext db, MonitoringCharts charts, TimeProvider clock, ILogger<IndexModel> log) : PageModel
+public sealed class IndexModel(ScopeRegions scopeRegions, MonitoringCharts charts, TimeProvider clock, ILogger<IndexModel> log) : PageModel
 {
     /// <summary>The form's as-of date (yyyy-MM-dd), read as text so a bad one gets a Chinese message rather than a silent default.</summary>
     [BindProperty(SupportsGet = true, Name = "on")] public string? OnText { get; set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(TiduDbContext db, MonitoringCharts charts, TimePr
     {
         ReadPeriod();
         Charts = await charts.BuildAsync(Period, ct).ConfigureAwait(false);
-        ScopeLabel = await MonitoringScope.LabelAsync(db, ct).ConfigureAwait(false);
+        ScopeLabel = await scopeRegions.LabelAsync(ct).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string chart, CancellationToken ct)

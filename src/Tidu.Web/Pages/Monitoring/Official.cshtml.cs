@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tidu.Data.Entities.Monitoring;
 using Tidu.Data.Identity;
-using Tidu.Web.Display;
+using Tidu.Application.Auditing;
 using Tidu.Web.Monitoring;
 using Tidu.Web.Security;
 

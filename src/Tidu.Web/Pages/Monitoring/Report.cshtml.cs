@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tidu.Data;
+using Tidu.Application.Screening;
 using Tidu.Data.Registry;
 using Tidu.Web.Monitoring;
 using Tidu.Web.Monitoring.Report;
@@ -11,7 +11,7 @@ namespace Tidu.Web.Pages.Monitoring;
 /// The printable monthly report of the user's region (/Monitoring/Report?month=yyyy-MM, default this month in China
 /// time): every registered <see cref="IMonthlyReportSection"/> in order, as tables, with print styles.
 /// </summary>
-public sealed class ReportModel(TiduDbContext db, IEnumerable<IMonthlyReportSection> sections, TimeProvider clock, ILogger<ReportModel> log) : PageModel
+public sealed class ReportModel(ScopeRegions scopeRegions, IEnumerable<IMonthlyReportSection> sections, TimeProvider clock, ILogger<ReportModel> log) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "month")] public string? MonthText { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class ReportModel(TiduDbContext db, IEnumerable<IMonthlyReportSect
         {
             log.LogInformation("monthly report month refused: {Reason}", reason);
         }
-        ScopeLabel = await MonitoringScope.LabelAsync(db, ct).ConfigureAwait(false);
+        ScopeLabel = await scopeRegions.LabelAsync(ct).ConfigureAwait(false);
         // One after another: the sections share the request's DbContext, which runs one query at a time.
         var built = new List<ReportSection>();
         foreach (var section in sections.OrderBy(s => s.Order))

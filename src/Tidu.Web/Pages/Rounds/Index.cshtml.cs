@@ -1,28 +1,25 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tidu.Data;
+using Tidu.Application.Workflow;
 using Tidu.Data.Entities.Workflow;
-using Tidu.Data.Registry;
 
 namespace Tidu.Web.Pages.Rounds;
 
-/// <summary>Recognition rounds (申报批次): every signed-in user reads them; a province officer opens them, an enterprise applies to an open one.</summary>
-public sealed class IndexModel(TiduDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// Recognition rounds (申报批次): every signed-in user reads them (<see cref="RoundService.ListAsync"/>, as GET /api/v1/rounds);
+/// a province officer opens them, an enterprise applies to an open one.
+/// </summary>
+public sealed class IndexModel(RoundService rounds) : PageModel
 {
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = ChinaCalendar.Today(clock);
-        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct).ConfigureAwait(false);
+        Today = rounds.Today;
+        Rounds = await rounds.ListAsync(ct).ConfigureAwait(false);
     }
 
-    public static bool IsOpen(Round round, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        return round.OpensOn <= today && today <= round.ClosesOn;
-    }
+    public static bool IsOpen(Round round, DateOnly today) => RoundService.IsOpen(round, today);
 
     public static string Status(Round round, DateOnly today)
     {

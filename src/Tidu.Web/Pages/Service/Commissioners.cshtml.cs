@@ -1,17 +1,16 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Service;
-using Tidu.Data;
-using Tidu.Data.Identity;
 using Tidu.Web.Resources;
-using Tidu.Web.Security;
 
 namespace Tidu.Web.Pages.Service;
 
-/// <summary>Commissioners of the officer's region: workload, enterprises lacking one (with the level and citation), and assignment.</summary>
-public sealed class CommissionersModel(TiduDbContext db, CommissionerService service, UserManager<TiduUser> users) : PageModel
+/// <summary>
+/// Commissioners of the officer's region: workload, enterprises lacking one (with the level and citation), and
+/// assignment (<see cref="CommissionerService.AssignAsync(string?, string?, string?, CancellationToken)"/>, as POST
+/// /api/v1/enterprises/{creditCode}/commissioner).
+/// </summary>
+public sealed class CommissionersModel(CommissionerService service) : PageModel
 {
     public IReadOnlyList<Workload> Workloads { get; private set; } = [];
     public IReadOnlyList<Lacking> Lacking { get; private set; } = [];
@@ -27,23 +26,8 @@ public sealed class CommissionersModel(TiduDbContext db, CommissionerService ser
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var e = string.IsNullOrWhiteSpace(CreditCode) ? null : await db.Enterprises.SingleOrDefaultAsync(x => x.CreditCode == CreditCode.Trim(), ct).ConfigureAwait(false);
-        var user = string.IsNullOrWhiteSpace(Commissioner) ? null : await users.FindByNameAsync(Commissioner.Trim()).ConfigureAwait(false);
-        if (e is null)
-        {
-            (Message, Failed) = (Ui.ServiceEnterpriseNotFound, true);
-        }
-        else if (user is null)
-        {
-            (Message, Failed) = (Ui.ServiceCommissionerNotFound, true);
-        }
-        else
-        {
-            var (_, refusal) = await service.AssignAsync(e, user, await users.IsInRoleAsync(user, Roles.Commissioner).ConfigureAwait(false),
-                User.FindFirst(TiduClaims.RegionCode)?.Value, assignerIsSystem: false, Reason, ct).ConfigureAwait(false);
-            Message = refusal?.Zh ?? Ui.ServiceAssigned;
-            Failed = refusal is not null;
-        }
+        var outcome = await service.AssignAsync(CreditCode, Commissioner, Reason, ct).ConfigureAwait(false);
+        (Message, Failed) = outcome.Refusal is { } refusal ? (refusal.Zh, true) : (Ui.ServiceAssigned, false);
         await LoadAsync(ct).ConfigureAwait(false);
         return Page();
     }

@@ -1,26 +1,24 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Tidu.Application;
 using Tidu.Application.Service;
-using Tidu.Data;
 using Tidu.Data.Entities.Service;
-using Tidu.Data.Identity;
-using Tidu.Data.Registry;
 using Tidu.Rules.Service;
 using Tidu.Web.Resources;
 
 namespace Tidu.Web.Pages.Service;
 
-/// <summary>Requests (诉求) in the user's scope; an enterprise user raises one here. Accepting, answering and closing: the request's page (/Service/Requests/{id}) or the API.</summary>
-public sealed class RequestsModel(TiduDbContext db, ServiceRules rules, RequestEscalator escalator, TimeProvider clock, IOptions<ServiceOptions> options,
-    Tidu.Rules.Calendar.WorkingDayCalendar calendar) : PageModel
+/// <summary>
+/// Requests (诉求) in the user's scope; an enterprise user raises one here (<see cref="RequestRegister"/>, as GET and POST
+/// /api/v1/requests). Accepting, answering and closing: the request's page (/Service/Requests/{id}) or the API.
+/// </summary>
+public sealed class RequestsModel(RequestRegister register) : PageModel
 {
     public IReadOnlyList<EnterpriseRequest> Requests { get; private set; } = [];
-    public IReadOnlyList<RequestCategory> Categories => rules.Categories;
+    public IReadOnlyList<RequestCategory> Categories => register.Categories;
     public DateOnly Today { get; private set; }
     public string? Message { get; private set; }
-    public bool CanRaise => User.IsInRole(Roles.Enterprise);
+    public bool CanRaise => register.Raises;
 
     [BindProperty] public string? Category { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -30,41 +28,27 @@ public sealed class RequestsModel(TiduDbContext db, ServiceRules rules, RequestE
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!CanRaise || db.Scope.CreditCode is not { } code)
+        var outcome = await register.RaiseAsync(Category, Title, Description, ct).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage();
+        }
+        if (outcome.Refusal!.Kind == RefusalKind.Forbidden)
         {
             return Forbid();
         }
-        if (rules.Category(Category ?? "") is null || string.IsNullOrWhiteSpace(Title) || Title.Length > 200 || string.IsNullOrWhiteSpace(Description) || Description.Length > 4000)
-        {
-            Message = Ui.ServiceRequestInvalid;
-        }
-        else if (await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == code, ct).ConfigureAwait(false) is { } e)
-        {
-            var current = await db.CommissionerAssignments.AsNoTracking().Where(a => a.EnterpriseId == e.Id && a.EndedAt == null).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            try
-            {
-                db.EnterpriseRequests.Add(NewRequest.Create(e, current, Category!, Title.Trim(), Description.Trim(), db.Scope.Actor, clock.GetUtcNow(), ChinaCalendar.Today(clock),
-                    options.Value.RequestResponseWorkingDays, calendar));
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                return RedirectToPage();
-            }
-            catch (Tidu.Rules.Calendar.CalendarNotCoveredException ex)
-            {
-                Message = ex.Message;
-            }
-        }
+        Message = outcome.Refusal.Kind == RefusalKind.Validation ? Ui.ServiceRequestInvalid : outcome.Refusal.Zh;
         await LoadAsync(ct).ConfigureAwait(false);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
-        Today = ChinaCalendar.Today(clock);
-        Requests = await db.EnterpriseRequests.AsNoTracking().Include(r => r.Enterprise).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct).ConfigureAwait(false);
+        var list = (await register.ListAsync(null, ct).ConfigureAwait(false)).Value!;
+        (Today, Requests) = (list.Today, list.Items);
     }
 
-    public string CategoryTitle(string id) => rules.Category(id)?.Title ?? id;
+    public string CategoryTitle(string id) => register.Categories.FirstOrDefault(c => c.Id == id)?.Title ?? id;
 
     public static string StatusZh(RequestStatus s) => s switch
     {

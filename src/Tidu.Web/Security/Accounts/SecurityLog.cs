@@ -8,7 +8,7 @@ namespace Tidu.Web.Security.Accounts;
 /// Records a security event (<see cref="SecurityEvents"/>) for the current request: who (the signed-in user, or the
 /// given actor), when (the platform clock), from where (the client address, through the trusted proxy) and the outcome.
 /// </summary>
-public sealed class SecurityLog(TiduDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class SecurityLog(TiduDbContext db, IHttpContextAccessor http, TimeProvider clock) : Tidu.Application.Auditing.ISecurityEvents
 {
     /// <summary>The client's address as the platform sees it (the forwarded one when it comes through a trusted proxy).</summary>
     public string Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";

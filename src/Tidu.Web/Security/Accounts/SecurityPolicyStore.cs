@@ -13,6 +13,7 @@ namespace Tidu.Web.Security.Accounts;
 /// after a minute (an edit the generation did not hear of).
 /// </summary>
 public sealed class SecurityPolicyStore(IServiceScopeFactory scopes, IOptions<SecurityOptions> options, TimeProvider clock, IWriteGeneration writes)
+    : Tidu.Application.Administration.ISecurityPolicyDefaults
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private (WriteStamp Generation, DateTimeOffset ReadAt, SecurityPolicy Policy)? _cached;

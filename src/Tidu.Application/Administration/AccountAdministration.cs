@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Auditing;
 using Tidu.Data;
 using Tidu.Data.Auditing;
 using Tidu.Data.Identity;
 using Tidu.Domain.Regions;
 
-namespace Tidu.Web.Security.Accounts;
+namespace Tidu.Application.Administration;
 
 /// <summary>Why an account change was refused: Chinese for the page, English for logs and the security event.</summary>
 public sealed record AccountRefusal(string Zh, string En);
@@ -16,14 +17,59 @@ public sealed record AccountRefusal(string Zh, string En);
 public sealed record AccountForm(string? DisplayName, string? RegionCode, string? CreditCode, string? OrganisationCreditCode, string? Email, string? PhoneNumber);
 
 /// <summary>
+/// An account as the administrators' pages list it: its region (code and name), its role (null when none is granted),
+/// whether it is disabled or locked out now, its second factor and last sign-in.
+/// </summary>
+public sealed record AccountEntry(string Id, string UserName, string DisplayName, string? RegionCode, string? RegionName, string? Role, bool Disabled, bool LockedOut,
+    bool TwoFactor, DateTimeOffset? LastSignInAt, string? LastSignInAddress)
+{
+    public bool Administrator => Role is not null && Roles.Administrators.Contains(Role);
+}
+
+/// <summary>An account the system administrator edits, with the provider identities linked to it.</summary>
+public sealed record EditedAccount(TiduUser User, IReadOnlyList<string> ExternalKeys);
+
+/// <summary>
 /// Managing accounts under separation of duties (三员分立). The system administrator creates accounts, edits their
 /// details and region, disables and enables them and resets passwords; the security administrator decides which role
 /// each account holds. Neither acts on their own account here, and the system administrator cannot disable, reset or
 /// edit an administrator's account (that would let one administrator silence another). Every change, allowed or
 /// refused, is a security event; an account whose role, password or status changes loses its sessions.
 /// </summary>
-public sealed class AccountAdministration(UserManager<TiduUser> users, TiduDbContext db, RegionTree regions, SecurityLog log, TimeProvider clock)
+public sealed class AccountAdministration(UserManager<TiduUser> users, TiduDbContext db, RegionTree regions, ISecurityEvents log, TimeProvider clock, IActorSource actors)
 {
+    /// <summary>
+    /// Every account with its role, by user name, for the system administrator (accounts) and the security administrator
+    /// (roles); nobody else.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<AccountEntry>>> ListAsync(CancellationToken ct)
+    {
+        if (Access.Require(actors.Current, Resource.Account, Operation.Read) is { } refusal
+            && Access.Require(actors.Current, Resource.RoleAssignment, Operation.Read) is not null)
+        {
+            return refusal;
+        }
+        var roleOf = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToDictionaryAsync(x => x.UserId, x => x.Name!, ct).ConfigureAwait(false);
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return new Outcome<IReadOnlyList<AccountEntry>>([.. all.Select(u => new AccountEntry(u.Id, u.UserName!, u.DisplayName, u.RegionCode,
+            u.RegionCode is { } code ? regions.Find(code)?.Name : null, roleOf.GetValueOrDefault(u.Id), u.DisabledAt is not null, u.LockoutEnd > now,
+            u.TwoFactorEnabled, u.LastSignInAt, u.LastSignInAddress))], null);
+    }
+
+    /// <summary>The account to edit with its identities of <paramref name="provider"/>; null when there is none, or it is an administrator's (no administrator edits another's).</summary>
+    public async Task<EditedAccount?> EditingAsync(string userId, string provider, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (await users.FindByIdAsync(userId).ConfigureAwait(false) is not { } user
+            || (await users.GetRolesAsync(user).ConfigureAwait(false)).Any(Roles.Administrators.Contains))
+        {
+            return null;
+        }
+        return new EditedAccount(user, [.. (await users.GetLoginsAsync(user).ConfigureAwait(false)).Where(l => l.LoginProvider == provider).Select(l => l.ProviderKey)]);
+    }
+
     public async Task<(TiduUser? User, string? Password, AccountRefusal? Refusal)> CreateAsync(string actor, string? userName, AccountForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -48,7 +94,8 @@ public sealed class AccountAdministration(UserManager<TiduUser> users, TiduDbCon
         {
             return (null, null, await RefuseAsync(actor, SecurityEvents.AccountCreated, userName, new(string.Join(" ", created.Errors.Select(e => e.Description)), "identity refused: " + string.Join(",", created.Errors.Select(e => e.Code)))).ConfigureAwait(false));
         }
-        await log.RecordAsync(SecurityEvents.AccountCreated, userName, details: Details(user), actor: actor, ct: ct).ConfigureAwait(false);
+        log.Add(SecurityEvents.AccountCreated, userName, details: Details(user), actor: actor);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return (user, password, null);
     }
 
@@ -190,7 +237,8 @@ public sealed class AccountAdministration(UserManager<TiduUser> users, TiduDbCon
         }
         if (refusal is not null)
         {
-            await log.RecordAsync(SecurityEvents.RoleGranted, name, SecurityEvents.Failure, new JsonObject { ["role"] = role, ["reason"] = refusal.En }, actor, ct).ConfigureAwait(false);
+            log.Add(SecurityEvents.RoleGranted, name, SecurityEvents.Failure, new JsonObject { ["role"] = role, ["reason"] = refusal.En }, actor);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return refusal;
         }
         var current = await users.GetRolesAsync(target!).ConfigureAwait(false);
@@ -307,7 +355,8 @@ public sealed class AccountAdministration(UserManager<TiduUser> users, TiduDbCon
 
     private async Task<AccountRefusal> RefuseAsync(string actor, string kind, string subject, AccountRefusal refusal)
     {
-        await log.RecordAsync(kind, subject, SecurityEvents.Failure, new JsonObject { ["reason"] = refusal.En }, actor).ConfigureAwait(false);
+        log.Add(kind, subject, SecurityEvents.Failure, new JsonObject { ["reason"] = refusal.En }, actor);
+        await db.SaveChangesAsync().ConfigureAwait(false);
         return refusal;
     }
 

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Tidu.Data;
 using Tidu.Data.Auditing;
 using Tidu.Data.Entities;
 
-namespace Tidu.Web.Auditing;
+namespace Tidu.Application.Auditing;
 
 /// <summary>The audit administrator's filter: a China-time date range, who, which event or entity, which object, the outcome.</summary>
 public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Actor, string? Action, string? Entity, string? Key, string? Outcome)
@@ -18,13 +17,16 @@ public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Actor, st
 public sealed record AuditRow(long Id, long? Sequence, DateTimeOffset At, string Actor, string Action, string Event, string Entity, string Key,
     string Outcome, string Address, string Details);
 
+/// <summary>An export's rows (oldest first), whether it was cut at <see cref="AuditSearch.MaxExportRows"/>, and when it was taken (China time).</summary>
+public sealed record AuditExport(IReadOnlyList<AuditRow> Rows, bool Truncated, DateTimeOffset TakenAt);
+
 /// <summary>
 /// Searching and exporting the audit trail for the audit administrator (审计管理员): security events with all their
 /// details; writes with who, when, what and which fields changed — but for enterprise data (a row that belongs to an
 /// enterprise) not the values: the audit administrator checks what was done, not what the files hold (三员分立:
 /// no administrator reads enterprise data).
 /// </summary>
-public sealed class AuditSearch(TiduDbContext db)
+public sealed class AuditSearch(TiduDbContext db, ISecurityEvents events, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -44,47 +46,25 @@ public sealed class AuditSearch(TiduDbContext db)
         return [.. entries.Select(Row)];
     }
 
-    public async Task<(byte[] Content, int Rows, bool Truncated)> ExportAsync(AuditFilter filter, string format, CancellationToken ct)
+    /// <summary>
+    /// The rows of an export (oldest first, at most <see cref="MaxExportRows"/>), recorded as a security event with its
+    /// filter and size in the same save: who took which part of the trail, when, from where.
+    /// </summary>
+    public async Task<AuditExport> ExportAsync(AuditFilter filter, string format, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var entries = await Query(filter).OrderBy(a => a.Id).Take(MaxExportRows + 1).ToListAsync(ct).ConfigureAwait(false);
         var truncated = entries.Count > MaxExportRows;
         var rows = entries.Take(MaxExportRows).Select(Row).ToList();
-        var table = rows.Select(r => new Dictionary<string, object?>
+        events.Add(SecurityEvents.AuditExported, "audit", details: new JsonObject
         {
-            ["序号"] = r.Sequence,
-            ["时间（北京时间）"] = r.At.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            ["操作者"] = r.Actor,
-            ["事件"] = r.Event,
-            ["对象类型"] = r.Entity,
-            ["对象"] = r.Key,
-            ["结果"] = r.Outcome,
-            ["来源地址"] = r.Address,
-            ["详情"] = r.Details,
-        }).ToList();
-        using var stream = new MemoryStream();
-        if (format == "xlsx")
-        {
-            await stream.SaveAsAsync(table, sheetName: "审计日志", cancellationToken: ct).ConfigureAwait(false);
-        }
-        else
-        {
-            await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-            await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
-            foreach (var header in table.FirstOrDefault()?.Keys ?? Enumerable.Empty<string>())
-            {
-                csv.WriteField(header);
-            }
-            await csv.NextRecordAsync().ConfigureAwait(false);
-            foreach (var row in table)
-            {
-                foreach (var value in row.Values)
-                {
-                    csv.WriteField(value?.ToString());
-                }
-                await csv.NextRecordAsync().ConfigureAwait(false);
-            }
-        }
-        return (stream.ToArray(), rows.Count, truncated);
+            ["format"] = format,
+            ["rows"] = rows.Count,
+            ["truncated"] = truncated,
+            ["filter"] = $"from={filter.From:yyyy-MM-dd};to={filter.To:yyyy-MM-dd};actor={filter.Actor};action={filter.Action};entity={filter.Entity};key={filter.Key};outcome={filter.Outcome}",
+        });
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new AuditExport(rows, truncated, clock.GetUtcNow().ToOffset(Beijing));
     }
 
     private IQueryable<AuditEntry> Query(AuditFilter f)

@@ -5,7 +5,7 @@ using Tidu.Data.Identity;
 using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 
-namespace Tidu.Web.Display;
+namespace Tidu.Application.Auditing;
 
 /// <summary>
 /// Who did something, as an officer reads it: the office a login acts for (region and role, "上城区 · 县级主管部门"),
