@@ -43,7 +43,7 @@ public sealed class ListPullsTests : IAsyncLifetime
                 {
                     At = UseCaseHost.Start,
                     ApiKeyId = key.Id,
-                KeyName = "bank-" + region,
+                    KeyName = "bank-" + region,
                     RecipientKind = "bank",
                     RegionCode = region,
                     Tiers = "specialized-sme",

@@ -1,6 +1,6 @@
 using Shouldly;
-using Tidu.Data.Entities;
 using Tidu.Application.Auditing;
+using Tidu.Data.Entities;
 using Xunit;
 
 namespace Tidu.Web.Tests.Auditing;

@@ -2,9 +2,9 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tidu.Application.Auditing;
 using Tidu.Data.Entities.Monitoring;
 using Tidu.Data.Identity;
-using Tidu.Application.Auditing;
 using Tidu.Web.Monitoring;
 using Tidu.Web.Security;
 
