@@ -9,7 +9,8 @@ namespace Tidu.Bench;
 /// <summary>
 /// Outcome mode against the hand-written evaluator as paired passes: each round times one pass of each over the same
 /// profiles back to back, and the ratio is taken per round, so a machine whose load swings between one benchmark and the
-/// next (BenchmarkDotNet measures them minutes apart) still gives a comparable figure. Prints the median and range.
+/// next (BenchmarkDotNet measures them minutes apart) still gives a comparable figure. Microsoft RulesEngine is timed in
+/// the same rounds. Prints the median and range.
 /// </summary>
 public static class PairedRatio
 {
@@ -20,24 +21,33 @@ public static class PairedRatio
         var all = new Evaluator(library).PlansOn(BenchData.AsOf);
         var same = new Evaluator(RuleLibrary.Load(BenchData.HandWrittenRules())).PlansOn(BenchData.AsOf);
         var hand = new HandWrittenEvaluator(BenchData.AsOf);
+        var rulesEngine = new RulesEngineEvaluator(BenchData.AsOf);
         var profiles = BenchData.Parse(BenchData.Jsonl(BenchData.Generator(library), count));
         var workspace = new PlanWorkspace();
         var allRatios = new List<double>();
         var sameRatios = new List<double>();
+        var engineRatios = new List<double>();
+        var engineSameRatios = new List<double>();
         for (var r = -2; r < rounds; r++) // two warm-up rounds
         {
             var h = Time(() => BenchData.HandWrittenOutcomes(hand, profiles));
             var a = Time(() => BenchData.Outcomes(all, workspace, profiles));
             var s = Time(() => BenchData.Outcomes(same, workspace, profiles));
+            var e = Time(() => RulesEngineOutcomes(rulesEngine, profiles));
             if (r >= 0)
             {
                 allRatios.Add(h / a);
                 sameRatios.Add(h / s);
+                engineRatios.Add(e / a);
+                engineSameRatios.Add(e / s);
             }
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} profiles, {rounds} rounds; hand-written time ÷ outcome-mode time per round:"));
         output.WriteLine(Describe("TiduOutcome (every tier that applies)", allRatios));
         output.WriteLine(Describe("TiduOutcomeSameTiers (the hand-written evaluator's three)", sameRatios));
+        output.WriteLine("Microsoft RulesEngine time ÷ outcome-mode time (every tier) per round:");
+        output.WriteLine(Describe("RulesEngine ÷ TiduOutcome (every tier that applies)", engineRatios));
+        output.WriteLine(Describe("RulesEngine ÷ TiduOutcomeSameTiers (the same three tiers)", engineSameRatios));
         return 0;
     }
 
@@ -45,6 +55,18 @@ public static class PairedRatio
     {
         ratios.Sort();
         return string.Create(CultureInfo.InvariantCulture, $"  {name}: median {ratios[ratios.Count / 2]:F2} (min {ratios[0]:F2}, max {ratios[^1]:F2})");
+    }
+
+    /// <summary>One pass of RulesEngine over the profiles, as the RulesEngine benchmark runs it.</summary>
+    private static int RulesEngineOutcomes(RulesEngineEvaluator engine, IReadOnlyList<Tidu.Domain.Profiles.EnterpriseProfile> profiles)
+    {
+        var qualified = 0;
+        foreach (var p in profiles)
+        {
+            var o = engine.EvaluateAsync(p).AsTask().GetAwaiter().GetResult();
+            qualified += (o.Innovative.Qualified ? 1 : 0) + (o.Specialized.Qualified ? 1 : 0) + (o.LittleGiant.Qualified ? 1 : 0);
+        }
+        return qualified;
     }
 
     private static double Time(Func<int> pass)

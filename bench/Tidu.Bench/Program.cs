@@ -4,7 +4,7 @@ using Tidu.Bench;
 
 // dotnet run -c Release --project bench/Tidu.Bench -- --verify 20000   the three evaluators must agree (exit 1 if not)
 // dotnet run -c Release --project bench/Tidu.Bench -- --filter '*'     the BenchmarkDotNet suite (EvaluationBenchmarks, RuleLoadingBenchmarks)
-// dotnet run -c Release --project bench/Tidu.Bench -- --paired 20000 30 outcome mode ÷ hand-written, timed in alternating passes
+// dotnet run -c Release --project bench/Tidu.Bench -- --paired 20000 30 outcome mode ÷ hand-written and RulesEngine ÷ outcome mode, alternating passes
 if (args is ["--verify", var count])
 {
     return await EquivalenceCheck.RunAsync(int.Parse(count, CultureInfo.InvariantCulture), Console.Out).ConfigureAwait(false);

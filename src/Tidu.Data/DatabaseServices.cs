@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,11 +17,11 @@ public static class DatabaseServices
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteTiduDbContext>(o => o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName)));
+                services.AddDbContext<SqliteTiduDbContext>(o => Strict(o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
                 services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<SqliteTiduDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresTiduDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresTiduDbContext>(o => Strict(o.UseNpgsql(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
                 services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<PostgresTiduDbContext>());
                 break;
             default:
@@ -28,6 +29,14 @@ public static class DatabaseServices
         }
         return services;
     }
+
+    /// <summary>
+    /// A Skip/Take without an order is an error, not a warning: pages and batches would differ from one call to the next.
+    /// Every test of the suite then finds such a query the first time it runs. Related collections are loaded in one
+    /// query (the providers' default, stated so that it is a choice): a page reads one consistent state of a file.
+    /// </summary>
+    private static DbContextOptionsBuilder Strict(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     /// <summary>
     /// A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.

@@ -169,7 +169,7 @@ public static class TiduServices
                 o.DefaultForbidScheme = Credentials.ApiScheme;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
-            .AddPolicyScheme(Credentials.ApiScheme, "Sign-in cookie or API key", o =>
+            .AddPolicyScheme(Credentials.ApiScheme, displayName: null, o =>
                 o.ForwardDefaultSelector = ctx => Credentials.CarriesApiKey(ctx.Request) ? ApiKeyAuthentication.SchemeName : Credentials.CookieScheme)
             // The office's identity provider, when configured: a first factor for accounts linked to it beforehand.
             .AddTiduSingleSignOn(config);

@@ -69,7 +69,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         EvaluateCommand.Run(new FileInfo(path), date, "jsonl", null, true, stdout, stderr, FixedClock.TestDay).ShouldBeOneOf(0, 1);
-        (Out(stdout).Count + Reported(stderr.ToString()).Count).ShouldBe(lines.Count, stderr.ToString());
+        (CliRunner.ResultLines(Out(stdout)).Count + Reported(stderr.ToString()).Count).ShouldBe(lines.Count, stderr.ToString());
     });
 
     [Theory]
@@ -173,7 +173,7 @@ public sealed partial class BatchPropertyTests : IDisposable
         ScreenCommand.Run(new FileInfo(path), date, new FileInfo(results), new FileInfo(errors), false, null, new StringWriter(), new StringWriter(), FixedClock.TestDay)
             .ShouldBeOneOf(0, 1);
         var invalid = File.ReadAllLines(errors).Select(l => JsonNode.Parse(l)!["ordinal"]!.GetValue<long>()).Distinct().Count();
-        (File.ReadAllLines(results).Length + invalid).ShouldBe(lines.Count);
+        (CliRunner.ResultLines(results).Count + invalid).ShouldBe(lines.Count);
     });
 
     /// <summary>

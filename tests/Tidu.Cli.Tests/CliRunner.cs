@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Shouldly;
 using Tidu.Cli.Commands;
 
 namespace Tidu.Cli.Tests;
@@ -12,6 +13,9 @@ internal static class CliRunner
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr)
     {
         public IReadOnlyList<string> Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        /// <summary>The result lines of JSON Lines output: every line after the header that describes the rule versions.</summary>
+        public IReadOnlyList<string> Results => ResultLines(Lines);
     }
 
     public static Outcome Evaluate(string file, string? asOf, string format = "jsonl", TimeProvider? clock = null, bool noChecks = false)
@@ -21,6 +25,17 @@ internal static class CliRunner
         var code = EvaluateCommand.Run(new FileInfo(file), asOf, format, null, noChecks, stdout, stderr, clock ?? FixedClock.TestDay);
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>The results of a results file's lines: every line but the first, which describes the rule versions.</summary>
+    public static IReadOnlyList<string> ResultLines(IReadOnlyList<string> lines)
+    {
+        lines.ShouldNotBeEmpty();
+        lines[0].ShouldStartWith("{\"asOf\":", Case.Sensitive, "a results file starts with its rule-set header");
+        return [.. lines.Skip(1)];
+    }
+
+    /// <summary>The results of a results file on disk.</summary>
+    public static IReadOnlyList<string> ResultLines(string path) => ResultLines(File.ReadAllLines(path));
 
     public static string WriteTemp(string content)
     {

@@ -19,10 +19,10 @@ public sealed class EvaluateCommandTests
         outcome.ExitCode.ShouldBe(0, outcome.Stderr);
         outcome.Stderr.ShouldBeEmpty();
         var want = File.ReadAllLines(Example(expected)).Where(l => l.Length > 0).ToList();
-        outcome.Lines.Count.ShouldBe(want.Count);
+        outcome.Results.Count.ShouldBe(want.Count);
         for (var i = 0; i < want.Count; i++)
         {
-            var line = JsonNode.Parse(outcome.Lines[i])!;
+            var line = JsonNode.Parse(outcome.Results[i])!;
             var expectedLine = JsonNode.Parse(want[i])!;
             line["creditCode"]!.GetValue<string>().ShouldBe(expectedLine["creditCode"]!.GetValue<string>());
             (line["sizeClass"]?.GetValue<string>()).ShouldBe(expectedLine["sizeClass"]?.GetValue<string>());
@@ -39,7 +39,7 @@ public sealed class EvaluateCommandTests
     public void Every_check_in_the_output_has_a_title_a_required_value_and_a_citation()
     {
         var outcome = CliRunner.Evaluate(Example("two-enterprises.json"), "2026-03-31");
-        var line = JsonNode.Parse(outcome.Lines[0])!;
+        var line = JsonNode.Parse(outcome.Results[0])!;
         var checks = line["tiers"]!["specialized-sme"]!["checks"]!.AsArray();
         checks.Count.ShouldBeGreaterThan(20);
         foreach (var c in checks)
@@ -52,7 +52,39 @@ public sealed class EvaluateCommandTests
         rd["actual"]!.GetValue<decimal>().ShouldBe(0.03m); // 300 / 10000
         rd["required"]!.GetValue<string>().ShouldBe("≥ 0.03");
         rd["passed"]!.GetValue<bool>().ShouldBeTrue();
-        line["tiers"]!["specialized-sme"]!["ruleSet"]!["cite"]!.GetValue<string>().ShouldContain("63号");
+        RuleSetDescribedBy(outcome.Lines[0], line["tiers"]!["specialized-sme"]!["ruleSet"]!)["cite"]!.GetValue<string>().ShouldContain("63号");
+    }
+
+    [Theory]
+    [InlineData("2026-03-31")]
+    [InlineData("2026-06-30")]
+    public void The_first_line_describes_every_rule_version_the_results_name_once(string asOf)
+    {
+        var outcome = CliRunner.Evaluate(Example("three-enterprises-v1.1.json"), asOf, noChecks: true);
+        outcome.ExitCode.ShouldBe(0, outcome.Stderr);
+        var header = JsonNode.Parse(outcome.Lines[0])!;
+        header["asOf"]!.GetValue<string>().ShouldBe(asOf);
+        outcome.Results.Count.ShouldBe(3);
+        foreach (var line in outcome.Results.Select(l => JsonNode.Parse(l)!))
+        {
+            var references = line["tiers"]!.AsObject().Select(t => t.Value!["ruleSet"]!).Append(line["sizeClassDetail"]!["ruleSet"]!).ToList();
+            foreach (var reference in references)
+            {
+                reference["cite"].ShouldBeNull(); // named, not repeated
+                var described = RuleSetDescribedBy(outcome.Lines[0], reference);
+                described["title"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+                described["cite"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+                described["verification"]!["label"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+                described["effectiveFrom"]!.GetValue<string>().ShouldBe(reference["effectiveFrom"]!.GetValue<string>());
+            }
+        }
+    }
+
+    /// <summary>The header's description of the version a result names (exactly one).</summary>
+    private static JsonNode RuleSetDescribedBy(string headerLine, JsonNode reference)
+    {
+        string Key(JsonNode n) => $"{n["id"]}|{n["jurisdiction"]}|{n["version"]}";
+        return JsonNode.Parse(headerLine)!["ruleSets"]!.AsArray().Single(d => Key(d!) == Key(reference))!;
     }
 
     [Fact]
@@ -65,8 +97,8 @@ public sealed class EvaluateCommandTests
         var file = CliRunner.WriteTemp(string.Join("\n", profiles[0]!.ToJsonString(), bad.ToJsonString(), "{\"creditCode\":", profiles[1]!.ToJsonString()) + "\n");
         var outcome = CliRunner.Evaluate(file, "2026-03-31");
         outcome.ExitCode.ShouldBe(1);
-        outcome.Lines.Count.ShouldBe(2);
-        JsonNode.Parse(outcome.Lines[1])!["creditCode"]!.GetValue<string>().ShouldBe("91330108NKYBERXPBK");
+        outcome.Results.Count.ShouldBe(2);
+        JsonNode.Parse(outcome.Results[1])!["creditCode"]!.GetValue<string>().ShouldBe("91330108NKYBERXPBK");
         outcome.Stderr.ShouldContain("line 2");
         outcome.Stderr.ShouldContain("/creditCode");
         outcome.Stderr.ShouldContain("check character");
@@ -106,7 +138,7 @@ public sealed class EvaluateCommandTests
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 31, 12, 0, 0, TimeSpan.Zero));
         var outcome = CliRunner.Evaluate(Example("two-enterprises.json"), null, clock: clock);
-        JsonNode.Parse(outcome.Lines[0])!["asOf"]!.GetValue<string>().ShouldBe("2026-03-31");
+        JsonNode.Parse(outcome.Results[0])!["asOf"]!.GetValue<string>().ShouldBe("2026-03-31");
     }
 
     [Fact]
@@ -132,7 +164,7 @@ public sealed class EvaluateCommandTests
     public void No_checks_leaves_out_the_explanation_but_keeps_the_outcome()
     {
         var outcome = CliRunner.Evaluate(Example("two-enterprises.json"), "2026-03-31", noChecks: true);
-        var line = JsonNode.Parse(outcome.Lines[0])!;
+        var line = JsonNode.Parse(outcome.Results[0])!;
         line["tiers"]!["innovative-sme"]!["checks"].ShouldBeNull();
         line["tiers"]!["innovative-sme"]!["score"]!.GetValue<decimal>().ShouldBe(85m);
     }

@@ -87,7 +87,7 @@ public sealed class GenerateAndScreenTests : IDisposable
         var stdout = new StringWriter();
         var code = ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), new FileInfo(errors), false, null, stdout, TextWriter.Null, FixedClock.TestDay);
         code.ShouldBe(1);
-        File.ReadAllLines(results).Length.ShouldBe(4997);
+        CliRunner.ResultLines(results).Count.ShouldBe(4997);
         var reported = File.ReadAllLines(errors).Select(l => JsonNode.Parse(l)!).ToList();
         reported.Select(e => e["record"]!.GetValue<string>()).Distinct().ShouldBe(["line 10", "line 3000", "line 5000"]);
         reported.ShouldContain(e => e["path"]!.GetValue<string>() == "/financials/2/year");
@@ -101,7 +101,7 @@ public sealed class GenerateAndScreenTests : IDisposable
         var results = PathOf("results.jsonl");
         var stdout = new StringWriter();
         ScreenCommand.Run(new FileInfo(input), "2026-03-31", new FileInfo(results), null, false, null, stdout, TextWriter.Null, FixedClock.TestDay).ShouldBe(0);
-        var rows = File.ReadAllLines(results).Select(l => JsonNode.Parse(l)!).ToList();
+        var rows = CliRunner.ResultLines(results).Select(l => JsonNode.Parse(l)!).ToList();
         var specialized = rows.Count(r => r["tiers"]!["specialized-sme"]!["qualified"]!.GetValue<bool>());
         var medium = rows.Count(r => r["sizeClass"]?.GetValue<string>() == "medium");
         var text = stdout.ToString();

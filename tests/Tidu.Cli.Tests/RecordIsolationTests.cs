@@ -52,7 +52,7 @@ public sealed class RecordIsolationTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         EvaluateCommand.Run(new FileInfo(Input()), "2026-06-30", "jsonl", null, false, stdout, stderr, FixedClock.TestDay, Defect).ShouldBe(1);
-        var codes = Lines(stdout).Select(l => JsonNode.Parse(l)!["creditCode"]!.GetValue<string>()).ToList();
+        var codes = CliRunner.ResultLines(Lines(stdout)).Select(l => JsonNode.Parse(l)!["creditCode"]!.GetValue<string>()).ToList();
         codes.Count.ShouldBe(2);
         codes.ShouldNotContain(Victim);
         ShouldReportTheVictim(stderr.ToString());
@@ -66,7 +66,7 @@ public sealed class RecordIsolationTests : IDisposable
     {
         var stdout = new StringWriter();
         EvaluateCommand.Run(new FileInfo(Input()), "2026-03-31", format, null, false, stdout, new StringWriter(), FixedClock.TestDay, Defect).ShouldBe(1);
-        var results = format == "json" ? JsonNode.Parse(stdout.ToString())!.AsArray().ToList() : Lines(stdout).Select(l => JsonNode.Parse(l)).ToList();
+        var results = format == "json" ? JsonNode.Parse(stdout.ToString())!.AsArray().ToList() : CliRunner.ResultLines(Lines(stdout)).Select(l => JsonNode.Parse(l)).ToList();
         results.Count.ShouldBe(2);
     }
 
@@ -120,7 +120,7 @@ public sealed class RecordIsolationTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         ReplayCommand.Run(new FileInfo(results), new FileInfo(input), null, null, "jsonl", stdout, stderr, Defect).ShouldBe(1);
-        stderr.ToString().ShouldContain($"failed record results line 2 ({Victim}): internal error (InvalidOperationException): injected defect");
+        stderr.ToString().ShouldContain($"failed record results line 3 ({Victim}): internal error (InvalidOperationException): injected defect");
         stderr.ToString().ShouldContain("replayed 2 result(s)");
         stderr.ToString().ShouldContain("1 result(s) failed with an internal error");
     }

@@ -55,7 +55,7 @@ public sealed class ReplayCommandTests : IDisposable
     {
         var (profiles, results, rules) = Setup();
         Patch(rules, "fact: mainBusinessShare, ge: 0.80}", "fact: mainBusinessShare, ge: 0.85}");
-        var qualifiedBefore = File.ReadAllLines(results).Select(l => JsonNode.Parse(l)!)
+        var qualifiedBefore = CliRunner.ResultLines(results).Select(l => JsonNode.Parse(l)!)
             .Where(r => r["tiers"]!["specialized-sme"]!["qualified"]!.GetValue<bool>())
             .ToDictionary(r => r["creditCode"]!.GetValue<string>(), r => r["tiers"]!["specialized-sme"]!["checks"]!.AsArray()
                 .Single(c => c!["id"]!.GetValue<string>() == "specialized.main-business-share")!["actual"]!.GetValue<decimal>());
@@ -105,8 +105,8 @@ public sealed class ReplayCommandTests : IDisposable
         File.AppendAllText(results, "not a result\n");
         var outcome = Replay(results, profiles, rules, "jsonl");
         outcome.ExitCode.ShouldBe(1);
-        outcome.Stderr.ShouldContain("results line 1: no valid profile for");
-        outcome.Stderr.ShouldContain("results line 1501: not valid JSON");
+        outcome.Stderr.ShouldContain("results line 2: no valid profile for");
+        outcome.Stderr.ShouldContain("results line 1502: not valid JSON");
         outcome.Stderr.ShouldContain("replayed 1499 result(s)");
     }
 }

@@ -85,6 +85,18 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task The_sign_in_page_reads_in_Chinese_and_offers_no_other_way_in_than_the_configured_ones()
+    {
+        var page = await ui.NewPageAsync();
+        (await page.GotoAsync("/Account/Login"))!.Status.ShouldBe(200);
+        var findings = await CheckPageAsync(page, fromMenu: true, "anonymous");
+        findings.ShouldBeEmpty(string.Join(Environment.NewLine, findings));
+        // No identity provider is configured in the demo: the page offers the local sign-in and nothing else.
+        (await page.Locator("form.external button").CountAsync()).ShouldBe(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_expert_lands_on_their_review_tasks()
     {
         var page = await LogInAsync("expert");
@@ -136,6 +148,8 @@ public sealed partial class WalkEveryPageTests(UiFixture ui)
         foreach (var (width, height) in Sizes)
         {
             await page.SetViewportSizeAsync(width, height);
+            // Measured once the page has laid itself out again at the new size (two frames: the resize, then the redraw).
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 1)
             {

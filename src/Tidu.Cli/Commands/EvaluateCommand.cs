@@ -46,7 +46,7 @@ internal static class EvaluateCommand
         BatchTally tally;
         using (input)
         {
-            using var sink = ResultSink.For(format, stdout, noChecks);
+            using var sink = ResultSink.For(format, stdout, noChecks, evaluator.Library, asOf);
             tally = ProfileBatch.Run(input, stderr, p => sink.Render(evaluator.Evaluate(p, asOf, explain: !noChecks)), (_, r) => sink.Add(r), beforeEach);
         }
         tally.WriteSummary(stderr);

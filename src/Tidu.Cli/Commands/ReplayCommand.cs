@@ -152,9 +152,9 @@ internal static class ReplayCommand
         while (reader.ReadLine() is { } text)
         {
             number++;
-            if (string.IsNullOrWhiteSpace(text))
+            if (string.IsNullOrWhiteSpace(text) || ResultFileHeader.IsHeader(text))
             {
-                continue;
+                continue; // the header describes the rule versions; replay compares versions by their references
             }
             string? notAResult = null;
             if (!RecordIsolation.TryRun(number, $"results line {number}", null, () =>

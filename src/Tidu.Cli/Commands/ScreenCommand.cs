@@ -12,7 +12,7 @@ internal static class ScreenCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines 推荐，流式读取）" };
         var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
-        var output = new Option<FileInfo>("--out") { Description = "结果文件（JSON Lines，与 evaluate 相同格式，按输入顺序）", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（JSON Lines，与 evaluate 相同格式：首行为规则版本说明，其后每行一家企业，按输入顺序）", Required = true };
         var errors = new Option<FileInfo?>("--errors") { Description = "无效记录文件（JSON Lines：记录位置、字段路径、原因）" };
         var explain = new Option<bool>("--explain") { Description = "结果中包含逐项检查（文件会大很多）" };
         var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录" };
@@ -40,6 +40,7 @@ internal static class ScreenCommand
             output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
             using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             using var errors = errorsFile is null ? null : new FileStream(errorsFile.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            results.Write(ResultFileHeader.Line(evaluator.Library, asOf)); // the rule versions, described once for every line
             var pipeline = new ScreenPipeline(evaluator, asOf, explain);
             summary = ScreenProgress.Run(input, stderr, progress => pipeline.Run(input, results, errors, progress, stderr));
         }

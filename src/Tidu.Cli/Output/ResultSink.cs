@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 
 namespace Tidu.Cli.Output;
@@ -19,25 +20,41 @@ internal abstract class ResultSink : IDisposable
 
     public abstract void Dispose();
 
-    public static ResultSink For(string format, TextWriter stdout, bool noChecks) => format switch
+    /// <summary>
+    /// The sink of <paramref name="format"/>. JSON Lines is a results file: its first line describes the rule versions in
+    /// force on <paramref name="asOf"/> (<see cref="ResultFileHeader"/>) and each result names its versions by reference,
+    /// as <c>screen</c> writes it; a JSON array holds whole results, each with its versions in full (as the API).
+    /// </summary>
+    public static ResultSink For(string format, TextWriter stdout, bool noChecks, RuleLibrary library, DateOnly asOf) => format switch
     {
         "json" => new JsonArraySink(stdout, noChecks),
         "table" => new TableSink(stdout),
-        _ => new JsonLinesSink(stdout, noChecks),
+        _ => new JsonLinesSink(stdout, noChecks, library, asOf),
     };
 
-    private sealed class JsonLinesSink(TextWriter stdout, bool noChecks) : ResultSink
+    private sealed class JsonLinesSink : ResultSink
     {
         private readonly MemoryStream _buffer = new();
+        private readonly TextWriter _stdout;
+        private readonly bool _noChecks;
 
-        public override Rendered Render(EnterpriseEvaluation evaluation) => new(evaluation, Json(_buffer, evaluation, !noChecks, EvaluationJsonWriter.Options));
+        public JsonLinesSink(TextWriter stdout, bool noChecks, RuleLibrary library, DateOnly asOf)
+        {
+            _stdout = stdout;
+            _noChecks = noChecks;
+            var header = ResultFileHeader.Line(library, asOf);
+            _stdout.Write(Encoding.UTF8.GetString(header));
+        }
 
-        public override void Add(Rendered result) => stdout.WriteLine(result.Json);
+        public override Rendered Render(EnterpriseEvaluation evaluation) =>
+            new(evaluation, Json(_buffer, evaluation, !_noChecks, EvaluationJsonWriter.Options, RuleSetDetail.Reference));
+
+        public override void Add(Rendered result) => _stdout.WriteLine(result.Json);
 
         public override void Dispose()
         {
             _buffer.Dispose();
-            stdout.Flush();
+            _stdout.Flush();
         }
     }
 
@@ -58,7 +75,7 @@ internal abstract class ResultSink : IDisposable
         }
 
         public override Rendered Render(EnterpriseEvaluation evaluation) =>
-            new(evaluation, Json(_buffer, evaluation, !_noChecks, EvaluationJsonWriter.Options with { Indented = true }));
+            new(evaluation, Json(_buffer, evaluation, !_noChecks, EvaluationJsonWriter.Options with { Indented = true }, RuleSetDetail.Full));
 
         public override void Add(Rendered result) => _writer.WriteRawValue(result.Json!, skipInputValidation: true);
 
@@ -75,12 +92,12 @@ internal abstract class ResultSink : IDisposable
     }
 
     /// <summary>One evaluation as JSON text (a reused buffer: sinks are used by one thread).</summary>
-    private static string Json(MemoryStream buffer, EnterpriseEvaluation evaluation, bool checks, JsonWriterOptions options)
+    private static string Json(MemoryStream buffer, EnterpriseEvaluation evaluation, bool checks, JsonWriterOptions options, RuleSetDetail ruleSets)
     {
         buffer.SetLength(0);
         using (var w = new Utf8JsonWriter(buffer, options))
         {
-            EvaluationJsonWriter.Write(w, evaluation, checks);
+            EvaluationJsonWriter.Write(w, evaluation, checks, ruleSets);
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }

@@ -1,3 +1,4 @@
+using Tidu.Domain.Display;
 namespace Tidu.Data.Identity;
 
 /// <summary>
@@ -40,20 +41,8 @@ public static class Roles
     /// <summary>The roles whose accounts must sign in with a second factor when the security policy requires it.</summary>
     public static IReadOnlyList<string> StrongAuthentication { get; } = [.. Officers, .. Administrators];
 
-    /// <summary>Chinese names for pages.</summary>
-    public static string Title(string role) => role switch
-    {
-        Enterprise => "企业用户",
-        CountyOfficer => "县（区）级主管部门",
-        CityOfficer => "市级主管部门",
-        ProvinceOfficer => "省级主管部门",
-        Expert => "评审专家",
-        Commissioner => "服务专员",
-        SystemAdministrator => "系统管理员",
-        SecurityAdministrator => "安全管理员",
-        AuditAdministrator => "审计管理员",
-        _ => role,
-    };
+    /// <summary>Chinese names for pages (the display vocabulary holds them, so pages, audit lines and the console agree).</summary>
+    public static string Title(string role) => DisplayNames.Role(role);
 
     /// <summary>
     /// Whether an account acting for a region of <paramref name="level"/> ("province", "city", "county", or null for

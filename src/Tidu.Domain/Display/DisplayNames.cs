@@ -52,6 +52,11 @@ public static class DisplayNames
         ("basics", "属于产业基础领域或为龙头企业配套"),
         ("none", "无"));
 
+    /// <summary>The 2026 little giant's fields of the main product (工信部企业〔2026〕2号 附件).</summary>
+    private static readonly FrozenDictionary<string, string> IndustryDirections = Map(
+        ("six-basics", "制造业“六基”领域"), ("traditional-upgrading", "改造提升传统产业"), ("emerging", "培育壮大新兴产业"),
+        ("future", "布局建设未来产业"), ("other", "其他领域"));
+
     private static readonly FrozenDictionary<string, string> RdInstitutions = Map(
         ("none", "无研发机构"), ("below-city", "市级以下"), ("city", "市级"), ("provincial", "省级"), ("national", "国家级"));
 
@@ -72,13 +77,16 @@ public static class DisplayNames
         ("chuangke-top50", "“创客中国”大赛全国50强"));
 
     private static readonly FrozenDictionary<string, string> RoleNames = Map(
-        ("administrator", "系统管理员"),
         ("province-officer", "省级主管部门"),
         ("city-officer", "市级主管部门"),
-        ("county-officer", "县级主管部门"),
+        ("county-officer", "县（区）级主管部门"),
         ("expert", "评审专家"),
         ("enterprise", "企业用户"),
-        ("commissioner", "服务专员"));
+        ("commissioner", "服务专员"),
+        ("system-administrator", "系统管理员"),
+        ("security-administrator", "安全管理员"),
+        ("audit-administrator", "审计管理员"),
+        ("api-client", "接口调用方"));
 
     /// <summary>The level that took a workflow step.</summary>
     private static readonly FrozenDictionary<string, string> Levels = Map(
@@ -127,8 +135,8 @@ public static class DisplayNames
     /// their symbol: "ge: 2 → 3" is shown "≥ 2 → ≥ 3").
     /// </summary>
     private static readonly FrozenDictionary<string, string> RuleKeys = Map(
-        ("id", "版本号"), ("effectiveFrom", "施行日期"), ("effectiveTo", "截止日期"), ("cite", "依据"), ("note", "说明"),
-        ("lastVerified", "最后核实"), ("title", "名称"), ("fact", "指标"), ("unit", "单位"), ("default", "缺省值"),
+        ("id", "编号"), ("effectiveFrom", "施行日期"), ("effectiveTo", "截止日期"), ("cite", "依据"), ("note", "说明"),
+        ("lastVerified", "最后核实"), ("verification", "核实记录"), ("title", "名称"), ("fact", "指标"), ("unit", "单位"), ("default", "缺省值"),
         ("points", "分值"), ("pointsEach", "每项分值"), ("pointsPer", "每档分值"), ("per", "步长"), ("max", "上限"),
         ("year", "年度"), ("years", "年数"), ("field", "数据项"), ("over", "分母"), ("kinds", "种类"), ("withinYears", "年限"),
         ("maxRank", "最高名次"), ("tier", "梯度"), ("matching", "匹配"), ("levels", "级别"), ("roles", "作用"),
@@ -152,7 +160,7 @@ public static class DisplayNames
 
     /// <summary>Values a text fact of the rules can take (actual values and the members of "in" sets): these sets do not share an id with another meaning.</summary>
     private static readonly FrozenDictionary<string, string> FactValues = Merge(SizeClasses, Listings.Where(p => p.Key != "none"), ListingPlans.Where(p => p.Key != "none"),
-        ChainContributions.Where(p => p.Key != "none"), RdInstitutions, Map(("none", "无")));
+        ChainContributions.Where(p => p.Key != "none"), RdInstitutions, IndustryDirections, Map(("none", "无"), ("none of the cases", "不属于所列任一情形")));
 
     public static string Tier(string? id) => id is null ? "" : Tiers.GetValueOrDefault(id, id);
 
@@ -283,7 +291,7 @@ public static class DisplayNames
     /// </summary>
     public static IReadOnlySet<string> Identifiers { get; } = new[]
     {
-        Tiers, SizeClasses, Listings, ListingPlans, ChainContributions, RdInstitutions, StandardLevels, StandardRoles, Honors,
+        Tiers, SizeClasses, Listings, ListingPlans, ChainContributions, RdInstitutions, IndustryDirections, StandardLevels, StandardRoles, Honors,
         RoleNames, Levels, Decisions, FundingLevels,
     }.SelectMany(d => d.Keys).ToFrozenSet(StringComparer.Ordinal);
 

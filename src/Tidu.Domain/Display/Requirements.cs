@@ -27,6 +27,14 @@ public static partial class Requirements
         {
             return $"每项 {p.Groups[1].Value} 分，最多 {p.Groups[2].Value} 分";
         }
+        if (Steps().Match(required) is { Success: true } steps)
+        {
+            return $"每满 {steps.Groups[2].Value}{unit ?? ""} 得 {steps.Groups[1].Value} 分，最多 {steps.Groups[3].Value} 分";
+        }
+        if (AsGiven().Match(required) is { Success: true } given)
+        {
+            return $"按填报的分值，最多 {given.Groups[1].Value} 分";
+        }
         if (Set().Match(required) is { Success: true } set)
         {
             var members = set.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(DisplayNames.Value);
@@ -44,13 +52,17 @@ public static partial class Requirements
             "at least 1" => "至少满足 1 项",
             "otherwise" => "其他情形",
             "no band" => "不在任何分档",
-            _ => BestOf().Match(required) is { Success: true } b ? b.Groups[2].Value : required,
+            "not available" => "无法判定（缺少数据）",
+            // The band a map indicator matched is a value of the vocabulary (national → 国家级).
+            _ => BestOf().Match(required) is { Success: true } b ? Describe(b.Groups[2].Value, unit) : DisplayNames.Value(required),
         };
     }
 
     [GeneratedRegex(@"^all (\d+)$")] private static partial Regex AllOf();
     [GeneratedRegex(@"^at least (\d+) of (\d+)$")] private static partial Regex AtLeastOf();
     [GeneratedRegex(@"^(\S+) per item, at most (\S+)$")] private static partial Regex PerItem();
+    [GeneratedRegex(@"^(\S+) per full (\S+), at most (\S+)$")] private static partial Regex Steps();
+    [GeneratedRegex(@"^as given, at most (\S+)$")] private static partial Regex AsGiven();
     [GeneratedRegex(@"^([∈∉]) \{(.*)\}$")] private static partial Regex Set();
     [GeneratedRegex(@"^[≥>≤<] -?[0-9.]+$")] private static partial Regex Threshold();
 

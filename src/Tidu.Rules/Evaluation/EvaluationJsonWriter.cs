@@ -19,7 +19,11 @@ public static class EvaluationJsonWriter
         Indented = false,
     };
 
-    public static void Write(Utf8JsonWriter w, EnterpriseEvaluation e, bool includeChecks = true)
+    /// <summary>
+    /// Writes one result object. <paramref name="ruleSets"/> says how each rule version is named: in full (the API, a
+    /// JSON array) or by reference (a results file, whose <see cref="ResultFileHeader"/> describes each version once).
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, EnterpriseEvaluation e, bool includeChecks = true, RuleSetDetail ruleSets = RuleSetDetail.Full)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(e);
@@ -39,7 +43,7 @@ public static class EvaluationJsonWriter
         w.WriteStartObject("sizeClassDetail");
         WriteOptional(w, "industryGroup", e.SizeClass.Group);
         WriteOptional(w, "industryGroupTitle", e.SizeClass.GroupTitle);
-        WriteVersion(w, e.SizeClass.Version, Jurisdiction.National);
+        WriteVersion(w, e.SizeClass.Version, Jurisdiction.National, ruleSets);
         WriteOptional(w, "missingField", e.SizeClass.MissingField);
         WriteOptional(w, "missingReason", e.SizeClass.MissingReason);
         if (includeChecks)
@@ -61,7 +65,7 @@ public static class EvaluationJsonWriter
                 w.WriteNull("score");
             }
             w.WriteString("title", t.Title);
-            WriteVersion(w, t.Version, t.Jurisdiction);
+            WriteVersion(w, t.Version, t.Jurisdiction, ruleSets);
             w.WriteStartObject("subScores");
             foreach (var sub in t.SubScores)
             {
@@ -88,24 +92,31 @@ public static class EvaluationJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteVersion(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
+    private static void WriteVersion(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction, RuleSetDetail detail)
     {
         w.WritePropertyName("ruleSet");
-        WriteVersionObject(w, v, jurisdiction);
+        WriteVersionObject(w, v, jurisdiction, detail);
     }
 
-    /// <summary>The <c>ruleSet</c> object of a result: which version of which rule set decided, and its citation.</summary>
-    internal static void WriteVersionObject(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction)
+    /// <summary>
+    /// The <c>ruleSet</c> object of a result: which version of which rule set decided (id, jurisdiction, version and its
+    /// dates — what identifies it and what a replay compares), and in full also its citation, note and verification.
+    /// </summary>
+    internal static void WriteVersionObject(Utf8JsonWriter w, RuleVersionInfo v, string jurisdiction, RuleSetDetail detail, string? title = null)
     {
         w.WriteStartObject();
         w.WriteString("id", v.RuleSetId);
         w.WriteString("jurisdiction", jurisdiction);
         w.WriteString("version", v.VersionId);
+        WriteOptional(w, "title", title);
         w.WriteString("effectiveFrom", v.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         WriteOptional(w, "effectiveTo", v.EffectiveTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString("cite", v.Cite);
-        WriteOptional(w, "note", v.Note);
-        VerificationJson.Write(w, "verification", v.Verification);
+        if (detail == RuleSetDetail.Full)
+        {
+            w.WriteString("cite", v.Cite);
+            WriteOptional(w, "note", v.Note);
+            VerificationJson.Write(w, "verification", v.Verification);
+        }
         w.WriteEndObject();
     }
 

@@ -11,7 +11,8 @@ namespace Tidu.Rules.Evaluation;
 
 /// <summary>
 /// Writes the outcome of one evaluation (<see cref="PlanOutcome"/>) as a result line without checks — the bytes
-/// <see cref="EvaluationJsonWriter.Write"/> writes for the same evaluation with <c>includeChecks: false</c> — with
+/// <see cref="EvaluationJsonWriter.Write"/> writes for the same evaluation with <c>includeChecks: false</c> and rule
+/// versions by reference (<see cref="RuleSetDetail.Reference"/>, as in every results file) — with
 /// <see cref="Utf8JsonWriter"/> into the caller's (pooled) buffer. Everything that depends only on the plan (titles, the
 /// rule versions with their citations, property names) is encoded once per plan by <see cref="EvaluationJsonWriter"/>
 /// itself and copied; only the enterprise's own values are written per line.
@@ -157,7 +158,7 @@ public static class OutcomeJsonWriter
         {
             AsOf = Encode(plan.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             var version = plan.SizeVersion!;
-            SizeVersion = EvaluationJsonWriter.Fragment(w => EvaluationJsonWriter.WriteVersionObject(w, version.Info, Jurisdiction.National));
+            SizeVersion = EvaluationJsonWriter.Fragment(w => EvaluationJsonWriter.WriteVersionObject(w, version.Info, Jurisdiction.National, RuleSetDetail.Reference));
             foreach (var g in version.Groups)
             {
                 _groups[g] = EvaluationJsonWriter.Fragment(w =>
@@ -166,7 +167,7 @@ public static class OutcomeJsonWriter
                     w.WriteString("industryGroup", g.Id);
                     w.WriteString("industryGroupTitle", g.Title);
                     w.WritePropertyName("ruleSet");
-                    EvaluationJsonWriter.WriteVersionObject(w, version.Info, Jurisdiction.National);
+                    EvaluationJsonWriter.WriteVersionObject(w, version.Info, Jurisdiction.National, RuleSetDetail.Reference);
                     w.WriteEndObject();
                 });
             }
@@ -227,7 +228,7 @@ public static class OutcomeJsonWriter
                 }
                 w.WriteString("title", t.Set.Title);
                 w.WritePropertyName("ruleSet");
-                EvaluationJsonWriter.WriteVersionObject(w, version.Info, t.Set.Jurisdiction);
+                EvaluationJsonWriter.WriteVersionObject(w, version.Info, t.Set.Jurisdiction, RuleSetDetail.Reference);
                 w.WriteStartObject("subScores");
                 foreach (var d in t.Dimensions)
                 {

@@ -34,8 +34,12 @@ public sealed class RuleCatalog
         {
             throw new RuleLoadException(errors);
         }
-        return new RuleCatalog(sets);
+        return new RuleCatalog([.. sets.Select(s => s with { Versions = [.. s.Versions.Select(v => v with { Items = Titled(v.Items, sets) })] })]);
     }
+
+    /// <summary>An include without a title of its own is shown by the title of the rule set it includes (基本条件), not its id.</summary>
+    private static List<RuleItem> Titled(IEnumerable<RuleItem> items, List<RuleSetEntry> sets) =>
+        [.. items.Select(i => i.Kind == "include" && sets.FirstOrDefault(s => s.Id == i.Title) is { } included ? i with { Title = included.Title } : i)];
 
     /// <summary>
     /// The rule set with this id. Several jurisdictions may define the same id (a province's overlay): without

@@ -309,7 +309,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
         using var scope = scopes.CreateScope();
         var db = SystemContext(scope);
         var before = NowMs - (Limits.RetentionHours * 3_600_000L);
-        var old = await db.ImportJobs.Where(j => j.CreatedMs < before).Select(j => j.Id).Take(100).ToListAsync(ct).ConfigureAwait(false);
+        var old = await db.ImportJobs.Where(j => j.CreatedMs < before).OrderBy(j => j.CreatedMs).Select(j => j.Id).Take(100).ToListAsync(ct).ConfigureAwait(false);
         if (old.Count > 0)
         {
             await db.ImportJobIssues.Where(i => old.Contains(i.JobId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -130,14 +130,17 @@ public abstract partial class SingleSignOnTests(TiduAppFixture app) : IAsyncLife
         using var plain = app.NewClient();
         var html = await plain.GetStringAsync(Http.Url("/Account/Login"), TestContext.Current.CancellationToken);
         html.ShouldNotContain("统一身份认证登录");
-        html.ShouldNotContain("external-oidc");
+        // No other scheme poses as a provider either: the API-key-or-cookie policy scheme is not a way to sign in.
+        html.ShouldNotContain("data-testid=\"external-");
         using (var page = await plain.GetAsync(Http.Url("/Account/Login"), TestContext.Current.CancellationToken))
         {
             page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("form-action 'self';");
         }
         using var browser = Browser();
         using var configured = await browser.GetAsync(Http.Url("/Account/Login"), TestContext.Current.CancellationToken);
-        (await configured.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("统一身份认证登录");
+        var configuredHtml = await configured.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        configuredHtml.ShouldContain("统一身份认证登录");
+        ExternalButton().Matches(configuredHtml).Select(m => m.Groups[1].Value).ShouldBe(["oidc"]);
         // The button's post is redirected to the provider: the page's form-action allows that origin and no other.
         configured.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("form-action 'self' https://idp.test;");
     }
@@ -389,6 +392,10 @@ public abstract partial class SingleSignOnTests(TiduAppFixture app) : IAsyncLife
         (await EventsAsync(other)).Last().After!.ShouldContain("linked to another account");
         (await EventsAsync("auditor")).Last().Action.ShouldBe(SecurityEvents.ExternalLinked);
     }
+
+    /// <summary>The external sign-in buttons of the sign-in page, by provider.</summary>
+    [GeneratedRegex("data-testid=\"external-([^\"]+)\"")]
+    private static partial Regex ExternalButton();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
