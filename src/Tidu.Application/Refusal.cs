@@ -26,6 +26,12 @@ public enum RefusalKind
 
     /// <summary>The platform is missing a setting it needs; nothing the caller can fix.</summary>
     NotConfigured,
+
+    /// <summary>The request itself is malformed: a missing antiforgery token, a paging or date parameter outside its range.</summary>
+    Malformed,
+
+    /// <summary>The work was started and failed (an import whose job failed); the message says what to do.</summary>
+    Failed,
 }
 
 /// <summary>
@@ -41,6 +47,12 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Zh, string En
     public static Refusal Forbidden(string code, string zh, string en) => new(RefusalKind.Forbidden, code, zh, en);
 
     public static Refusal NotFound(string code, string zh, string en) => new(RefusalKind.NotFound, code, zh, en);
+
+    public static Refusal Malformed(string code, string zh, string en) => new(RefusalKind.Malformed, code, zh, en);
+
+    public static Refusal TooLarge(string code, string zh, string en) => new(RefusalKind.TooLarge, code, zh, en);
+
+    public static Refusal Failed(string code, string zh, string en) => new(RefusalKind.Failed, code, zh, en);
 
     public static Refusal Validation(string code, string zh, string en, IReadOnlyDictionary<string, string[]> errors) => new(RefusalKind.Validation, code, zh, en, errors);
 }

@@ -4,7 +4,9 @@ using Tidu.Data.Scoping;
 
 namespace Tidu.Data;
 
-// Used only by `dotnet ef migrations add`; the connection strings are placeholders, never opened.
+// Used only by `dotnet ef migrations add`; the connection strings are placeholders, never opened. These factories are
+// the EF tools' composition root, so they may take the system clock (it is never read: no row is saved).
+#pragma warning disable RS0030
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTiduDbContext>
 {
     public SqliteTiduDbContext CreateDbContext(string[] args) =>
@@ -25,3 +27,4 @@ internal static class DesignTimeCipher
     public static readonly Cryptography.FieldCipher Instance =
         new(Cryptography.KeyRing.Of(Cryptography.CryptoSuite.Guomi, (Cryptography.KeyRing.Fields, "design", new byte[Cryptography.KeyRing.MaterialBytes])));
 }
+#pragma warning restore RS0030

@@ -15,17 +15,17 @@ public static class ErrorResponses
     {
         ArgumentNullException.ThrowIfNull(context);
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, title) = error switch
+        var (status, code, title) = error switch
         {
-            RegionScopeViolationException => (StatusCodes.Status403Forbidden, "无权操作：该企业不在您的管辖区域内"),
-            RecognitionBasisMissingException => (StatusCodes.Status403Forbidden, "认定信息只能由认定程序或官方名单导入产生，不能在档案中修改"),
-            Data.ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, $"输入的文字过长：最多 {tooLong.Limit} 个字符"),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "请求内容过大"),
-            BadHttpRequestException b => (b.StatusCode, "请求无效"),
+            RegionScopeViolationException => (StatusCodes.Status403Forbidden, "scope.violation", "无权操作：该企业不在您的管辖区域内"),
+            RecognitionBasisMissingException => (StatusCodes.Status403Forbidden, "recognition.basis-missing", "认定信息只能由认定程序或官方名单导入产生，不能在档案中修改"),
+            Data.ValueTooLongException tooLong => (StatusCodes.Status400BadRequest, "input.too-long", $"输入的文字过长：最多 {tooLong.Limit} 个字符"),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrency.conflict", "数据已被他人修改，请刷新后重试"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "request.too-large", "请求内容过大"),
+            BadHttpRequestException b => (b.StatusCode, "request.bad", "请求无效"),
             // A parameter far outside any sensible range (a year 9999, a page two billion) that slipped past the checks.
-            OverflowException or ArgumentOutOfRangeException => (StatusCodes.Status400BadRequest, "请求参数超出范围"),
-            _ => (StatusCodes.Status500InternalServerError, "系统内部错误，请稍后重试"),
+            OverflowException or ArgumentOutOfRangeException => (StatusCodes.Status400BadRequest, "request.out-of-range", "请求参数超出范围"),
+            _ => (StatusCodes.Status500InternalServerError, "internal.error", "系统内部错误，请稍后重试"),
         };
         var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Errors");
         if (status == StatusCodes.Status500InternalServerError || error is OverflowException or ArgumentOutOfRangeException)
@@ -39,8 +39,12 @@ public static class ErrorResponses
         context.Response.StatusCode = status;
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            await Results.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["traceId"] = context.TraceIdentifier })
-                .ExecuteAsync(context).ConfigureAwait(false);
+            await Results.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?>
+            {
+                ["traceId"] = context.TraceIdentifier,
+                [Adapters.ProblemBodies.Code] = code,
+                [Adapters.ProblemBodies.TitleZh] = title,
+            }).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -74,14 +78,19 @@ public static class ErrorResponses
         _ => "请求未能完成",
     };
 
-    /// <summary>Writes a refusal: ProblemDetails (Chinese title, English detail) on the API, the Chinese error page elsewhere.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string titleZh, string detailEn)
+    /// <summary>
+    /// Writes a refusal of the platform's own (a limit, a credential rule): ProblemDetails (Chinese title, English detail,
+    /// its stable code) on the API, the Chinese error page elsewhere.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, string titleZh, string detailEn)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            await Results.Problem(title: titleZh, detail: detailEn, statusCode: status).ExecuteAsync(context).ConfigureAwait(false);
+            await Results.Problem(title: titleZh, detail: detailEn, statusCode: status,
+                extensions: new Dictionary<string, object?> { [Adapters.ProblemBodies.Code] = code, [Adapters.ProblemBodies.TitleZh] = titleZh })
+                .ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";

@@ -38,7 +38,9 @@ public static class TiduServices
         services.AddSingleton<Auditing.AuditAnchorService>();
         services.AddHostedService(sp => sp.GetRequiredService<Auditing.AuditAnchorService>());
         services.AddTiduDatabase(provider, connection, Security.Keys.Load(config, builder.Environment.ContentRootPath));
+#pragma warning disable RS0030 // the composition root: the one place the web platform takes the system clock
         services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.AddHttpContextAccessor();
         services.AddScoped<HttpRegionScopeSource>();
         services.AddScoped<IRegionScopeSource>(sp => sp.GetRequiredService<HttpRegionScopeSource>());

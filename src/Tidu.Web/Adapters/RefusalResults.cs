@@ -13,7 +13,7 @@ public static class RefusalResults
     public static int StatusOf(RefusalKind kind) => kind switch
     {
         RefusalKind.Invalid => StatusCodes.Status422UnprocessableEntity,
-        RefusalKind.Validation => StatusCodes.Status400BadRequest,
+        RefusalKind.Validation or RefusalKind.Malformed => StatusCodes.Status400BadRequest,
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tidu.Data.Registry;
+using Tidu.Web.Adapters;
 using Tidu.Web.Monitoring;
 
 namespace Tidu.Web.Api;
@@ -26,8 +27,8 @@ public static class MonitoringApi
         var date = on ?? ChinaCalendar.Today(clock);
         if (year is { } y && (y < 1 || y > date.Year))
         {
-            return TypedResults.Problem(title: $"统计年度无效：应为不晚于统计日期所在年度（{date.Year}）的年份",
-                detail: $"year {y} is not a year on or before the as-of date's ({date.Year})", statusCode: StatusCodes.Status400BadRequest);
+            return Tidu.Application.Refusal.Malformed("monitoring.year-out-of-range", $"统计年度无效：应为不晚于统计日期所在年度（{date.Year}）的年份",
+                $"year {y} is not a year on or before the as-of date's ({date.Year})").ToProblem();
         }
         return TypedResults.Ok(await charts.BuildAsync(new MonitoringPeriod(date, year ?? date.Year), ct).ConfigureAwait(false));
     }

@@ -63,7 +63,7 @@ public static class TiduApi
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
             {
-                return Results.Problem(title: "缺少或无效的防伪令牌 (antiforgery token missing or invalid)", statusCode: StatusCodes.Status400BadRequest);
+                return Tidu.Application.Refusal.Malformed("request.antiforgery", "缺少或无效的防伪令牌", "antiforgery token missing or invalid").ToProblem();
             }
         }
         return await next(ctx).ConfigureAwait(false);
@@ -127,7 +127,7 @@ public static class TiduApi
         }
         catch (Tidu.Rules.Model.RuleNotInForceException ex)
         {
-            return Results.Problem(title: "该日期没有有效的规则版本", detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Tidu.Application.Refusal.Invalid("evaluation.no-rule-version", "该日期没有有效的规则版本", ex.Message).ToProblem();
         }
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, EvaluationJsonWriter.Options))
@@ -157,17 +157,17 @@ public static class TiduApi
         using var body = new MemoryStream();
         if (!await BoundedCopy.CopyAsync(request.Body, body, ProfileReader.DefaultMaxRecordBytes, ct).ConfigureAwait(false))
         {
-            return TypedResults.Problem(title: $"请求内容过大：单个企业档案不能超过 {ProfileReader.DefaultMaxRecordBytes / 1024} KB",
-                detail: $"one file is at most {ProfileReader.DefaultMaxRecordBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Tidu.Application.Refusal.TooLarge("enterprise.too-large", $"请求内容过大：单个企业档案不能超过 {ProfileReader.DefaultMaxRecordBytes / 1024} KB",
+                $"one file is at most {ProfileReader.DefaultMaxRecordBytes} bytes").ToProblem();
         }
         var record = ProfileReader.Parse(new RawRecord(1, "body", body.ToArray()));
         if (record.Profile is not { } profile)
         {
-            return ValidationProblem(record.Errors.Select(e => (e.Path, e.Reason)));
+            return ValidationProblem("enterprise.invalid", record.Errors.Select(e => (e.Path, e.Reason)));
         }
         if (!string.Equals(profile.CreditCode, creditCode, StringComparison.OrdinalIgnoreCase))
         {
-            return ValidationProblem([("/creditCode", $"the body's credit code {profile.CreditCode} differs from the URL's {creditCode}")]);
+            return ValidationProblem("enterprise.credit-code-mismatch", [("/creditCode", $"the body's credit code {profile.CreditCode} differs from the URL's {creditCode}")]);
         }
         var result = await registry.UpsertAsync([profile], null, ct).ConfigureAwait(false);
         if (result.Refused.Count > 0 && result.Refused[0] is var refused)
@@ -182,16 +182,15 @@ public static class TiduApi
     {
         if (file is null || file.Length == 0)
         {
-            return ValidationProblem([("file", "no file: send it as multipart/form-data field 'file'")]);
+            return ValidationProblem("import.no-file", [("file", "no file: send it as multipart/form-data field 'file'")]);
         }
         if (file.Length > options.Value.MaxUploadBytes)
         {
-            return TypedResults.Problem(title: UploadLimit.TooLargeZh(options.Value), detail: $"an upload is at most {options.Value.MaxUploadBytes} bytes",
-                statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Tidu.Application.Refusal.TooLarge("import.too-large", UploadLimit.TooLargeZh(options.Value), $"an upload is at most {options.Value.MaxUploadBytes} bytes").ToProblem();
         }
         if (ProfileImporter.FormatOf(file.FileName) is not { } format)
         {
-            return ValidationProblem([("file", "unsupported file type: use .csv, .xlsx, .json or .jsonl")]);
+            return ValidationProblem("import.unsupported-type", [("file", "unsupported file type: use .csv, .xlsx, .json or .jsonl")]);
         }
         using var content = new MemoryStream();
         await file.CopyToAsync(content, ct).ConfigureAwait(false);
@@ -199,7 +198,7 @@ public static class TiduApi
         var job = await jobs.RunHereAsync(scope, Path.GetFileName(file.FileName), format, content.ToArray(), commit == true, ct).ConfigureAwait(false);
         if (job.State == ImportJobState.Failed)
         {
-            return TypedResults.Problem(title: job.Failure, statusCode: StatusCodes.Status500InternalServerError);
+            return Tidu.Application.Refusal.Failed("import.failed", job.Failure ?? "导入失败", "the import job failed").ToProblem();
         }
         return TypedResults.Ok(ImportReportView.Of(job));
     }
@@ -207,31 +206,27 @@ public static class TiduApi
     private static async Task<Results<Ok<ImportReportView>, ProblemHttpResult>> ImportReportAsync(Guid id, int? page, HttpContext http, ImportJobs jobs, CancellationToken ct) =>
         await jobs.FindAsync(id, Security.HttpRegionScopeSource.ScopeOf(http.User).Actor, page ?? 1, ct).ConfigureAwait(false) is { } job
             ? TypedResults.Ok(ImportReportView.Of(job))
-            : TypedResults.Problem(title: "未找到该导入任务", detail: $"no import {id} of the caller", statusCode: StatusCodes.Status404NotFound);
+            : Tidu.Application.Refusal.NotFound("import.not-found", "未找到该导入任务", $"no import {id} of the caller").ToProblem();
 
     /// <summary>Why a file was not written, as the API answers it (Chinese title, English detail).</summary>
     private static ProblemHttpResult Refusal(UpsertRefusal refused) => refused.Reason switch
     {
-        UpsertRefusalReason.OutsideScope => TypedResults.Problem(title: "无权操作：该企业不在您的管辖区域内", statusCode: StatusCodes.Status403Forbidden),
-        UpsertRefusalReason.HeldElsewhere => TypedResults.Problem(title: ImportMessages.HeldElsewhereZh,
-            detail: "this credit code cannot be filed in the caller's region", statusCode: StatusCodes.Status403Forbidden),
-        UpsertRefusalReason.UnknownRegion => ValidationProblem([("/regionCode", "the region code is not in the platform's region table")]),
-        UpsertRefusalReason.TooLong => ValidationProblem([(refused.Path ?? "", $"at most {refused.Limit} characters")]),
-        UpsertRefusalReason.RecognitionsNotEditable => TypedResults.Problem(title: ImportMessages.RecognitionsZh,
-            detail: "recognitions come from a round's decision or an official list import; a file edit keeps the stored ones (leave 'recognitions' out)",
-            statusCode: StatusCodes.Status422UnprocessableEntity),
-        _ => TypedResults.Problem(title: "数据库未能保存该企业档案，请检查数据后重试", statusCode: StatusCodes.Status422UnprocessableEntity),
+        UpsertRefusalReason.OutsideScope => Tidu.Application.Refusal.Forbidden("enterprise.outside-scope", "无权操作：该企业不在您的管辖区域内",
+            "the file is outside the caller's region").ToProblem(),
+        UpsertRefusalReason.HeldElsewhere => Tidu.Application.Refusal.Forbidden("enterprise.held-elsewhere", ImportMessages.HeldElsewhereZh,
+            "this credit code cannot be filed in the caller's region").ToProblem(),
+        UpsertRefusalReason.UnknownRegion => ValidationProblem("enterprise.unknown-region", [("/regionCode", "the region code is not in the platform's region table")]),
+        UpsertRefusalReason.TooLong => ValidationProblem("enterprise.too-long", [(refused.Path ?? "", $"at most {refused.Limit} characters")]),
+        UpsertRefusalReason.RecognitionsNotEditable => Tidu.Application.Refusal.Invalid("enterprise.recognitions-not-editable", ImportMessages.RecognitionsZh,
+            "recognitions come from a round's decision or an official list import; a file edit keeps the stored ones (leave 'recognitions' out)").ToProblem(),
+        _ => Tidu.Application.Refusal.Invalid("enterprise.not-saved", "数据库未能保存该企业档案，请检查数据后重试", "the database refused the file").ToProblem(),
     };
 
-    private static ProblemHttpResult NotFound(string creditCode) =>
-        TypedResults.Problem(title: "未找到该企业（或不在您的管辖区域内）", detail: $"no enterprise {creditCode} in the caller's region scope", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(string creditCode) => Tidu.Application.Workflow.WorkflowProblems.EnterpriseNotFound(creditCode).ToProblem();
 
-    private static ProblemHttpResult ValidationProblem(IEnumerable<(string Path, string Reason)> errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()))
-        {
-            Title = "数据校验未通过 (validation failed)",
-            Status = StatusCodes.Status400BadRequest,
-        });
+    private static ProblemHttpResult ValidationProblem(string code, IEnumerable<(string Path, string Reason)> errors) =>
+        Tidu.Application.Refusal.Validation(code, "数据校验未通过", "validation failed",
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray())).ToProblem();
 }
 
 /// <summary>Query-string form of <see cref="EnterpriseFilter"/>.</summary>
@@ -243,8 +238,8 @@ public sealed record FilterParameters(string? Tier, string? NearMiss, string? Si
     /// <summary>400 when the page or page size is outside its range; null when the parameters are fine.</summary>
     public ProblemHttpResult? OutOfRange() =>
         Page is < 1 or > MaxPage || PageSize is < 1 or > EnterpriseFilter.MaxPageSize
-            ? TypedResults.Problem(title: $"分页参数超出范围：页码应为 1 至 {MaxPage}，每页条数应为 1 至 {EnterpriseFilter.MaxPageSize}",
-                detail: $"page must be 1 to {MaxPage} and pageSize 1 to {EnterpriseFilter.MaxPageSize}", statusCode: StatusCodes.Status400BadRequest)
+            ? Tidu.Application.Refusal.Malformed("list.page-out-of-range", $"分页参数超出范围：页码应为 1 至 {MaxPage}，每页条数应为 1 至 {EnterpriseFilter.MaxPageSize}",
+                $"page must be 1 to {MaxPage} and pageSize 1 to {EnterpriseFilter.MaxPageSize}").ToProblem()
             : null;
 
     public EnterpriseFilter ToFilter() => new()

@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application;
 using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Registry;
 using Tidu.Rules;
+using Tidu.Web.Adapters;
 
 namespace Tidu.Web.Dynamic;
 
@@ -75,11 +77,8 @@ public static class OfficialListsApi
         }
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
-            {
-                Title = "官方名单校验未通过：须有层级、发布机关、文号、认定日期和统一社会信用代码 (official list validation failed)",
-                Status = StatusCodes.Status400BadRequest,
-            });
+            return Refusal.Validation("official-list.invalid", "官方名单校验未通过：须有层级、发布机关、文号、认定日期和统一社会信用代码", "official list validation failed",
+                errors).ToProblem();
         }
         var today = ChinaCalendar.Today(clock);
         var list = new OfficialRecognitionList

@@ -36,7 +36,7 @@ public static class UploadLimit
                 var allowed = limits.MaxUploadBytes + FramingBytes;
                 if (context.Request.ContentLength > allowed)
                 {
-                    await ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargeZh(limits),
+                    await ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "import.too-large", TooLargeZh(limits),
                         $"an upload is at most {limits.MaxUploadBytes} bytes").ConfigureAwait(false);
                     return;
                 }

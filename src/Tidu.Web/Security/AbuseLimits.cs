@@ -66,7 +66,7 @@ public static class AbuseLimits
                     window = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
                 }
                 context.HttpContext.Response.Headers.RetryAfter = window.ToString(CultureInfo.InvariantCulture);
-                await ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, $"请求过于频繁，请 {window} 秒后再试",
+                await ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "request.rate-limited", $"请求过于频繁，请 {window} 秒后再试",
                     "too many requests: wait and try again").ConfigureAwait(false);
             };
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(

@@ -38,7 +38,7 @@ public static class Credentials
             {
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tidu.Security")
                     .LogWarning("refused {Method} {Path}: both a sign-in cookie and an API key were sent", context.Request.Method, context.Request.Path);
-                await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest,
+                await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, "credentials.two-at-once",
                     "一次请求只能使用一种身份：请勿同时携带登录会话和接口密钥",
                     "a request authenticates with the sign-in cookie or with an API key, not both").ConfigureAwait(false);
                 return;

@@ -88,16 +88,16 @@ public static class ListsApi
         var listRegion = string.IsNullOrWhiteSpace(region) ? keyRegion : region.Trim();
         if (tree.Find(listRegion) is null || !tree.IsWithin(listRegion, keyRegion))
         {
-            return new Pull(null, null, Forbidden($"region {listRegion} is outside the key's region {keyRegion}", "所请求的区域超出该密钥的授权区域"));
+            return new Pull(null, null, Forbidden("list.region-outside-key", $"region {listRegion} is outside the key's region {keyRegion}", "所请求的区域超出该密钥的授权区域"));
         }
         var asked = string.IsNullOrWhiteSpace(tier) ? keyTiers : tier.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (asked.Except(keyTiers, StringComparer.Ordinal).ToList() is { Count: > 0 } outside)
         {
-            return new Pull(null, null, Forbidden($"tier(s) {string.Join(", ", outside)} are outside the key's tiers ({string.Join(", ", keyTiers)})", "所请求的梯度超出该密钥的授权范围"));
+            return new Pull(null, null, Forbidden("list.tier-outside-key", $"tier(s) {string.Join(", ", outside)} are outside the key's tiers ({string.Join(", ", keyTiers)})", "所请求的梯度超出该密钥的授权范围"));
         }
         if (asked.Length == 0)
         {
-            return new Pull(null, null, Forbidden("the key has no tiers: an administrator must add them", "该密钥未授权任何梯度"));
+            return new Pull(null, null, Forbidden("list.key-without-tiers", "the key has no tiers: an administrator must add them", "该密钥未授权任何梯度"));
         }
         var now = clock.GetUtcNow();
         var rows = await SharedList.BuildAsync(db, kind, listRegion, asked.Distinct(StringComparer.Ordinal).ToList(), ChinaCalendar.Today(clock), ct).ConfigureAwait(false);
@@ -123,8 +123,7 @@ public static class ListsApi
         TypedResults.Ok((await pulls.RecentAsync(take, ct).ConfigureAwait(false))
             .Select(p => new ListPullView(p.Id, p.At, p.KeyName, p.ApiKeyId, p.RecipientKind, p.RegionCode, p.Tiers.Split(' '), p.Format, p.Rows, p.ListHash)).ToArray());
 
-    private static ProblemHttpResult Forbidden(string english, string chinese) =>
-        TypedResults.Problem(title: chinese, detail: english, statusCode: StatusCodes.Status403Forbidden);
+    private static ProblemHttpResult Forbidden(string code, string english, string chinese) => Refusal.Forbidden(code, chinese, english).ToProblem();
 }
 
 /// <summary>A pulled list (名单推送): when, for which kind of recipient, region and tiers, how many rows, the list's hash, and the enterprises.</summary>

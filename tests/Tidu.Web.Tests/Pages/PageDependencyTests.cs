@@ -3,7 +3,7 @@ using Shouldly;
 using Tidu.Data;
 using Xunit;
 
-namespace Tidu.Web.Tests.Architecture;
+namespace Tidu.Web.Tests.Pages;
 
 /// <summary>
 /// The pages are adapters over the application layer: no page model and no view may reach the database context itself
