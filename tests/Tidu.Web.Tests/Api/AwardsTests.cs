@@ -7,7 +7,7 @@ using Xunit;
 namespace Tidu.Web.Tests.Api;
 
 /// <summary>
-/// A recognition makes its awards claimable (issue #8 item 4): the file's awards, computed by the policy rule files,
+/// A recognition makes its awards claimable: the file's awards, computed by the policy rule files,
 /// gain the one-time award its new tier triggers — in the API and on the file page. Hubei's measures (湖北若干措施 九) give a national little giant a
 /// one-time award of 50 万元 (“给予50万元一次性奖励”).
 /// </summary>

@@ -8,7 +8,7 @@ using static Tidu.Web.Tests.Dynamic.DynamicHarness;
 namespace Tidu.Web.Tests.Dynamic;
 
 /// <summary>
-/// Notifications inside the platform (issue #8 item 7): each review step notifies the next actor's queue — the
+/// Notifications inside the platform: each review step notifies the next actor's queue — the
 /// enterprise's own county (not a sibling county, not the city or province), then its city, then its province — and a
 /// return goes to the enterprise. Each user reads only their own through GET /api/v1/notifications and marks them read.
 /// </summary>

@@ -11,7 +11,7 @@ using Xunit;
 namespace Tidu.Web.Tests.Sharing;
 
 /// <summary>
-/// List push to banks (issue 9 item 3): a bank key reads only consenting enterprises in its region and tiers,
+/// List push to banks: a bank key reads only consenting enterprises in its region and tiers,
 /// loses one when its consent is withdrawn, every pull is logged with its row count and hash, and the XLSX
 /// carries the same rows as the JSON.
 /// </summary>

@@ -14,7 +14,7 @@ namespace Tidu.Web.Tests.Workflow;
 using Application = Tidu.Data.Entities.Workflow.Application;
 
 /// <summary>
-/// Application materials (issue 8 item 2): kinds by content (PDF, JPEG, PNG, XLSX/DOCX), a size limit (this host's:
+/// Application materials: kinds by content (PDF, JPEG, PNG, XLSX/DOCX), a size limit (this host's:
 /// 4096 bytes), random stored names outside the web root with the SHA-256 recorded, download as an attachment only by
 /// whoever sees the application, and nothing left behind by a refused upload.
 /// </summary>

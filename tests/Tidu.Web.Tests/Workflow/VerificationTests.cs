@@ -9,7 +9,7 @@ using static Tidu.Web.Tests.Workflow.ReviewFlow;
 namespace Tidu.Web.Tests.Workflow;
 
 /// <summary>
-/// Declared versus verified values (issue 8 item 2): the file the enterprise declared at application is kept as it was;
+/// Declared versus verified values: the file the enterprise declared at application is kept as it was;
 /// an officer's verified value is kept beside it (field, declared, verified, who, when, why) and the evaluation reviewers
 /// decide on is re-run on the verified values. The edge used is the specialized-SME check of last year's R&amp;D expense
 /// ≥ 100 万元 (工信部企业〔2022〕63号 附件2 一（二）): 100 passes, 99.99 fails.
