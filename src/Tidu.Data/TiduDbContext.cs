@@ -83,9 +83,19 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
 
     public RegionScope Scope => _scopeSource.Current;
 
-    // The query filters read these members of the context instance; EF turns them into parameters per query.
-    public bool ScopeAll => Scope.All;
-    public string? ScopeRegionCode => Scope.RegionCode;
+    // The query filters read these members of the context instance; EF turns them into parameters per query. Each kind of
+    // scope sets its own members and leaves the others null, and every filter test compares a column with its member so
+    // that a null member makes the test false by nullability alone: EF Core generates (and caches) the SQL per parameter
+    // nullness and drops those tests, so a region officer's query carries one indexed equality (see RegionScope).
+    /// <summary>
+    /// The empty string when the scope is everything, else null: tested as <c>CreditCode.StartsWith(ScopeAllPrefix)</c>
+    /// (<c>LIKE '%'</c>), which holds for every row when set and which EF Core folds to false when null.
+    /// </summary>
+    public string? ScopeAllPrefix => Scope.All ? "" : null;
+
+    public string? ScopeProvinceCode => Scope.ProvinceCode;
+    public string? ScopeCityCode => Scope.CityCode;
+    public string? ScopeCountyCode => Scope.CountyCode;
     public string? ScopeCreditCode => Scope.CreditCode;
     public string? ScopeExpertId => Scope.ExpertId;
     public bool ScopeSeesReviewers => Scope.SeesReviewers;
@@ -116,14 +126,17 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.ApplyConfigurationsFromAssembly(typeof(TiduDbContext).Assembly);
         SensitiveFields.Apply(builder, Cipher);
 
-        Expression<Func<Enterprise, bool>> visible = e =>
-            ScopeAll
-            || (ScopeCreditCode != null
-                ? e.CreditCode == ScopeCreditCode
-                : ScopeRegionCode != null
-                    ? e.RegionCode == ScopeRegionCode || e.CityCode == ScopeRegionCode || e.ProvinceCode == ScopeRegionCode
-                    // An expert sees the enterprises of the applications assigned to them, nothing else.
-                    : ScopeExpertId != null && ExpertAssignments.Any(x => x.ExpertId == ScopeExpertId && x.EnterpriseId == e.Id));
+        // Exactly one kind of scope member is set (the kinds of RegionScope are exclusive), and each test is false when its
+        // member is null by the comparison itself, never by a separate `member != null` (EF Core would make that a boolean
+        // parameter, and `@flag OR …` keeps SQLite off every index): EF Core folds comparisons with null parameters when it
+        // generates the SQL, so only the set kind's test reaches the database. (A `member ?? column` form was tried and is
+        // mistranslated inside query filters: the whole filter vanished — ListQueryPlanTests and the attack matrix guard this.)
+        Expression<Func<Enterprise, bool>> visible = Or(
+            e => e.CreditCode.StartsWith(ScopeAllPrefix!)
+                || e.CreditCode == ScopeCreditCode
+                // An expert sees the enterprises of the applications assigned to them, nothing else.
+                || ExpertAssignments.Any(x => x.ExpertId == ScopeExpertId && x.EnterpriseId == e.Id),
+            RegionScope.Within(() => ScopeProvinceCode, () => ScopeCityCode, () => ScopeCountyCode));
         builder.Entity<Enterprise>().HasQueryFilter(visible);
         builder.Entity<EnterpriseFinancialYear>().HasQueryFilter(Through<EnterpriseFinancialYear>(f => f.Enterprise, visible));
         builder.Entity<EnterpriseRecognition>().HasQueryFilter(Through<EnterpriseRecognition>(r => r.Enterprise, visible));
@@ -156,12 +169,11 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         // Assignments: the expert their own; officers who may see reviewers those of their region (by the region copied at
         // assignment: going through the enterprise would make the enterprise filter, which reads assignments, a cycle).
         // Enterprise users, and officers who only read the conclusion, do not see who scores.
-        builder.Entity<ExpertAssignment>().HasQueryFilter(x =>
-            ScopeAll
-            || (ScopeExpertId != null
-                ? x.ExpertId == ScopeExpertId
-                : ScopeSeesReviewers && ScopeRegionCode != null
-                  && (x.EnterpriseRegionCode == ScopeRegionCode || x.EnterpriseCityCode == ScopeRegionCode || x.EnterpriseProvinceCode == ScopeRegionCode)));
+        var assignmentInRegion = RegionScope.AssignmentsWithin(() => ScopeProvinceCode, () => ScopeCityCode, () => ScopeCountyCode);
+        Expression<Func<ExpertAssignment, bool>> seesReviewers = x => ScopeSeesReviewers;
+        builder.Entity<ExpertAssignment>().HasQueryFilter(Or(
+            x => x.ExpertId.StartsWith(ScopeAllPrefix!) || x.ExpertId == ScopeExpertId,
+            And(seesReviewers, assignmentInRegion)));
         builder.Entity<Entities.Sharing.SharingConsent>().HasQueryFilter(Through<Entities.Sharing.SharingConsent>(c => c.Enterprise, visible));
         // Service rows (commissioners, requests, visits) belong to the enterprise they serve.
         builder.Entity<CommissionerAssignment>().HasQueryFilter(Through<CommissionerAssignment>(a => a.Enterprise, visible));
@@ -182,6 +194,12 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<Entities.Dynamic.NotificationEmail>().HasQueryFilter(
             Through<Entities.Dynamic.NotificationEmail, Entities.Dynamic.Notification>(x => x.Notification, visibleNotification));
     }
+
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters);
+
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(Expression.AndAlso(a.Body, ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters);
 
     /// <summary>The enterprise filter applied to a child row through its navigation to the enterprise.</summary>
     private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Enterprise>> navigation, Expression<Func<Enterprise, bool>> filter) =>

@@ -27,6 +27,9 @@ public sealed record EnterpriseFilter
     /// <summary>name, creditCode, region, industry, updated (prefix '-' for descending).</summary>
     public string? Sort { get; init; }
 
+    /// <summary>A keyset cursor (<see cref="ListCursor"/>) from the previous page's <c>Next</c>: the page starts after it.</summary>
+    public string? After { get; init; }
+
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 using Tidu.Data.Entities;
+using Tidu.Data.Scoping;
 
 namespace Tidu.Application.Screening;
 
@@ -10,7 +11,11 @@ public sealed class EnterpriseQuery(TiduDbContext db, CountCache counts)
     public IQueryable<Enterprise> Apply(EnterpriseFilter f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var q = db.Enterprises.AsNoTracking();
+        return Ordered(Filtered(db.Enterprises.AsNoTracking(), f), f);
+    }
+
+    private static IQueryable<Enterprise> Filtered(IQueryable<Enterprise> q, EnterpriseFilter f)
+    {
         if (!string.IsNullOrWhiteSpace(f.Tier))
         {
             q = q.Where(e => e.TierOutcomes.Any(t => t.Tier == f.Tier && t.Qualified));
@@ -34,8 +39,7 @@ public sealed class EnterpriseQuery(TiduDbContext db, CountCache counts)
         }
         if (!string.IsNullOrWhiteSpace(f.Region))
         {
-            var r = f.Region.Trim();
-            q = q.Where(e => e.RegionCode == r || e.CityCode == r || e.ProvinceCode == r);
+            q = q.Where(RegionScope.Within(f.Region.Trim()));
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -45,30 +49,86 @@ public sealed class EnterpriseQuery(TiduDbContext db, CountCache counts)
             var code = text.ToUpperInvariant();
             q = q.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(code));
         }
+        return q;
+    }
+
+    private static IQueryable<Enterprise> Ordered(IQueryable<Enterprise> q, EnterpriseFilter f)
+    {
+        // Every order ends on the credit code (unique), so a page boundary is exact and a keyset cursor names one row.
         return (f.Sort ?? "name") switch
         {
-            "-name" => q.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
+            "-name" => q.OrderByDescending(e => e.Name).ThenByDescending(e => e.CreditCode),
             "creditCode" => q.OrderBy(e => e.CreditCode),
             "-creditCode" => q.OrderByDescending(e => e.CreditCode),
-            "region" => q.OrderBy(e => e.RegionCode).ThenBy(e => e.Name),
-            "-region" => q.OrderByDescending(e => e.RegionCode).ThenBy(e => e.Name),
-            "industry" => q.OrderBy(e => e.IndustryCode).ThenBy(e => e.Name),
-            "-industry" => q.OrderByDescending(e => e.IndustryCode).ThenBy(e => e.Name),
-            "tier" => q.OrderBy(e => e.Evaluation!.HighestTier).ThenBy(e => e.Name),
-            "-tier" => q.OrderByDescending(e => e.Evaluation!.HighestTier).ThenBy(e => e.Name),
-            _ => q.OrderBy(e => e.Name).ThenBy(e => e.Id),
+            "region" => q.OrderBy(e => e.RegionCode).ThenBy(e => e.Name).ThenBy(e => e.CreditCode),
+            "-region" => q.OrderByDescending(e => e.RegionCode).ThenBy(e => e.Name).ThenBy(e => e.CreditCode),
+            "industry" => q.OrderBy(e => e.IndustryCode).ThenBy(e => e.Name).ThenBy(e => e.CreditCode),
+            "-industry" => q.OrderByDescending(e => e.IndustryCode).ThenBy(e => e.Name).ThenBy(e => e.CreditCode),
+            "tier" => q.OrderBy(e => e.Evaluation!.HighestTier).ThenBy(e => e.Name).ThenBy(e => e.CreditCode),
+            "-tier" => q.OrderByDescending(e => e.Evaluation!.HighestTier).ThenBy(e => e.Name).ThenBy(e => e.CreditCode),
+            _ => q.OrderBy(e => e.Name).ThenBy(e => e.CreditCode),
         };
     }
 
+    /// <summary>
+    /// Up to this many matches the total is counted exactly; beyond it the count would read every match of a province
+    /// (a million files) on every new filter, so it is estimated (<see cref="Paged{T}.TotalEstimated"/>) from a sample.
+    /// </summary>
+    public const int ExactCountLimit = 10_000;
+
+    /// <summary>
+    /// One page: after the keyset cursor when one is given (deep pages cost what page 1 costs), else by page number.
+    /// A cursor that does not belong to the list's order is refused with <see cref="ListCursor.MalformedException"/>.
+    /// </summary>
     public async Task<Paged<EnterpriseRow>> PageAsync(EnterpriseFilter f, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(f);
         var size = Math.Clamp(f.PageSize, 1, EnterpriseFilter.MaxPageSize);
         var page = Math.Max(1, f.Page);
         var q = Apply(f);
-        var total = await counts.GetAsync(db.Scope, "list:" + (f with { Sort = null, Page = 1, PageSize = 0 }), () => q.CountAsync(ct)).ConfigureAwait(false);
-        var items = await Rows(q.Skip((page - 1) * size).Take(size)).ToListAsync(ct).ConfigureAwait(false);
-        return new Paged<EnterpriseRow>(items, page, size, total);
+        var (total, estimated) = await counts.GetAsync(db.Scope, "list:" + (f with { Sort = null, Page = 1, PageSize = 0, After = null }),
+            () => CountAsync(f, ct)).ConfigureAwait(false);
+        IQueryable<Enterprise> slice;
+        if (f.After is { } after)
+        {
+            var cursor = ListCursor.Parse(after, f.Sort) ?? throw new ListCursor.MalformedException();
+            slice = cursor.After(q).Take(size + 1);
+        }
+        else
+        {
+            slice = q.Skip((page - 1) * size).Take(size + 1);
+        }
+        var items = await Rows(slice).ToListAsync(ct).ConfigureAwait(false);
+        var more = items.Count > size;
+        if (more)
+        {
+            items.RemoveAt(size);
+        }
+        return new Paged<EnterpriseRow>(items, page, size, total)
+        {
+            TotalEstimated = estimated,
+            Next = more ? ListCursor.Of(items[^1], f.Sort) : null,
+        };
+    }
+
+    /// <summary>
+    /// The exact number of matches up to <see cref="ExactCountLimit"/>; beyond it an estimate: the share of matches among
+    /// the first <see cref="ExactCountLimit"/> files of the region (in name order, which no screening filter follows)
+    /// times the region's exact number of files (one count on the scope column's index).
+    /// </summary>
+    private async Task<(int Total, bool Estimated)> CountAsync(EnterpriseFilter f, CancellationToken ct)
+    {
+        var capped = await Apply(f).Take(ExactCountLimit + 1).CountAsync(ct).ConfigureAwait(false);
+        if (capped <= ExactCountLimit)
+        {
+            return (capped, false);
+        }
+        var region = new EnterpriseFilter { Region = f.Region };
+        var regionTotal = await Apply(region).CountAsync(ct).ConfigureAwait(false);
+        var sample = Apply(region).Take(ExactCountLimit);
+        var hits = await Filtered(sample, f with { Region = null }).CountAsync(ct).ConfigureAwait(false);
+        var estimate = (int)Math.Round((double)regionTotal * hits / ExactCountLimit);
+        return (Math.Max(estimate, ExactCountLimit + 1), true);
     }
 
     public static IQueryable<EnterpriseRow> Rows(IQueryable<Enterprise> q) =>

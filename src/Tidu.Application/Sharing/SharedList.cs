@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
+using Tidu.Data.Scoping;
 
 namespace Tidu.Application.Sharing;
 
@@ -31,7 +32,7 @@ public static class SharedList
         ArgumentNullException.ThrowIfNull(db);
         var tierList = tiers.ToList();
         var rows = await db.Enterprises.AsNoTracking()
-            .Where(e => e.RegionCode == regionCode || e.CityCode == regionCode || e.ProvinceCode == regionCode)
+            .Where(RegionScope.Within(regionCode))
             .Where(e => db.SharingConsents.Any(c => c.EnterpriseId == e.Id && c.RecipientKind == recipientKind && c.WithdrawnAt == null))
             .Where(e => e.Recognitions.Any(r => tierList.Contains(r.Tier) && r.RecognizedOn <= today && (r.ValidUntil == null || r.ValidUntil >= today))
                 || e.TierOutcomes.Any(t => t.Qualified && tierList.Contains(t.Tier)))

@@ -16,13 +16,16 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         b.Property(e => e.CityCode).HasMaxLength(6);
         b.Property(e => e.IndustryCode).HasMaxLength(5);
         b.Property(e => e.Revision).IsConcurrencyToken();
-        // Scope filters compare these three columns; each gets an index so a county's list never scans the province.
-        b.HasIndex(e => e.RegionCode);
-        b.HasIndex(e => e.CityCode);
-        b.HasIndex(e => e.ProvinceCode);
+        // A region scope is one equality on the column of its level (RegionScope.Within), and lists are sorted by name with
+        // the (unique) credit code as tie-breaker: one index per level, led by the scope column and followed by the sort, lets a page (and a
+        // keyset's next page) be read in order from the index, the screening filters checked row by row as it goes (size
+        // class in the row, tier outcomes by their primary key) — no sort of the region's matches, no scan of the rest.
+        b.HasIndex(e => new { e.ProvinceCode, e.Name, e.CreditCode });
+        b.HasIndex(e => new { e.CityCode, e.Name, e.CreditCode });
+        b.HasIndex(e => new { e.RegionCode, e.Name, e.CreditCode });
         b.HasIndex(e => e.IndustryCode);
-        // Lists are sorted by name by default; without an index every page of a province's list sorts 100k rows.
-        b.HasIndex(e => e.Name);
+        // The same order for everything (administrators, system jobs).
+        b.HasIndex(e => new { e.Name, e.CreditCode });
         b.HasOne<Region>().WithMany().HasForeignKey(e => e.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.OwnsOne(e => e.Evaluation, ev =>
         {

@@ -230,7 +230,8 @@ public static class TiduApi
 }
 
 /// <summary>Query-string form of <see cref="EnterpriseFilter"/>.</summary>
-public sealed record FilterParameters(string? Tier, string? NearMiss, string? SizeClass, string? Industry, string? Region, string? Q, string? Sort, int? Page, int? PageSize)
+public sealed record FilterParameters(string? Tier, string? NearMiss, string? SizeClass, string? Industry, string? Region, string? Q, string? Sort, int? Page, int? PageSize,
+    string? After)
 {
     /// <summary>Highest page asked for (a list of 100,000 files has 2,000 pages of 50).</summary>
     public const int MaxPage = 100_000;
@@ -240,7 +241,10 @@ public sealed record FilterParameters(string? Tier, string? NearMiss, string? Si
         Page is < 1 or > MaxPage || PageSize is < 1 or > EnterpriseFilter.MaxPageSize
             ? Tidu.Application.Refusal.Malformed("list.page-out-of-range", $"分页参数超出范围：页码应为 1 至 {MaxPage}，每页条数应为 1 至 {EnterpriseFilter.MaxPageSize}",
                 $"page must be 1 to {MaxPage} and pageSize 1 to {EnterpriseFilter.MaxPageSize}").ToProblem()
-            : null;
+            : After is { } after && ListCursor.Parse(after, Sort) is null
+                ? Tidu.Application.Refusal.Malformed("list.bad-cursor", "分页游标无效：请使用上一页返回的 next 值，且排序方式不变（按名称或统一社会信用代码排序时才有游标）",
+                    "after must be the next value of the previous page, with the same sort (only name and creditCode orders have cursors)").ToProblem()
+                : null;
 
     public EnterpriseFilter ToFilter() => new()
     {
@@ -253,6 +257,7 @@ public sealed record FilterParameters(string? Tier, string? NearMiss, string? Si
         Sort = Sort,
         Page = Page ?? 1,
         PageSize = PageSize ?? 50,
+        After = After,
     };
 }
 

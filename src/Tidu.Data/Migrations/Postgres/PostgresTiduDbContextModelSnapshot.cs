@@ -701,18 +701,18 @@ namespace Tidu.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CityCode");
-
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("IndustryCode");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Name", "CreditCode");
 
-                    b.HasIndex("ProvinceCode");
+                    b.HasIndex("CityCode", "Name", "CreditCode");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("ProvinceCode", "Name", "CreditCode");
+
+                    b.HasIndex("RegionCode", "Name", "CreditCode");
 
                     b.ToTable("Enterprises");
                 });

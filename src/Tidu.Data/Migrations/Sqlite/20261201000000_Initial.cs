@@ -1301,9 +1301,9 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "SubmittedMonth");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Enterprises_CityCode",
+                name: "IX_Enterprises_CityCode_Name_CreditCode",
                 table: "Enterprises",
-                column: "CityCode");
+                columns: new[] { "CityCode", "Name", "CreditCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_CreditCode",
@@ -1332,19 +1332,19 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "IndustryCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Enterprises_Name",
+                name: "IX_Enterprises_Name_CreditCode",
                 table: "Enterprises",
-                column: "Name");
+                columns: new[] { "Name", "CreditCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Enterprises_ProvinceCode",
+                name: "IX_Enterprises_ProvinceCode_Name_CreditCode",
                 table: "Enterprises",
-                column: "ProvinceCode");
+                columns: new[] { "ProvinceCode", "Name", "CreditCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Enterprises_RegionCode",
+                name: "IX_Enterprises_RegionCode_Name_CreditCode",
                 table: "Enterprises",
-                column: "RegionCode");
+                columns: new[] { "RegionCode", "Name", "CreditCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ApplicationId_ExpertId",

@@ -19,6 +19,7 @@ public sealed class IndexModel(EnterpriseQuery query, ScopeRegions scopeRegions,
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public EnterpriseFilter Filter { get; private set; } = new();
     public Paged<EnterpriseRow> Result { get; private set; } = new([], 1, 50, 0);
@@ -36,7 +37,9 @@ public sealed class IndexModel(EnterpriseQuery query, ScopeRegions scopeRegions,
         {
             return Redirect("/Applications");
         }
-        Filter = new EnterpriseFilter { Tier = Tier, NearMiss = NearMiss, SizeClass = SizeClass, Industry = Industry, Region = Region, Q = Q, Sort = Sort, Page = PageNumber };
+        // A cursor that does not fit the order (edited by hand, or from another sort) is dropped: the page opens by number.
+        var after = After is { } a && ListCursor.Parse(a, Sort) is not null ? a : null;
+        Filter = new EnterpriseFilter { Tier = Tier, NearMiss = NearMiss, SizeClass = SizeClass, Industry = Industry, Region = Region, Q = Q, Sort = Sort, Page = PageNumber, After = after };
         Result = await query.PageAsync(Filter, ct).ConfigureAwait(false);
         TierOptions = rules.Tiers.Select(t => (t.Id, t.Title)).ToList();
         // The regions a filter can narrow to: the reader's own and those below it (as GET /api/v1/regions marks them "within").
@@ -48,6 +51,17 @@ public sealed class IndexModel(EnterpriseQuery query, ScopeRegions scopeRegions,
     public string RegionName(string code) => tree.Find(code)?.Name ?? code;
 
     public string PageLink(int page) => "/Enterprises" + Query(new() { ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>
+    /// The next page: after the keyset cursor when the order has one (a deep page costs what page 1 costs), else by number;
+    /// null on the last page.
+    /// </summary>
+    public string? NextLink() =>
+        Result.Next is { } next
+            ? "/Enterprises" + Query(new() { ["page"] = (Result.Page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["after"] = next })
+            : Result.Page < Result.Pages && Result.Items.Count == Result.PageSize && ListCursor.Of(Result.Items[^1], Sort) is null
+                ? PageLink(Result.Page + 1)
+                : null;
 
     public string SortLink(string column) => "/Enterprises" + Query(new() { ["sort"] = Sort == column ? "-" + column : column, ["page"] = null });
 
