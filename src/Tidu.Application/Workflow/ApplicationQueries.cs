@@ -18,15 +18,12 @@ public sealed record ApplicationList(string? Level, bool Queue, IReadOnlyList<Ap
 /// <summary>An application with the materials attached to it, oldest first.</summary>
 public sealed record ApplicationMaterials(Application Application, IReadOnlyList<ApplicationMaterial> Materials);
 
-/// <summary>A material to download: its row (name, recognised type) and its stored content, opened for reading.</summary>
-public sealed record MaterialFile(ApplicationMaterial Material, Stream Content);
-
 /// <summary>
 /// Reading applications, for the review queue page, the materials page and the API alike. Which applications a reader
 /// reaches is the database's scope filter (an officer's region, an enterprise's own, an expert's assignments); which of
 /// them wait at the reader's level is the lifecycle table's (<see cref="Lifecycle.WaitingFor"/>).
 /// </summary>
-public sealed class ApplicationQueries(TiduDbContext db, IActorSource actors, MaterialStore store)
+public sealed class ApplicationQueries(TiduDbContext db, IActorSource actors)
 {
     /// <summary>
     /// The applications in scope matching <paramref name="filter"/>. A queue is asked of an officer only: for anyone else
@@ -76,14 +73,5 @@ public sealed class ApplicationQueries(TiduDbContext db, IActorSource actors, Ma
         }
         var materials = await db.ApplicationMaterials.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         return new ApplicationMaterials(application, materials);
-    }
-
-    /// <summary>One material of an application, opened for reading; not found when the reader cannot see the application (the scope filter's).</summary>
-    public async Task<Outcome<MaterialFile>> MaterialAsync(long id, long materialId, CancellationToken ct)
-    {
-        var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
-        return material is null
-            ? WorkflowProblems.NotFound("未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope", "material.not-found")
-            : new MaterialFile(material, store.OpenRead(material.StoredName));
     }
 }

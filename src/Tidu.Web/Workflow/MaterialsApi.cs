@@ -26,9 +26,9 @@ public static class MaterialsApi
     private static async Task<Results<Ok<MaterialView[]>, ProblemHttpResult>> ListAsync(long id, ApplicationQueries applications, CancellationToken ct) =>
         (await applications.MaterialsAsync(id, ct).ConfigureAwait(false)).Answer(found => TypedResults.Ok(found.Materials.Select(MaterialView.Of).ToArray()));
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(long id, long materialId, HttpContext http, ApplicationQueries applications,
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(long id, long materialId, HttpContext http, MaterialUploads materials,
         CancellationToken ct) =>
-        (await applications.MaterialAsync(id, materialId, ct).ConfigureAwait(false)).Answer(file =>
+        (await materials.MaterialAsync(id, materialId, ct).ConfigureAwait(false)).Answer(file =>
         {
             // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
             http.Response.Headers.XContentTypeOptions = "nosniff";
