@@ -12,8 +12,10 @@ public static class JsonSyntax
     public static string Describe(JsonException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
+        // The reader says "depth" only when a record nests deeper than its limit: the one kind of error worth naming.
+        var what = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "nested beyond the maximum depth" : "syntax error";
         return ex.LineNumber is { } line && ex.BytePositionInLine is { } at
-            ? string.Create(CultureInfo.InvariantCulture, $"syntax error at line {line + 1}, byte {at + 1}")
-            : "syntax error";
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} at line {line + 1}, byte {at + 1}")
+            : what;
     }
 }
