@@ -130,7 +130,7 @@ public sealed partial class ProfileParser
             {
                 _errors.Clear();
                 _creditCode = null;
-                Error(0, "", "not valid JSON: " + JsonError(ex));
+                Error(0, "", "not valid JSON: " + JsonSyntax.Describe(ex));
                 return null;
             }
         }
@@ -152,14 +152,6 @@ public sealed partial class ProfileParser
         var ordered = _errors.Select((e, i) => (e, i)).OrderBy(x => x.e.Key).ThenBy(x => x.i).Select(x => x.e);
         var code = _creditCode is not null && CreditCode.IsValid(_creditCode) ? _creditCode : null;
         return [.. ordered.Select(e => new RecordError(locator, e.Path, e.Reason, code))];
-    }
-
-    /// <summary>System.Text.Json messages carry line/byte positions and no input text: safe to show.</summary>
-    internal static string JsonError(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     /// <summary>Report order: member of the root, then element or member, then member of that (24 bits each).</summary>
