@@ -25,8 +25,10 @@ public static class ApplicationServices
         services.AddScoped<Auditing.AuditSearch>();
         services.AddScoped<Auditing.AuditChainCheck>();
         services.AddScoped<EnterpriseFiles>();
+        services.AddScoped<FileYears>();
         services.AddScoped<ScopeRegions>();
         services.AddScoped<RegionOverview>();
+        services.AddSingleton<EvaluationRefresh>();
 
         services.Configure<WorkflowOptions>(config.GetSection("Workflow"));
         services.Configure<ExpertReviewOptions>(config.GetSection("Workflow:ExpertReview"));
@@ -36,6 +38,7 @@ public static class ApplicationServices
         services.AddScoped<RoundService>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<Verifications>();
         services.AddScoped<PublicityService>();
         services.AddScoped<ExpertReviewService>();
 
@@ -43,12 +46,15 @@ public static class ApplicationServices
         services.AddScoped<RecognitionReviewer>();
         services.AddScoped<Pools>();
         services.AddScoped<Recognitions>();
+        services.AddScoped<OfficialLists>();
+        services.AddSingleton<ReReviewNoticeIssuer>();
 
         services.Configure<ServiceOptions>(config.GetSection("Service"));
         services.AddScoped<CommissionerService>();
         services.AddScoped<RequestActions>();
         services.AddScoped<RequestRegister>();
         services.AddScoped<VisitLog>();
+        services.AddScoped<RequestStatistics>();
         services.AddSingleton<RequestEscalator>();
 
         services.AddScoped<Administration.AccountAdministration>();
@@ -58,6 +64,7 @@ public static class ApplicationServices
         services.AddScoped<Consents>();
         services.AddScoped<ListPulls>();
         services.AddScoped<Inbox>();
+        services.AddSingleton<Notifications.Email.NotificationMailer>();
         return services;
     }
 }

@@ -53,7 +53,6 @@ public static class TiduServices
         services.AddSingleton(_ => Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault());
         services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
-        services.AddScoped<Display.FileYears>();
         services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
         services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
         services.AddScoped<Tidu.Web.Monitoring.OfficialCounts>();
@@ -72,8 +71,9 @@ public static class TiduServices
         // A relative material directory is under the content root (never under wwwroot).
         services.PostConfigure<Tidu.Application.Workflow.MaterialOptions>(o => o.StoragePath = Path.Combine(builder.Environment.ContentRootPath, o.StoragePath));
         builder.AddTiduService();
-        services.AddOptions<Notifications.Email.EmailOptions>().Bind(config.GetSection(Notifications.Email.EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Notifications.Email.IEmailSender, Notifications.Email.SmtpEmailSender>();
+        services.AddOptions<Tidu.Application.Notifications.Email.EmailOptions>().Bind(config.GetSection(Tidu.Application.Notifications.Email.EmailOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Tidu.Application.Notifications.Email.IEmailSender, Notifications.Email.SmtpEmailSender>();
         services.AddSingleton<Notifications.Email.NotificationEmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.Email.NotificationEmailDispatcher>());
         services.AddSingleton<Dynamic.ReReviewNoticeService>();

@@ -232,6 +232,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         }
         var now = clock.GetUtcNow();
         string? gap = null;
+        PreEvaluation? evaluated = null;
         if (effect is not null)
         {
             var result = await effect(application, now).ConfigureAwait(false);
@@ -241,6 +242,7 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
             }
             gap = result.Gap;
             why = result.Reason ?? why;
+            evaluated = result.Evaluation;
         }
         if (step.Guard == Guard.QuotaLeft)
         {
@@ -249,6 +251,12 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         }
         var recorded = Record(application, step.Level, step.Decision, application.State, step.To, now, why);
         recorded.OverrideReason = overriding;
+        if (evaluated is not null)
+        {
+            // A step that re-evaluates (a verification) is recorded with the evaluation it produced: reviewers decide on it from then.
+            recorded.EvaluationTrace = evaluated.TraceJson;
+            recorded.RuleVersion = evaluated.RuleVersion;
+        }
         db.ApplicationDecisions.Add(recorded);
         application.State = step.To;
         // Every step is a new revision, also one that leaves the state as it was: whoever decided on the old one learns of it.
@@ -256,8 +264,11 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         return await SaveAsync(application, application.Revision, gap, ct).ConfigureAwait(false);
     }
 
-    /// <summary>What an effect of a step answers: a refusal, or the gap to show and the reason to record (when the effect writes it).</summary>
-    public readonly record struct StepEffect(Refusal? Refusal, string? Gap, string? Reason)
+    /// <summary>
+    /// What an effect of a step answers: a refusal, or the gap to show, the reason to record (when the effect writes it) and
+    /// the evaluation the step produced (when it re-evaluates the application).
+    /// </summary>
+    public readonly record struct StepEffect(Refusal? Refusal, string? Gap, string? Reason, PreEvaluation? Evaluation = null)
     {
         public static StepEffect None => default;
 
@@ -268,6 +279,8 @@ public sealed class ApplicationService(TiduDbContext db, EnterpriseRegistry regi
         public static StepEffect WithGap(string? gap) => new(null, gap, null);
 
         public static StepEffect WithReason(string reason) => new(null, null, reason);
+
+        public static StepEffect Reevaluated(string reason, PreEvaluation evaluation) => new(null, null, reason, evaluation);
     }
 
     private async Task<Refusal?> GuardRefusalAsync(Application application, Guard guard, CancellationToken ct)

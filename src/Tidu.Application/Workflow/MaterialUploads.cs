@@ -6,8 +6,11 @@ using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Application.Workflow;
 
+/// <summary>A material to download: its row (name, recognised type) and its stored content, opened for reading.</summary>
+public sealed record MaterialFile(ApplicationMaterial Material, Stream Content);
+
 /// <summary>
-/// Attaching a material (申报材料) to an application, for the API and the pages alike: the applying enterprise or an
+/// Attaching a material (申报材料) to an application, and reading one back, for the API and the pages alike: the applying enterprise or an
 /// officer, until the application is decided for good; the file checked by <see cref="MaterialStore"/> (size, kind by
 /// content) and stored under a random name with its SHA-256; a row and a file, or neither.
 /// </summary>
@@ -21,6 +24,15 @@ public sealed partial class MaterialUploads(TiduDbContext db, MaterialStore stor
 
     /// <summary>Whether the current actor attaches materials at all (the applying enterprise, or an officer).</summary>
     public bool MayUpload => Access.May(actors.Current, AccessRight.AttachMaterial);
+
+    /// <summary>One material of an application, opened for reading; not found when the reader cannot see the application (the scope filter's).</summary>
+    public async Task<Outcome<MaterialFile>> MaterialAsync(long id, long materialId, CancellationToken ct)
+    {
+        var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
+        return material is null
+            ? NotFound("未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope", "material.not-found")
+            : new MaterialFile(material, store.OpenRead(material.StoredName));
+    }
 
     public async Task<Outcome<ApplicationMaterial>> AddAsync(long id, Stream? content, string? fileName, CancellationToken ct)
     {

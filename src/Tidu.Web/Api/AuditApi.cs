@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Auditing;
 using Tidu.Application.Screening;
-using Tidu.Data;
-using Tidu.Data.Auditing;
 using Tidu.Web.Adapters;
 
 namespace Tidu.Web.Api;
@@ -31,16 +28,10 @@ public static class AuditApi
     private static async Task<Results<Ok<AuditRow[]>, ProblemHttpResult>> EnterpriseHistoryAsync(string creditCode, int? take, EnterpriseFiles files, CancellationToken ct) =>
         (await files.HistoryAsync(creditCode, take, ct).ConfigureAwait(false)).Answer(entries => TypedResults.Ok(entries.Select(h => Row(h.Entry)).ToArray()));
 
-    private static async Task<Ok<AuditRow[]>> EntityHistoryAsync(string entity, string? key, int? take, TiduDbContext db, CancellationToken ct)
-    {
-        var query = db.AuditEntries.AsNoTracking().Where(a => a.Entity == entity);
-        if (key is not null)
-        {
-            query = query.Where(a => a.EntityKey == key);
-        }
-        var entries = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 200, 1, 1000)).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(entries.Select(Row).ToArray());
-    }
+    // The same rule as the audit search page (AuditSearch): enterprise data is shown with its fields, never its values (三员分立).
+    private static async Task<Ok<AuditRow[]>> EntityHistoryAsync(string entity, string? key, int? take, AuditSearch audit, CancellationToken ct) =>
+        TypedResults.Ok((await audit.HistoryAsync(entity, key, take, ct).ConfigureAwait(false))
+            .Select(h => h.ValuesWithheld ? Row(h.Entry) with { Before = null, After = null, WithheldFields = h.Fields } : Row(h.Entry)).ToArray());
 
     // The same check as the audit page's (AuditChainCheck).
     private static async Task<Ok<AuditVerification>> VerifyAsync(AuditChainCheck check, CancellationToken ct) =>
@@ -48,9 +39,12 @@ public static class AuditApi
 
     // Before and after as JSON objects, exactly as stored, not as strings to be parsed again by the caller.
     private static AuditRow Row(Data.Entities.AuditEntry a) => new(a.Id, a.Sequence, a.At, a.Actor, a.Action, a.Entity, a.EntityKey, a.CreditCode,
-        a.Before is null ? null : JsonNode.Parse(a.Before), a.After is null ? null : JsonNode.Parse(a.After), a.RuleSetVersion, a.Hash);
+        a.Before is null ? null : JsonNode.Parse(a.Before), a.After is null ? null : JsonNode.Parse(a.After), a.RuleSetVersion, a.Hash, null);
 }
 
-/// <summary>One audit entry: who changed what when, the values before and after, and its place in the hash chain.</summary>
+/// <summary>
+/// One audit entry: who changed what when, the values before and after, and its place in the hash chain. Enterprise
+/// data read by the audit administrator carries no values: <see cref="WithheldFields"/> names the fields changed.
+/// </summary>
 public sealed record AuditRow(long Id, long? Sequence, DateTimeOffset At, string Actor, string Action, string Entity, string EntityKey, string? CreditCode,
-    JsonNode? Before, JsonNode? After, string? RuleSetVersion, string? Hash);
+    JsonNode? Before, JsonNode? After, string? RuleSetVersion, string? Hash, IReadOnlyList<string>? WithheldFields);

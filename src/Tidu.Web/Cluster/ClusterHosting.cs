@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Tidu.Application.Dynamic;
+using Tidu.Application.Screening;
 using Tidu.Application.Service;
 using Tidu.Cluster.Hosting;
 using Tidu.Cluster.Scheduling;
@@ -59,17 +61,17 @@ internal sealed class RequestEscalationJob(RequestEscalator escalator, IOptions<
 }
 
 /// <summary>Re-review notices, hourly (a notice day is a China date; each notice is sent once by its unique key).</summary>
-internal sealed class ReReviewNoticeJob(ReReviewNoticeService notices) : IScheduledJob
+internal sealed class ReReviewNoticeJob(ReReviewNoticeIssuer notices) : IScheduledJob
 {
     public string Name => "re-review-notices";
     public TimeSpan Period => TimeSpan.FromHours(1);
-    public Task<int> RunAsync(CancellationToken ct) => notices.RunAsync(ct);
+    public Task<int> RunAsync(CancellationToken ct) => notices.IssueDueAsync(ct);
 }
 
 /// <summary>Stored evaluations dated today, checked hourly; re-evaluates only when the China date moved on.</summary>
-internal sealed class EvaluationRefreshJob(EvaluationRefresher refresher) : IScheduledJob
+internal sealed class EvaluationRefreshJob(EvaluationRefresh refresh) : IScheduledJob
 {
     public string Name => "evaluation-refresh";
     public TimeSpan Period => TimeSpan.FromHours(1);
-    public Task<int> RunAsync(CancellationToken ct) => refresher.RefreshAsync(ct);
+    public Task<int> RunAsync(CancellationToken ct) => refresh.RefreshAsync(ct);
 }

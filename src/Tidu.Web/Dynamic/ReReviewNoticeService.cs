@@ -1,19 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tidu.Application.Dynamic;
-using Tidu.Data;
-using Tidu.Data.Registry;
-using Tidu.Data.Scoping;
-using Tidu.Web.Security;
 
 namespace Tidu.Web.Dynamic;
 
 /// <summary>
-/// Runs the re-review notices at start and then hourly (a notice day is a China date; an hour's delay is harmless and
-/// a restart never misses a day). Statuses need no job: they are computed when read.
+/// Runs the re-review notices (<see cref="ReReviewNoticeIssuer"/>) at start and then hourly (a notice day is a China
+/// date; an hour's delay is harmless and a restart never misses a day). Statuses need no job: they are computed when read.
 /// </summary>
-public sealed class ReReviewNoticeService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DynamicManagementOptions> options, ILogger<ReReviewNoticeService> log)
-    : BackgroundService
+public sealed class ReReviewNoticeService(ReReviewNoticeIssuer notices, TimeProvider clock, ILogger<ReReviewNoticeService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +16,11 @@ public sealed class ReReviewNoticeService(IServiceScopeFactory scopes, TimeProvi
         {
             try
             {
-                await RunAsync(stoppingToken).ConfigureAwait(false);
+                var count = await notices.IssueDueAsync(stoppingToken).ConfigureAwait(false);
+                if (count > 0)
+                {
+                    log.LogInformation("sent re-review notices for {Count} recognitions", count);
+                }
             }
             catch (DbUpdateException ex)
             {
@@ -35,18 +33,5 @@ public sealed class ReReviewNoticeService(IServiceScopeFactory scopes, TimeProvi
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
-
-    public async Task<int> RunAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<HttpRegionScopeSource>().Override = RegionScope.Everything("system:re-review-notices");
-        var db = scope.ServiceProvider.GetRequiredService<TiduDbContext>();
-        var count = await ReReviewNotices.IssueAsync(db, ChinaCalendar.Today(clock), options.Value, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        if (count > 0)
-        {
-            log.LogInformation("sent re-review notices for {Count} recognitions", count);
-        }
-        return count;
     }
 }

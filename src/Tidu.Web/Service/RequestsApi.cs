@@ -26,13 +26,17 @@ public static class RequestsApi
         ArgumentNullException.ThrowIfNull(write);
         read.MapGet("/requests/categories", (ServiceRules rules) => TypedResults.Ok(rules.Categories)).WithSummary("Request categories (rules/service/request-categories.yaml)");
         read.MapGet("/requests", ListAsync).Produces<RequestView[]>().WithSummary("Requests in the caller's scope (an enterprise user: its own), newest first");
-        read.MapGet("/requests/stats", RequestStats.GetAsync).WithSummary("Requests raised, answered and answered on time per region and month (for the dashboard)");
+        read.MapGet("/requests/stats", StatsAsync).WithSummary("Requests raised, answered and answered on time per region and month (for the dashboard)");
         read.MapGet("/requests/{id:long}", GetAsync).Produces<RequestView>().WithSummary("One request with its history");
         write.MapPost("/requests", SubmitAsync).Produces<RequestView>(StatusCodes.Status201Created).WithSummary("Raise a request (enterprise user)");
         write.MapPost("/requests/{id:long}/accept", AcceptAsync).WithSummary("Accept a request (officer or commissioner)");
         write.MapPost("/requests/{id:long}/replies", ReplyAsync).WithSummary("Answer a request (officer or commissioner)");
         write.MapPost("/requests/{id:long}/close", CloseAsync).WithSummary("Close an answered request with a satisfaction rating 1–5 (the enterprise)");
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<RequestStatsRow>>, ProblemHttpResult>> StatsAsync(string? by, string? from, string? to, RequestStatistics stats,
+        CancellationToken ct) =>
+        (await stats.ByRegionAsync(by, from, to, ct).ConfigureAwait(false)).Answer(rows => TypedResults.Ok(rows));
 
     // The same list as the requests page (RequestRegister): escalation first, newest first, at most RequestRegister.MaxListed.
     private static async Task<Results<Ok<RequestView[]>, ProblemHttpResult>> ListAsync(string? status, RequestRegister register, CancellationToken ct) =>

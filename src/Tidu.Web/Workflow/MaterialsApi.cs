@@ -1,12 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Tidu.Application;
 using Tidu.Application.Workflow;
-using Tidu.Data;
 using Tidu.Data.Entities.Workflow;
-using Tidu.Data.Identity;
 using Tidu.Web.Adapters;
-using static Tidu.Application.Workflow.WorkflowProblems;
 
 namespace Tidu.Web.Workflow;
 
@@ -31,17 +26,14 @@ public static class MaterialsApi
     private static async Task<Results<Ok<MaterialView[]>, ProblemHttpResult>> ListAsync(long id, ApplicationQueries applications, CancellationToken ct) =>
         (await applications.MaterialsAsync(id, ct).ConfigureAwait(false)).Answer(found => TypedResults.Ok(found.Materials.Select(MaterialView.Of).ToArray()));
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(long id, long materialId, HttpContext http, TiduDbContext db, MaterialStore store, CancellationToken ct)
-    {
-        var material = await db.ApplicationMaterials.AsNoTracking().SingleOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == id, ct).ConfigureAwait(false);
-        if (material is null)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(long id, long materialId, HttpContext http, MaterialUploads materials,
+        CancellationToken ct) =>
+        (await materials.MaterialAsync(id, materialId, ct).ConfigureAwait(false)).Answer(file =>
         {
-            return NotFound("未找到该材料（或不在您的管辖范围内）", $"no material {materialId} of application {id} in the caller's scope").ToProblem();
-        }
-        // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(store.OpenRead(material.StoredName), material.ContentType, material.FileName);
-    }
+            // Never rendered by the browser as whatever it sniffs: a download, of the type its content was recognised as.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.File(file.Content, file.Material.ContentType, file.Material.FileName);
+        });
 
     private static async Task<Results<Created<MaterialView>, ProblemHttpResult>> UploadAsync(long id, IFormFile? file, MaterialUploads uploads, CancellationToken ct)
     {

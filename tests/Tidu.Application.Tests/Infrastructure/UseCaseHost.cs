@@ -42,6 +42,9 @@ public sealed class UseCaseHost : IAsyncDisposable
 
     public bool TwoFactorRequiredByConfiguration { get; set; }
 
+    /// <summary>Runs system work (the jobs' use cases) in a scope of its own, as the platform's runner does.</summary>
+    public ISystemRunner SystemRunner => _services.GetRequiredService<ISystemRunner>();
+
     private UseCaseHost(string name)
     {
         var connection = $"Data Source=file:{name}?mode=memory&cache=shared";

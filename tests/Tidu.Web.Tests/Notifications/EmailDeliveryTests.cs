@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Tidu.Application.Notifications;
+using Tidu.Application.Notifications.Email;
 using Tidu.Data.Entities;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;
-using Tidu.Web.Notifications.Email;
+using Tidu.Web.Adapters;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 
@@ -19,7 +20,7 @@ namespace Tidu.Web.Tests.Notifications;
 /// <summary>
 /// Optional e-mail copies of notifications: off unless configured; when on, each recipient of a notice gets exactly one
 /// mail; a failing mail server is retried and never loses the notice; a user outside the notice's region gets nothing.
-/// The dispatcher is run directly with a fake sender and clock.
+/// The mailer is run directly with a fake sender and clock.
 /// </summary>
 /// <remarks>
 /// The dispatcher mails every notice not yet queued, of any test. On the database the provider's other tests share,
@@ -43,9 +44,9 @@ public abstract class EmailDeliveryTests(TiduAppFixture app)
         defaults.Value.Enabled.ShouldBeFalse();
         var sender = new FakeSender();
 
-        var outcome = await new NotificationEmailDispatcher(Scopes, sender, clock, defaults, NullLogger<NotificationEmailDispatcher>.Instance).RunOnceAsync(TestContext.Current.CancellationToken);
+        var outcome = await new NotificationMailer(new WebSystemRunner(Scopes), sender, clock, defaults, NullLogger<NotificationMailer>.Instance).RunOnceAsync(TestContext.Current.CancellationToken);
 
-        outcome.ShouldBe(new NotificationEmailDispatcher.Outcome(0, 0, 0));
+        outcome.ShouldBe(new MailRun(0, 0, 0));
         sender.Delivered.ShouldBeEmpty();
         (await RowsAsync(id)).ShouldBeEmpty();
     }
@@ -91,7 +92,7 @@ public abstract class EmailDeliveryTests(TiduAppFixture app)
         (await InboxHasAsync("sc-county", title)).ShouldBeTrue();
 
         clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1)); // RetryDelay not yet over
-        (await dispatcher.RunOnceAsync(TestContext.Current.CancellationToken)).ShouldBe(new NotificationEmailDispatcher.Outcome(0, 0, 0));
+        (await dispatcher.RunOnceAsync(TestContext.Current.CancellationToken)).ShouldBe(new MailRun(0, 0, 0));
         clock.Advance(TimeSpan.FromSeconds(1));
         (await dispatcher.RunOnceAsync(TestContext.Current.CancellationToken)).Sent.ShouldBe(1);
         clock.Advance(TimeSpan.FromHours(1));
@@ -145,8 +146,8 @@ public abstract class EmailDeliveryTests(TiduAppFixture app)
 
     private IServiceScopeFactory Scopes => app.App.Services.GetRequiredService<IServiceScopeFactory>();
 
-    private NotificationEmailDispatcher Dispatcher(IEmailSender sender, TimeProvider clock, int maxAttempts = 5) =>
-        new(Scopes, sender, clock, Options.Create(new EmailOptions
+    private NotificationMailer Dispatcher(IEmailSender sender, TimeProvider clock, int maxAttempts = 5) =>
+        new(new WebSystemRunner(Scopes), sender, clock, Options.Create(new EmailOptions
         {
             Enabled = true,
             Host = "smtp.tidu.test",
@@ -154,7 +155,7 @@ public abstract class EmailDeliveryTests(TiduAppFixture app)
             BaseUrl = "https://tidu.test/",
             RetryDelay = TimeSpan.FromMinutes(5),
             MaxAttempts = maxAttempts,
-        }), NullLogger<NotificationEmailDispatcher>.Instance);
+        }), NullLogger<NotificationMailer>.Instance);
 
     private static string Unique(string title) => $"{title}-{Guid.NewGuid():N}"[..(title.Length + 9)];
 

@@ -228,8 +228,8 @@ public abstract class RequestTests(TiduAppFixture app) : IAsyncDisposable
         {
             s.AddSingleton<TimeProvider>(_clock);
             // The daily re-evaluation keeps the shared app's date: moving the fake clock must not re-evaluate every enterprise.
-            s.AddSingleton(sp => new Tidu.Web.Seeding.EvaluationRefresher(sp.GetRequiredService<IServiceScopeFactory>(), app.Clock,
-                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Tidu.Web.Seeding.EvaluationRefresher>>()));
+            s.AddSingleton(sp => new Tidu.Application.Screening.EvaluationRefresh(sp.GetRequiredService<Tidu.Application.ISystemRunner>(), app.Clock,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Tidu.Application.Screening.EvaluationRefresh>>()));
         }));
 
     /// <summary>Moves the clock to 10:00 China time on <paramref name="day"/> (never back), signs <paramref name="user"/> in and acts.</summary>

@@ -1,24 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tidu.Application.Notifications;
-using Tidu.Data;
-using Tidu.Data.Entities.Dynamic;
-using Tidu.Data.Scoping;
-using Tidu.Web.Security;
+using Tidu.Application.Notifications.Email;
 
 namespace Tidu.Web.Notifications.Email;
 
 /// <summary>
-/// Mails new notifications to their recipients when <see cref="EmailOptions.Enabled"/>. Each run first turns new
-/// notices into one delivery row per recipient, then sends the due rows. A row is claimed (its attempt count raised
-/// under optimistic concurrency) before the send, so two dispatchers never send the same copy; a failure is recorded
-/// on the row and retried with a growing delay, and never touches the notice, which stays in the inbox.
+/// Schedules the e-mail copies of notifications (<see cref="NotificationMailer"/>): a run at start and every
+/// <see cref="EmailOptions.PollInterval"/> of the app's clock, when e-mail is enabled.
 /// </summary>
-public sealed class NotificationEmailDispatcher(IServiceScopeFactory scopes, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options,
-    ILogger<NotificationEmailDispatcher> log) : BackgroundService
+public sealed class NotificationEmailDispatcher(NotificationMailer mailer, TimeProvider clock, IOptions<EmailOptions> options, ILogger<NotificationEmailDispatcher> log)
+    : BackgroundService
 {
-    public sealed record Outcome(int Queued, int Sent, int Failed);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -31,7 +22,7 @@ public sealed class NotificationEmailDispatcher(IServiceScopeFactory scopes, IEm
         {
             try
             {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                await mailer.RunOnceAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -39,127 +30,5 @@ public sealed class NotificationEmailDispatcher(IServiceScopeFactory scopes, IEm
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
-
-    public async Task<Outcome> RunOnceAsync(CancellationToken ct)
-    {
-        var o = options.Value;
-        if (!o.Enabled)
-        {
-            return new Outcome(0, 0, 0);
-        }
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<HttpRegionScopeSource>().Override = RegionScope.Everything("system:notification-email");
-        var db = scope.ServiceProvider.GetRequiredService<TiduDbContext>();
-        var queued = await QueueAsync(db, o, ct).ConfigureAwait(false);
-        var (sent, failed) = await SendDueAsync(db, o, ct).ConfigureAwait(false);
-        return new Outcome(queued, sent, failed);
-    }
-
-    private async Task<int> QueueAsync(TiduDbContext db, EmailOptions o, CancellationToken ct)
-    {
-        var queued = 0;
-        while (true)
-        {
-            var now = clock.GetUtcNow();
-            var batch = await db.Notifications.Where(n => n.EmailQueuedAt == null).OrderBy(n => n.Id).Take(o.BatchSize).ToListAsync(ct).ConfigureAwait(false);
-            foreach (var n in batch)
-            {
-                // Too old (the backlog from before e-mail was switched on) is marked done without mail: it is in the inbox.
-                if (now - n.CreatedAt <= o.MaxAge)
-                {
-                    foreach (var t in await EmailRecipients.ForAsync(db, n, ct).ConfigureAwait(false))
-                    {
-                        db.NotificationEmails.Add(new NotificationEmail
-                        {
-                            NotificationId = n.Id,
-                            UserName = t.UserName,
-                            Address = t.Address,
-                            State = NotificationEmailStates.Pending,
-                            CreatedAt = now,
-                            NextAttemptAt = now,
-                        });
-                        queued++;
-                    }
-                }
-                n.EmailQueuedAt = now;
-            }
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            if (batch.Count < o.BatchSize)
-            {
-                return queued;
-            }
-        }
-    }
-
-    private async Task<(int Sent, int Failed)> SendDueAsync(TiduDbContext db, EmailOptions o, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        // Pending rows are few (sent and given-up rows leave the state); the due time is compared here, in memory,
-        // because SQLite cannot compare DateTimeOffset values in SQL.
-        var pending = await db.NotificationEmails.Include(x => x.Notification).Where(x => x.State == NotificationEmailStates.Pending)
-            .OrderBy(x => x.Id).ToListAsync(ct).ConfigureAwait(false);
-        int sent = 0, failed = 0;
-        foreach (var row in pending.Where(x => x.NextAttemptAt <= now).Take(o.BatchSize))
-        {
-            if (!await ClaimAsync(db, row, now + o.RetryDelay, ct).ConfigureAwait(false))
-            {
-                continue;
-            }
-            try
-            {
-                await sender.SendAsync(Message(row, o), ct).ConfigureAwait(false);
-                row.State = NotificationEmailStates.Sent;
-                row.SentAt = clock.GetUtcNow();
-                row.LastError = null;
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                failed++;
-                row.LastError = ex.Message.Length <= 1000 ? ex.Message : ex.Message[..1000];
-                if (row.Attempts >= o.MaxAttempts)
-                {
-                    row.State = NotificationEmailStates.Failed;
-                    log.LogError(ex, "gave up e-mailing notification {NotificationId} to {UserName} after {Attempts} attempts: {Error}",
-                        row.NotificationId, row.UserName, row.Attempts, row.LastError);
-                }
-                else
-                {
-                    row.NextAttemptAt = clock.GetUtcNow() + (o.RetryDelay * Math.Pow(2, row.Attempts - 1));
-                    log.LogWarning(ex, "e-mailing notification {NotificationId} to {UserName} failed (attempt {Attempts} of {Max}), retried at {Next}: {Error}",
-                        row.NotificationId, row.UserName, row.Attempts, o.MaxAttempts, row.NextAttemptAt, row.LastError);
-                }
-            }
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        return (sent, failed);
-    }
-
-    // Raises the attempt count (the concurrency token) before sending: of two dispatchers, one claims the row and the
-    // other skips it. The lease makes a copy whose send crashed the process due again later.
-    private async Task<bool> ClaimAsync(TiduDbContext db, NotificationEmail row, DateTimeOffset lease, CancellationToken ct)
-    {
-        row.Attempts++;
-        row.NextAttemptAt = lease;
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.Entry(row).State = EntityState.Detached;
-            log.LogInformation("notification e-mail {Id} was claimed by another dispatcher", row.Id);
-            return false;
-        }
-    }
-
-    private static EmailMessage Message(NotificationEmail row, EmailOptions o)
-    {
-        var n = row.Notification;
-        var where = string.IsNullOrWhiteSpace(o.BaseUrl) ? "请登录梯度平台查看站内消息。" : $"请登录梯度平台查看站内消息：{o.BaseUrl.TrimEnd('/')}/Notifications";
-        return new EmailMessage(row.Address, $"【梯度平台】{n.Title}", $"{n.Body}\n\n{where}\n（本邮件由系统自动发送，请勿直接回复。）");
     }
 }

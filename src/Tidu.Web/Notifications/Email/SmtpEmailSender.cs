@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
-using Tidu.Application.Notifications;
+using Tidu.Application.Notifications.Email;
 
 namespace Tidu.Web.Notifications.Email;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Tidu.Application.Notifications;
 
-namespace Tidu.Web.Notifications.Email;
+namespace Tidu.Application.Notifications.Email;
 
 /// <summary>
 /// Optional e-mail copies of notifications (appsettings "Notifications:Email"). Off unless enabled. The SMTP password

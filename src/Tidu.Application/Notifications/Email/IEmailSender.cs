@@ -1,5 +1,4 @@
-using Tidu.Application.Notifications;
-namespace Tidu.Web.Notifications.Email;
+namespace Tidu.Application.Notifications.Email;
 
 /// <summary>One e-mail to one address.</summary>
 public sealed record EmailMessage(string To, string Subject, string Body);

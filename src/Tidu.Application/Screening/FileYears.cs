@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tidu.Data;
 
-namespace Tidu.Web.Display;
+namespace Tidu.Application.Screening;
 
 /// <summary>Which fiscal year each financials entry of a stored file holds, so a page names "/financials/2/…" as "2025年 …".</summary>
 public sealed class FileYears(TiduDbContext db)

@@ -1,42 +1,40 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Tidu.Application;
-using Tidu.Application.Service;
 using Tidu.Data;
 using Tidu.Domain.Regions;
-using Tidu.Web.Adapters;
 using static Tidu.Application.Workflow.WorkflowProblems;
 
-namespace Tidu.Web.Service;
+namespace Tidu.Application.Service;
+
+/// <summary>One region and month of <see cref="RequestStatistics"/>: raised, answered, answered on time, and the on-time share (null: none raised).</summary>
+public sealed record RequestStatsRow(string RegionCode, string? RegionName, string Month, int Raised, int Answered, int AnsweredOnTime, decimal? OnTimeShare);
 
 /// <summary>
-/// "Requests answered on time" for the dashboard: per region (the enterprise's county, city or province) and month
-/// raised, how many requests were raised, answered, and answered on time — the first reply on or before the first
-/// deadline (escalation does not move it). Counted by the database in the caller's scope.
+/// "Requests answered on time" for the dashboard and GET /api/v1/requests/stats: per region (the enterprise's county,
+/// city or province) and month raised, how many requests were raised, answered, and answered on time — the first reply
+/// on or before the first deadline (escalation does not move it). Counted by the database in the caller's scope, after
+/// overdue requests are escalated (so no reader sees a stale level).
 /// </summary>
-public static class RequestStats
+public sealed class RequestStatistics(TiduDbContext db, RegionTree regions, RequestEscalator escalator)
 {
-    public sealed record Row(string RegionCode, string? RegionName, string Month, int Raised, int Answered, int AnsweredOnTime, decimal? OnTimeShare);
-
-    public static async Task<Results<Ok<List<Row>>, ProblemHttpResult>> GetAsync(string? by, string? from, string? to, TiduDbContext db, RegionTree regions, RequestEscalator escalator, CancellationToken ct)
+    /// <summary>Grouped <paramref name="by"/> county, city (default) or province, for the months <paramref name="from"/> to <paramref name="to"/> (YYYY-MM, both optional).</summary>
+    public async Task<Outcome<IReadOnlyList<RequestStatsRow>>> ByRegionAsync(string? by, string? from, string? to, CancellationToken ct)
     {
         by ??= "city";
         if (by is not ("county" or "city" or "province"))
         {
-            return Unprocessable("分组应为 county、city 或 province", $"by must be county, city or province, got '{by}'").ToProblem();
+            return Unprocessable("分组应为 county、city 或 province", $"by must be county, city or province, got '{by}'", "request-stats.unknown-grouping");
         }
         if (!TryMonth(from, out var fromMonth) || !TryMonth(to, out var toMonth))
         {
-            return Unprocessable("月份格式应为 YYYY-MM", $"from/to must be months as YYYY-MM, got '{from}'/'{to}'").ToProblem();
+            return Unprocessable("月份格式应为 YYYY-MM", $"from/to must be months as YYYY-MM, got '{from}'/'{to}'", "request-stats.invalid-month");
         }
         await escalator.EscalateOverdueAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(await QueryAsync(db, regions, by, fromMonth, toMonth, ct).ConfigureAwait(false));
+        // Built by hand: C# converts no interface (the list) implicitly.
+        return new Outcome<IReadOnlyList<RequestStatsRow>>(await QueryAsync(by, fromMonth, toMonth, ct).ConfigureAwait(false), null);
     }
 
-    public static async Task<List<Row>> QueryAsync(TiduDbContext db, RegionTree regions, string by, int? fromMonth, int? toMonth, CancellationToken ct)
+    private async Task<IReadOnlyList<RequestStatsRow>> QueryAsync(string by, int? fromMonth, int? toMonth, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(regions);
         var requests = db.EnterpriseRequests.AsNoTracking();
         if (fromMonth is { } f)
         {
@@ -64,7 +62,7 @@ public static class RequestStats
             .ToListAsync(ct).ConfigureAwait(false);
         return groups
             .OrderBy(g => g.SubmittedMonth).ThenBy(g => g.Region, StringComparer.Ordinal)
-            .Select(g => new Row(g.Region, regions.Find(g.Region)?.Name, $"{g.SubmittedMonth / 100:D4}-{g.SubmittedMonth % 100:D2}", g.Raised, g.Answered, g.OnTime,
+            .Select(g => new RequestStatsRow(g.Region, regions.Find(g.Region)?.Name, $"{g.SubmittedMonth / 100:D4}-{g.SubmittedMonth % 100:D2}", g.Raised, g.Answered, g.OnTime,
                 g.Raised == 0 ? null : Math.Round((decimal)g.OnTime / g.Raised, 4)))
             .ToList();
     }

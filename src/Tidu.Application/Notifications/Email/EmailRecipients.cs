@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Tidu.Application.Notifications;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
 using Tidu.Data.Identity;
 using Tidu.Data.Scoping;
 
-namespace Tidu.Web.Notifications.Email;
+namespace Tidu.Application.Notifications.Email;
 
 /// <summary>
 /// The users who read a notice in their inbox and have an e-mail address: the named user; for an officer queue, the
