@@ -36,13 +36,6 @@ public sealed class AdapterDependencyTests
 
         // The import pipeline: bulk loads through the registry in its own units of work, with its own reports.
         ["Tidu.Web.Importing.ImportJobs"] = "the import pipeline: each import job runs in a scope of its own as the importing user",
-
-        // Monitoring's queries, on their way into the application layer (moved as they are, for the roll-up work in parallel).
-        ["Tidu.Web.Monitoring.MonitoringCharts"] = "monitoring queries, being moved to Tidu.Application",
-        ["Tidu.Web.Monitoring.OfficialCounts"] = "monitoring queries, being moved to Tidu.Application",
-        ["Tidu.Web.Monitoring.RegionRollup"] = "monitoring queries, being moved to Tidu.Application",
-        ["Tidu.Web.Monitoring.ServiceCharts"] = "monitoring queries, being moved to Tidu.Application",
-        ["Tidu.Web.Monitoring.Report.HeadlineSection"] = "monitoring queries, being moved to Tidu.Application",
     };
 
     [Fact]

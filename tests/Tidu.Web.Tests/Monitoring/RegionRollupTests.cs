@@ -5,7 +5,7 @@ using Tidu.Application.Screening;
 using Tidu.Data.Entities;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
-using Tidu.Web.Monitoring;
+using Tidu.Application.Monitoring;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 
