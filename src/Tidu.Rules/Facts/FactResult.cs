@@ -196,8 +196,7 @@ public struct FactResult
     {
         if (!_hasApproximation)
         {
-            _approximation = Whole ? (double)Numerator : (double)Numerator / (double)Denominator;
-            _hasApproximation = true;
+            Approximate();
             if (_approximation > threshold.Above)
             {
                 return 1;
@@ -208,6 +207,39 @@ public struct FactResult
             }
         }
         return CompareTo(threshold.Value);
+    }
+
+    /// <summary>The number's double approximation (computed on first use and kept); only meaningful for a number.</summary>
+    public double Approximate()
+    {
+        if (!_hasApproximation)
+        {
+            _approximation = Whole ? ToDouble(Numerator) : ToDouble(Numerator) / ToDouble(Denominator);
+            _hasApproximation = true;
+        }
+        return _approximation;
+    }
+
+    private static readonly double[] PowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>
+    /// A decimal as the nearest double: amounts of the exchange format have a few digits and a small scale, so the
+    /// integer and the power of ten are both exact doubles and one division rounds once (what the general conversion
+    /// gives, without its 96-bit arithmetic); anything else goes through the general conversion.
+    /// </summary>
+    private static double ToDouble(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var low = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        if (bits[2] != 0 || low > (1UL << 53) || scale >= PowersOfTen.Length)
+        {
+            return (double)value;
+        }
+        var d = low / PowersOfTen[scale];
+        return bits[3] < 0 ? -d : d;
     }
 
     /// <summary>The value as the explanations show it (strings are formatted here, never while evaluating).</summary>

@@ -19,6 +19,10 @@ public sealed class EvaluationPlan
 
     private readonly RuleSet<SizeClassVersion> _sizeSet;
     private readonly (int Sme, int Medium, int Small)[] _sizeRoots;
+
+    // Per size group: the facts its table reads without a default, each once, in the order of its checks (null when an
+    // include in it has no version in force, which the walk over the steps reports).
+    private readonly FactNode[]?[] _sizeInputs;
     private readonly ConcurrentDictionary<string, (int Group, string? Ambiguity)> _groups = new(StringComparer.Ordinal);
 
     // GB/T 4754 codes (a letter and up to four digits) packed into an int: hashing it is cheaper than hashing the string.
@@ -35,6 +39,32 @@ public sealed class EvaluationPlan
         _tiers = [.. tiers.Select(compiler.Tier)];
         Steps = compiler.Steps;
         Memos = compiler.Memos;
+        _sizeInputs = [.. _sizeRoots.Select(r => InputsOf(Steps, r.Sme, r.Medium, r.Small))];
+    }
+
+    /// <summary>
+    /// The facts read without a default under <paramref name="roots"/>, deduplicated in pre-order: the first of them
+    /// that is missing is the first missing input a walk over every check finds (a fact seen before was available).
+    /// </summary>
+    private static FactNode[]? InputsOf(Step[] steps, params int[] roots)
+    {
+        var inputs = new List<FactNode>();
+        foreach (var root in roots)
+        {
+            for (var j = root; j < steps[root].End; j++)
+            {
+                ref var c = ref steps[j];
+                if (c.Kind == StepKind.Include && c.NotInForce is not null)
+                {
+                    return null;
+                }
+                if (c.Kind == StepKind.Check && !c.HasDefault && !inputs.Contains(c.Fact!))
+                {
+                    inputs.Add(c.Fact!);
+                }
+            }
+        }
+        return [.. inputs];
     }
 
     public DateOnly AsOf { get; }
@@ -89,7 +119,8 @@ public sealed class EvaluationPlan
         outcome.Group = version.Groups[g];
         var (sme, medium, small) = _sizeRoots[g];
         // A missing input anywhere in the group's table makes the class "not available".
-        if (run.FirstMissing(sme, out var missing) || run.FirstMissing(medium, out missing) || run.FirstMissing(small, out missing))
+        if (_sizeInputs[g] is { } inputs ? FirstMissing(context, inputs, out var missing)
+            : run.FirstMissing(sme, out missing) || run.FirstMissing(medium, out missing) || run.FirstMissing(small, out missing))
         {
             outcome.HasSizeMissing = true;
             outcome.SizeMissing = missing;
@@ -100,6 +131,21 @@ public sealed class EvaluationPlan
         var result = !run.Eval(sme) ? "large" : run.Eval(medium) ? "medium" : run.Eval(small) ? "small" : "micro";
         outcome.SizeClass = result;
         context.SizeClass = result;
+    }
+
+    private static bool FirstMissing(EvaluationContext context, FactNode[] inputs, out MissingInput missing)
+    {
+        foreach (var fact in inputs)
+        {
+            ref readonly var v = ref context.Read(fact);
+            if (!v.IsAvailable)
+            {
+                missing = v.Missing;
+                return true;
+            }
+        }
+        missing = default;
+        return false;
     }
 
     private (int Group, string? Ambiguity) GroupOf(SizeClassVersion version, string industryCode)
@@ -130,7 +176,6 @@ public sealed class EvaluationPlan
     {
         var dims = tier.Dimensions.Count;
         Span<long> whole = stackalloc long[dims];
-        Span<int> bits = stackalloc int[4];
         long wholeTotal = 0;
         // An indicator whose conditions read the score sees the running sub-scores, as the tree evaluator showed them.
         var exact = !tier.CardReadsScore;
@@ -140,17 +185,16 @@ public sealed class EvaluationPlan
         Array.Clear(subs, 0, dims);
         for (var k = 0; k < indicators.Length; k++)
         {
-            var points = indicators[k].Points(run);
             var d = dimensionOf[k];
-            if (exact && decimal.GetBits(points, bits) == 4 && bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
-            {
-                var p = bits[3] < 0 ? -(long)unchecked((uint)bits[0]) : unchecked((uint)bits[0]);
-                wholeTotal += p;
-                whole[d] += p;
-                continue;
-            }
             if (exact)
             {
+                var p = indicators[k].WholePoints(run);
+                if (p != ScoreStep.NotWhole)
+                {
+                    wholeTotal += p;
+                    whole[d] += p;
+                    continue;
+                }
                 exact = false;
                 total = wholeTotal;
                 for (var i = 0; i < dims; i++)
@@ -158,6 +202,7 @@ public sealed class EvaluationPlan
                     subs[i] = whole[i];
                 }
             }
+            var points = indicators[k].Points(run);
             total += points;
             subs[d] += points;
         }

@@ -11,6 +11,27 @@ internal abstract class ScoreStep(Indicator source)
 
     public abstract decimal Points(PlanRun run);
 
+    /// <summary>A value no points have: <see cref="WholePoints"/> found fractional points.</summary>
+    public const long NotWhole = long.MinValue;
+
+    /// <summary>
+    /// The points as a whole number (what nearly every score card awards), or <see cref="NotWhole"/> when they have a
+    /// fraction: the score is summed in integers without a decimal per indicator.
+    /// </summary>
+    public virtual long WholePoints(PlanRun run) => Whole(Points(run));
+
+    /// <summary><paramref name="points"/> as a long when it is an integer of scale 0 (5, not 5.0: the sum keeps the scale decimal addition gives), else <see cref="NotWhole"/>.</summary>
+    public static long Whole(decimal points)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(points, bits);
+        if (bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
+        {
+            return bits[3] < 0 ? -(long)unchecked((uint)bits[0]) : unchecked((uint)bits[0]);
+        }
+        return NotWhole;
+    }
+
     /// <summary>A fact through its reader: the slot, or the rule's default when the input is absent.</summary>
     protected sealed class Reading(FactReader reader)
     {
@@ -40,6 +61,7 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
     private readonly bool[] _hasTo = [.. b.Bands.Select(x => x.To is not null)];
     private readonly Threshold[] _to = [.. b.Bands.Select(x => new Threshold(x.To ?? 0m))];
     private readonly decimal[] _points = [.. b.Bands.Select(x => x.Points)];
+    private readonly long[] _whole = [.. b.Bands.Select(x => Whole(x.Points))];
 
     // The loader keeps bands contiguous from the top down (the top open above, each 'to' the 'from' of the band
     // above it): going down, a value below every earlier 'from' is below this band's 'to' already, so one
@@ -47,32 +69,42 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
     private readonly bool _contiguous = b.Bands.Count > 0 && b.Bands[0].To is null
         && b.Bands.Skip(1).Select((x, i) => x.To is { } t && b.Bands[i].From is { } f && t == f).All(x => x);
 
-    public override decimal Points(PlanRun run)
+    public override decimal Points(PlanRun run) => Band(run) is var k and >= 0 ? _points[k] : 0m;
+
+    public override long WholePoints(PlanRun run) => Band(run) is var k and >= 0 ? _whole[k] : 0;
+
+    /// <summary>The band the value falls in, −1 for none (or a value that is not a number).</summary>
+    private int Band(PlanRun run)
     {
         ref var v = ref _fact.Read(run);
         if (v.Kind != FactKind.Number)
         {
-            return 0m;
+            return -1;
         }
         if (_contiguous)
         {
-            for (var k = 0; k < _points.Length; k++)
+            // The value's double decides every band it is clearly above or below; only a value at a band's edge is
+            // compared exactly (see Threshold).
+            var x = v.Approximate();
+            var from = _from;
+            var hasFrom = _hasFrom;
+            for (var k = 0; k < from.Length; k++)
             {
-                if (!_hasFrom[k] || v.CompareTo(in _from[k]) >= 0)
+                if (!hasFrom[k] || x > from[k].Above || (x >= from[k].Below && v.CompareTo(from[k].Value) >= 0))
                 {
-                    return _points[k];
+                    return k;
                 }
             }
-            return 0m;
+            return -1;
         }
         for (var k = 0; k < _points.Length; k++)
         {
             if ((!_hasFrom[k] || v.CompareTo(in _from[k]) >= 0) && (!_hasTo[k] || v.CompareTo(in _to[k]) < 0))
             {
-                return _points[k];
+                return k;
             }
         }
-        return 0m;
+        return -1;
     }
 }
 
