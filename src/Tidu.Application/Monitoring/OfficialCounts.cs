@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Importing;
 using Tidu.Data;
 using Tidu.Data.Entities.Monitoring;
 using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
-using Tidu.Application.Importing;
 
 namespace Tidu.Application.Monitoring;
 
