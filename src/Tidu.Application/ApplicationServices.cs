@@ -28,6 +28,10 @@ public static class ApplicationServices
         services.AddScoped<FileYears>();
         services.AddScoped<ScopeRegions>();
         services.AddScoped<RegionOverview>();
+        services.AddScoped<Monitoring.RegionRollup>();
+        services.AddScoped<Monitoring.MonitoringCharts>();
+        services.AddScoped<Monitoring.OfficialCounts>();
+        services.AddScoped<Monitoring.ServiceCharts>();
         services.AddSingleton<EvaluationRefresh>();
 
         services.Configure<WorkflowOptions>(config.GetSection("Workflow"));

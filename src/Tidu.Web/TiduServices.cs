@@ -54,10 +54,6 @@ public static class TiduServices
         services.AddSingleton(_ => Tidu.Rules.Calendar.WorkingDayCalendar.LoadDefault());
         services.AddSingleton(sp => new Tidu.Rules.Policies.AwardCalculator(sp.GetRequiredService<Tidu.Rules.Policies.PolicyCatalog>(), sp.GetRequiredService<RegionTree>()));
         services.AddScoped<EnterpriseRegistry>();
-        services.AddScoped<Tidu.Web.Monitoring.RegionRollup>();
-        services.AddScoped<Tidu.Web.Monitoring.MonitoringCharts>();
-        services.AddScoped<Tidu.Web.Monitoring.OfficialCounts>();
-        services.AddScoped<Tidu.Web.Monitoring.ServiceCharts>();
         Tidu.Web.Monitoring.Report.MonthlyReportServices.AddMonthlyReport(services);
         services.AddScoped<ProfileImporter>();
         services.AddOptions<ImportOptions>().Bind(config.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Shouldly;
+using Tidu.Application.Monitoring;
 using Tidu.Application.Screening;
 using Tidu.Data.Entities;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Regions;
-using Tidu.Web.Monitoring;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using System.Reflection;
 using Shouldly;
 using Tidu.Data;
+using Tidu.Web.Tests.Infrastructure;
 using Xunit;
 
 namespace Tidu.Web.Tests.Pages;
@@ -18,12 +18,10 @@ public sealed class PageDependencyTests
     // _ViewImports sets one, as here, otherwise in this one.
     private const string ViewsNamespace = "AspNetCoreGeneratedDocument";
 
-    private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-
     [Fact]
     public void No_page_model_or_view_depends_on_the_database_context()
     {
-        var offenders = PageTypes().SelectMany(t => Dependencies(t).Where(Mentions).Select(d => $"{t.FullName}: {d}")).Distinct().ToList();
+        var offenders = PageTypes().SelectMany(t => TypeDependencies.OnContext(t).Select(d => $"{t.FullName}: {d}")).Distinct().ToList();
         offenders.ShouldBeEmpty();
     }
 
@@ -31,7 +29,7 @@ public sealed class PageDependencyTests
     public void The_check_finds_a_context_wherever_a_type_keeps_it()
     {
         // The check itself must be able to fail: a type with the context in each place it looks is caught everywhere.
-        var found = Dependencies(typeof(Holder)).Where(Mentions).ToList();
+        var found = TypeDependencies.OnContext(typeof(Holder)).ToList();
         found.ShouldContain(d => d.StartsWith("constructor ", StringComparison.Ordinal));
         found.ShouldContain(d => d.StartsWith("field ", StringComparison.Ordinal));
         found.ShouldContain(d => d.StartsWith("property ", StringComparison.Ordinal));
@@ -53,51 +51,8 @@ public sealed class PageDependencyTests
         typeof(Web.Pages.IndexModel).Assembly.GetTypes().Where(t => t.Namespace is { } ns
             && (ns == PagesNamespace || ns.StartsWith(PagesNamespace + ".", StringComparison.Ordinal) || ns == ViewsNamespace));
 
-    /// <summary>Every type a type keeps or takes, named by where it appears.</summary>
-    private static IEnumerable<(string Where, Type Type)> Kept(Type t)
-    {
-        foreach (var c in t.GetConstructors(Everything))
-        {
-            foreach (var p in c.GetParameters())
-            {
-                yield return ($"constructor {p.Name}", p.ParameterType);
-            }
-        }
-        foreach (var f in t.GetFields(Everything))
-        {
-            yield return ($"field {f.Name}", f.FieldType);
-        }
-        foreach (var p in t.GetProperties(Everything))
-        {
-            yield return ($"property {p.Name}", p.PropertyType);
-        }
-        foreach (var m in t.GetMethods(Everything))
-        {
-            foreach (var p in m.GetParameters())
-            {
-                yield return ($"parameter {m.Name}.{p.Name}", p.ParameterType);
-            }
-            yield return ($"return {m.Name}", m.ReturnType);
-            foreach (var l in m.GetMethodBody()?.LocalVariables ?? [])
-            {
-                yield return ($"local {m.Name}#{l.LocalIndex}", l.LocalType);
-            }
-        }
-    }
-
-    private static IEnumerable<string> Dependencies(Type t) =>
-        // Nested types include the compiler's closures and async state machines, where captured locals live.
-        new[] { t }.Concat(t.GetNestedTypes(Everything)).SelectMany(Kept).Where(k => Mentions(k.Type)).Select(k => $"{k.Where} ({k.Type.Name})");
-
-    private static bool Mentions(string dependency) => dependency.Length > 0;
-
-    private static bool Mentions(Type type) =>
-        typeof(TiduDbContext).IsAssignableFrom(type)
-        || (type.HasElementType && Mentions(type.GetElementType()!))
-        || (type.IsGenericType && type.GetGenericArguments().Any(Mentions));
-
     // Keeps the context in every place the check looks.
-    private sealed class Holder(TiduDbContext db)
+    internal sealed class Holder(TiduDbContext db)
     {
         private readonly TiduDbContext _field = db;
 

@@ -1,4 +1,5 @@
-using Tidu.Data;
+using Tidu.Application;
+using Tidu.Application.Monitoring;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
 
@@ -9,7 +10,7 @@ namespace Tidu.Web.Monitoring.Report;
 /// the region's own target, and by the latest evaluation the qualified enterprises and the near misses (one
 /// decisive check short). Counted by the database under the region scope.
 /// </summary>
-public sealed class HeadlineSection(TiduDbContext db, RegionRollup rollup, RuleLibrary rules) : IMonthlyReportSection
+public sealed class HeadlineSection(IActorSource actors, RegionRollup rollup, RuleLibrary rules) : IMonthlyReportSection
 {
     public const string Id = "headline";
 
@@ -23,7 +24,7 @@ public sealed class HeadlineSection(TiduDbContext db, RegionRollup rollup, RuleL
         var fresh = await rollup.NewRecognitionsAsync(period.From, period.To, ct).ConfigureAwait(false);
         var leaves = await rollup.LeavesAsync(period.To, ct).ConfigureAwait(false);
         // The targets of the user's own region (a province's, a district's); the report's targets section lists those below it.
-        var own = db.Scope.RegionCode is { } code
+        var own = actors.Current.RegionCode is { } code
             ? TargetTable.Shipped.Where(t => t.Kind == "target" && t.Jurisdiction.PadRight(6, '0') == code).ToList()
             : [];
         var table = new ChartData(Id, "各梯度主要指标", "bar", "梯度",

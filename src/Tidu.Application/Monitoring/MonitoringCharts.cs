@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Entities.Monitoring;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 using Tidu.Domain.Targets;
 using Tidu.Rules;
 
-namespace Tidu.Web.Monitoring;
+namespace Tidu.Application.Monitoring;
 
 /// <summary>
 /// The charts of the monitoring page for the current user's region, for one period (as-of date and year). Every count is made by the
@@ -66,7 +67,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
         var tiers = rules.Tiers.Select(t => t.Id).Distinct().Where(t => rows.Any(c => c.Tier == t)).ToList();
         return new ChartData(id, title, "bar", "地区",
             children.Select(RegionName).ToList(),
-            tiers.Select(t => new ChartSeries(Labels.Tier(t),
+            tiers.Select(t => new ChartSeries(DisplayNames.Tier(t),
                 children.Select(r => (int?)rows.Where(c => c.RegionCode == r && c.Tier == t).Sum(c => c.Count)).ToList())).ToList(),
             Totals: true,
             Note: rows.Count == 0 ? "该期间没有新认定企业。" : null);
@@ -75,7 +76,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
     private ChartData ByRegion(string id, string title, List<string> children, List<string> tiers, IReadOnlyList<RegionTierCount> counts, Func<RegionTierCount, int> value) =>
         new(id, title, "bar", "地区",
             children.Select(RegionName).ToList(),
-            tiers.Select(t => new ChartSeries(Labels.Tier(t),
+            tiers.Select(t => new ChartSeries(DisplayNames.Tier(t),
                 children.Select(r => (int?)counts.Where(c => c.RegionCode == r && c.Tier == t).Sum(value)).ToList())).ToList(),
             Totals: true);
 
@@ -135,7 +136,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
             note += "名单公布数为省级主管部门导入的各批次认定数之和（不含复核通过），见下方各批次公布数。";
         }
         return new ChartData(TargetsId, "认定数与培育目标对比", "bar", "地区 · 梯度",
-            keys.Select(k => $"{RegionName(k.Region)} · {Labels.Tier(k.Tier)}").ToList(),
+            keys.Select(k => $"{RegionName(k.Region)} · {DisplayNames.Tier(k.Tier)}").ToList(),
             series,
             Totals: false,
             Note: note);
@@ -154,7 +155,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
     /// <summary>Enterprises qualified for each tier, in ladder order (each tier narrower than the one before).</summary>
     private static ChartData Funnel(List<string> tiers, IReadOnlyList<RegionTierCount> counts) =>
         new("funnel", "梯度培育漏斗（按最新评价达标）", "funnel", "梯度",
-            tiers.Select(Labels.Tier).ToList(),
+            tiers.Select(DisplayNames.Tier).ToList(),
             [
                 new ChartSeries("达标企业数", tiers.Select(t => (int?)counts.Where(c => c.Tier == t).Sum(c => c.Qualified)).ToList()),
                 new ChartSeries("有效认定企业数", tiers.Select(t => (int?)counts.Where(c => c.Tier == t).Sum(c => c.Recognized)).ToList()),
@@ -185,7 +186,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
             .OrderBy(r => r.SizeClass is null ? order.Length : Array.IndexOf(order, r.SizeClass))
             .ToList();
         return new ChartData("size-class", "企业规模分布", "pie", "企业规模",
-            rows.Select(r => Labels.SizeClass(r.SizeClass)).ToList(),
+            rows.Select(r => DisplayNames.SizeClass(r.SizeClass)).ToList(),
             [new ChartSeries("企业数", rows.Select(r => (int?)r.Count).ToList())],
             Totals: true);
     }
@@ -226,7 +227,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
             {
                 var suffix = (provinces.Count > 1 ? "-" + code : "") + (tier == tiers[0] ? "" : "-" + tier);
                 var counts = all.Where(c => c.ProvinceCode == code && c.Tier == tier).ToList();
-                var name = $"{RegionName(code)}{Labels.Tier(tier)}";
+                var name = $"{RegionName(code)}{DisplayNames.Tier(tier)}";
                 charts.Add(OfficialByBatch(OfficialByBatchId + suffix, name, code, tier, counts));
                 charts.Add(OfficialByCity(OfficialByCityId + suffix, name, counts, OfficialCountKinds.Recognized));
                 if (counts.Any(c => c.Kind == OfficialCountKinds.ReviewPassed))

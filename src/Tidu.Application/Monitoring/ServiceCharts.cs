@@ -3,9 +3,10 @@ using Tidu.Application.Dynamic;
 using Tidu.Application.Screening;
 using Tidu.Data;
 using Tidu.Data.Entities.Dynamic;
+using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
 
-namespace Tidu.Web.Monitoring;
+namespace Tidu.Application.Monitoring;
 
 /// <summary>
 /// The service charts of the dashboard and the monthly report: requests answered on time per child region and month
@@ -87,7 +88,7 @@ public sealed class ServiceCharts(TiduDbContext db, RegionRollup rollup, RegionT
         int? Count(List<Movement> list, (int Year, int Month, string Tier, CultivationPool Pool) k) =>
             list.Where(m => m.Year == k.Year && m.Month == k.Month && m.Tier == k.Tier && m.Pool == k.Pool).Sum(m => m.Count);
         return new ChartData(id, title, "bar", "月份 · 梯度 · 培育库",
-            keys.Select(k => $"{k.Year:D4}-{k.Month:D2} · {Labels.Tier(k.Tier)} · {Tidu.Application.Dynamic.Pools.Label(k.Pool)}").ToList(),
+            keys.Select(k => $"{k.Year:D4}-{k.Month:D2} · {DisplayNames.Tier(k.Tier)} · {Tidu.Application.Dynamic.Pools.Label(k.Pool)}").ToList(),
             [
                 new ChartSeries(EntriesSeries, keys.Select(k => Count(entries, k)).ToList()),
                 new ChartSeries(ExitsSeries, keys.Select(k => Count(exits, k)).ToList()),

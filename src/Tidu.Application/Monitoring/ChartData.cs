@@ -1,4 +1,4 @@
-namespace Tidu.Web.Monitoring;
+namespace Tidu.Application.Monitoring;
 
 /// <summary>One named row of values of a chart (a bar colour, a funnel, a pie); null is "not available", not zero.</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<int?> Values);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tidu.Application.Importing;
 using Tidu.Data;
 using Tidu.Data.Entities.Monitoring;
 using Tidu.Domain.Display;
 using Tidu.Domain.Regions;
-using Tidu.Web.Importing;
 
-namespace Tidu.Web.Monitoring;
+namespace Tidu.Application.Monitoring;
 
 /// <summary>
 /// The province's published recognition counts (各批次名单公布数), imported as data from a CSV or XLSX with Chinese
@@ -43,15 +43,15 @@ public sealed class OfficialCounts(TiduDbContext db, RegionTree regions, TimePro
     public async Task<Outcome> ImportAsync(Stream content, string fileName, string provinceCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var format = ProfileImporter.FormatOf(fileName);
-        if (format is not (ProfileImporter.Format.Csv or ProfileImporter.Format.Xlsx))
+        var format = TableReader.FormatOf(fileName);
+        if (format is null)
         {
             return Refused(0, "不支持的文件类型，请上传 .csv 或 .xlsx 文件。");
         }
         List<TableReader.Row> rows;
         try
         {
-            rows = [.. (format == ProfileImporter.Format.Csv ? TableReader.Csv(content) : TableReader.Xlsx(content)).Take(MaxRows + 1)];
+            rows = [.. (format == TableReader.Format.Csv ? TableReader.Csv(content) : TableReader.Xlsx(content)).Take(MaxRows + 1)];
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or CsvHelper.CsvHelperException or InvalidOperationException or IOException)
         {

@@ -5,7 +5,7 @@ using Tidu.Data;
 using Tidu.Data.Entities;
 using Tidu.Domain.Regions;
 
-namespace Tidu.Web.Monitoring;
+namespace Tidu.Application.Monitoring;
 
 /// <summary>One child region's count for one tier: enterprises qualified by their latest evaluation, and enterprises holding a valid recognition.</summary>
 public sealed record RegionTierCount(string RegionCode, string Tier, int Qualified, int Recognized);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tidu.Web.Monitoring;
+namespace Tidu.Application.Monitoring;
 
 /// <summary>
 /// What the monitoring page counts: recognitions valid on the as-of date <paramref name="On"/>, and new

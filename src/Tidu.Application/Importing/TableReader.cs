@@ -3,11 +3,25 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
 
-namespace Tidu.Web.Importing;
+namespace Tidu.Application.Importing;
 
 /// <summary>Reads a CSV or XLSX upload as rows of text cells keyed by header, with the row number users see.</summary>
 public static class TableReader
 {
+    public enum Format
+    {
+        Csv,
+        Xlsx,
+    }
+
+    /// <summary>The table format a file's name says (.csv, .xlsx), or null.</summary>
+    public static Format? FormatOf(string fileName) => Path.GetExtension(fileName).ToUpperInvariant() switch
+    {
+        ".CSV" => Format.Csv,
+        ".XLSX" => Format.Xlsx,
+        _ => null,
+    };
+
     /// <summary>One row: its number as users see it, its cells by header, and how many columns the header has.</summary>
     public sealed record Row(long Number, IReadOnlyDictionary<string, string> Cells, int Columns);
 
@@ -64,7 +78,4 @@ public static class TableReader
             yield return new Row(number, cells, row.Count);
         }
     }
-
-    /// <summary>The template: the header row (and, for a sample, one example row).</summary>
-    public static IReadOnlyList<string> Headers => ImportColumns.All.Select(c => c.Header).ToList();
 }
