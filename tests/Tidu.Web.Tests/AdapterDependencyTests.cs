@@ -25,6 +25,8 @@ public sealed class AdapterDependencyTests
         ["Tidu.Web.Security.Accounts.SecurityKeys"] = "the data-protection and two-factor keys kept in the database",
         ["Tidu.Web.Security.ApiKeyAuthentication"] = "API key authentication: finds the key by its prefix before there is a principal to act as",
         ["Tidu.Web.Security.ConfigurationSnapshot"] = "audits configuration changed outside the platform, at start, before any request",
+        ["Tidu.Web.Security.DatabaseKeyRepository"] = "the store of the keys that protect cookies, called by ASP.NET Core Data Protection below any request",
+        ["Tidu.Web.Security.SignInThrottle"] = "counts failed sign-ins per name and address for the sign-in page, before there is a principal to act as",
         ["Tidu.Web.Auditing.AuditAnchorService"] = "anchors the audit chain's head outside the database (a security mechanism, not a question)",
 
         // Demo data: seeding writes rows directly, as the system, once.
