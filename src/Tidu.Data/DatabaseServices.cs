@@ -17,11 +17,11 @@ public static class DatabaseServices
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteTiduDbContext>(o => Strict(o.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
+                services.AddDbContext<SqliteTiduDbContext>(o => Configure(o, provider, connectionString));
                 services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<SqliteTiduDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresTiduDbContext>(o => Strict(o.UseNpgsql(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
+                services.AddDbContext<PostgresTiduDbContext>(o => Configure(o, provider, connectionString));
                 services.AddScoped<TiduDbContext>(sp => sp.GetRequiredService<PostgresTiduDbContext>());
                 break;
             default:
@@ -31,12 +31,22 @@ public static class DatabaseServices
     }
 
     /// <summary>
+    /// The one place that configures a context, for the platform and for the CLI alike, so both run the same checks.
     /// A Skip/Take without an order is an error, not a warning: pages and batches would differ from one call to the next.
     /// Every test of the suite then finds such a query the first time it runs. Related collections are loaded in one
     /// query (the providers' default, stated so that it is a choice): a page reads one consistent state of a file.
     /// </summary>
-    private static DbContextOptionsBuilder Strict(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(TiduDbContext).Assembly.FullName).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
+        };
+        return options.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+    }
 
     /// <summary>
     /// A context outside dependency injection (the CLI, tools): the provider's own subclass, so its migrations match.
@@ -45,10 +55,17 @@ public static class DatabaseServices
     public static TiduDbContext CreateContext(DatabaseProvider provider, string connectionString, Scoping.IRegionScopeSource scope, TimeProvider clock,
         Cryptography.FieldCipher cipher, Auditing.AuditHashing? hashing = null) => provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteTiduDbContext(new DbContextOptionsBuilder<SqliteTiduDbContext>().UseSqlite(connectionString).Options, scope, clock, cipher, hashing),
-            DatabaseProvider.Postgres => new PostgresTiduDbContext(new DbContextOptionsBuilder<PostgresTiduDbContext>().UseNpgsql(connectionString).Options, scope, clock, cipher, hashing),
+            DatabaseProvider.Sqlite => new SqliteTiduDbContext(Options<SqliteTiduDbContext>(provider, connectionString), scope, clock, cipher, hashing),
+            DatabaseProvider.Postgres => new PostgresTiduDbContext(Options<PostgresTiduDbContext>(provider, connectionString), scope, clock, cipher, hashing),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown database provider"),
         };
+
+    private static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connectionString) where T : DbContext
+    {
+        var options = new DbContextOptionsBuilder<T>();
+        Configure(options, provider, connectionString);
+        return options.Options;
+    }
 
     /// <summary>Parses the configuration value ("sqlite" or "postgres"), with a message that says what is accepted.</summary>
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch

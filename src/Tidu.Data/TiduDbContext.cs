@@ -81,6 +81,15 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<Entities.Importing.ImportJobContent> ImportJobContents => Set<Entities.Importing.ImportJobContent>();
     public DbSet<Entities.Importing.ImportJobIssue> ImportJobIssues => Set<Entities.Importing.ImportJobIssue>();
 
+    /// <summary>
+    /// The keys that protect sign-in cookies and anti-forgery tokens, shared by every node of the platform (a cookie
+    /// issued by one node is read by any other) and stored encrypted with the field keys.
+    /// </summary>
+    public DbSet<Entities.Security.DataProtectionKey> DataProtectionKeys => Set<Entities.Security.DataProtectionKey>();
+
+    /// <summary>Failed sign-ins per user name and address, shared by every node (the throttle of the sign-in page).</summary>
+    public DbSet<Entities.Security.SignInFailure> SignInFailures => Set<Entities.Security.SignInFailure>();
+
     public RegionScope Scope => _scopeSource.Current;
 
     // The query filters read these members of the context instance; EF turns them into parameters per query. Each kind of

@@ -42,6 +42,7 @@ public static class TiduServices
         services.AddSingleton(TimeProvider.System);
 #pragma warning restore RS0030
         services.AddHttpContextAccessor();
+        services.AddTiduDataProtection();
         services.AddScoped<HttpRegionScopeSource>();
         services.AddScoped<IRegionScopeSource>(sp => sp.GetRequiredService<HttpRegionScopeSource>());
         services.AddSingleton(_ => RuleLibrary.LoadDefault());

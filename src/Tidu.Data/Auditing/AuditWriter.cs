@@ -41,6 +41,10 @@ internal static class AuditWriter
             {
                 continue; // an import's progress and report; the files it writes are audited one by one
             }
+            if (entry.Entity is Entities.Security.SignInFailure)
+            {
+                continue; // a counter of failures the security log records one by one
+            }
             if (entry.Entity is Entities.Dynamic.RecognitionReview && entry.State != EntityState.Added)
             {
                 throw new AuditTrailViolationException("re-review decisions cannot be changed or deleted");
@@ -145,6 +149,7 @@ internal static class AuditWriter
         Entities.Dynamic.RecognitionReview v => $"{v.Tier}@{v.Recognition?.RecognizedOn:yyyy-MM-dd}:{v.Decision}",
         Entities.Dynamic.PoolMembership m => $"{m.Tier}:{m.Pool}@{m.EnteredOn:yyyy-MM-dd}",
         Entities.Monitoring.OfficialRecognitionCount o => $"{o.Tier}:{o.Year}:{o.Batch}:{o.Kind}:{o.CityCode}",
+        Entities.Security.DataProtectionKey k => k.FriendlyName,
         _ => string.Join(':', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "")),
     };
 

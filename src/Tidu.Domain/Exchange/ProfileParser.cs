@@ -130,7 +130,7 @@ public sealed partial class ProfileParser
             {
                 _errors.Clear();
                 _creditCode = null;
-                Error(0, "", "not valid JSON: " + JsonError(ex));
+                Error(0, "", "not valid JSON: " + JsonSyntax.Describe(ex));
                 return null;
             }
         }
@@ -152,14 +152,6 @@ public sealed partial class ProfileParser
         var ordered = _errors.Select((e, i) => (e, i)).OrderBy(x => x.e.Key).ThenBy(x => x.i).Select(x => x.e);
         var code = _creditCode is not null && CreditCode.IsValid(_creditCode) ? _creditCode : null;
         return [.. ordered.Select(e => new RecordError(locator, e.Path, e.Reason, code))];
-    }
-
-    /// <summary>System.Text.Json messages carry line/byte positions and no input text: safe to show.</summary>
-    internal static string JsonError(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     /// <summary>Report order: member of the root, then element or member, then member of that (24 bits each).</summary>
@@ -355,7 +347,7 @@ public sealed partial class ProfileParser
                     recognitions = Recognitions(ref r);
                     break;
                 case 20:
-                    localFeature = Decimal(ref r, Key(20), new("/localFeatureScore"), 0m, 15m);
+                    localFeature = Decimal(ref r, Key(20), new("/localFeatureScore"), 0, 15);
                     break;
                 case 21:
                     compliance = ComplianceOf(ref r);
@@ -507,25 +499,25 @@ public sealed partial class ProfileParser
                     year = Int(ref r, Key(4, k, 0), new("/financials", i, "year"), 1990, 2100);
                     break;
                 case 1:
-                    operating = Decimal(ref r, Key(4, k, 2), new("/financials", i, "operatingRevenue"), 0m);
+                    operating = Decimal(ref r, Key(4, k, 2), new("/financials", i, "operatingRevenue"), 0);
                     break;
                 case 2:
-                    mainBusiness = Decimal(ref r, Key(4, k, 3), new("/financials", i, "mainBusinessRevenue"), 0m);
+                    mainBusiness = Decimal(ref r, Key(4, k, 3), new("/financials", i, "mainBusinessRevenue"), 0);
                     break;
                 case 3:
-                    rd = Decimal(ref r, Key(4, k, 4), new("/financials", i, "rdExpense"), 0m);
+                    rd = Decimal(ref r, Key(4, k, 4), new("/financials", i, "rdExpense"), 0);
                     break;
                 case 4:
-                    basic = Decimal(ref r, Key(4, k, 5), new("/financials", i, "basicResearchExpense"), 0m);
+                    basic = Decimal(ref r, Key(4, k, 5), new("/financials", i, "basicResearchExpense"), 0);
                     break;
                 case 5:
                     profit = Decimal(ref r, Key(4, k, 6), new("/financials", i, "netProfit"));
                     break;
                 case 6:
-                    assets = Decimal(ref r, Key(4, k, 7), new("/financials", i, "totalAssets"), 0m);
+                    assets = Decimal(ref r, Key(4, k, 7), new("/financials", i, "totalAssets"), 0);
                     break;
                 case 7:
-                    liabilities = Decimal(ref r, Key(4, k, 8), new("/financials", i, "totalLiabilities"), 0m);
+                    liabilities = Decimal(ref r, Key(4, k, 8), new("/financials", i, "totalLiabilities"), 0);
                     break;
                 case 8:
                     employees = Int(ref r, Key(4, k, 9), new("/financials", i, "employees"), 0);
@@ -534,16 +526,16 @@ public sealed partial class ProfileParser
                     rdStaff = Int(ref r, Key(4, k, 10), new("/financials", i, "rdStaff"), 0);
                     break;
                 case 10:
-                    financing = Decimal(ref r, Key(4, k, 11), new("/financials", i, "newQualifiedEquityFinancing"), 0m);
+                    financing = Decimal(ref r, Key(4, k, 11), new("/financials", i, "newQualifiedEquityFinancing"), 0);
                     break;
                 case 11:
-                    mainProductRevenue = Decimal(ref r, Key(4, k, 12), new("/financials", i, "mainProductRevenue"), 0m);
+                    mainProductRevenue = Decimal(ref r, Key(4, k, 12), new("/financials", i, "mainProductRevenue"), 0);
                     break;
                 case 12:
-                    newProduct = Decimal(ref r, Key(4, k, 13), new("/financials", i, "newProductOutputValue"), 0m);
+                    newProduct = Decimal(ref r, Key(4, k, 13), new("/financials", i, "newProductOutputValue"), 0);
                     break;
                 default:
-                    industrial = Decimal(ref r, Key(4, k, 14), new("/financials", i, "industrialOutputValue"), 0m);
+                    industrial = Decimal(ref r, Key(4, k, 14), new("/financials", i, "industrialOutputValue"), 0);
                     break;
             }
         }
@@ -638,19 +630,19 @@ public sealed partial class ProfileParser
                     keyField = Bool(ref r, key, new(p + "/keyField"));
                     break;
                 case 4:
-                    domesticShare = Decimal(ref r, key, new(p + "/domesticMarketShare"), 0m, 1m);
+                    domesticShare = Decimal(ref r, key, new(p + "/domesticMarketShare"), 0, 1);
                     break;
                 case 5:
                     globalRank = Int(ref r, key, new(p + "/globalMarketRank"), 1);
                     break;
                 case 6:
-                    salesShare = Decimal(ref r, key, new(p + "/salesShareOfMainBusiness"), 0m, 1m);
+                    salesShare = Decimal(ref r, key, new(p + "/salesShareOfMainBusiness"), 0, 1);
                     break;
                 case 7:
                     years = Int(ref r, key, new(p + "/yearsInField"), 0);
                     break;
                 case 8:
-                    internationalShare = Decimal(ref r, key, new(p + "/internationalMarketShare"), 0m, 1m);
+                    internationalShare = Decimal(ref r, key, new(p + "/internationalMarketShare"), 0, 1);
                     break;
                 case 9:
                     domesticRank = Int(ref r, key, new(p + "/domesticMarketRank"), 1);
@@ -662,7 +654,7 @@ public sealed partial class ProfileParser
                     restricted = Bool(ref r, key, new(p + "/restrictedCategory"));
                     break;
                 case 12:
-                    revenueShare = Decimal(ref r, key, new(p + "/revenueShare"), 0m, 1m);
+                    revenueShare = Decimal(ref r, key, new(p + "/revenueShare"), 0, 1);
                     break;
                 case 13:
                     productCount = Int(ref r, key, new(p + "/productCount"), 1);
@@ -1057,7 +1049,7 @@ public sealed partial class ProfileParser
                     else
                     {
                         scoreGiven = r.TokenType != JsonTokenType.Null;
-                        score = Decimal(ref r, Key(22, k, 2), new(p, i, "score"), 0m, 100m);
+                        score = Decimal(ref r, Key(22, k, 2), new(p, i, "score"), 0, 100);
                     }
                 }
                 if (year is null && !HasErrorAt(Key(22, k, 1)))
@@ -1211,8 +1203,23 @@ public sealed partial class ProfileParser
         }
     }
 
-    private decimal? Decimal(ref Utf8JsonReader r, long key, JsonPath path, decimal? min = null, decimal? max = null)
+    /// <summary>
+    /// An amount or share; <paramref name="min"/> and <paramref name="max"/> are whole numbers (every bound of the
+    /// format is), so a plain number within them is decided in integers: its digits against the bound times 10^scale.
+    /// </summary>
+    private decimal? Decimal(ref Utf8JsonReader r, long key, JsonPath path, long? min = null, long? max = null)
     {
+        if (r.TokenType == JsonTokenType.Number && !r.HasValueSequence
+            && Utf8Values.TryFastParts(r.ValueSpan, out var mantissa, out var scale, out var negative) && scale < PowersOfTen.Length)
+        {
+            var unit = PowersOfTen[scale];
+            var signed = negative ? -mantissa : mantissa;
+            // |bound| ≤ 10⁹ and 10^scale ≤ 10⁹: the products fit a long; out of bounds goes the general way for its message.
+            if (signed >= (min ?? -MaxAmountWhole) * unit && signed <= (max ?? MaxAmountWhole) * unit)
+            {
+                return Utf8Values.Decimal(mantissa, scale, negative);
+            }
+        }
         if (r.TokenType == JsonTokenType.Null)
         {
             return null;
@@ -1229,20 +1236,24 @@ public sealed partial class ProfileParser
             return null;
         }
         // Without a bound of its own a number is an amount: the format's explicit limit applies (Limits).
-        min ??= -Limits.MaxAmount;
-        max ??= Limits.MaxAmount;
-        if (min is { } lo && d < lo)
+        decimal lo = min ?? -MaxAmountWhole;
+        decimal hi = max ?? MaxAmountWhole;
+        if (d < lo)
         {
             Error(key, path, $"must be at least {Utf8Values.Invariant(lo)}, got {Utf8Values.Invariant(d)}");
             return null;
         }
-        if (max is { } hi && d > hi)
+        if (d > hi)
         {
             Error(key, path, $"must be at most {Utf8Values.Invariant(hi)}, got {Utf8Values.Invariant(d)}");
             return null;
         }
         return d;
     }
+
+    private const long MaxAmountWhole = (long)Limits.MaxAmount;
+
+    private static ReadOnlySpan<long> PowersOfTen => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
     private int? Int(ref Utf8JsonReader r, long key, JsonPath path, int? min = null, int? max = null)
     {

@@ -166,7 +166,7 @@ public static class ProfileReader
         }
         catch (JsonException ex)
         {
-            error = "not valid JSON: " + JsonError(ex);
+            error = "not valid JSON: " + JsonSyntax.Describe(ex);
         }
         for (var i = 0; i < elements.Count; i++)
         {
@@ -316,11 +316,10 @@ public static class ProfileReader
         }
         catch (JsonException ex)
         {
-            return JsonError(ex);
+            return JsonSyntax.Describe(ex);
         }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
 
-    private static string JsonError(JsonException ex) => ProfileParser.JsonError(ex);
 }

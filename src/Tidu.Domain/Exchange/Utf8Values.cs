@@ -29,17 +29,28 @@ internal static class Utf8Values
     /// </summary>
     private static bool TryFast(ReadOnlySpan<byte> s, out decimal value)
     {
+        if (TryFastParts(s, out var mantissa, out var scale, out var negative))
+        {
+            value = Decimal(mantissa, scale, negative);
+            return true;
+        }
         value = 0m;
+        return false;
+    }
+
+    /// <summary>The parts of a number <see cref="TryFast"/> accepts: its digits as a long, the count of fraction digits, the sign.</summary>
+    public static bool TryFastParts(ReadOnlySpan<byte> s, out long mantissa, out byte scale, out bool negative)
+    {
         var i = 0;
-        var negative = false;
+        negative = false;
         if (s.Length > 0 && s[0] == (byte)'-')
         {
             negative = true;
             i = 1;
         }
-        long mantissa = 0;
+        mantissa = 0;
         var digits = 0;
-        byte scale = 0;
+        scale = 0;
         var point = false;
         for (; i < s.Length; i++)
         {
@@ -65,13 +76,12 @@ internal static class Utf8Values
                 return false;
             }
         }
-        if (digits == 0 || (negative && mantissa == 0))
-        {
-            return false;
-        }
-        value = new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, negative, scale);
-        return true;
+        return digits > 0 && !(negative && mantissa == 0);
     }
+
+    /// <summary>The decimal of <see cref="TryFastParts"/>' parts (the scale kept: "2074.80" has two decimals).</summary>
+    public static decimal Decimal(long mantissa, byte scale, bool negative) =>
+        new(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, negative, scale);
 
     /// <summary>A whole number of at most nine digits (no fraction, no exponent), or false to go the decimal way.</summary>
     public static bool TryGetSmallInt(ref Utf8JsonReader reader, out int value)

@@ -30,7 +30,7 @@ public static class ProjectReader
             }
             catch (JsonException ex)
             {
-                errors.Add($"line {(ex.LineNumber ?? 0) + 1}: not valid JSON: {ex.Message}");
+                errors.Add($"not valid JSON: {Exchange.JsonSyntax.Describe(ex)}");
             }
         }
         else
@@ -50,7 +50,7 @@ public static class ProjectReader
                 }
                 catch (JsonException ex)
                 {
-                    errors.Add($"line {lineNumber}: not valid JSON: {ex.Message}");
+                    errors.Add($"line {lineNumber}: not valid JSON: {Exchange.JsonSyntax.Describe(ex)}");
                 }
             }
         }

@@ -37,7 +37,7 @@ internal sealed class PlanCompiler(DateOnly asOf)
                     Threshold = new Threshold(check.Threshold ?? 0m),
                     Set = check.Set?.ToArray(),
                     HasDefault = check.Default is not null,
-                    Default = Step.Prepared(check.Default),
+                    Default = check.Default is null ? null : new(Step.Prepared(check.Default)),
                     Fact = check.Node,
                     Source = c,
                     Parent = parent,

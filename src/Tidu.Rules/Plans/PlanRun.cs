@@ -90,7 +90,7 @@ internal sealed class PlanRun
         {
             return Test(ref s, ref v);
         }
-        return s.HasDefault && Test(ref s, ref s.Default);
+        return s.Default is { } d && Test(ref s, ref d.Value);
     }
 
     /// <summary>The rule's comparison, exactly as <see cref="Model.Conditions.Check.Test"/> decides it.</summary>

@@ -17,7 +17,7 @@ public static class StoredResultReader
         }
         catch (JsonException ex)
         {
-            throw new FormatException("not valid JSON: " + ex.Message, ex);
+            throw new FormatException("not valid JSON: " + Tidu.Domain.Exchange.JsonSyntax.Describe(ex), ex);
         }
         catch (InvalidOperationException ex)
         {

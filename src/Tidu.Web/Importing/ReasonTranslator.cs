@@ -28,7 +28,10 @@ public static partial class ReasonTranslator
         (YearTwice(), "年度 $1 重复出现"),
         (NoYears(), "至少需要一个年度的财务数据"),
         (EndsBefore(), "有效期截止日（$1）早于认定日（$2）"),
-        (NotJson(), "不是有效的 JSON：$1"),
+        (JsonAt(), "不是有效的 JSON：第 $1 行第 $2 个字节处有语法错误"),
+        (JsonTooDeep(), "不是有效的 JSON：第 $1 行第 $2 个字节处嵌套层数超过上限"),
+        (JsonTruncated(), "不是有效的 JSON：记录意外结束（可能被截断）"),
+        (NotJson(), "不是有效的 JSON"),
         (NotUtf8(), "不是有效的 UTF-8 编码，请另存为 UTF-8"),
         (Truncated(), "文件意外结束（可能被截断）"),
         (OutOfRange(), "数值超出范围"),
@@ -67,7 +70,10 @@ public static partial class ReasonTranslator
     [GeneratedRegex(@"^year (\d+) appears twice.*$")] private static partial Regex YearTwice();
     [GeneratedRegex(@"^must hold at least one fiscal year$")] private static partial Regex NoYears();
     [GeneratedRegex(@"^ends \((.*)\) before the recognition date \((.*)\)$")] private static partial Regex EndsBefore();
-    [GeneratedRegex(@"^not valid JSON: (.*)$")] private static partial Regex NotJson();
+    [GeneratedRegex(@"^not valid JSON: syntax error at line (\d+), byte (\d+)$")] private static partial Regex JsonAt();
+    [GeneratedRegex(@"^not valid JSON: nested beyond the maximum depth at line (\d+), byte (\d+)$")] private static partial Regex JsonTooDeep();
+    [GeneratedRegex(@"^not valid JSON: unexpected end of (file|record).*$")] private static partial Regex JsonTruncated();
+    [GeneratedRegex(@"^not valid JSON\b.*$")] private static partial Regex NotJson();
     [GeneratedRegex(@"^not valid UTF-8.*$")] private static partial Regex NotUtf8();
     [GeneratedRegex(@"^unexpected end of (file|record).*$")] private static partial Regex Truncated();
     [GeneratedRegex(@"^number is out of range$")] private static partial Regex OutOfRange();

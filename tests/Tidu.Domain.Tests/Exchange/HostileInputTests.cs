@@ -206,6 +206,17 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_syntax_error_is_placed_by_line_and_byte_in_our_words_without_the_input_or_the_readers_message()
+    {
+        var text = Json.Profile(name: "A") + "\n" + "{\"creditCode\": \"91330106MA2H000001\", \"name\": nope-secret}";
+
+        var error = Json.Read(text)[1].Errors.ShouldHaveSingleItem();
+
+        error.Reason.ShouldMatch(@"^not valid JSON: syntax error at line 1, byte \d+$");
+        error.Reason.ShouldNotContain("nope");
+    }
+
+    [Fact]
     public void A_truncated_last_line_is_an_error_and_the_lines_before_are_read()
     {
         var full = Json.Profile(name: "B");

@@ -119,6 +119,20 @@ namespace Tidu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Xml = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -247,6 +261,20 @@ namespace Tidu.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SecurityPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntilMs = table.Column<long>(type: "bigint", nullable: false),
+                    LastFailureMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -1497,6 +1525,11 @@ namespace Tidu.Data.Migrations.Postgres
                 columns: new[] { "EnterpriseId", "RecipientKind", "WithdrawnAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_LastFailureMs",
+                table: "SignInFailures",
+                column: "LastFailureMs");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TierOutcomes_Tier_Qualified_NearMiss",
                 table: "TierOutcomes",
                 columns: new[] { "Tier", "Qualified", "NearMiss" });
@@ -1557,6 +1590,9 @@ namespace Tidu.Data.Migrations.Postgres
                 name: "CommissionerAssignments");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "ExpertAssignments");
 
             migrationBuilder.DropTable(
@@ -1609,6 +1645,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SharingConsents");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
 
             migrationBuilder.DropTable(
                 name: "TierOutcomes");

@@ -118,6 +118,20 @@ namespace Tidu.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -246,6 +260,20 @@ namespace Tidu.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SecurityPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntilMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastFailureMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -1496,6 +1524,11 @@ namespace Tidu.Data.Migrations.Sqlite
                 columns: new[] { "EnterpriseId", "RecipientKind", "WithdrawnAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_LastFailureMs",
+                table: "SignInFailures",
+                column: "LastFailureMs");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TierOutcomes_Tier_Qualified_NearMiss",
                 table: "TierOutcomes",
                 columns: new[] { "Tier", "Qualified", "NearMiss" });
@@ -1556,6 +1589,9 @@ namespace Tidu.Data.Migrations.Sqlite
                 name: "CommissionerAssignments");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "ExpertAssignments");
 
             migrationBuilder.DropTable(
@@ -1608,6 +1644,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SharingConsents");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
 
             migrationBuilder.DropTable(
                 name: "TierOutcomes");

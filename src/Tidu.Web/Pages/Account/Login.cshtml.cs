@@ -57,7 +57,7 @@ public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, 
         }
         var address = AbuseLimits.AddressOf(HttpContext);
         var name = Input.UserName.Trim();
-        if (throttle.IsLocked(name, address))
+        if (await throttle.IsLockedAsync(name, address, HttpContext.RequestAborted).ConfigureAwait(false))
         {
             Spend(await users.FindByNameAsync(name).ConfigureAwait(false));
             log.LogWarning("sign-in for {User} from {Address} refused: too many failures", name, address);
@@ -72,12 +72,13 @@ public sealed class LoginModel(SignInFlow flow, SignInManager<TiduUser> signIn, 
         var (outcome, user) = await flow.CheckPasswordAsync(name, Input.Password).ConfigureAwait(false);
         if (outcome != SignInFlow.PasswordOutcome.Accepted)
         {
-            throttle.Failed(name, address);
+            // Recorded even when the client hangs up: a guess abandoned after its answer was computed still counts.
+            await throttle.FailedAsync(name, address, CancellationToken.None).ConfigureAwait(false);
             log.LogWarning("failed sign-in for {User} from {Address}", name, address);
             Message = outcome == SignInFlow.PasswordOutcome.LockedOut ? Ui.LockedOut : Ui.LoginFailed;
             return Page();
         }
-        throttle.Succeeded(name, address);
+        await throttle.SucceededAsync(name, address, HttpContext.RequestAborted).ConfigureAwait(false);
         log.LogInformation("password accepted for {User} from {Address}", name, address);
         return await AccountSteps.ContinueAsync(this, flow, user!, secondFactorPassed: false, ["pwd"], ReturnUrl).ConfigureAwait(false);
     }
