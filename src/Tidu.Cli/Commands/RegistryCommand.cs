@@ -87,10 +87,18 @@ internal static class RegistryCommand
         }
         await using var _ = input.ConfigureAwait(false);
         TiduDbContext db;
+        TiduDbContext? reader = null;
         try
         {
-            db = DatabaseServices.CreateContext(DatabaseServices.ParseProvider(request.Provider), request.Connection,
-                new FixedRegionScope(RegionScope.Everything("cli:registry-load")), clock, new FieldCipher(keyRing), hashing);
+            var provider = DatabaseServices.ParseProvider(request.Provider);
+            var scope = new FixedRegionScope(RegionScope.Everything("cli:registry-load"));
+            db = DatabaseServices.CreateContext(provider, request.Connection, scope, clock, new FieldCipher(keyRing), hashing);
+            // PostgreSQL: a second connection reads and the next batch is evaluated while this one is written. SQLite keeps
+            // one connection (a second one's reads would wait on the writer's lock anyway).
+            if (provider == DatabaseProvider.Postgres)
+            {
+                reader = DatabaseServices.CreateContext(provider, request.Connection, scope, clock, new FieldCipher(keyRing), hashing);
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
@@ -98,6 +106,24 @@ internal static class RegistryCommand
             return ExitCodes.Failure;
         }
         await using (db.ConfigureAwait(false))
+        {
+            try
+            {
+                return await LoadIntoAsync(db, reader, request, evaluator, asOf, input, stdout, stderr, clock, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (reader is not null)
+                {
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static async Task<int> LoadIntoAsync(TiduDbContext db, TiduDbContext? reader, LoadRequest request, Tidu.Rules.Evaluation.Evaluator evaluator, DateOnly asOf, Stream input,
+        TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
         {
             try
             {
@@ -110,19 +136,22 @@ internal static class RegistryCommand
                 stderr.WriteLine($"error: cannot open the database: {ex.Message}");
                 return ExitCodes.Failure;
             }
-            var loader = new BulkLoader(db, evaluator, RegionTree.Shipped, clock);
+            var loader = new BulkLoader(db, evaluator, RegionTree.Shipped, clock) { Reader = reader };
             var options = new BulkOptions(asOf, request.File.Name, request.RecognitionBasis);
-            return await RunAsync(loader, options, input, request.BatchSize, stdout, stderr, ct).ConfigureAwait(false);
+            return await RunAsync(loader, options, input, request.BatchSize, pipelined: reader is not null, stdout, stderr, ct).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> RunAsync(BulkLoader loader, BulkOptions options, Stream input, int batchSize, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(BulkLoader loader, BulkOptions options, Stream input, int batchSize, bool pipelined, TextWriter stdout, TextWriter stderr,
+        CancellationToken ct)
     {
         var tally = new LoadTally(0, 0, 0, 0, 0, 0, 0, 0);
         var watch = Stopwatch.StartNew();
         // Each credit code's first record in the file, by its ordinal: a later record of the same code is refused, so the
-        // file's result does not depend on how it falls into batches and loading it again changes nothing.
+        // file's result does not depend on how it falls into batches and loading it again changes nothing. (It also keeps
+        // the batches' credit codes disjoint, which lets the next batch be prepared while one is written.)
         var seen = new Dictionary<UInt128, long>();
+        Pending? writing = null;
         foreach (var raws in ProfileReader.Split(input).Chunk(batchSize))
         {
             var parsed = new (ProfileRecord? Record, RecordFailure? Failure)[raws.Length];
@@ -159,17 +188,55 @@ internal static class RegistryCommand
                     }
                 }
             }
+            var batch = new Pending(raws[0].Locator, raws[^1].Locator, raws.Length, invalid, failed, repeated);
+            Exception? error = null;
+            PreparedBatch? prepared = null;
+            try
+            {
+                prepared = rows.Count == 0 ? null : await loader.PrepareAsync(rows, options, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBatchFailure(ex))
+            {
+                error = ex;
+            }
+            // The batch before is written (or fails) before this one is: batches commit in file order.
+            if (writing is not null && !await FinishAsync(writing))
+            {
+                return ExitCodes.Failure;
+            }
+            if (error is not null)
+            {
+                return Fail(batch, error);
+            }
+            writing = batch with { Write = prepared is null ? Task.FromResult(new BulkBatchResult(0, 0, 0, 0, [], [])) : loader.WriteAsync(prepared, ct) };
+            if (!pipelined)
+            {
+                if (!await FinishAsync(writing))
+                {
+                    return ExitCodes.Failure;
+                }
+                writing = null;
+            }
+        }
+        if (writing is not null && !await FinishAsync(writing))
+        {
+            return ExitCodes.Failure;
+        }
+        WriteSummary(stdout, tally, watch.Elapsed);
+        stderr.WriteLine($"time by phase: {loader.Timings}");
+        return tally.Invalid + tally.Refused + tally.Failed > 0 ? ExitCodes.InvalidRecords : ExitCodes.Ok;
+
+        async Task<bool> FinishAsync(Pending pending)
+        {
             BulkBatchResult result;
             try
             {
-                result = rows.Count == 0 ? new BulkBatchResult(0, 0, 0, 0, [], []) : await loader.LoadAsync(rows, options, ct).ConfigureAwait(false);
+                result = await pending.Write!.ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is DbException or DbUpdateException or BulkConflictException or AuditTrailViolationException or InvalidOperationException)
+            catch (Exception ex) when (IsBatchFailure(ex))
             {
-                stderr.WriteLine($"error: the batch of {raws[0].Locator} – {raws[^1].Locator} was not written (nothing of it is stored): {ex.Message}");
-                stderr.WriteLine("the batches before it are stored; run the same command again to complete the load (files already loaded are left as they are)");
-                WriteSummary(stdout, tally, watch.Elapsed);
-                return ExitCodes.Failure;
+                Fail(pending, ex);
+                return false;
             }
             foreach (var refusal in result.Refused)
             {
@@ -181,20 +248,36 @@ internal static class RegistryCommand
             }
             tally = tally with
             {
-                Read = tally.Read + raws.Length,
+                Read = tally.Read + pending.Read,
                 Created = tally.Created + result.Created,
                 Updated = tally.Updated + result.Updated,
                 Unchanged = tally.Unchanged + result.Unchanged,
                 Reevaluated = tally.Reevaluated + result.Reevaluated,
-                Invalid = tally.Invalid + invalid,
-                Refused = tally.Refused + repeated + result.Refused.Count,
-                Failed = tally.Failed + failed + result.EvaluationFailures.Count,
+                Invalid = tally.Invalid + pending.Invalid,
+                Refused = tally.Refused + pending.Repeated + result.Refused.Count,
+                Failed = tally.Failed + pending.Failed + result.EvaluationFailures.Count,
             };
             stderr.WriteLine($"progress: {tally.Read:N0} records read, {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Unchanged:N0} unchanged, "
                 + $"{tally.Invalid + tally.Refused + tally.Failed:N0} not loaded — {Rate(tally.Read, watch.Elapsed)} records/s");
+            return true;
         }
-        WriteSummary(stdout, tally, watch.Elapsed);
-        return tally.Invalid + tally.Refused + tally.Failed > 0 ? ExitCodes.InvalidRecords : ExitCodes.Ok;
+
+        int Fail(Pending pending, Exception ex)
+        {
+            stderr.WriteLine($"error: the batch of {pending.First} – {pending.Last} was not written (nothing of it is stored): {ex.Message}");
+            stderr.WriteLine("the batches before it are stored; run the same command again to complete the load (files already loaded are left as they are)");
+            WriteSummary(stdout, tally, watch.Elapsed);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static bool IsBatchFailure(Exception ex) =>
+        ex is DbException or DbUpdateException or BulkConflictException or AuditTrailViolationException or InvalidOperationException;
+
+    /// <summary>A batch read from the file, its counts before the database, and its write once started.</summary>
+    private sealed record Pending(string First, string Last, int Read, int Invalid, int Failed, int Repeated)
+    {
+        public Task<BulkBatchResult>? Write { get; init; }
     }
 
     /// <summary>A credit code (18 characters of 0–9 and A–Z, checked by the reader) as one number: a million fit in ~40 MB.</summary>

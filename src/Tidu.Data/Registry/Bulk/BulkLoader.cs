@@ -27,34 +27,64 @@ public sealed class BulkLoader(TiduDbContext db, Evaluator evaluator, RegionTree
 
     private IBulkStore? _store;
 
+    /// <summary>Where the time of the batches loaded so far went.</summary>
+    public BulkTimings Timings { get; } = new();
+
+    /// <summary>
+    /// Where stored files are read (scope checks, the files to merge with): the writing context unless the caller gives a
+    /// second one, on its own connection, so that the next batch can be read and evaluated while this one is written.
+    /// </summary>
+    public TiduDbContext? Reader { get; init; }
+
     /// <summary>Loads one batch of records (in input order; a credit code given twice is applied in that order).</summary>
-    public async Task<BulkBatchResult> LoadAsync(IReadOnlyList<BulkRow> rows, BulkOptions options, CancellationToken ct = default)
+    public async Task<BulkBatchResult> LoadAsync(IReadOnlyList<BulkRow> rows, BulkOptions options, CancellationToken ct = default) =>
+        await WriteAsync(await PrepareAsync(rows, options, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Checks a batch, reads the stored files of its credit codes (through <see cref="Reader"/>), merges and evaluates
+    /// them; writes nothing. Batches may be prepared ahead of the write of the one before only when their credit codes are
+    /// disjoint (the CLI refuses a code repeated in a file); another writer meanwhile is caught by the revision check.
+    /// </summary>
+    public async Task<PreparedBatch> PrepareAsync(IReadOnlyList<BulkRow> rows, BulkOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
         var recognitions = options.RecognitionBasis is null ? RecognitionWrites.Kept : RecognitionWrites.Official;
-        var registry = new EnterpriseRegistry(db, evaluator, regions, clock);
+        var registry = new EnterpriseRegistry(Reader ?? db, evaluator, regions, clock);
+        var phase = System.Diagnostics.Stopwatch.StartNew();
         var refusals = await registry.RefusalsAsync([.. rows.Select(r => r.Profile)], recognitions, writing: true, ct).ConfigureAwait(false);
+        Timings.Checks += Lap(phase);
         var skip = refusals.Select(r => r.Index).ToHashSet();
         var accepted = rows.Where((_, i) => !skip.Contains(i)).ToList();
         // Loaded to merge, written by the store: nothing of them goes through change tracking.
         var stored = await registry.LoadUntrackedAsync(accepted.Select(r => r.Profile.CreditCode), ct).ConfigureAwait(false);
+        Timings.LoadStored += Lap(phase);
 
         var groups = accepted.GroupBy(r => r.Profile.CreditCode, StringComparer.Ordinal).ToList();
         var files = new BulkFile[groups.Count];
         var failures = new ConcurrentBag<RecordFailure>();
         Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = ct }, i =>
             files[i] = Merge(groups[i], stored.GetValueOrDefault(groups[i].Key), options, failures));
+        Timings.MergeAndEvaluate += Lap(phase);
 
         var written = files.Where(f => f.Changed || f.Evaluated).ToList();
         var created = files.Count(f => f.IsNew);
         var updated = files.Count(f => f.Changed && !f.IsNew);
         var result = new BulkBatchResult(created, updated, files.Length - created - updated, written.Count(f => !f.Changed),
             [.. refusals.Select(r => new BulkRefusal(rows[r.Index], r))], [.. failures.OrderBy(f => f.Ordinal)]);
+        return new PreparedBatch(rows, options, written, result, registry.RuleVersions(options.AsOf));
+    }
+
+    /// <summary>Writes a prepared batch and its audit entry in one transaction (all or nothing).</summary>
+    public async Task<BulkBatchResult> WriteAsync(PreparedBatch batch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var (rows, options, written) = (batch.Rows, batch.Options, batch.Written);
         if (written.Count == 0)
         {
-            return result;
+            return batch.Result;
         }
+        var phase = System.Diagnostics.Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
@@ -64,20 +94,30 @@ public sealed class BulkLoader(TiduDbContext db, Evaluator evaluator, RegionTree
             await using (tx.ConfigureAwait(false))
             {
                 await _store.WriteAsync(written, now, options.RecognitionBasis, ct).ConfigureAwait(false);
+                Timings.Write += Lap(phase);
                 if (written.Any(f => f.Changed))
                 {
-                    db.AuditEntries.Add(AuditEntryOf(written.Where(f => f.Changed).ToList(), rows, options, now, registry.RuleVersions(options.AsOf)));
+                    db.AuditEntries.Add(AuditEntryOf(written.Where(f => f.Changed).ToList(), rows, options, now, batch.RuleVersions));
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
                     db.ChangeTracker.Clear();
                 }
+                Timings.Audit += Lap(phase);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
+                Timings.Commit += Lap(phase);
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
-        return result;
+        return batch.Result;
+    }
+
+    private static TimeSpan Lap(System.Diagnostics.Stopwatch watch)
+    {
+        var elapsed = watch.Elapsed;
+        watch.Restart();
+        return elapsed;
     }
 
     private async Task<IBulkStore> CreateStoreAsync(CancellationToken ct) =>

@@ -52,12 +52,15 @@ internal sealed class PostgresBulkStore : IBulkStore
         ON CONFLICT ("EnterpriseId", "Year") DO UPDATE SET {string.Join(", ", YearFields.Columns.Select(c => $"\"{c}\" = EXCLUDED.\"{c}\""))}
         """;
 
+    // Rows are deleted by id lists (primary keys and the outcome key's leading column), never by a join with a staging table:
+    // a temporary table has no statistics, and PostgreSQL then scans the whole target table for every batch — the load
+    // would grow with the square of its size.
     private const string MergeChildren = """
         DELETE FROM "Honors" WHERE "Id" = ANY(@honors);
         INSERT INTO "Honors" ("EnterpriseId", "Kind", "Year", "ValidUntil", "Rank") SELECT * FROM bulk_honors;
         DELETE FROM "Recognitions" WHERE "Id" = ANY(@recognitions);
         INSERT INTO "Recognitions" ("EnterpriseId", "Tier", "RecognizedOn", "ValidUntil", "Issuer", "Basis") SELECT * FROM bulk_recognitions;
-        DELETE FROM "TierOutcomes" t USING bulk_enterprises s WHERE t."EnterpriseId" = s.id AND s.evaluated;
+        DELETE FROM "TierOutcomes" WHERE "EnterpriseId" = ANY(@reevaluated);
         INSERT INTO "TierOutcomes" ("EnterpriseId", "Tier", "Qualified", "Score", "DecisiveFailures", "NearMiss") SELECT * FROM bulk_outcomes;
         """;
 
@@ -142,7 +145,13 @@ internal sealed class PostgresBulkStore : IBulkStore
         }, ct).ConfigureAwait(false);
 
         var merged = await ExecuteAsync(MergeEnterprises, ct, new NpgsqlParameter("now", now.ToUniversalTime())).ConfigureAwait(false);
-        var reevaluated = await ExecuteAsync(MergeEvaluations, ct).ConfigureAwait(false);
+        // The re-evaluation update joins the staging table: statistics first, or the plan scans every enterprise.
+        var reevaluated = 0;
+        if (files.Count > changed.Count)
+        {
+            await ExecuteAsync("ANALYZE bulk_enterprises", ct).ConfigureAwait(false);
+            reevaluated = await ExecuteAsync(MergeEvaluations, ct).ConfigureAwait(false);
+        }
         if (merged != changed.Count || reevaluated != files.Count - changed.Count)
         {
             throw new BulkConflictException("another writer changed some of these files while they were being loaded; nothing of this batch was written, load it again");
@@ -150,7 +159,9 @@ internal sealed class PostgresBulkStore : IBulkStore
         await ExecuteAsync(MergeYears, ct).ConfigureAwait(false);
         await ExecuteAsync(MergeChildren, ct,
             new NpgsqlParameter("honors", changed.SelectMany(f => f.RemovedHonors).ToArray()),
-            new NpgsqlParameter("recognitions", changed.SelectMany(f => f.RemovedRecognitions).ToArray())).ConfigureAwait(false);
+            new NpgsqlParameter("recognitions", changed.SelectMany(f => f.RemovedRecognitions).ToArray()),
+            // Only stored files can have outcomes to replace; a new file's id was drawn for this batch.
+            new NpgsqlParameter("reevaluated", files.Where(f => f.Evaluated && !f.IsNew).Select(f => f.Entity.Id).ToArray())).ConfigureAwait(false);
     }
 
     private async Task AssignIdsAsync(List<BulkFile> created, CancellationToken ct)
