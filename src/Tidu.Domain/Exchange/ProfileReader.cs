@@ -281,7 +281,11 @@ public static class ProfileReader
         return t.Length > 0 && t[0] == (byte)'{' && IsCompleteJsonValue(t) && ParseError(t) is null;
     }
 
-    /// <summary>True when <paramref name="json"/> holds exactly one complete JSON value (ignoring white space).</summary>
+    /// <summary>
+    /// True when more lines cannot change what <paramref name="json"/> is: its first value is complete (with nothing
+    /// or something malformed after it: a value closed early by a corrupted byte, then the rest of its line), or it is
+    /// malformed already. Reading on after a closed value would swallow every following record into one error.
+    /// </summary>
     private static bool IsCompleteJsonValue(ReadOnlySpan<byte> json)
     {
         try
@@ -293,7 +297,7 @@ public static class ProfileReader
             }
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
-                return reader.TrySkip() && reader.BytesConsumed > 0 && IsBlank(json[(int)reader.BytesConsumed..]);
+                return reader.TrySkip() && reader.BytesConsumed > 0;
             }
             return true;
         }

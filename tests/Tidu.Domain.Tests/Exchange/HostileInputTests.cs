@@ -593,6 +593,24 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_first_line_closed_early_by_a_corrupted_byte_does_not_swallow_the_lines_after_it()
+    {
+        // A '}' in place of the comma before "financials": the object ends there and the rest of the line is left over.
+        var first = Json.Profile(name: "A");
+        var comma = first.IndexOf(",\"financials\"", StringComparison.Ordinal);
+        comma.ShouldBeGreaterThan(0);
+        var corrupted = first[..comma] + "}" + first[(comma + 1)..];
+        var text = Json.Lines(corrupted, Json.Profile(name: "B"), Json.Profile(name: "C"));
+
+        var records = Json.Read(text);
+
+        records.Count.ShouldBe(3, string.Join(" | ", records.Select(Json.Describe)));
+        ShouldBeInvalid(records[0], "line 1").Reason.ShouldContain("not valid JSON");
+        ShouldBeValid(records[1], "line 2", "B");
+        ShouldBeValid(records[2], "line 3", "C");
+    }
+
+    [Fact]
     public void Random_corruption_of_one_line_never_loses_the_other_lines()
     {
         var lines = new[] { Json.Profile(name: "A"), Json.Profile(name: "B"), Json.Profile(name: "C") };
