@@ -4,6 +4,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Tidu.Cli.Output;
 using Tidu.Cli.Screening;
+using Tidu.Rules.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;

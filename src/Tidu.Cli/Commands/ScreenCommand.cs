@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Tidu.Cli.Screening;
+using Tidu.Rules.Screening;
 using Tidu.Rules.Evaluation;
 
 namespace Tidu.Cli.Commands;

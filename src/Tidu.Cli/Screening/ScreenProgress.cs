@@ -1,3 +1,4 @@
+using Tidu.Rules.Screening;
 using Spectre.Console;
 
 namespace Tidu.Cli.Screening;
