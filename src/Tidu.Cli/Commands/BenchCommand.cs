@@ -4,10 +4,10 @@ using System.Text.Json;
 using Spectre.Console;
 using Tidu.Cli.Output;
 using Tidu.Cli.Screening;
-using Tidu.Rules.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Screening;
 using Tidu.Rules.Synthetic;
 
 namespace Tidu.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Tidu.Cli.Screening;
-using Tidu.Rules.Screening;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Screening;
 
 namespace Tidu.Cli.Commands;
 

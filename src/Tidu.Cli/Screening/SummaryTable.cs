@@ -1,5 +1,5 @@
-using Tidu.Rules.Screening;
 using Spectre.Console;
+using Tidu.Rules.Screening;
 
 namespace Tidu.Cli.Screening;
 
