@@ -6,12 +6,12 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Tidu.Cli.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Plans;
+using Tidu.Rules.Screening;
 
 namespace Tidu.Bench;
 

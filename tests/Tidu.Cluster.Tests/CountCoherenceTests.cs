@@ -17,9 +17,9 @@ public sealed class CountCoherenceTests
     [Fact]
     public async Task A_write_through_one_node_is_read_through_the_other_at_once()
     {
-        await using var cluster = await TwoSilos.StartAsync(TimeSpan.Zero);
-        var a = TwoSilos.NodeOn(cluster.First);
-        var b = TwoSilos.NodeOn(cluster.Second);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero);
+        var a = TestSilos.NodeOn(cluster.First);
+        var b = TestSilos.NodeOn(cluster.Second);
         var database = 5;
         var computed = 0;
         Task<int> Count()
@@ -42,9 +42,9 @@ public sealed class CountCoherenceTests
     [Fact]
     public async Task A_node_that_did_not_write_keeps_serving_its_cache()
     {
-        await using var cluster = await TwoSilos.StartAsync(TimeSpan.Zero);
-        var a = TwoSilos.NodeOn(cluster.First);
-        var b = TwoSilos.NodeOn(cluster.Second);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero);
+        var a = TestSilos.NodeOn(cluster.First);
+        var b = TestSilos.NodeOn(cluster.Second);
         var computed = 0;
         Task<int> Count() => Task.FromResult(++computed);
 
@@ -58,9 +58,9 @@ public sealed class CountCoherenceTests
     [Fact]
     public async Task When_the_silo_holding_the_region_grain_stops_no_write_is_lost()
     {
-        await using var cluster = await TwoSilos.StartAsync(TimeSpan.Zero);
-        var a = TwoSilos.NodeOn(cluster.First);
-        var b = TwoSilos.NodeOn(cluster.Second);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero);
+        var a = TestSilos.NodeOn(cluster.First);
+        var b = TestSilos.NodeOn(cluster.Second);
         // Node B asks first, so the grain lives on B's silo.
         await b.Writes.CurrentAsync(TestContext.Current.CancellationToken);
         var management = cluster.Cluster.Client.GetGrain<IManagementGrain>(0);

@@ -12,8 +12,8 @@ public sealed class ScheduledJobTests
     [Fact]
     public async Task Both_silos_register_the_job_but_the_cluster_holds_one_reminder()
     {
-        await using var cluster = await TwoSilos.StartAsync(TimeSpan.FromMinutes(60));
-        var table = TwoSilos.Services(cluster.Second).GetRequiredService<IReminderTable>();
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromMinutes(60));
+        var table = TestSilos.Services(cluster.Second).GetRequiredService<IReminderTable>();
         var grain = cluster.Cluster.Client.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
 
         // Both silos ran their start-up registration; a third call (a node restarting) changes nothing either.
@@ -29,9 +29,9 @@ public sealed class ScheduledJobTests
     [Fact]
     public async Task Runs_asked_from_both_silos_at_once_happen_one_at_a_time_in_one_place()
     {
-        await using var cluster = await TwoSilos.StartAsync(TimeSpan.FromMinutes(60));
-        var fromFirst = TwoSilos.NodeOn(cluster.First).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
-        var fromSecond = TwoSilos.NodeOn(cluster.Second).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromMinutes(60));
+        var fromFirst = TestSilos.NodeOn(cluster.First).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
+        var fromSecond = TestSilos.NodeOn(cluster.Second).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
 
         var runs = Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? fromFirst : fromSecond).RunAsync());
         var counts = await Task.WhenAll(runs);
@@ -44,7 +44,7 @@ public sealed class ScheduledJobTests
     [Fact]
     public async Task The_reminder_fires_the_job_and_a_turned_off_job_has_no_reminder()
     {
-        await using var cluster = await TwoSilos.StartAsync(TimeSpan.FromSeconds(1));
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromSeconds(1));
         // Awaiting the job's own completion signal: the reminder's tick, however long the machine takes to fire it.
         await cluster.Job.NextRunAsync().WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
         cluster.Job.Runs.ShouldBeGreaterThanOrEqualTo(1);
@@ -52,7 +52,7 @@ public sealed class ScheduledJobTests
 
         var grain = cluster.Cluster.Client.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
         await grain.UnscheduleAsync();
-        var table = TwoSilos.Services(cluster.First).GetRequiredService<IReminderTable>();
+        var table = TestSilos.Services(cluster.First).GetRequiredService<IReminderTable>();
         (await table.ReadRows(grain.GetGrainId(), TestContext.Current.CancellationToken)).Reminders.ShouldBeEmpty();
     }
 }

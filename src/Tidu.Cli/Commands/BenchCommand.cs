@@ -7,6 +7,7 @@ using Tidu.Cli.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Screening;
 using Tidu.Rules.Synthetic;
 
 namespace Tidu.Cli.Commands;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Tidu.Cli.Output;
 using Tidu.Cli.Screening;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Screening;
 
 namespace Tidu.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tidu.Rules.Screening;
 
 namespace Tidu.Cli.Screening;
 

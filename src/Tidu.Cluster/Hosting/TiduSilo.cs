@@ -71,6 +71,7 @@ public static class TiduSilo
         services.AddSingleton<ClusterWriteGeneration>();
         services.AddSingleton<IWriteGeneration>(sp => sp.GetRequiredService<ClusterWriteGeneration>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClusterLifecycle>();
+        services.AddSingleton<Screening.ScreenEvaluators>();
         return services;
     }
 }

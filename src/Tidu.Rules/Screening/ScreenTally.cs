@@ -1,7 +1,7 @@
 using Tidu.Rules.Model.Conditions;
 using Tidu.Rules.Plans;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// The counts of one chunk, kept per plan in arrays (a record adds a few integers, no lookups by name); merged into the

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Evaluation;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// Streams a file through the engine on every core: one thread cuts the input into chunks of whole lines, a worker per
@@ -11,7 +11,7 @@ namespace Tidu.Cli.Screening;
 /// chunks' results, errors and counts in input order. At most <see cref="ChunksInFlight"/> chunks exist at any time,
 /// so memory does not grow with the file.
 /// </summary>
-internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool explain, int maxRecordBytes = ProfileReader.DefaultMaxRecordBytes)
+public sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool explain, int maxRecordBytes = ProfileReader.DefaultMaxRecordBytes)
 {
     /// <summary>Input per chunk: large enough that handing chunks around costs nothing, small enough to keep memory flat.</summary>
     private const int ChunkBytes = 1 << 20;
@@ -22,8 +22,12 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
     private static readonly int Workers = Math.Max(1, Environment.ProcessorCount);
     private static readonly int ChunksInFlight = (2 * Workers) + 2;
 
-    /// <summary>Screens <paramref name="input"/>; <paramref name="log"/> receives the English diagnostics of records that failed.</summary>
-    public ScreenSummary Run(Stream input, Stream results, Stream? errors, Action<long> progress, TextWriter? log = null)
+    /// <summary>
+    /// Screens <paramref name="input"/>; <paramref name="log"/> receives the English diagnostics of records that failed.
+    /// <paramref name="shard"/>: the input is that part of a file (<see cref="ScreenShards"/>), its lines numbered as in
+    /// the file; none: a whole file. The errors' ordinals count from the input's first record.
+    /// </summary>
+    public ScreenSummary Run(Stream input, Stream results, Stream? errors, Action<long> progress, TextWriter? log = null, ScreenShard? shard = null)
     {
         var summary = new ScreenSummary();
         using var slots = new SemaphoreSlim(ChunksInFlight, ChunksInFlight);
@@ -35,7 +39,7 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
         {
             try
             {
-                new ChunkSource(input, explain ? ExplainedChunkBytes : ChunkBytes, maxRecordBytes).Run(chunk =>
+                new ChunkSource(input, explain ? ExplainedChunkBytes : ChunkBytes, maxRecordBytes, shard).Run(chunk =>
                 {
                     slots.Wait(stop.Token);
                     ordered.Add(chunk);
@@ -135,7 +139,7 @@ internal sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool ex
         return summary;
     }
 
-    private static void WriteError(Stream errors, Utf8JsonWriter w, PooledBuffer line, ReportedRecord r, long ordinalBase)
+    internal static void WriteError(Stream errors, Utf8JsonWriter w, PooledBuffer line, ReportedRecord r, long ordinalBase)
     {
         line.Clear();
         w.Reset(line);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Tidu.Domain.Exchange;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// A piece of the input in flight, and what screening it produced: either whole lines of a JSON Lines file (a pooled
@@ -61,4 +61,4 @@ internal sealed class Chunk : IDisposable
 }
 
 /// <summary>One line of the errors file: the record (locator and ordinal), the JSON Pointer and the reason.</summary>
-internal readonly record struct ReportedRecord(int Ordinal, string Record, string Path, string Reason, string? CreditCode);
+public readonly record struct ReportedRecord(int Ordinal, string Record, string Path, string Reason, string? CreditCode);

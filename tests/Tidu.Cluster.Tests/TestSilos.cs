@@ -9,26 +9,29 @@ using Orleans.TestingHost;
 using Tidu.Application.Screening;
 using Tidu.Cluster.Hosting;
 using Tidu.Cluster.Scheduling;
+using Tidu.Cluster.Screening;
 using Tidu.Data.Changes;
 
 namespace Tidu.Cluster.Tests;
 
 /// <summary>
-/// An in-memory cluster of two silos in this process, each standing for a web node: the platform's cluster services,
+/// An in-memory cluster of silos (two unless asked) in this process, each standing for a web node: the platform's cluster services,
 /// in-memory reminders, and a counting job (<see cref="CountingJob"/>) that each test gets its own of. New grains are
 /// placed on the silo that first calls them, so a test decides where a grain lives (and which silo to stop).
 /// </summary>
-public sealed class TwoSilos : IAsyncDisposable
+public sealed class TestSilos : IAsyncDisposable
 {
     private const string RunKey = "TiduTest:Run";
     private static readonly ConcurrentDictionary<string, CountingJob> Jobs = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ShardStarts> Starts = new(StringComparer.Ordinal);
     private readonly string _run;
 
-    private TwoSilos(TestCluster cluster, string run, CountingJob job)
+    private TestSilos(TestCluster cluster, string run, CountingJob job, ShardStarts starts)
     {
         Cluster = cluster;
         _run = run;
         Job = job;
+        Shards = starts;
     }
 
     public TestCluster Cluster { get; }
@@ -36,20 +39,25 @@ public sealed class TwoSilos : IAsyncDisposable
     /// <summary>The job both silos have registered (one object: the silos share this process).</summary>
     public CountingJob Job { get; }
 
+    /// <summary>The shards every silo started (one object: the silos share this process).</summary>
+    public ShardStarts Shards { get; }
+
     public SiloHandle First => Cluster.Primary!;
     public SiloHandle Second => Cluster.SecondarySilos[0];
 
-    public static async Task<TwoSilos> StartAsync(TimeSpan jobPeriod)
+    public static async Task<TestSilos> StartAsync(TimeSpan jobPeriod, short silos = 2)
     {
         var run = Guid.NewGuid().ToString("N");
         var job = new CountingJob("test-job-" + run[..8], jobPeriod);
         Jobs[run] = job;
-        var builder = new TestClusterBuilder(2);
+        var starts = new ShardStarts();
+        Starts[run] = starts;
+        var builder = new TestClusterBuilder(silos);
         builder.Properties[RunKey] = run;
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new TwoSilos(cluster, run, job);
+        return new TestSilos(cluster, run, job, starts);
     }
 
     public static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
@@ -63,7 +71,9 @@ public sealed class TwoSilos : IAsyncDisposable
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        Shards.ReleaseAll();
         Jobs.TryRemove(_run, out _);
+        Starts.TryRemove(_run, out _);
     }
 
     public sealed record Node(IGrainFactory Grains, CountCache Counts, IWriteGeneration Writes);
@@ -78,6 +88,7 @@ public sealed class TwoSilos : IAsyncDisposable
             siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             siloBuilder.Services.AddSingleton<PlacementStrategy, PreferLocalPlacement>();
             siloBuilder.Services.AddSingleton<IScheduledJob>(job);
+            siloBuilder.Services.AddSingleton<IShardStartObserver>(Starts[siloBuilder.Configuration[RunKey]!]);
             siloBuilder.Services.AddTiduClusterServices();
         }
     }

@@ -1,9 +1,12 @@
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>Counts for the closing table of a screening run: per size class and tier, and near misses.</summary>
-internal sealed class ScreenSummary
+public sealed class ScreenSummary
 {
-    public long Valid { get; private set; }
+    public long Valid { get; internal set; }
+
+    /// <summary>Every record read: valid, invalid and failed (the next shard's error ordinals start after them).</summary>
+    public long Records => Valid + Invalid + Failed;
     public long Invalid { get; set; }
 
     /// <summary>Records whose screening failed unexpectedly (reported with their locator and skipped).</summary>
@@ -27,7 +30,7 @@ internal sealed class ScreenSummary
     public Dictionary<string, string> CheckTitles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Adds one plan's counts of one chunk.</summary>
-    public void Merge(ScreenTally.PlanCounts counts)
+    internal void Merge(ScreenTally.PlanCounts counts)
     {
         var tiers = counts.Plan.Tiers;
         foreach (var tier in tiers)
@@ -69,6 +72,49 @@ internal sealed class ScreenSummary
                 byCheck[check.Id] = byCheck.GetValueOrDefault(check.Id) + n;
                 CheckTitles.TryAdd(check.Id, check.Title);
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the counts of the input that came after this one (a shard screened elsewhere): merged in input order, the
+    /// sum is what one run over both would have counted, tiers in the order their first enterprise came.
+    /// </summary>
+    public void Add(ScreenSummary next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Valid += next.Valid;
+        Invalid += next.Invalid;
+        Failed += next.Failed;
+        foreach (var tier in next.Tiers)
+        {
+            if (!Tiers.Exists(x => x.Id == tier.Id))
+            {
+                Tiers.Add(tier);
+            }
+        }
+        foreach (var (size, n) in next.BySize)
+        {
+            BySize[size] = BySize.GetValueOrDefault(size) + n;
+        }
+        foreach (var (key, n) in next.Qualified)
+        {
+            Qualified[key] = Qualified.GetValueOrDefault(key) + n;
+        }
+        foreach (var (tier, n) in next.NearMisses)
+        {
+            NearMisses[tier] = NearMisses.GetValueOrDefault(tier) + n;
+        }
+        foreach (var (tier, checks) in next.NearMissChecks)
+        {
+            var byCheck = NearMissChecks.TryGetValue(tier, out var d) ? d : NearMissChecks[tier] = new(StringComparer.Ordinal);
+            foreach (var (check, n) in checks)
+            {
+                byCheck[check] = byCheck.GetValueOrDefault(check) + n;
+            }
+        }
+        foreach (var (check, title) in next.CheckTitles)
+        {
+            CheckTitles.TryAdd(check, title);
         }
     }
 }

@@ -1,16 +1,18 @@
 using System.Buffers;
 using Tidu.Domain.Exchange;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// Cuts the input into chunks on one thread. A JSON Lines file — the screening format — is read in large blocks cut
 /// at line ends (a chunk is whole lines, numbered by counting line feeds); nothing is copied per record. Other formats
 /// (an array, pretty-printed objects) go through <see cref="ProfileReader.Split"/> and are handed on as batches of
 /// records. The blocks are the same bytes <see cref="ProfileReader"/> would read: a byte-order mark is skipped, blank
-/// lines are not records, a line over the record limit is one error and is not buffered whole.
+/// lines are not records, a line over the record limit is one error and is not buffered whole. A shard of a larger file
+/// (<see cref="ScreenShards"/>) starts at its first line, so its records are located as in the whole file, and is read as
+/// the whole file was judged (a shard whose first line is broken is still JSON Lines).
 /// </summary>
-internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordBytes)
+internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordBytes, ScreenShard? shard = null)
 {
     /// <summary>Read buffers hold a chunk and the start of the next line: at least one record of the maximum size.</summary>
     private readonly int _capacity = Math.Max(chunkBytes * 2, maxRecordBytes + (1 << 16));
@@ -21,7 +23,7 @@ internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordByt
         var buffer = ArrayPool<byte>.Shared.Rent(_capacity);
         var filled = Fill(buffer, 0);
         var eof = filled < _capacity;
-        if (!StartsWithJsonLines(buffer.AsSpan(0, filled), eof))
+        if (!(shard?.JsonLines ?? StartsWithJsonLines(buffer.AsSpan(0, filled), eof, maxRecordBytes)))
         {
             var head = buffer.AsSpan(0, filled).ToArray();
             ArrayPool<byte>.Shared.Return(buffer);
@@ -29,7 +31,7 @@ internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordByt
             return;
         }
         var start = buffer.AsSpan(0, filled).StartsWith(Bom) ? Bom.Length : 0;
-        long line = 1;
+        var line = shard?.FirstLine ?? 1;
         while (true)
         {
             var length = filled - start;
@@ -66,7 +68,7 @@ internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordByt
         }
     }
 
-    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+    internal static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
     /// Where the chunk ends: after the last line feed within the chunk size (or the first one after it, for long lines);
@@ -123,7 +125,7 @@ internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordByt
     }
 
     /// <summary>Whether the file is JSON Lines, judged on its first non-blank line as <see cref="ProfileReader.Split"/> judges it.</summary>
-    private bool StartsWithJsonLines(ReadOnlySpan<byte> data, bool eof)
+    internal static bool StartsWithJsonLines(ReadOnlySpan<byte> data, bool eof, int maxRecordBytes)
     {
         if (data.StartsWith(Bom))
         {

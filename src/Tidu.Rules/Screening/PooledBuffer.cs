@@ -1,12 +1,12 @@
 using System.Buffers;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// A growable byte buffer rented from the shared pool, written through <see cref="IBufferWriter{T}"/> (so
 /// <see cref="System.Text.Json.Utf8JsonWriter"/> writes into it directly) and cut back to a mark when a record fails half-way.
 /// </summary>
-internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+public sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
 {
     private byte[] _buffer;
     private int _written;

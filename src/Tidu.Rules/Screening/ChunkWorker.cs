@@ -5,7 +5,7 @@ using Tidu.Domain.Profiles;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Plans;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// Screens the records of chunks on one thread: reads each record from its bytes, evaluates it with the compiled plan
