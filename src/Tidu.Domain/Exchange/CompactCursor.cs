@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Tidu.Domain.Exchange;
@@ -29,6 +30,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>Steps over <paramref name="b"/> if it is next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryEat(byte b)
     {
         if (Peek != b)
@@ -40,6 +42,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>Steps over <paramref name="b"/>, which must be next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Eat(byte b)
     {
         if (!TryEat(b))
@@ -49,8 +52,10 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>True (stepped over) when the next value is the literal null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryNull() => TryLiteral("null"u8);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryLiteral(ReadOnlySpan<byte> literal)
     {
         if (!_s[_p..].StartsWith(literal))
@@ -62,6 +67,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>true or false (null is the caller's to try first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Bool()
     {
         if (TryLiteral("true"u8))
@@ -76,6 +82,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>A string's bytes between its quotes; empty after a failure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> String()
     {
         if (!TryEat((byte)'"'))
@@ -95,6 +102,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     }
 
     /// <summary>A member's name and the colon after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Name()
     {
         var name = String();
@@ -106,6 +114,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
     /// A number's text, checked against JSON's grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?. An exponent is left unread, so the
     /// caller's next step (a comma or a closing bracket) fails on it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Number()
     {
         var start = _p;
@@ -131,6 +140,7 @@ internal ref struct CompactCursor(ReadOnlySpan<byte> json)
         return _s[start.._p];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Digits()
     {
         var start = _p;

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Tidu.Domain.Profiles;
 
 namespace Tidu.Domain.Exchange;
@@ -12,10 +12,25 @@ namespace Tidu.Domain.Exchange;
 /// </summary>
 public sealed partial class ProfileParser
 {
+    private readonly List<QualityEvaluation> _scratchEvaluations = [];
+    private readonly List<Recognition> _scratchRecognitions = [];
+    private readonly List<Honor> _scratchHonors = [];
+    private readonly List<StandardEntry> _scratchStandards = [];
+    private static readonly Utf8Vocabulary Utf8Listing = new(Vocabulary.Listing);
+    private static readonly Utf8Vocabulary Utf8ListingPlan = new(Vocabulary.ListingPlan);
+    private static readonly Utf8Vocabulary Utf8RdInstitution = new(Vocabulary.RdInstitution);
+    private static readonly Utf8Vocabulary Utf8ChainContribution = new(Vocabulary.ChainContribution);
+    private static readonly Utf8Vocabulary Utf8IndustryDirection = new(Vocabulary.IndustryDirection);
+    private static readonly Utf8Vocabulary Utf8StandardLevel = new(Vocabulary.StandardLevel);
+    private static readonly Utf8Vocabulary Utf8StandardRole = new(Vocabulary.StandardRole);
+    private static readonly Utf8Vocabulary Utf8HonorKind = new(Vocabulary.HonorKind);
+    private static readonly Utf8Vocabulary Utf8Tier = new(Vocabulary.Tier);
+
     /// <summary>
     /// Reads a valid compact record, or null when the record is anything else (then nothing is decided: the general
     /// reader must read it). The record's UTF-8 is already known to be valid.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private EnterpriseProfile? ReadCompact(ReadOnlySpan<byte> json)
     {
         var c = new CompactCursor(json);
@@ -73,10 +88,10 @@ public sealed partial class ProfileParser
                     niche = CDate(ref c);
                     break;
                 case 9:
-                    listing = CEnum(ref c, Vocabulary.Listing);
+                    listing = CEnum(ref c, Utf8Listing);
                     break;
                 case 10:
-                    listingPlan = CEnum(ref c, Vocabulary.ListingPlan);
+                    listingPlan = CEnum(ref c, Utf8ListingPlan);
                     break;
                 case 11:
                     mainProduct = CMainProduct(ref c);
@@ -85,7 +100,7 @@ public sealed partial class ProfileParser
                     ip = CIntellectualProperty(ref c);
                     break;
                 case 13:
-                    rdInstitution = CEnum(ref c, Vocabulary.RdInstitution);
+                    rdInstitution = CEnum(ref c, Utf8RdInstitution);
                     break;
                 case 14:
                     digitalLevel = CInt(ref c, 1, 4);
@@ -174,6 +189,7 @@ public sealed partial class ProfileParser
         private int _previous;
 
         /// <summary>The next member's id with the cursor at its value, or −1 after a failure.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Next(ref CompactCursor c)
         {
             var id = names.Find(c.Name(), _successors[_previous]);
@@ -190,6 +206,7 @@ public sealed partial class ProfileParser
     }
 
     /// <summary>An optional object: null → false (absent); an object with members → true (cursor at its first member).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CObject(ref CompactCursor c, out bool empty)
     {
         empty = false;
@@ -203,6 +220,7 @@ public sealed partial class ProfileParser
     }
 
     /// <summary>An optional array: null → false (absent); an array → true (cursor after '[', <paramref name="empty"/> when it is []).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CArray(ref CompactCursor c, out bool empty)
     {
         empty = false;
@@ -228,6 +246,7 @@ public sealed partial class ProfileParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FinancialYear[]? CFinancials(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty) || empty)
@@ -261,6 +280,7 @@ public sealed partial class ProfileParser
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FinancialYear? CFinancialYear(ref CompactCursor c, int i)
     {
         c.Eat((byte)'{');
@@ -348,6 +368,7 @@ public sealed partial class ProfileParser
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MainProduct? CMainProduct(ref CompactCursor c)
     {
         if (!CObject(ref c, out var empty))
@@ -372,7 +393,7 @@ public sealed partial class ProfileParser
                         strategic = CBool(ref c);
                         break;
                     case 2:
-                        chain = CEnum(ref c, Vocabulary.ChainContribution);
+                        chain = CEnum(ref c, Utf8ChainContribution);
                         break;
                     case 3:
                         keyField = CBool(ref c);
@@ -408,7 +429,7 @@ public sealed partial class ProfileParser
                         productCount = CInt(ref c, 1);
                         break;
                     case 14:
-                        direction = CEnum(ref c, Vocabulary.IndustryDirection);
+                        direction = CEnum(ref c, Utf8IndustryDirection);
                         break;
                     default:
                         break;
@@ -437,6 +458,7 @@ public sealed partial class ProfileParser
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IntellectualProperty? CIntellectualProperty(ref CompactCursor c)
     {
         if (!CObject(ref c, out var empty))
@@ -469,6 +491,7 @@ public sealed partial class ProfileParser
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private QualityInfo? CQuality(ref CompactCursor c)
     {
         if (!CObject(ref c, out var empty))
@@ -513,6 +536,7 @@ public sealed partial class ProfileParser
     }
 
     /// <summary>The certificates: null → absent; [] → empty; each element a string (pooled).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string[]? CStrings(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty))
@@ -539,6 +563,7 @@ public sealed partial class ProfileParser
         return [.. _strings];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<StandardEntry>? CStandards(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty))
@@ -549,7 +574,8 @@ public sealed partial class ProfileParser
         {
             return [];
         }
-        var list = new List<StandardEntry>();
+        var list = _scratchStandards;
+        list.Clear();
         do
         {
             string? level = null, role = null;
@@ -562,10 +588,10 @@ public sealed partial class ProfileParser
                     switch (members.Next(ref c))
                     {
                         case 0:
-                            level = CEnum(ref c, Vocabulary.StandardLevel);
+                            level = CEnum(ref c, Utf8StandardLevel);
                             break;
                         case 1:
-                            role = CEnum(ref c, Vocabulary.StandardRole);
+                            role = CEnum(ref c, Utf8StandardRole);
                             break;
                         case 2:
                             year = CInt(ref c);
@@ -588,6 +614,7 @@ public sealed partial class ProfileParser
         return [.. list];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Honor>? CHonors(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty))
@@ -598,7 +625,8 @@ public sealed partial class ProfileParser
         {
             return [];
         }
-        var list = new List<Honor>();
+        var list = _scratchHonors;
+        list.Clear();
         do
         {
             string? kind = null;
@@ -612,7 +640,7 @@ public sealed partial class ProfileParser
                     switch (members.Next(ref c))
                     {
                         case 0:
-                            kind = CEnum(ref c, Vocabulary.HonorKind);
+                            kind = CEnum(ref c, Utf8HonorKind);
                             break;
                         case 1:
                             year = CInt(ref c);
@@ -641,6 +669,7 @@ public sealed partial class ProfileParser
         return [.. list];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<Recognition>? CRecognitions(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty))
@@ -651,7 +680,8 @@ public sealed partial class ProfileParser
         {
             return [];
         }
-        var list = new List<Recognition>();
+        var list = _scratchRecognitions;
+        list.Clear();
         do
         {
             string? tier = null, issuer = null;
@@ -664,7 +694,7 @@ public sealed partial class ProfileParser
                     switch (members.Next(ref c))
                     {
                         case 0:
-                            tier = CEnum(ref c, Vocabulary.Tier);
+                            tier = CEnum(ref c, Utf8Tier);
                             break;
                         case 1:
                             on = CDate(ref c);
@@ -693,6 +723,7 @@ public sealed partial class ProfileParser
         return [.. list];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Compliance? CCompliance(ref CompactCursor c)
     {
         if (!CObject(ref c, out var empty))
@@ -725,6 +756,7 @@ public sealed partial class ProfileParser
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<QualityEvaluation>? CQualityEvaluations(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty))
@@ -735,7 +767,8 @@ public sealed partial class ProfileParser
         {
             return [];
         }
-        var list = new List<QualityEvaluation>();
+        var list = _scratchEvaluations;
+        list.Clear();
         do
         {
             int? year = null;
@@ -783,6 +816,7 @@ public sealed partial class ProfileParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string[]? CVerifiedCriteria(ref CompactCursor c)
     {
         if (!CArray(ref c, out var empty))
@@ -809,6 +843,7 @@ public sealed partial class ProfileParser
 
     // ---- values: null reads as absent, as in the general reader; anything the schema refuses fails the cursor ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? CString(ref CompactCursor c, bool pool)
     {
         if (c.TryNull())
@@ -823,23 +858,25 @@ public sealed partial class ProfileParser
         return pool ? _pool.Get(utf8) : System.Text.Encoding.UTF8.GetString(utf8);
     }
 
-    private string? CEnum(ref CompactCursor c, FrozenSet<string> allowed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? CEnum(ref CompactCursor c, Utf8Vocabulary allowed)
     {
-        var s = CString(ref c, pool: true);
-        if (s is null)
+        if (c.TryNull())
         {
             return null;
         }
-        if (allowed.TryGetValue(s, out var known))
+        var known = allowed.Find(c.String());
+        if (known is null)
         {
-            return known;
+            c.Fail();
         }
-        c.Fail();
-        return null;
+        return known;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool? CBool(ref CompactCursor c) => c.TryNull() ? null : c.Bool();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateOnly? CDate(ref CompactCursor c)
     {
         if (c.TryNull())
@@ -855,6 +892,7 @@ public sealed partial class ProfileParser
     }
 
     /// <summary>A whole number of at most nine digits within the bounds (a count's explicit limit when none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int? CInt(ref CompactCursor c, int min = -Limits.MaxCount, int max = Limits.MaxCount)
     {
         if (c.TryNull())
@@ -884,6 +922,7 @@ public sealed partial class ProfileParser
     }
 
     /// <summary>An amount or share within whole bounds (the format's amount limit when none), decided in integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static decimal? CDecimal(ref CompactCursor c, long min = -MaxAmountWhole, long max = MaxAmountWhole)
     {
         if (c.TryNull())
