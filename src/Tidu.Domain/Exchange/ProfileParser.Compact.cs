@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Unicode;
 using Tidu.Domain.Profiles;
 
 namespace Tidu.Domain.Exchange;
@@ -6,9 +8,11 @@ namespace Tidu.Domain.Exchange;
 /// <summary>
 /// The compact reader: the shape that <c>tidu generate</c> and typical exports write — one object per line, no
 /// whitespace, no escapes, members in any order — read by a tokenizer specialised to it, with the same validation and
-/// the same model as the general reader. It only ever accepts a valid record: at the first thing it does not expect (a
-/// space, an escape, an exponent, an unknown or repeated member, any value the schema refuses) it gives up and the
-/// general reader reads the record from the start, so every error and its wording come from one place.
+/// the same model as the general reader. It reads a record before the record's UTF-8 is checked: it checks the
+/// strings, the only places where anything but ASCII can stand in what it accepts. It only ever accepts a valid record:
+/// at the first thing it does not expect (a space, an escape, an exponent, an unknown or repeated member, any value the
+/// schema refuses) it gives up and the general reader reads the record from the start, so every error and its wording
+/// come from one place.
 /// </summary>
 public sealed partial class ProfileParser
 {
@@ -28,7 +32,7 @@ public sealed partial class ProfileParser
 
     /// <summary>
     /// Reads a valid compact record, or null when the record is anything else (then nothing is decided: the general
-    /// reader must read it). The record's UTF-8 is already known to be valid.
+    /// reader must read it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private EnterpriseProfile? ReadCompact(ReadOnlySpan<byte> json)
@@ -828,11 +832,20 @@ public sealed partial class ProfileParser
             return [];
         }
         _strings.Clear();
+        var ascending = true;
         do
         {
-            if (CString(ref c, pool: true) is not { } id || !IsCriterionId(id) || _strings.Contains(id))
+            // Lists are usually in order: while every id is greater than the one before, none can repeat an earlier
+            // one; once the order breaks, each id is searched for among the earlier ones.
+            if (CString(ref c, pool: true) is not { } id || !IsCriterionId(id))
             {
-                c.Fail(); // null, not a criterion id, or given twice
+                c.Fail();
+                return null;
+            }
+            ascending = ascending && (_strings.Count == 0 || string.CompareOrdinal(_strings[^1], id) < 0);
+            if (!ascending && _strings.Contains(id))
+            {
+                c.Fail(); // given twice
                 return null;
             }
             _strings.Add(id);
@@ -851,8 +864,11 @@ public sealed partial class ProfileParser
             return null;
         }
         var utf8 = c.String();
-        if (c.Failed)
+        // Only strings can hold non-ASCII bytes (anything else is matched byte for byte against ASCII), so checking
+        // them is checking the record's UTF-8.
+        if (c.Failed || (!Ascii.IsValid(utf8) && !Utf8.IsValid(utf8)))
         {
+            c.Fail();
             return null;
         }
         return pool ? _pool.Get(utf8) : System.Text.Encoding.UTF8.GetString(utf8);

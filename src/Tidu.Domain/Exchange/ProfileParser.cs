@@ -111,6 +111,11 @@ public sealed partial class ProfileParser
     {
         _lastWins = false;
         LastReadWasCompact = false;
+        if (compactFirst && ReadCompact(json) is { } compact)
+        {
+            LastReadWasCompact = true;
+            return compact;
+        }
         if (!Utf8.IsValid(json))
         {
             // The JSON reader does not check the UTF-8 inside strings; decoding such a string would replace characters.
@@ -118,11 +123,6 @@ public sealed partial class ProfileParser
             _creditCode = null;
             Error(0, "", $"not valid UTF-8 (byte {InvalidUtf8Offset(json)} of the record); save the file as UTF-8");
             return null;
-        }
-        if (compactFirst && ReadCompact(json) is { } compact)
-        {
-            LastReadWasCompact = true;
-            return compact;
         }
         while (true)
         {

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Tidu.Domain.Profiles;
@@ -45,6 +46,7 @@ public static class OutcomeJsonWriter
     private static JsonEncodedText Encode(string s) => JsonEncodedText.Encode(s, EvaluationJsonWriter.Options.Encoder);
 
     /// <summary>Writes the result object of <paramref name="profile"/> (no trailing newline).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter w, EnterpriseProfile profile, PlanOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(w);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidu.Domain.Profiles;
 
 namespace Tidu.Rules.Facts;
@@ -139,6 +140,7 @@ public sealed class EvaluationContext
     public ref readonly FactResult Read(FactNode fact) => ref Slot(fact);
 
     /// <summary>The slot itself: comparisons keep the value's double approximation in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ref FactResult Slot(FactNode fact)
     {
         var id = fact.Id;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Tidu.Domain.Profiles;
 using Tidu.Rules.Facts;
 using Tidu.Rules.Model;
@@ -89,6 +90,7 @@ public sealed class EvaluationPlan
     /// Evaluates <paramref name="profile"/> into <paramref name="workspace"/>'s outcome; <paramref name="nearMisses"/> says
     /// how much of each failed tier's decisive failures to find.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PlanOutcome Evaluate(EnterpriseProfile profile, PlanWorkspace workspace, NearMissMode nearMisses = NearMissMode.None)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -105,6 +107,7 @@ public sealed class EvaluationPlan
         return outcome;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SizeClass(EnterpriseProfile profile, EvaluationContext context, PlanRun run, PlanOutcome outcome)
     {
         var version = SizeVersion ?? _sizeSet.RequireVersionOn(AsOf);
@@ -172,6 +175,7 @@ public sealed class EvaluationPlan
     /// The tier's score and sub-scores, added up in indicator order. Points are nearly always whole: they are summed as
     /// integers (exactly what decimal addition of whole numbers gives) until a fractional one arrives, from which on in decimal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static decimal Score(PlanTier tier, PlanRun run, decimal[] subs)
     {
         var dims = tier.Dimensions.Count;
@@ -249,6 +253,7 @@ public sealed class EvaluationPlan
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Tier(int t, EvaluationContext context, PlanRun run, PlanOutcome outcome, NearMissMode nearMisses)
     {
         var tier = _tiers[t];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidu.Rules.Facts;
 using Tidu.Rules.Model.Conditions;
 using Tidu.Rules.Values;
@@ -37,6 +38,7 @@ internal sealed class PlanRun
     }
 
     /// <summary>Whether the condition at step <paramref name="i"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Eval(int i)
     {
         ref var s = ref Steps[i];
@@ -83,6 +85,7 @@ internal sealed class PlanRun
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Check(ref Step s)
     {
         ref var v = ref Context.Slot(s.Fact!);
@@ -94,6 +97,7 @@ internal sealed class PlanRun
     }
 
     /// <summary>The rule's comparison, exactly as <see cref="Model.Conditions.Check.Test"/> decides it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Test(ref Step s, ref FactResult v)
     {
         switch (v.Kind)
@@ -143,6 +147,7 @@ internal sealed class PlanRun
     /// passed — counted up to <paramref name="limit"/>; the first is kept in <paramref name="first"/>, all in
     /// <paramref name="all"/> when given. Members that pass drop out; only failed ones are looked into.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int DecisiveUnder(int i, int limit, ref int first, List<int>? all)
     {
         ref var s = ref Steps[i];

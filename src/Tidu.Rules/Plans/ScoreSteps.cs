@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidu.Rules.Facts;
 using Tidu.Rules.Model.Scoring;
 using Tidu.Rules.Values;
@@ -74,6 +75,7 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
     public override long WholePoints(PlanRun run) => Band(run) is var k and >= 0 ? _whole[k] : 0;
 
     /// <summary>The band the value falls in, −1 for none (or a value that is not a number).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Band(PlanRun run)
     {
         ref var v = ref _fact.Read(run);
@@ -110,6 +112,25 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
 
 internal sealed class BestStep(BestIndicator b, ScoreStep[] readings) : ScoreStep(b)
 {
+    // Whole points compare as their integers; one reading that is not whole sends the indicator the decimal way.
+    public override long WholePoints(PlanRun run)
+    {
+        var best = readings[0].WholePoints(run);
+        for (var i = 1; i < readings.Length && best != NotWhole; i++)
+        {
+            var p = readings[i].WholePoints(run);
+            if (p == NotWhole)
+            {
+                best = NotWhole;
+            }
+            else if (p > best)
+            {
+                best = p;
+            }
+        }
+        return best != NotWhole ? best : Whole(Points(run));
+    }
+
     public override decimal Points(PlanRun run)
     {
         var best = readings[0].Points(run);
@@ -129,6 +150,20 @@ internal sealed class CasesStep(CasesIndicator c, int[] whens) : ScoreStep(c)
 {
     private readonly decimal[] _points = [.. c.Cases.Select(x => x.Points)];
     private readonly decimal _otherwise = c.Otherwise;
+    private readonly long[] _whole = [.. c.Cases.Select(x => Whole(x.Points))];
+    private readonly long _otherwiseWhole = Whole(c.Otherwise);
+
+    public override long WholePoints(PlanRun run)
+    {
+        for (var i = 0; i < whens.Length; i++)
+        {
+            if (run.Eval(whens[i]))
+            {
+                return _whole[i];
+            }
+        }
+        return _otherwiseWhole;
+    }
 
     public override decimal Points(PlanRun run)
     {
@@ -148,6 +183,24 @@ internal sealed class CountStep(CountIndicator c, int[] items) : ScoreStep(c)
     private readonly decimal _each = c.PointsEach;
     private readonly decimal _max = c.Max;
 
+    // Whole points each and a whole cap (scale 0): the product and the cap in integers are the decimals' values.
+    private readonly long _eachWhole = Whole(c.PointsEach);
+    private readonly long _maxWhole = Whole(c.Max);
+
+    public override long WholePoints(PlanRun run)
+    {
+        if (_eachWhole == NotWhole || _maxWhole == NotWhole || _eachWhole < 0)
+        {
+            return Whole(Points(run));
+        }
+        var held = 0L;
+        foreach (var item in items)
+        {
+            held += run.Eval(item) ? 1 : 0;
+        }
+        return Math.Min(_maxWhole, held * _eachWhole);
+    }
+
     public override decimal Points(PlanRun run)
     {
         var held = 0;
@@ -164,6 +217,24 @@ internal sealed class MapStep(MapIndicator m) : ScoreStep(m)
     private readonly Reading _fact = new(m.Fact);
     private readonly string[] _keys = [.. m.Map.Keys];
     private readonly decimal[] _values = [.. m.Map.Values];
+    private readonly long[] _whole = [.. m.Map.Values.Select(Whole)];
+
+    public override long WholePoints(PlanRun run)
+    {
+        ref var v = ref _fact.Read(run);
+        if (v.Kind != FactKind.Text)
+        {
+            return 0;
+        }
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (string.Equals(_keys[i], v.Text, StringComparison.Ordinal))
+            {
+                return _whole[i];
+            }
+        }
+        return 0;
+    }
 
     public override decimal Points(PlanRun run)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidu.Rules.Model.Conditions;
 using Tidu.Rules.Plans;
 
@@ -15,6 +16,7 @@ internal sealed class ScreenTally
     private readonly List<PlanCounts> _plans = [];
     private PlanCounts? _last;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(PlanOutcome outcome)
     {
         var plan = outcome.Plan;

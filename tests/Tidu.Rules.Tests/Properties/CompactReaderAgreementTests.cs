@@ -129,6 +129,22 @@ public sealed class CompactReaderAgreementTests
     }
 
     [Theory]
+    [InlineData("[\"a.b\",\"a.c\",\"b.a\"]", true)] // in order
+    [InlineData("[\"b.a\",\"a.c\",\"a.d\"]", true)] // out of order, no repeat
+    [InlineData("[\"a.b\",\"a.c\",\"a.b\"]", false)] // a repeat that breaks the order
+    [InlineData("[\"b.a\",\"a.c\",\"b.a\"]", false)] // a repeat after the order broke, greater than the one before it
+    [InlineData("[\"a.b\",\"a.b\"]", false)]
+    [InlineData("[\"a.b\",\"A.c\"]", false)] // not a criterion id
+    public void Verified_criteria_in_and_out_of_order_give_the_general_readers_outcome(string criteria, bool valid)
+    {
+        var profile = System.Text.Json.Nodes.JsonNode.Parse(Lines.Value[0])!.AsObject();
+        profile["verifiedCriteria"] = System.Text.Json.Nodes.JsonNode.Parse(criteria);
+        var line = Encoding.UTF8.GetBytes(profile.ToJsonString(new JsonSerializerOptions { Encoder = ProfileWriter.Options.Encoder }));
+        Agree(line).ShouldBe(valid);
+        (new ProfileParser().Read(line) is not null).ShouldBe(valid);
+    }
+
+    [Theory]
     [InlineData("{\"creditCode\":\"X\"}")]
     [InlineData("{}")]
     [InlineData("[]")]
