@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -47,11 +48,14 @@ internal sealed class NameTable
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            var name = reader.ValueSpan;
-            return guess >= 0 && name.SequenceEqual(_names[guess]) ? guess : Find(name);
+            return Find(reader.ValueSpan, guess);
         }
         return Find(ref reader);
     }
+
+    /// <summary>The id of an unescaped name, <paramref name="guess"/> tried first (see <see cref="Find(ref Utf8JsonReader, int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Find(ReadOnlySpan<byte> name, int guess) => guess >= 0 && name.SequenceEqual(_names[guess]) ? guess : Find(name);
 
     /// <summary>The id of the property name at the reader, or −1 for a name this object does not have.</summary>
     public int Find(ref Utf8JsonReader reader)
@@ -70,6 +74,7 @@ internal sealed class NameTable
         return Find(buffer[..written]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<byte> name)
     {
         if (name.Length == 0)

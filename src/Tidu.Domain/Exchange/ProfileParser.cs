@@ -96,9 +96,21 @@ public sealed partial class ProfileParser
     /// Reads one record; null when it is invalid (then <see cref="Errors"/> lists why). A syntax error anywhere in the
     /// record is its only error: nothing else can be trusted.
     /// </summary>
-    public EnterpriseProfile? Read(ReadOnlySpan<byte> json)
+    public EnterpriseProfile? Read(ReadOnlySpan<byte> json) => ReadRecord(json, compactFirst: true);
+
+    /// <summary>
+    /// Reads one record with the general reader only, never the compact one: the reference the compact reader is
+    /// checked against (tests, benchmarks).
+    /// </summary>
+    public EnterpriseProfile? ReadGeneral(ReadOnlySpan<byte> json) => ReadRecord(json, compactFirst: false);
+
+    /// <summary>Whether the last <see cref="Read"/> was decided by the compact reader (otherwise the general reader read the record).</summary>
+    public bool LastReadWasCompact { get; private set; }
+
+    private EnterpriseProfile? ReadRecord(ReadOnlySpan<byte> json, bool compactFirst)
     {
         _lastWins = false;
+        LastReadWasCompact = false;
         if (!Utf8.IsValid(json))
         {
             // The JSON reader does not check the UTF-8 inside strings; decoding such a string would replace characters.
@@ -106,6 +118,11 @@ public sealed partial class ProfileParser
             _creditCode = null;
             Error(0, "", $"not valid UTF-8 (byte {InvalidUtf8Offset(json)} of the record); save the file as UTF-8");
             return null;
+        }
+        if (compactFirst && ReadCompact(json) is { } compact)
+        {
+            LastReadWasCompact = true;
+            return compact;
         }
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Tidu.Domain.Exchange;
@@ -15,6 +16,7 @@ internal sealed class StringPool
     private readonly string?[] _values = new string?[Size];
     private int _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxBytes)

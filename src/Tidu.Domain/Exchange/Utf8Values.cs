@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -39,6 +40,7 @@ internal static class Utf8Values
     }
 
     /// <summary>The parts of a number <see cref="TryFast"/> accepts: its digits as a long, the count of fraction digits, the sign.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryFastParts(ReadOnlySpan<byte> s, out long mantissa, out byte scale, out bool negative)
     {
         var i = 0;
@@ -112,6 +114,7 @@ internal static class Utf8Values
     }
 
     /// <summary>YYYY-MM-DD with ASCII digits and a real date, or false to let DateOnly.TryParseExact decide.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryGetDate(ReadOnlySpan<byte> s, out DateOnly date)
     {
         date = default;

@@ -86,6 +86,7 @@ internal sealed class ChunkWorker(Evaluator evaluator, DateOnly asOf, bool expla
     private static string LineLocator(long line) => $"line {line}";
 
     /// <summary>One record: its result line, or its errors, or — if anything throws — a report of the failure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(Chunk chunk, ReadOnlySpan<byte> json, string? locator, long line)
     {
         var mark = chunk.Output.WrittenCount;
