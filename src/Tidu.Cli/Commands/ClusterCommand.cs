@@ -122,7 +122,7 @@ internal static class ClusterCommand
             var grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
             status = await SubmitAsync(grains, spec, stderr, clock, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or IOException)
+        catch (Exception ex) when (!ct.IsCancellationRequested && (IsLostNode(ex) || ex is InvalidOperationException or IOException))
         {
             stderr.WriteLine($"error: the cluster did not finish the screening ({ex.Message}); submit it again: shards already done are kept");
             return ExitCodes.Failure;
@@ -160,12 +160,18 @@ internal static class ClusterCommand
             {
                 return await run.ConfigureAwait(false);
             }
-            catch (Exception ex) when (attempt < 3 && ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+            catch (Exception ex) when (attempt < Attempts && !ct.IsCancellationRequested && IsLostNode(ex))
             {
+                // Until the cluster has declared the dead node dead (tens of seconds), calls to its grains expire.
                 stderr.WriteLine($"the job's node was lost ({ex.GetType().Name}); submitting again");
+                await Task.Delay(TimeSpan.FromSeconds(10), clock, ct).ConfigureAwait(false);
             }
         }
     }
+
+    private const int Attempts = 10;
+
+    private static bool IsLostNode(Exception ex) => ex is OrleansException or TimeoutException or OperationCanceledException;
 
     private static async Task<ScreenJobStatus?> ProgressAsync(IScreenJobGrain job)
     {
@@ -173,7 +179,7 @@ internal static class ClusterCommand
         {
             return await job.GetStatusAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        catch (Exception ex) when (IsLostNode(ex))
         {
             return null; // progress is a courtesy; the run's own outcome decides
         }
