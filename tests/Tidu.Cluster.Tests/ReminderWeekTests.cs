@@ -118,6 +118,10 @@ public sealed class ReminderWeekTests
     {
         private readonly HashSet<string> _names;
         private readonly ConcurrentDictionary<string, int> _completed = new(StringComparer.Ordinal);
+
+        // Whether the reminder has armed its next wait since its last tick: until it has, moving the clock past its next
+        // tick would make the service skip that tick (it anchors ticks to the schedule and drops missed ones).
+        private readonly ConcurrentDictionary<string, bool> _armedSinceTick = new(StringComparer.Ordinal);
         private readonly IDisposable _subscription;
         private readonly object _gate = new();
         private readonly List<(string Name, int Count, TaskCompletionSource Done)> _waiters = [];
@@ -136,7 +140,7 @@ public sealed class ReminderWeekTests
         {
             lock (_gate)
             {
-                if (_completed.GetValueOrDefault(name) >= count)
+                if (Ready(name, count))
                 {
                     return Task.CompletedTask;
                 }
@@ -153,22 +157,32 @@ public sealed class ReminderWeekTests
                 return;
             }
             Seen.Enqueue($"{value.GetType().Name} {value.ReminderName} {value.SiloAddress}");
-            switch (value)
+            lock (_gate)
             {
-                case ReminderEvents.TickCompleted:
-                    FiringSilos.TryAdd(value.SiloAddress?.ToString() ?? "", 0);
-                    lock (_gate)
-                    {
-                        var now = _completed.AddOrUpdate(value.ReminderName, 1, (_, n) => n + 1);
-                        foreach (var waiter in _waiters.Where(w => w.Name == value.ReminderName && now >= w.Count).ToList())
-                        {
-                            waiter.Done.TrySetResult();
-                            _waiters.Remove(waiter);
-                        }
-                    }
-                    break;
+                switch (value)
+                {
+                    case ReminderEvents.TickCompleted:
+                        FiringSilos.TryAdd(value.SiloAddress?.ToString() ?? "", 0);
+                        _completed.AddOrUpdate(value.ReminderName, 1, (_, n) => n + 1);
+                        _armedSinceTick[value.ReminderName] = false;
+                        break;
+                    case ReminderEvents.LocalReminderTickWaitArmed:
+                        _armedSinceTick[value.ReminderName] = true;
+                        break;
+                    default:
+                        return;
+                }
+                foreach (var waiter in _waiters.Where(w => w.Name == value.ReminderName && Ready(w.Name, w.Count)).ToList())
+                {
+                    waiter.Done.TrySetResult();
+                    _waiters.Remove(waiter);
+                }
             }
         }
+
+        /// <summary>Tick <paramref name="count"/> was delivered and the reminder waits for its next one.</summary>
+        private bool Ready(string name, int count) =>
+            _completed.GetValueOrDefault(name) >= count && _armedSinceTick.GetValueOrDefault(name, true);
 
         public void OnError(Exception error)
         {

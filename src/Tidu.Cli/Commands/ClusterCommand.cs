@@ -245,5 +245,7 @@ internal static class ClusterCommand
         logging.SetMinimumLevel(LogLevel.Warning);
         // Its first check compares with the epoch and warns of a "stall" of decades at every start.
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // A lost node shows as connection errors with stack traces; the job says in its own words what it ran again.
+        logging.AddFilter("Orleans", LogLevel.Error);
     }
 }
