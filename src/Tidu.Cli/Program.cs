@@ -18,6 +18,7 @@ var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育�
     AuditCommand.Create(),
     DbCommand.Create(),
     RegistryCommand.Create(),
+    ClusterCommand.Create(),
 };
 try
 {

@@ -52,7 +52,13 @@ internal static class ScreenCommand
             return ExitCodes.Failure;
         }
         stopwatch.Stop();
-        SummaryTable.Write(stdout, summary, asOf, stopwatch.Elapsed);
+        return Report(summary, asOf, stopwatch.Elapsed, errorsFile, stdout, stderr);
+    }
+
+    /// <summary>The closing table and the exit code of a screening run (on one machine or a cluster).</summary>
+    public static int Report(ScreenSummary summary, DateOnly asOf, TimeSpan elapsed, FileInfo? errorsFile, TextWriter stdout, TextWriter stderr)
+    {
+        SummaryTable.Write(stdout, summary, asOf, elapsed);
         if (summary.Invalid > 0 || summary.Failed > 0)
         {
             var what = summary.Failed == 0 ? $"{summary.Invalid} invalid record(s) skipped" : $"{summary.Invalid} invalid and {summary.Failed} failed record(s) skipped";

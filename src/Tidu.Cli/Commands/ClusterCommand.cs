@@ -1,0 +1,251 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Tidu.Cluster.Hosting;
+using Tidu.Cluster.Screening;
+using Tidu.Rules.Evaluation;
+using Tidu.Rules.Screening;
+
+namespace Tidu.Cli.Commands;
+
+/// <summary>
+/// <c>tidu cluster node --connection CS</c>: a batch node of the platform's cluster (a silo, no web).
+/// <c>tidu cluster screen FILE --out F (--connection CS | --silos N)</c>: a whole-file screening split into shards and
+/// screened across the cluster's silos, put together in input order; the same output as <c>tidu screen</c>
+/// (docs/scale.md).
+/// </summary>
+internal static class ClusterCommand
+{
+    /// <summary>The local silos of <c>--silos</c> listen from here (a Localhost web node uses 11111 and 30000).</summary>
+    private const int LocalSiloPort = 11311;
+    private const int LocalGatewayPort = 30311;
+
+    public static Command Create() => new("cluster", "多节点集群（Microsoft Orleans）：批处理节点与分布式筛查。") { Node(), Screen() };
+
+    private static Command Node()
+    {
+        var connection = new Option<string>("--connection") { Description = "平台的 PostgreSQL 连接字符串（集群成员表与提醒表所在）", Required = true };
+        var siloPort = new Option<int>("--silo-port") { Description = "节点间通信端口", DefaultValueFactory = _ => 11111 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "客户端网关端口（tidu cluster screen 经此提交作业）", DefaultValueFactory = _ => 30000 };
+        var address = new Option<string?>("--address") { Description = "其他节点访问本节点的 IP 地址（默认：主机名的第一个地址）" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "集群标识（同一部署的节点相同）", DefaultValueFactory = _ => "tidu" };
+        var command = new Command("node", "启动一个批处理节点并加入平台的集群，直到 Ctrl+C。") { connection, siloPort, gatewayPort, address, clusterId };
+        command.SetAction((parse, ct) => RunNodeAsync(new ClusterSettings
+        {
+            Mode = ClusterMode.Postgres,
+            SiloPort = parse.GetValue(siloPort),
+            GatewayPort = parse.GetValue(gatewayPort),
+            AdvertisedAddress = parse.GetValue(address),
+            ClusterId = parse.GetValue(clusterId)!,
+        }, parse.GetValue(connection)!, Console.Error, ct));
+        return command;
+    }
+
+    private static Command Screen()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines；其他格式作为一个分片）" };
+        var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（与 tidu screen 逐行相同）", Required = true };
+        var errors = new Option<FileInfo?>("--errors") { Description = "无效记录文件（与 tidu screen 相同）" };
+        var explain = new Option<bool>("--explain") { Description = "结果中包含逐项检查" };
+        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录（每个节点须能读到同一目录）" };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "作业目录（每个节点须能读写；默认：结果文件旁的 .tidu-jobs）" };
+        var shardMb = new Option<int>("--shard-mb") { Description = "每个分片约多少 MB（首次提交时决定，作业的分片此后不变）", DefaultValueFactory = _ => 8 };
+        var connection = new Option<string?>("--connection") { Description = "平台的 PostgreSQL 连接字符串：提交到该集群（由 tidu cluster node 或平台节点组成）" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "集群标识", DefaultValueFactory = _ => "tidu" };
+        var silos = new Option<int>("--silos") { Description = "不连接集群时：在本进程启动几个节点", DefaultValueFactory = _ => 1 };
+        var command = new Command("screen", "分布式筛查：按行切分为分片，在集群各节点上筛查，按输入顺序合并；结果与 tidu screen 相同。")
+        {
+            file, asOf, output, errors, explain, rules, work, shardMb, connection, clusterId, silos,
+        };
+        command.SetAction((parse, ct) => RunScreenAsync(new ScreenRequest(parse.GetValue(file)!, parse.GetValue(asOf), parse.GetValue(output)!, parse.GetValue(errors),
+            parse.GetValue(explain), parse.GetValue(rules), parse.GetValue(work), parse.GetValue(shardMb), parse.GetValue(connection), parse.GetValue(clusterId)!,
+            parse.GetValue(silos)), Console.Out, Console.Error, TimeProvider.System, ct));
+        return command;
+    }
+
+    internal sealed record ScreenRequest(FileInfo File, string? AsOf, FileInfo Output, FileInfo? Errors, bool Explain, DirectoryInfo? Rules, DirectoryInfo? Work,
+        int ShardMb, string? Connection, string ClusterId, int Silos);
+
+    public static async Task<int> RunNodeAsync(ClusterSettings settings, string connection, TextWriter stderr, CancellationToken ct)
+    {
+        await OrleansSchema.ApplyAsync(connection, ct).ConfigureAwait(false);
+        var builder = Host.CreateApplicationBuilder();
+        Quiet(builder.Logging);
+        builder.UseOrleans(silo => silo.ConfigureTidu(settings, connection));
+        using var host = builder.Build();
+        await host.StartAsync(ct).ConfigureAwait(false);
+        stderr.WriteLine($"节点已加入集群 {settings.ClusterId}（端口 {settings.SiloPort}/{settings.GatewayPort}）；Ctrl+C 退出。");
+        try
+        {
+            await host.WaitForShutdownAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        return ExitCodes.Ok;
+    }
+
+    public static async Task<int> RunScreenAsync(ScreenRequest request, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
+        if (!EvaluatorSetup.TryCreate(request.AsOf, request.Rules, clock, stderr, out var evaluator, out var asOf))
+        {
+            return ExitCodes.Failure;
+        }
+        if (request.ShardMb is < 1 or > 4096 || request.Silos is < 1 or > 16)
+        {
+            stderr.WriteLine("error: --shard-mb must be between 1 and 4096, --silos between 1 and 16");
+            return ExitCodes.Failure;
+        }
+        if (!request.File.Exists)
+        {
+            stderr.WriteLine($"error: {request.File.FullName} does not exist");
+            return ExitCodes.Failure;
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var workRoot = request.Work?.FullName ?? Path.Combine(request.Output.Directory?.FullName ?? Environment.CurrentDirectory, ".tidu-jobs");
+        var spec = ScreenJobSpec.Create(request.File.FullName, workRoot, asOf, request.Explain, evaluator, request.Rules?.FullName, (long)request.ShardMb << 20);
+        var hosts = request.Connection is { } connection ? [Client(connection, request.ClusterId)] : LocalSilos(request.Silos);
+        ScreenJobStatus status;
+        try
+        {
+            foreach (var host in hosts)
+            {
+                await host.StartAsync(ct).ConfigureAwait(false);
+            }
+            var grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
+            status = await SubmitAsync(grains, spec, stderr, clock, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && (IsLostNode(ex) || ex is InvalidOperationException or IOException))
+        {
+            stderr.WriteLine($"error: the cluster did not finish the screening ({ex.Message}); submit it again: shards already done are kept");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            foreach (var host in Enumerable.Reverse(hosts))
+            {
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                host.Dispose();
+            }
+        }
+        stderr.WriteLine($"作业 {spec.JobId}：{status.Shards} 个分片，本次运行 {status.ShardRuns} 个（其余此前已完成），目录 {spec.WorkDirectory}");
+        return Assemble(spec, status, evaluator, asOf, request, stopwatch, stdout, stderr);
+    }
+
+    /// <summary>Submits the job; a submission cut off (the job's silo died) is made again — what is done is kept.</summary>
+    private static async Task<ScreenJobStatus> SubmitAsync(IGrainFactory grains, ScreenJobSpec spec, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
+        var job = grains.GetGrain<IScreenJobGrain>(spec.JobId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var run = job.RunAsync(spec);
+            var shown = -1;
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(2), clock, ct)).ConfigureAwait(false);
+                if (!run.IsCompleted && await ProgressAsync(job).ConfigureAwait(false) is { Shards: > 0 } now && now.Done != shown)
+                {
+                    shown = now.Done;
+                    stderr.WriteLine($"分片 {now.Done}/{now.Shards}");
+                }
+            }
+            try
+            {
+                return await run.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < Attempts && !ct.IsCancellationRequested && IsLostNode(ex))
+            {
+                // Until the cluster has declared the dead node dead (tens of seconds), calls to its grains expire.
+                stderr.WriteLine($"the job's node was lost ({ex.GetType().Name}); submitting again");
+                await Task.Delay(TimeSpan.FromSeconds(10), clock, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private const int Attempts = 10;
+
+    private static bool IsLostNode(Exception ex) => ex is OrleansException or TimeoutException or OperationCanceledException;
+
+    private static async Task<ScreenJobStatus?> ProgressAsync(IScreenJobGrain job)
+    {
+        try
+        {
+            return await job.GetStatusAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsLostNode(ex))
+        {
+            return null; // progress is a courtesy; the run's own outcome decides
+        }
+    }
+
+    private static int Assemble(ScreenJobSpec spec, ScreenJobStatus status, Evaluator evaluator, DateOnly asOf, ScreenRequest request, Stopwatch stopwatch,
+        TextWriter stdout, TextWriter stderr)
+    {
+        ScreenSummary summary;
+        try
+        {
+            request.Output.Directory?.Create();
+            using var results = new FileStream(request.Output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using var errors = request.Errors is null ? null : new FileStream(request.Errors.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            results.Write(ResultFileHeader.Line(evaluator.Library, asOf));
+            (summary, var log) = new ScreenJobDirectory(spec.WorkDirectory).Assemble(status.Shards, results, errors);
+            foreach (var line in log)
+            {
+                stderr.WriteLine(line);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        stopwatch.Stop();
+        return ScreenCommand.Report(summary, asOf, stopwatch.Elapsed, request.Errors, stdout, stderr);
+    }
+
+    /// <summary>A client of the platform's cluster, found through the membership table in PostgreSQL.</summary>
+    private static IHost Client(string connection, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Quiet(builder.Logging);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, new ClusterSettings().ServiceId));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (OrleansSchema.Invariant, connection));
+        });
+        return builder.Build();
+    }
+
+    /// <summary><paramref name="count"/> silos in this process (localhost clustering): the cluster path on one machine.</summary>
+    private static IHost[] LocalSilos(int count) =>
+        [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var builder = Host.CreateApplicationBuilder();
+            Quiet(builder.Logging);
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(LocalSiloPort + i, LocalGatewayPort + i, new IPEndPoint(IPAddress.Loopback, LocalSiloPort), "tidu-screen", "tidu-screen");
+                silo.Services.AddTiduClusterServices();
+            });
+            return builder.Build();
+        })];
+
+    /// <summary>Warnings and errors on stderr only: stdout carries the summary table.</summary>
+    private static void Quiet(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        // Its first check compares with the epoch and warns of a "stall" of decades at every start.
+        logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // A lost node shows as connection errors with stack traces; the job says in its own words what it ran again.
+        logging.AddFilter("Orleans", LogLevel.Error);
+    }
+}
