@@ -70,6 +70,10 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null, Tidu.Data.Auditing.AuditHashing? hashing = null) =>
         DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? Clock, _cipher, hashing ?? Hashing);
 
+    /// <summary>A context limited to <paramref name="scope"/>.</summary>
+    public TiduDbContext Context(RegionScope scope, TimeProvider? clock = null) =>
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(scope), clock ?? Clock, _cipher, Hashing);
+
     public async Task ExecuteAsync(string sql)
     {
         // Plain ADO.NET: ExecuteSqlRaw would read the braces of JSON literals as format placeholders.
