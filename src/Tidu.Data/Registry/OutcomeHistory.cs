@@ -98,8 +98,13 @@ internal static class OutcomeHistory
 
     private static TierDayCount Negated(TierDayCount c) => new()
     {
-        RegionCode = c.RegionCode, ProvinceCode = c.ProvinceCode, CityCode = c.CityCode, Tier = c.Tier, Day = c.Day,
-        Qualified = -c.Qualified, NearMisses = -c.NearMisses,
+        RegionCode = c.RegionCode,
+        ProvinceCode = c.ProvinceCode,
+        CityCode = c.CityCode,
+        Tier = c.Tier,
+        Day = c.Day,
+        Qualified = -c.Qualified,
+        NearMisses = -c.NearMisses,
     };
 
     /// <summary>Adds up changes of the same region, tier and day; changes that cancel out are dropped.</summary>
