@@ -37,9 +37,35 @@ internal static class CliRunner
     /// <summary>The results of a results file on disk.</summary>
     public static IReadOnlyList<string> ResultLines(string path) => ResultLines(File.ReadAllLines(path));
 
+    /// <summary>
+    /// One folder per test process for the files the tests write, removed when the process ends, so runs leave nothing
+    /// behind in the machine's temporary folder.
+    /// </summary>
+    public static string TempFolder { get; } = CreateTempFolder();
+
+    private static string CreateTempFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("tidu-cli-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a file still open at exit: the folder is left, nothing else depends on it
+            }
+        };
+        return folder;
+    }
+
+    /// <summary>A path in <see cref="TempFolder"/> that no other test uses.</summary>
+    public static string TempPath(string prefix, string extension) => Path.Combine(TempFolder, prefix + Guid.NewGuid().ToString("N") + extension);
+
     public static string WriteTemp(string content)
     {
-        var path = Path.Combine(Path.GetTempPath(), "tidu-cli-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var path = TempPath("tidu-cli-", ".jsonl");
         File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
     }

@@ -125,7 +125,7 @@ public sealed class MatchAndSimulateTests
     [Fact]
     public void Simulate_writes_json_and_a_table_and_a_reform_before_its_date_is_refused()
     {
-        var output = Path.Combine(Path.GetTempPath(), "tidu-sim-" + Guid.NewGuid().ToString("N") + ".json");
+        var output = CliRunner.TempPath("tidu-sim-", ".json");
         try
         {
             var stdout = new StringWriter();
@@ -166,7 +166,7 @@ public sealed class MatchAndSimulateTests
     [Fact]
     public void Simulated_threshold_change_reads_as_the_check_title_and_its_comparison()
     {
-        var output = Path.Combine(Path.GetTempPath(), "tidu-sim-" + Guid.NewGuid().ToString("N") + ".json");
+        var output = CliRunner.TempPath("tidu-sim-", ".json");
         try
         {
             var stdout = new StringWriter();

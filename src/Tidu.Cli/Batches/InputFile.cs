@@ -1,3 +1,5 @@
+using Tidu.Cli.Output;
+
 namespace Tidu.Cli.Batches;
 
 /// <summary>Opens a command's input: a file, or standard input for "-".</summary>
@@ -12,7 +14,7 @@ internal static class InputFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
+            stderr.WriteLine($"error: cannot read {file.FullName}: {SystemErrors.Describe(ex)}");
             input = Stream.Null;
             return false;
         }

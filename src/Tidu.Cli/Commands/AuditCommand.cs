@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Tidu.Cli.Output;
 using Tidu.Data;
 using Tidu.Data.Auditing;
 using Tidu.Data.Scoping;
@@ -86,7 +87,7 @@ internal static class AuditCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            stderr.WriteLine($"error: cannot read the audit key or anchors: {ex.Message}");
+            stderr.WriteLine($"error: cannot read the audit key or anchors: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         AuditChainReport report;
@@ -101,7 +102,7 @@ internal static class AuditCommand
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
         {
             // A wrong connection string, an unreachable server, a database that is not Tidu's: say so, no stack trace.
-            stderr.WriteLine($"error: cannot read the audit trail: {ex.Message}");
+            stderr.WriteLine($"error: cannot read the audit trail: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         if (report.FirstBreak is { } broken)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Tidu.Cli.Output;
 using Tidu.Data;
 using Tidu.Data.Backup;
 
@@ -60,7 +61,7 @@ internal static class DbCommand
         }
         catch (Exception ex) when (ex is BackupException or DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
     }

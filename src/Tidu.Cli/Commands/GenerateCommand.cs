@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Tidu.Cli.Output;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Synthetic;
@@ -95,7 +96,7 @@ internal static class GenerateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot write {output.FullName}: {ex.Message}");
+            stderr.WriteLine($"error: cannot write {output.FullName}: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         stderr.WriteLine($"generated {count} {(hostile ? "hostile variant(s) of profiles" : "profile(s)")} in {leaves.Count} region(s) → {output.FullName}");

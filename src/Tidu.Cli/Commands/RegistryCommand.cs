@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Tidu.Cli.Batches;
+using Tidu.Cli.Output;
 using Tidu.Data;
 using Tidu.Data.Auditing;
 using Tidu.Data.Cryptography;
@@ -102,7 +103,7 @@ internal static class RegistryCommand
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            stderr.WriteLine($"error: cannot open the database: {ex.Message}");
+            stderr.WriteLine($"error: cannot open the database: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         await using (db.ConfigureAwait(false))
@@ -133,7 +134,7 @@ internal static class RegistryCommand
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException)
             {
-                stderr.WriteLine($"error: cannot open the database: {ex.Message}");
+                stderr.WriteLine($"error: cannot open the database: {SystemErrors.Describe(ex)}");
                 return ExitCodes.Failure;
             }
             var loader = new BulkLoader(db, evaluator, RegionTree.Shipped, clock) { Reader = reader };
@@ -264,7 +265,7 @@ internal static class RegistryCommand
 
         int Fail(Pending pending, Exception ex)
         {
-            stderr.WriteLine($"error: the batch of {pending.First} – {pending.Last} was not written (nothing of it is stored): {ex.Message}");
+            stderr.WriteLine($"error: the batch of {pending.First} – {pending.Last} was not written (nothing of it is stored): {SystemErrors.Describe(ex)}");
             stderr.WriteLine("the batches before it are stored; run the same command again to complete the load (files already loaded are left as they are)");
             WriteSummary(stdout, tally, watch.Elapsed);
             return ExitCodes.Failure;
@@ -337,7 +338,7 @@ internal static class RegistryCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            stderr.WriteLine($"error: cannot read the keys: {ex.Message}");
+            stderr.WriteLine($"error: cannot read the keys: {SystemErrors.Describe(ex)}");
             return false;
         }
     }

@@ -136,7 +136,7 @@ internal static class ReplayCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
     }

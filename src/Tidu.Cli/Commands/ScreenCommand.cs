@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Tidu.Cli.Output;
 using Tidu.Cli.Screening;
 using Tidu.Rules.Evaluation;
 
@@ -46,7 +47,7 @@ internal static class ScreenCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         stopwatch.Stop();

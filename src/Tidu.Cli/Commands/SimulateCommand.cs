@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Tidu.Cli.Batches;
+using Tidu.Cli.Output;
 using Tidu.Cli.Policies;
 using Tidu.Cli.Simulation;
 using Tidu.Domain.Profiles;
@@ -105,7 +106,7 @@ internal static class SimulateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         tally.WriteSummary(stderr, tally.Invalid + invalidProjects > 0 ? $"{tally.Invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped" : null,

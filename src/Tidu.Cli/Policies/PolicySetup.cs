@@ -1,3 +1,4 @@
+using Tidu.Cli.Output;
 using Tidu.Domain.Projects;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Files;
@@ -50,7 +51,7 @@ internal static class PolicySetup
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
+            stderr.WriteLine($"error: cannot read {file.FullName}: {SystemErrors.Describe(ex)}");
             return false;
         }
     }

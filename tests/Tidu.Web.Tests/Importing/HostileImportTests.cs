@@ -217,7 +217,7 @@ public abstract class HostileImportTests(TiduAppFixture app)
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Tables.Csv([new(code, "跨节点导入有限公司", "330106", "2012-05-01", "2025", "100")])), "upload", "node.csv");
         var page = await city.GetPageAsync("/Import");
-        form.Add(new StringContent(WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value)), "__RequestVerificationToken");
+        form.Add(new StringContent(PageForms.AntiforgeryToken(page)), "__RequestVerificationToken");
         using var upload = await city.PostAsync(Http.Url("/Import"), form, Ct);
         upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = Guid.Parse(upload.Headers.Location!.OriginalString.Split('/')[^1]);

@@ -19,7 +19,7 @@ public static partial class PageForms
     public static async Task<(HttpStatusCode Status, string Html)> PostFormAsync(this HttpClient client, string url, string pageHtml, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var all = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(TokenField().Match(pageHtml).Groups[1].Value)));
+        var all = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(pageHtml)));
         using var form = new FormUrlEncodedContent(all);
         using var r = await client.PostAsync(Http.Url(url), form, TestContext.Current.CancellationToken);
         return (r.StatusCode, await r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

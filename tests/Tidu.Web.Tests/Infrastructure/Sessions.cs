@@ -38,8 +38,8 @@ public static partial class Sessions
         using var page = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative)).ConfigureAwait(false);
         page.EnsureSuccessStatusCode();
         var html = await page.Content.ReadAsStringAsync().ConfigureAwait(false);
-        var token = TokenField().Match(html);
-        if (!token.Success)
+        var token = PageForms.AntiforgeryToken(html);
+        if (token.Length == 0)
         {
             throw new InvalidOperationException("the login page carries no antiforgery token field");
         }
@@ -47,7 +47,7 @@ public static partial class Sessions
         {
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
         });
         using var answer = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form).ConfigureAwait(false);
         return (answer.StatusCode, await answer.Content.ReadAsStringAsync().ConfigureAwait(false));
@@ -60,7 +60,4 @@ public static partial class Sessions
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

@@ -22,6 +22,15 @@ internal sealed class TestEndpoints : IStartupFilter
 
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
+    /// <summary>A client of <paramref name="host"/> whose requests come from <paramref name="address"/>; it keeps cookies and does not follow redirects.</summary>
+    public static HttpClient ClientFrom(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string address)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress });
+        client.DefaultRequestHeaders.Add(RemoteAddressHeader, address);
+        return client;
+    }
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, nextMiddleware) =>

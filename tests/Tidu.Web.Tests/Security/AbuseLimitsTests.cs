@@ -29,7 +29,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
         var clock = new FakeTimeProvider(TestClock.Start);
         await using var host = app.App.WithClock(clock);
         var name = await NewUserAsync(host);
-        using var attacker = From(host, "198.51.100.20");
+        using var attacker = TestEndpoints.ClientFrom(host, "198.51.100.20");
         for (var i = 0; i < 5; i++)
         {
             (await Sessions.PostLoginAsync(attacker, name, "wrong-" + i)).Status.ShouldBe(HttpStatusCode.OK);
@@ -38,7 +38,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
         locked.ShouldBe(HttpStatusCode.OK, "even the right password waits at this address");
         page.ShouldContain("登录失败次数过多");
 
-        using var owner = From(host, "203.0.113.20");
+        using var owner = TestEndpoints.ClientFrom(host, "203.0.113.20");
         (await Sessions.PostLoginAsync(owner, name, Password)).Status.ShouldBe(HttpStatusCode.Redirect, "the owner elsewhere is not locked out");
 
         clock.Advance(TimeSpan.FromMinutes(16));
@@ -59,7 +59,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
         var counting = new CountingHasher();
         await using var host = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<TiduUser>>(counting)));
         var name = await NewUserAsync(host);
-        using var client = From(host, "198.51.100.21");
+        using var client = TestEndpoints.ClientFrom(host, "198.51.100.21");
 
         foreach (var (user, password) in new[] { (name, "wrong"), ("nobody-" + Guid.NewGuid().ToString("N")[..8], "wrong"), (name, Password) })
         {
@@ -73,7 +73,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
     public async Task The_sign_in_page_and_the_API_are_limited_per_address_and_per_principal_with_a_chinese_429()
     {
         await using var host = Limited(("RateLimits:SignInPerAddress", "3"), ("RateLimits:ApiPerPrincipal", "4"), ("RateLimits:ApiPerAddress", "7"));
-        using var guesser = From(host, "198.51.100.30");
+        using var guesser = TestEndpoints.ClientFrom(host, "198.51.100.30");
         for (var i = 0; i < 3; i++)
         {
             (await Sessions.PostLoginAsync(guesser, "nobody", "wrong")).Status.ShouldBe(HttpStatusCode.OK);
@@ -86,8 +86,8 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
         }
 
         // Per principal: one user's calls run out while another user from the same address still gets answers.
-        using var first = await Sessions.LoginAsync(From(host, "198.51.100.31"), "sc-county");
-        using var second = await Sessions.LoginAsync(From(host, "198.51.100.31"), "gs-county");
+        using var first = await Sessions.LoginAsync(TestEndpoints.ClientFrom(host, "198.51.100.31"), "sc-county");
+        using var second = await Sessions.LoginAsync(TestEndpoints.ClientFrom(host, "198.51.100.31"), "gs-county");
         for (var i = 0; i < 4; i++)
         {
             (await first.GetJsonAsync("/api/v1/regions")).Status.ShouldBe(HttpStatusCode.OK);
@@ -98,7 +98,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
         (await second.GetJsonAsync("/api/v1/regions")).Status.ShouldBe(HttpStatusCode.OK);
 
         // Per address: anonymous callers behind one address share its seven calls.
-        using var anonymous = From(host, "198.51.100.33");
+        using var anonymous = TestEndpoints.ClientFrom(host, "198.51.100.33");
         for (var i = 0; i < 7; i++)
         {
             (await anonymous.GetJsonAsync("/api/v1/regions")).Status.ShouldBe(HttpStatusCode.Unauthorized);
@@ -107,7 +107,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
 
         // Per key.
         var key = await ApiKeys.CreateAsync(app, "330102", "enterprises:read");
-        using var bank = From(host, "198.51.100.32");
+        using var bank = TestEndpoints.ClientFrom(host, "198.51.100.32");
         bank.DefaultRequestHeaders.Add("X-Api-Key", key);
         for (var i = 0; i < 4; i++)
         {
@@ -145,7 +145,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
         using var client = app.NewClient();
         using var page = await client.GetAsync(Http.Url("/Account/Login"), TestContext.Current.CancellationToken);
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageForms.AntiforgeryToken(html);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = "sc-county",
@@ -215,13 +215,6 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
             }
         });
 
-    private static HttpClient From(WebApplicationFactory<Program> host, string address)
-    {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress });
-        client.DefaultRequestHeaders.Add(TestEndpoints.RemoteAddressHeader, address);
-        return client;
-    }
-
     private static async Task<HttpResponseMessage> PostLoginRawAsync(HttpClient client)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "nobody", ["Input.Password"] = "wrong" });
@@ -231,7 +224,7 @@ public abstract class AbuseLimitsTests(TiduAppFixture app)
     /// <summary>A sign-in post arriving from <paramref name="remote"/> saying it forwards <paramref name="client"/>; the status.</summary>
     private static async Task<HttpStatusCode> Through(WebApplicationFactory<Program> host, string remote, string client)
     {
-        using var c = From(host, remote);
+        using var c = TestEndpoints.ClientFrom(host, remote);
         c.DefaultRequestHeaders.Add("X-Forwarded-For", client);
         using var answer = await PostLoginRawAsync(c);
         return answer.StatusCode;

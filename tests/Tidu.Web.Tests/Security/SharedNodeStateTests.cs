@@ -36,7 +36,7 @@ public abstract partial class SharedNodeStateTests(TiduAppFixture app)
         {
             ["Input.UserName"] = name,
             ["Input.Password"] = TestAccounts.Password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value),
+            ["__RequestVerificationToken"] = PageForms.AntiforgeryToken(page),
         });
         using var signIn = await other.PostAsync(Http.Url("/Account/Login"), form, TestContext.Current.CancellationToken);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the second node reads the first node's anti-forgery token");
@@ -77,8 +77,8 @@ public abstract partial class SharedNodeStateTests(TiduAppFixture app)
         var name = await TestAccounts.CreateAsync(app, "nodes-lock", Roles.CountyOfficer, "330102");
         await using var second = app.App.WithWebHostBuilder(_ => { });
         const string address = "198.51.100.77";
-        using var first = From(app.App, address);
-        using var other = From(second, address);
+        using var first = TestEndpoints.ClientFrom(app.App, address);
+        using var other = TestEndpoints.ClientFrom(second, address);
         for (var i = 0; i < 5; i++)
         {
             (await Sessions.PostLoginAsync(i % 2 == 0 ? first : other, name, "wrong-" + i)).Status.ShouldBe(HttpStatusCode.OK);
@@ -89,22 +89,12 @@ public abstract partial class SharedNodeStateTests(TiduAppFixture app)
             status.ShouldBe(HttpStatusCode.OK, "three failures on one node and two on the other make five");
             body.ShouldContain("登录失败次数过多");
         }
-        using var owner = From(second, "203.0.113.77");
+        using var owner = TestEndpoints.ClientFrom(second, "203.0.113.77");
         (await Sessions.PostLoginAsync(owner, name, TestAccounts.Password)).Status.ShouldBe(HttpStatusCode.Redirect, "another address is not kept waiting");
     }
 
     private static HttpClient Client(WebApplicationFactory<Program> host, CookieContainer cookies) =>
         host.CreateDefaultClient(TiduAppFixture.BaseAddress, new CookieContainerHandler(cookies));
-
-    private static HttpClient From(WebApplicationFactory<Program> host, string address)
-    {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = TiduAppFixture.BaseAddress });
-        client.DefaultRequestHeaders.Add(TestEndpoints.RemoteAddressHeader, address);
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 [Collection(SqliteApp.Name)]

@@ -72,7 +72,7 @@ public abstract partial class SingleSignOnTests(TiduAppFixture app) : IAsyncLife
         var login = await browser.GetStringAsync(Http.Url("/Account/Login"), TestContext.Current.CancellationToken);
         login.ShouldContain("data-testid=\"external-oidc\"");
         login.ShouldContain("统一身份认证登录");
-        var token = WebUtility.HtmlDecode(TokenField().Match(login).Groups[1].Value);
+        var token = PageForms.AntiforgeryToken(login);
         using var form = new FormUrlEncodedContent([new("provider", "oidc"), new("__RequestVerificationToken", token)]);
         using var post = await browser.PostAsync(Http.Url("/Account/External"), form, TestContext.Current.CancellationToken);
         post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -396,9 +396,6 @@ public abstract partial class SingleSignOnTests(TiduAppFixture app) : IAsyncLife
     /// <summary>The external sign-in buttons of the sign-in page, by provider.</summary>
     [GeneratedRegex("data-testid=\"external-([^\"]+)\"")]
     private static partial Regex ExternalButton();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 [Collection(SqliteApp.Name)]

@@ -27,7 +27,7 @@ public abstract partial class ServicePagesTests(TiduAppFixture app)
     /// <summary>Posts a form of <paramref name="pageHtml"/> with its antiforgery token; a redirect (saved) is followed.</summary>
     private static async Task<(HttpStatusCode Status, string Html)> PostFormAsync(HttpClient client, string url, string pageHtml, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(pageHtml).Groups[1].Value);
+        fields["__RequestVerificationToken"] = PageForms.AntiforgeryToken(pageHtml);
         using var form = new FormUrlEncodedContent(fields);
         using var r = await client.PostAsync(Http.Url(url), form, TestContext.Current.CancellationToken);
         if (r.StatusCode == HttpStatusCode.Redirect)
@@ -135,9 +135,6 @@ public abstract partial class ServicePagesTests(TiduAppFixture app)
         county.ShouldNotContain("data-testid=\"visit-form\"");
         (await GetAsync(await Sessions.LoginAsync(app, "gs-county"), "/Service/Visits")).ShouldNotContain($"data-credit-code=\"{code}\"");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 [Collection(SqliteApp.Name)]
