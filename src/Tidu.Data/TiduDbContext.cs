@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tidu.Data.Auditing;
 using Tidu.Data.Cryptography;
 using Tidu.Data.Entities;
@@ -49,6 +50,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<EnterpriseRecognition> Recognitions => Set<EnterpriseRecognition>();
     public DbSet<EnterpriseHonor> Honors => Set<EnterpriseHonor>();
     public DbSet<TierOutcome> TierOutcomes => Set<TierOutcome>();
+    public DbSet<DatedTierOutcome> OutcomeHistory => Set<DatedTierOutcome>();
+    public DbSet<Entities.Monitoring.TierDayCount> TierDayCounts => Set<Entities.Monitoring.TierDayCount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -151,6 +154,11 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<EnterpriseRecognition>().HasQueryFilter(Through<EnterpriseRecognition>(r => r.Enterprise, visible));
         builder.Entity<EnterpriseHonor>().HasQueryFilter(Through<EnterpriseHonor>(h => h.Enterprise, visible));
         builder.Entity<TierOutcome>().HasQueryFilter(Through<TierOutcome>(t => t.Enterprise, visible));
+        builder.Entity<DatedTierOutcome>().HasQueryFilter(Through<DatedTierOutcome>(t => t.Enterprise, visible));
+        // Counts are per region: everything, or the scope's region by its own columns (no enterprise to go through).
+        builder.Entity<Entities.Monitoring.TierDayCount>().HasQueryFilter(Or(
+            c => c.RegionCode.StartsWith(ScopeAllPrefix!),
+            RegionScope.CountsWithin(() => ScopeProvinceCode, () => ScopeCityCode, () => ScopeCountyCode)));
         // An application is the enterprise's: whoever cannot see the enterprise cannot see or decide on it. An expert
         // sees only the applications assigned to them, not the enterprise's other applications.
         var visibleEnterprise = Through<Application>(a => a.Enterprise, visible);
@@ -225,19 +233,24 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     {
         BeforeSave();
         var pending = PendingAuditEntries();
-        if (pending.Count == 0)
+        var counts = PendingCounts();
+        if (pending.Count == 0 && counts.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        if (Database.CurrentTransaction is not null)
+        if (Database.CurrentTransaction is { } current)
         {
             AuditChainSealer.Seal(this, pending);
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            var result = base.SaveChanges(acceptAllChangesOnSuccess);
+            WriteCounts(counts, () => Changes.TierDayCounts.Apply(Database.GetDbConnection(), current.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts)));
+            return result;
         }
-        // The chain head is locked from the sealing until the commit: the changes and their entries go in together.
+        // The chain head is locked from the sealing until the commit: the changes and their entries go in together, and
+        // the roll-up's changes with the history rows they sum.
         using var transaction = Database.BeginTransaction();
         AuditChainSealer.Seal(this, pending);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        WriteCounts(counts, () => Changes.TierDayCounts.Apply(Database.GetDbConnection(), transaction.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts)));
         transaction.Commit();
         return saved;
     }
@@ -246,22 +259,47 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     {
         BeforeSave();
         var pending = PendingAuditEntries();
-        if (pending.Count == 0)
+        var counts = PendingCounts();
+        if (pending.Count == 0 && counts.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
-        if (Database.CurrentTransaction is not null)
+        if (Database.CurrentTransaction is { } current)
         {
             await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            await Changes.TierDayCounts.ApplyAsync(Database.GetDbConnection(), current.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts), cancellationToken).ConfigureAwait(false);
+            ClearCounts(counts);
+            return result;
         }
         var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            await Changes.TierDayCounts.ApplyAsync(Database.GetDbConnection(), transaction.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            ClearCounts(counts);
             return saved;
+        }
+    }
+
+    /// <summary>Enterprises with roll-up changes waiting for this save (evaluations stored on them since the last one).</summary>
+    private List<Enterprise> PendingCounts() =>
+        ChangeTracker.Entries<Enterprise>().Select(e => e.Entity).Where(e => e.PendingCounts.Count > 0).ToList();
+
+    private static void WriteCounts(List<Enterprise> enterprises, Func<int> write)
+    {
+        write();
+        ClearCounts(enterprises);
+    }
+
+    // Written once: a later save of the same objects must not add them again.
+    private static void ClearCounts(List<Enterprise> enterprises)
+    {
+        foreach (var e in enterprises)
+        {
+            e.PendingCounts.Clear();
         }
     }
 

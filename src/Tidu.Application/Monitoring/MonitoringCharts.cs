@@ -37,7 +37,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
         {
             ByRegion("recognized-by-region", $"各地区有效认定企业数（{on:yyyy-MM-dd}）", children, used, counts, c => c.Recognized),
             await NewByRegionAsync(NewInYearId, $"各地区{period.Year}年新认定企业数（{period.YearFrom:yyyy-MM-dd}至{period.YearTo:yyyy-MM-dd}）", period.YearFrom, period.YearTo, ct).ConfigureAwait(false),
-            ByRegion("qualified-by-region", "各地区按最新评价达标企业数", children, used, counts, c => c.Qualified),
+            ByRegion("qualified-by-region", $"各地区按评价达标企业数（{on:yyyy-MM-dd}）", children, used, counts, c => c.Qualified),
             await TargetsAsync(period, ct).ConfigureAwait(false),
             Funnel(tiers, counts),
             await IndustryAsync(ct).ConfigureAwait(false),
@@ -110,7 +110,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
         {
             new("目标（至2025年底）", targets.Select(t => t?.Count).ToList()),
             new($"有效认定（{on:yyyy-MM-dd}）", recognized),
-            new("按最新评价达标", qualified),
+            new("按统计日期评价达标", qualified),
         };
         var reported = actuals.OfType<Target>().ToList();
         if (reported.Count > 0)
@@ -154,7 +154,7 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
 
     /// <summary>Enterprises qualified for each tier, in ladder order (each tier narrower than the one before).</summary>
     private static ChartData Funnel(List<string> tiers, IReadOnlyList<RegionTierCount> counts) =>
-        new("funnel", "梯度培育漏斗（按最新评价达标）", "funnel", "梯度",
+        new("funnel", "梯度培育漏斗（按统计日期评价达标）", "funnel", "梯度",
             tiers.Select(DisplayNames.Tier).ToList(),
             [
                 new ChartSeries("达标企业数", tiers.Select(t => (int?)counts.Where(c => c.Tier == t).Sum(c => c.Qualified)).ToList()),

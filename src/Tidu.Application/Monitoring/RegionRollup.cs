@@ -7,7 +7,7 @@ using Tidu.Domain.Regions;
 
 namespace Tidu.Application.Monitoring;
 
-/// <summary>One child region's count for one tier: enterprises qualified by their latest evaluation, and enterprises holding a valid recognition.</summary>
+/// <summary>One child region's count for one tier on a day: enterprises qualified by their evaluation as it stood that day, and enterprises holding a valid recognition.</summary>
 public sealed record RegionTierCount(string RegionCode, string Tier, int Qualified, int Recognized);
 
 /// <summary>One child region's enterprises newly recognised for one tier in a span of days.</summary>
@@ -15,8 +15,8 @@ public sealed record RegionTierNewRecognitions(string RegionCode, string Tier, i
 
 /// <summary>
 /// The counts of one region of the tree's lowest level (an enterprise's own region, with its city and province) for
-/// one tier: qualified and near misses (one decisive check short) by the latest evaluation, and valid recognitions
-/// on a day. Every roll-up of the dashboard and the report is a sum of these rows.
+/// one tier on a day: qualified and near misses (one decisive check short) by the evaluation history as it stood that
+/// day, and valid recognitions. Every roll-up of the dashboard and the report is a sum of these rows.
 /// </summary>
 public sealed record LeafTierCount(string ProvinceCode, string? CityCode, string RegionCode, string Tier, int Qualified, int NearMisses, int Recognized)
 {
@@ -65,15 +65,15 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
     }
 
     /// <summary>
-    /// Counts per lowest-level region and tier: the latest evaluation's outcomes (one GROUP BY, the same for every day,
-    /// so moving the as-of date does not count them again) joined with the recognitions valid on <paramref name="on"/>
-    /// (inclusive both ends; one GROUP BY per day).
+    /// Counts per lowest-level region and tier on <paramref name="on"/>: qualified and near misses by the evaluation
+    /// history as it stood that day, summed from the daily roll-up, joined with the recognitions valid on that day
+    /// (inclusive both ends).
     /// </summary>
     public Task<IReadOnlyList<LeafTierCount>> LeavesAsync(DateOnly on, CancellationToken ct) =>
         // The joined rows are cached too: a page asks for them several times, and a warm view should cost no work.
         cache.GetAsync(db.Scope, $"monitoring:leaves:{on:yyyy-MM-dd}", async () =>
         {
-            var outcomes = (await OutcomesAsync(ct).ConfigureAwait(false)).ToDictionary(Key);
+            var outcomes = (await OutcomesAsync(on, ct).ConfigureAwait(false)).ToDictionary(Key);
             var recognized = (await RecognizedAsync(on, ct).ConfigureAwait(false)).ToDictionary(Key);
             return (IReadOnlyList<LeafTierCount>)outcomes.Keys.Union(recognized.Keys)
                 .Select(k => (Outcome: outcomes.GetValueOrDefault(k), Recognized: recognized.GetValueOrDefault(k)))
@@ -83,24 +83,28 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
 
     private static (string, string?, string, string) Key(LeafTierCount l) => (l.ProvinceCode, l.CityCode, l.RegionCode, l.Tier);
 
-    /// <summary>Qualified and near misses (one decisive check the enterprise can close) per lowest-level region and tier, by the latest evaluation.</summary>
-    private Task<IReadOnlyList<LeafTierCount>> OutcomesAsync(CancellationToken ct) =>
-        cache.GetAsync(db.Scope, "monitoring:outcomes", async () =>
-            (IReadOnlyList<LeafTierCount>)(await db.TierOutcomes.AsNoTracking()
-                .Where(t => t.Qualified || t.NearMiss)
-                .GroupBy(t => new { t.Enterprise.ProvinceCode, t.Enterprise.CityCode, t.Enterprise.RegionCode, t.Tier })
-                .Select(g => new
-                {
-                    g.Key.ProvinceCode,
-                    g.Key.CityCode,
-                    g.Key.RegionCode,
-                    g.Key.Tier,
-                    Qualified = g.Count(t => t.Qualified),
-                    NearMisses = g.Count(t => !t.Qualified),
-                })
-                .ToListAsync(ct).ConfigureAwait(false))
-                .Select(g => new LeafTierCount(g.ProvinceCode, g.CityCode, g.RegionCode, g.Tier, g.Qualified, g.NearMisses, 0))
-                .ToList());
+    /// <summary>
+    /// Qualified and near misses (one decisive check the enterprise can close) per lowest-level region and tier on
+    /// <paramref name="on"/>: the sums of the roll-up's daily changes up to that day, a few rows per region, tier and
+    /// day with a change — not a count over the enterprises' outcomes.
+    /// </summary>
+    private async Task<IReadOnlyList<LeafTierCount>> OutcomesAsync(DateOnly on, CancellationToken ct) =>
+        (await db.TierDayCounts.AsNoTracking()
+            .Where(c => c.Day <= on)
+            .GroupBy(c => new { c.ProvinceCode, c.CityCode, c.RegionCode, c.Tier })
+            .Select(g => new
+            {
+                g.Key.ProvinceCode,
+                g.Key.CityCode,
+                g.Key.RegionCode,
+                g.Key.Tier,
+                Qualified = g.Sum(c => c.Qualified),
+                NearMisses = g.Sum(c => c.NearMisses),
+            })
+            .ToListAsync(ct).ConfigureAwait(false))
+            .Where(g => g.Qualified != 0 || g.NearMisses != 0)
+            .Select(g => new LeafTierCount(g.ProvinceCode, g.CityCode, g.RegionCode, g.Tier, g.Qualified, g.NearMisses, 0))
+            .ToList();
 
     /// <summary>Enterprises holding a valid recognition on <paramref name="on"/> per lowest-level region and tier.</summary>
     private Task<IReadOnlyList<LeafTierCount>> RecognizedAsync(DateOnly on, CancellationToken ct) =>

@@ -44,10 +44,12 @@ public sealed class EnterpriseQuery(TiduDbContext db, CountCache counts)
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var text = f.Q.Trim();
-            // No StringComparison argument: EF cannot translate that overload (the query fails with a 500); the
-            // column comparison is ordinal anyway, and the code is upper-cased here, outside the expression.
+            // The code is upper-cased here, outside the expression (EF cannot translate a StringComparison overload).
             var code = text.ToUpperInvariant();
-            q = q.Where(e => e.Name.Contains(text) || e.CreditCode.StartsWith(code));
+            // LIKE with the text's wildcards escaped, not string.Contains (which PostgreSQL gets as strpos): a LIKE
+            // '%…%' is what PostgreSQL's trigram index on Name serves. SQLite reads the scope's rows in name order.
+            var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            q = q.Where(e => EF.Functions.Like(e.Name, pattern, @"\") || e.CreditCode.StartsWith(code));
         }
         return q;
     }

@@ -29,7 +29,7 @@ internal static class AuditWriter
         var keyLimit = db.Model.FindEntityType(typeof(AuditEntry))?.FindProperty(nameof(AuditEntry.EntityKey))?.GetMaxLength() ?? int.MaxValue;
         foreach (var entry in entries)
         {
-            if (entry.Entity is TierOutcome or EvaluationSummary)
+            if (entry.Entity is TierOutcome or DatedTierOutcome or EvaluationSummary)
             {
                 continue; // derived from audited inputs and the rule version; re-evaluation is reproducible
             }

@@ -20,6 +20,19 @@ internal sealed class TierOutcomeConfiguration : IEntityTypeConfiguration<TierOu
     }
 }
 
+internal sealed class DatedTierOutcomeConfiguration : IEntityTypeConfiguration<DatedTierOutcome>
+{
+    public void Configure(EntityTypeBuilder<DatedTierOutcome> b)
+    {
+        b.HasKey(t => new { t.EnterpriseId, t.Tier, t.AsOf });
+        b.Property(t => t.Tier).HasMaxLength(40);
+        b.Property(t => t.RuleVersion).HasMaxLength(80);
+        b.Property(t => t.ProvinceCode).HasMaxLength(6);
+        b.Property(t => t.CityCode).HasMaxLength(6);
+        b.Property(t => t.RegionCode).HasMaxLength(6);
+    }
+}
+
 internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<EnterpriseRecognition>
 {
     public void Configure(EntityTypeBuilder<EnterpriseRecognition> b)

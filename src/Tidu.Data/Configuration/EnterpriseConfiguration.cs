@@ -40,5 +40,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         b.HasMany(e => e.Recognitions).WithOne(r => r.Enterprise).HasForeignKey(r => r.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Honors).WithOne(h => h.Enterprise).HasForeignKey(h => h.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.TierOutcomes).WithOne(t => t.Enterprise).HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.OutcomeHistory).WithOne(t => t.Enterprise).HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(e => e.PendingCounts);
     }
 }

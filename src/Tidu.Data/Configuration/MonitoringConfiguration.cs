@@ -19,3 +19,19 @@ internal sealed class OfficialRecognitionCountConfiguration : IEntityTypeConfigu
         b.HasIndex(c => new { c.ProvinceCode, c.Tier, c.Year, c.Batch, c.Kind, c.CityCode }).IsUnique();
     }
 }
+
+internal sealed class TierDayCountConfiguration : IEntityTypeConfiguration<TierDayCount>
+{
+    public void Configure(EntityTypeBuilder<TierDayCount> b)
+    {
+        // The key the writers add to (INSERT … ON CONFLICT … DO UPDATE); the region's ancestors follow from it.
+        b.HasKey(c => new { c.RegionCode, c.Tier, c.Day });
+        b.Property(c => c.RegionCode).HasMaxLength(6);
+        b.Property(c => c.Tier).HasMaxLength(40);
+        b.Property(c => c.ProvinceCode).HasMaxLength(6);
+        b.Property(c => c.CityCode).HasMaxLength(6);
+        // A province's or city's scope is one equality on its column (the county's is the key's leading column).
+        b.HasIndex(c => new { c.ProvinceCode, c.Day });
+        b.HasIndex(c => new { c.CityCode, c.Day });
+    }
+}

@@ -33,4 +33,13 @@ public sealed class Enterprise
     public List<EnterpriseRecognition> Recognitions { get; set; } = [];
     public List<EnterpriseHonor> Honors { get; set; } = [];
     public List<TierOutcome> TierOutcomes { get; set; } = [];
+
+    /// <summary>Every stored tier outcome by as-of date (the evaluation history); loaded with the file so a new evaluation is placed in it.</summary>
+    public List<DatedTierOutcome> OutcomeHistory { get; set; } = [];
+
+    /// <summary>
+    /// Changes of the daily roll-up caused by evaluations stored on this object and not yet saved (not a column): the
+    /// save that writes the history rows adds them to the roll-up in its transaction, then clears them.
+    /// </summary>
+    public List<Monitoring.TierDayCount> PendingCounts { get; } = [];
 }

@@ -294,7 +294,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         {
             var query = tracked ? db.Enterprises : db.Enterprises.AsNoTracking();
             var found = await query
-                .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes)
+                .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes).Include(e => e.OutcomeHistory)
                 .AsSplitQuery()
                 .Where(e => chunk.Contains(e.CreditCode))
                 .ToListAsync(ct).ConfigureAwait(false);
@@ -318,7 +318,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
         while (true)
         {
             var batch = await db.Enterprises
-                .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes)
+                .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes).Include(e => e.OutcomeHistory)
                 .AsSplitQuery()
                 .Where(e => e.Id > after).OrderBy(e => e.Id).Take(Chunk)
                 .ToListAsync(ct).ConfigureAwait(false);
@@ -377,7 +377,10 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             .Where(x => x.Version is not null)
             .Select(x => $"{x.Version!.RuleSetId}@{x.Version.VersionId}" + (x.Jurisdiction == "national" ? "" : "/" + x.Jurisdiction)));
 
-    /// <summary>Stores <paramref name="evaluation"/> as the file's summary and tier outcomes, changing only what differs.</summary>
+    /// <summary>
+    /// Stores <paramref name="evaluation"/> as the file's summary and tier outcomes, changing only what differs, and places
+    /// it in the file's evaluation history (loaded with the file) with the roll-up's changes pending for the save.
+    /// </summary>
     internal static void StoreEvaluation(Enterprise e, RuleIndex index, EnterpriseEvaluation evaluation)
     {
         var highest = evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier;
@@ -413,5 +416,7 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             if (row.NearMiss != near) { row.NearMiss = near; }
         }
         e.TierOutcomes.RemoveAll(o => !evaluation.Tiers.Any(t => t.Tier == o.Tier));
+        OutcomeHistory.Record(e, evaluation.AsOf,
+            [.. evaluation.Tiers.Select(t => new TierState(t.Tier, $"{t.Version.RuleSetId}@{t.Version.VersionId}", t.Qualified, index.IsNearMiss(t), t.Score))]);
     }
 }

@@ -95,6 +95,12 @@ public sealed record RegionScope
         || (x.EnterpriseCityCode == city && x.EnterpriseCityCode != null)
         || x.EnterpriseRegionCode == county;
 
+    /// <summary>The same test for a roll-up row, on its region's own columns.</summary>
+    private static readonly Expression<Func<Entities.Monitoring.TierDayCount, string?, string?, string?, bool>> CountWithin = (x, province, city, county) =>
+        x.ProvinceCode == province
+        || (x.CityCode == city && x.CityCode != null)
+        || x.RegionCode == county;
+
     private static readonly Func<Enterprise, string?, string?, string?, bool> EnterpriseWithinCompiled = EnterpriseWithin.Compile();
 
     /// <summary>
@@ -115,6 +121,9 @@ public sealed record RegionScope
 
     internal static Expression<Func<ExpertAssignment, bool>> AssignmentsWithin(Expression<Func<string?>> province, Expression<Func<string?>> city, Expression<Func<string?>> county) =>
         Bind(AssignmentWithin, province, city, county);
+
+    internal static Expression<Func<Entities.Monitoring.TierDayCount, bool>> CountsWithin(Expression<Func<string?>> province, Expression<Func<string?>> city, Expression<Func<string?>> county) =>
+        Bind(CountWithin, province, city, county);
 
     /// <summary>
     /// The same test as the database filter, for objects in memory (writes are checked with it). An expert's assigned

@@ -55,7 +55,7 @@ internal static class ScopeGuard
                         throw new RegionScopeViolationException($"{scope.Actor} may only declare and score on their own expert assignments");
                     }
                     break;
-                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or Entities.Workflow.Application
+                case EnterpriseFinancialYear or EnterpriseRecognition or EnterpriseHonor or TierOutcome or DatedTierOutcome or Entities.Workflow.Application
                     or Entities.Workflow.ExpertAssignment or Entities.Workflow.ApplicationMaterial or Entities.Workflow.ApplicationDeclaration
                     or Entities.Workflow.VerifiedValue or Entities.Sharing.SharingConsent
                     or Entities.Service.CommissionerAssignment or Entities.Service.EnterpriseRequest or Entities.Service.Visit

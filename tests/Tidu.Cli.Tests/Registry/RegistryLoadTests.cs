@@ -59,6 +59,7 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
             .ToDictionaryAsync(e => e.CreditCode, _ct);
         var evaluator = new Evaluator(RuleLibrary.LoadDefault());
         var index = evaluator.Library.Index;
+        var counts = new Dictionary<(string Region, string Tier), (int Qualified, int NearMisses)>();
         foreach (var profile in ProfileReader.Read(File.OpenRead(file)).Select(r => r.Profile!))
         {
             var evaluation = evaluator.Evaluate(profile, AsOf, EvaluationDetail.DecisiveFailures);
@@ -67,7 +68,19 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
             s.HighestTier.ShouldBe(evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier, profile.CreditCode);
             s.NearMissTier.ShouldBe(evaluation.Tiers.FirstOrDefault(index.IsNearMiss)?.Tier, profile.CreditCode);
             s.Outcomes.ShouldBe(evaluation.Tiers.Count, profile.CreditCode);
+            foreach (var t in evaluation.Tiers.Where(t => t.Qualified || index.IsNearMiss(t)))
+            {
+                var c = counts.GetValueOrDefault((profile.RegionCode, t.Tier));
+                counts[(profile.RegionCode, t.Tier)] = t.Qualified ? (c.Qualified + 1, c.NearMisses) : (c.Qualified, c.NearMisses + 1);
+            }
         }
+        // The daily roll-up the dashboard reads holds, on the load's date, the engine's counts per region and tier.
+        var rolled = (await db.TierDayCounts.IgnoreQueryFilters().AsNoTracking().ToListAsync(_ct))
+            .Where(c => c.Day <= AsOf).GroupBy(c => (c.RegionCode, c.Tier))
+            .Select(g => (g.Key, Q: g.Sum(c => c.Qualified), N: g.Sum(c => c.NearMisses))).Where(x => x.Q != 0 || x.N != 0)
+            .OrderBy(x => x.Key).ToList();
+        rolled.ShouldBe([.. counts.Select(c => (c.Key, Q: c.Value.Qualified, N: c.Value.NearMisses)).OrderBy(x => x.Key)]);
+        rolled.ShouldNotBeEmpty();
         (await VerifyAsync(connection)).ShouldBe(ExitCodes.Ok);
     }
 

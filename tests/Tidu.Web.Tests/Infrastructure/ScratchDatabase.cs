@@ -39,7 +39,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = TestClock.NewSharedClock();
 
     /// <summary>A new database; <paramref name="migrate"/> false leaves it empty (no file yet for SQLite), e.g. to restore into.</summary>
-    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app, bool migrate = true)
+    /// <remarks><paramref name="postgresOptions"/>: options of PostgreSQL's CREATE DATABASE (e.g. a locale); ignored on SQLite.</remarks>
+    public static async Task<ScratchDatabase> CreateAsync(TiduAppFixture app, bool migrate = true, string? postgresOptions = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ScratchDatabase scratch;
@@ -54,7 +55,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             var appConnection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)).ConfigureAwait(false);
             var server = new NpgsqlConnectionStringBuilder(appConnection) { Database = "postgres", Pooling = false }.ConnectionString;
             var name = "tidu_scratch_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
+            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\" {postgresOptions}").ConfigureAwait(false);
             var connection = new NpgsqlConnectionStringBuilder(appConnection) { Database = name, Pooling = false }.ConnectionString;
             scratch = new ScratchDatabase(DatabaseProvider.Postgres, connection, cipher, null, server, name, app.AuditHashing);
         }
@@ -69,6 +70,10 @@ public sealed class ScratchDatabase : IAsyncDisposable
     /// <summary>A context seeing everything, acting as <paramref name="actor"/>, sealing audit entries with <paramref name="hashing"/> (the app's by default).</summary>
     public TiduDbContext Context(string actor = "test:system", TimeProvider? clock = null, Tidu.Data.Auditing.AuditHashing? hashing = null) =>
         DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(RegionScope.Everything(actor)), clock ?? Clock, _cipher, hashing ?? Hashing);
+
+    /// <summary>A context limited to <paramref name="scope"/>.</summary>
+    public TiduDbContext Context(RegionScope scope, TimeProvider? clock = null) =>
+        DatabaseServices.CreateContext(Provider, Connection, new FixedRegionScope(scope), clock ?? Clock, _cipher, Hashing);
 
     public async Task ExecuteAsync(string sql)
     {

@@ -37,10 +37,14 @@ internal static class MonitoringData
 
     public static Task<List<Enterprise>> WithinAsync(TiduAppFixture app, string region) =>
         app.WithDbAsync(async db => (await db.Enterprises.AsNoTracking()
-                .Include(e => e.TierOutcomes).Include(e => e.Recognitions).Include(e => e.Evaluation)
+                .Include(e => e.TierOutcomes).Include(e => e.OutcomeHistory).Include(e => e.Recognitions).Include(e => e.Evaluation)
                 .ToListAsync())
             .Where(e => RegionTree.Shipped.IsWithin(e.RegionCode, region))
             .ToList());
+
+    /// <summary>The enterprise's stored outcome for the tier in force on the day (the latest history row on or before it), null when none.</summary>
+    public static DatedTierOutcome? InForce(Enterprise e, string tier, DateOnly on) =>
+        e.OutcomeHistory.Where(h => h.Tier == tier && h.AsOf <= on).MaxBy(h => h.AsOf);
 
     public static bool ValidOn(EnterpriseRecognition r, DateOnly on) => r.RecognizedOn <= on && (r.ValidUntil is null || r.ValidUntil >= on);
 

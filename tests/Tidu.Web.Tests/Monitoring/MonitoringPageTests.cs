@@ -91,7 +91,7 @@ public abstract class MonitoringPageTests(TiduAppFixture app)
     {
         var tree = RegionTree.Shipped;
         var today = ChinaToday;
-        var all = await app.WithDbAsync(db => db.Enterprises.AsNoTracking().Include(e => e.TierOutcomes).Include(e => e.Recognitions).ToListAsync());
+        var all = await app.WithDbAsync(db => db.Enterprises.AsNoTracking().Include(e => e.TierOutcomes).Include(e => e.OutcomeHistory).Include(e => e.Recognitions).ToListAsync());
         var table = PageTable.Read(await PageAsync("zj-province"), "targets");
 
         var targets = Csv("targets.csv").Where(f => f[2] == "target").ToList();
@@ -105,7 +105,7 @@ public abstract class MonitoringPageTests(TiduAppFixture app)
             var within = all.Where(e => tree.IsWithin(e.RegionCode, region)).ToList();
             var recognized = within.Count(e => e.Recognitions.Any(r => r.Tier == f[1] && r.RecognizedOn <= today && (r.ValidUntil is null || r.ValidUntil >= today)));
             row[$"有效认定（{today:yyyy-MM-dd}）"].ShouldBe(f[6] == "cumulative" ? recognized.ToString(CultureInfo.InvariantCulture) : "不适用", string.Join(',', f));
-            row["按最新评价达标"].ShouldBe(within.Count(e => e.TierOutcomes.Any(t => t.Tier == f[1] && t.Qualified)).ToString(CultureInfo.InvariantCulture));
+            row["按统计日期评价达标"].ShouldBe(within.Count(e => MonitoringData.InForce(e, f[1], today) is { Qualified: true }).ToString(CultureInfo.InvariantCulture));
         }
     }
 

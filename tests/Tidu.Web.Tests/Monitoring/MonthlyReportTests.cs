@@ -54,8 +54,8 @@ public abstract partial class MonthlyReportTests(TiduAppFixture app)
             var fresh = New(within, tier, from, to);
             anyNew += fresh;
             Cell(row, "本月新认定").ShouldBe(Text(fresh), title);
-            Cell(row, "按最新评价达标").ShouldBe(Text(within.Count(e => e.TierOutcomes.Any(t => t.Tier == tier && t.Qualified))), title);
-            Cell(row, "差一项达标").ShouldBe(Text(within.Count(e => e.TierOutcomes.Any(t => t.Tier == tier && t.NearMiss))), title);
+            Cell(row, "按统计日期评价达标").ShouldBe(Text(within.Count(e => InForce(e, tier, to) is { Qualified: true })), title);
+            Cell(row, "差一项达标").ShouldBe(Text(within.Count(e => InForce(e, tier, to) is { NearMiss: true, Qualified: false })), title);
             Cell(row, "本地区目标").ShouldBe(targets.SingleOrDefault(f => f[1] == tier)?[4] ?? "不适用", title);
         }
         anyNew.ShouldBeGreaterThan(0, "the month was chosen for a recognition in it");

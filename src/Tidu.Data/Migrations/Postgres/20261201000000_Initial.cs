@@ -278,6 +278,23 @@ namespace Tidu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TierDayCounts",
+                columns: table => new
+                {
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    Qualified = table.Column<int>(type: "integer", nullable: false),
+                    NearMisses = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TierDayCounts", x => new { x.RegionCode, x.Tier, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ListPulls",
                 columns: table => new
                 {
@@ -700,6 +717,32 @@ namespace Tidu.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Honors", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Honors_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeHistory",
+                columns: table => new
+                {
+                    EnterpriseId = table.Column<long>(type: "bigint", nullable: false),
+                    Tier = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleVersion = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Qualified = table.Column<bool>(type: "boolean", nullable: false),
+                    NearMiss = table.Column<bool>(type: "boolean", nullable: false),
+                    Score = table.Column<decimal>(type: "numeric", nullable: true),
+                    ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeHistory", x => new { x.EnterpriseId, x.Tier, x.AsOf });
+                    table.ForeignKey(
+                        name: "FK_OutcomeHistory_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
                         principalColumn: "Id",
@@ -1530,6 +1573,16 @@ namespace Tidu.Data.Migrations.Postgres
                 column: "LastFailureMs");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TierDayCounts_CityCode_Day",
+                table: "TierDayCounts",
+                columns: new[] { "CityCode", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TierDayCounts_ProvinceCode_Day",
+                table: "TierDayCounts",
+                columns: new[] { "ProvinceCode", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TierOutcomes_Tier_Qualified_NearMiss",
                 table: "TierOutcomes",
                 columns: new[] { "Tier", "Qualified", "NearMiss" });
@@ -1623,6 +1676,9 @@ namespace Tidu.Data.Migrations.Postgres
                 name: "OfficialRecognitionLists");
 
             migrationBuilder.DropTable(
+                name: "OutcomeHistory");
+
+            migrationBuilder.DropTable(
                 name: "PasswordHistory");
 
             migrationBuilder.DropTable(
@@ -1648,6 +1704,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SignInFailures");
+
+            migrationBuilder.DropTable(
+                name: "TierDayCounts");
 
             migrationBuilder.DropTable(
                 name: "TierOutcomes");

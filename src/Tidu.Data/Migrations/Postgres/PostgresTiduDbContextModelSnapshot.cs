@@ -305,6 +305,50 @@ namespace Tidu.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.DatedTierOutcome", b =>
+                {
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("NearMiss")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("RuleVersion")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("EnterpriseId", "Tier", "AsOf");
+
+                    b.ToTable("OutcomeHistory");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1036,6 +1080,43 @@ namespace Tidu.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OfficialRecognitionCounts");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Monitoring.TierDayCount", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("NearMisses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Qualified")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Tier", "Day");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("ProvinceCode", "Day");
+
+                    b.ToTable("TierDayCounts");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Region", b =>
@@ -2205,6 +2286,17 @@ namespace Tidu.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.DatedTierOutcome", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Enterprise", "Enterprise")
+                        .WithMany("OutcomeHistory")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.Notification", b =>
                 {
                     b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
@@ -2588,6 +2680,8 @@ namespace Tidu.Data.Migrations.Postgres
                     b.Navigation("Financials");
 
                     b.Navigation("Honors");
+
+                    b.Navigation("OutcomeHistory");
 
                     b.Navigation("Recognitions");
 

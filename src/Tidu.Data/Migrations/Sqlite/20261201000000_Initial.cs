@@ -277,6 +277,23 @@ namespace Tidu.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TierDayCounts",
+                columns: table => new
+                {
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Qualified = table.Column<int>(type: "INTEGER", nullable: false),
+                    NearMisses = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TierDayCounts", x => new { x.RegionCode, x.Tier, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ListPulls",
                 columns: table => new
                 {
@@ -699,6 +716,32 @@ namespace Tidu.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Honors", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Honors_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeHistory",
+                columns: table => new
+                {
+                    EnterpriseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RuleVersion = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Qualified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NearMiss = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", nullable: true),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeHistory", x => new { x.EnterpriseId, x.Tier, x.AsOf });
+                    table.ForeignKey(
+                        name: "FK_OutcomeHistory_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
                         principalColumn: "Id",
@@ -1529,6 +1572,16 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "LastFailureMs");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TierDayCounts_CityCode_Day",
+                table: "TierDayCounts",
+                columns: new[] { "CityCode", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TierDayCounts_ProvinceCode_Day",
+                table: "TierDayCounts",
+                columns: new[] { "ProvinceCode", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TierOutcomes_Tier_Qualified_NearMiss",
                 table: "TierOutcomes",
                 columns: new[] { "Tier", "Qualified", "NearMiss" });
@@ -1622,6 +1675,9 @@ namespace Tidu.Data.Migrations.Sqlite
                 name: "OfficialRecognitionLists");
 
             migrationBuilder.DropTable(
+                name: "OutcomeHistory");
+
+            migrationBuilder.DropTable(
                 name: "PasswordHistory");
 
             migrationBuilder.DropTable(
@@ -1647,6 +1703,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SignInFailures");
+
+            migrationBuilder.DropTable(
+                name: "TierDayCounts");
 
             migrationBuilder.DropTable(
                 name: "TierOutcomes");

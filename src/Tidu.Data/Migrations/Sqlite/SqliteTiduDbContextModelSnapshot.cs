@@ -292,6 +292,50 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.DatedTierOutcome", b =>
+                {
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NearMiss")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleVersion")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnterpriseId", "Tier", "AsOf");
+
+                    b.ToTable("OutcomeHistory");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1003,6 +1047,43 @@ namespace Tidu.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OfficialRecognitionCounts");
+                });
+
+            modelBuilder.Entity("Tidu.Data.Entities.Monitoring.TierDayCount", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NearMisses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Qualified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Tier", "Day");
+
+                    b.HasIndex("CityCode", "Day");
+
+                    b.HasIndex("ProvinceCode", "Day");
+
+                    b.ToTable("TierDayCounts");
                 });
 
             modelBuilder.Entity("Tidu.Data.Entities.Region", b =>
@@ -2140,6 +2221,17 @@ namespace Tidu.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.DatedTierOutcome", b =>
+                {
+                    b.HasOne("Tidu.Data.Entities.Enterprise", "Enterprise")
+                        .WithMany("OutcomeHistory")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Dynamic.Notification", b =>
                 {
                     b.HasOne("Tidu.Data.Entities.Workflow.Application", "Application")
@@ -2523,6 +2615,8 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.Navigation("Financials");
 
                     b.Navigation("Honors");
+
+                    b.Navigation("OutcomeHistory");
 
                     b.Navigation("Recognitions");
 

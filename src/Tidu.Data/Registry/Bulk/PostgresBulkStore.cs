@@ -23,6 +23,8 @@ internal sealed class PostgresBulkStore : IBulkStore
         CREATE TEMP TABLE IF NOT EXISTS bulk_honors (enterprise_id bigint, kind text, year integer, valid_until date, rank integer) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_recognitions (enterprise_id bigint, tier text, recognized_on date, valid_until date, issuer text, basis text) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_outcomes (enterprise_id bigint, tier text, qualified boolean, score numeric, decisive_failures integer, near_miss boolean) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS bulk_history (enterprise_id bigint, tier text, as_of date, rule_version text, qualified boolean, near_miss boolean,
+            score numeric, province_code text, city_code text, region_code text) ON COMMIT DELETE ROWS;
         """;
 
     private const string MergeEnterprises = """
@@ -62,6 +64,9 @@ internal sealed class PostgresBulkStore : IBulkStore
         INSERT INTO "Recognitions" ("EnterpriseId", "Tier", "RecognizedOn", "ValidUntil", "Issuer", "Basis") SELECT * FROM bulk_recognitions;
         DELETE FROM "TierOutcomes" WHERE "EnterpriseId" = ANY(@reevaluated);
         INSERT INTO "TierOutcomes" ("EnterpriseId", "Tier", "Qualified", "Score", "DecisiveFailures", "NearMiss") SELECT * FROM bulk_outcomes;
+        DELETE FROM "OutcomeHistory" WHERE "EnterpriseId" = ANY(@reevaluated) AND "AsOf" = ANY(@dates);
+        INSERT INTO "OutcomeHistory" ("EnterpriseId", "Tier", "AsOf", "RuleVersion", "Qualified", "NearMiss", "Score", "ProvinceCode", "CityCode", "RegionCode")
+            SELECT * FROM bulk_history;
         """;
 
     private readonly NpgsqlConnection _connection;
@@ -144,6 +149,23 @@ internal sealed class PostgresBulkStore : IBulkStore
             w.Write(o.NearMiss, NpgsqlDbType.Boolean);
         }, ct).ConfigureAwait(false);
 
+        // The history rows of the evaluation's date (the only date an evaluation writes): replaced as a whole.
+        await CopyAsync("COPY bulk_history FROM STDIN (FORMAT BINARY)",
+            files.Where(f => f.Evaluated).SelectMany(f => f.Entity.OutcomeHistory.Where(h => h.AsOf == f.Entity.Evaluation!.AsOf).Select(h => (f.Entity.Id, h))), (w, x) =>
+        {
+            var (id, h) = x;
+            w.Write(id, NpgsqlDbType.Bigint);
+            Text(w, h.Tier);
+            w.Write(h.AsOf, NpgsqlDbType.Date);
+            Text(w, h.RuleVersion);
+            w.Write(h.Qualified, NpgsqlDbType.Boolean);
+            w.Write(h.NearMiss, NpgsqlDbType.Boolean);
+            Number(w, h.Score);
+            Text(w, h.ProvinceCode);
+            Text(w, h.CityCode);
+            Text(w, h.RegionCode);
+        }, ct).ConfigureAwait(false);
+
         var merged = await ExecuteAsync(MergeEnterprises, ct, new NpgsqlParameter("now", now.ToUniversalTime())).ConfigureAwait(false);
         // The re-evaluation update joins the staging table: statistics first, or the plan scans every enterprise.
         var reevaluated = 0;
@@ -161,7 +183,9 @@ internal sealed class PostgresBulkStore : IBulkStore
             new NpgsqlParameter("honors", changed.SelectMany(f => f.RemovedHonors).ToArray()),
             new NpgsqlParameter("recognitions", changed.SelectMany(f => f.RemovedRecognitions).ToArray()),
             // Only stored files can have outcomes to replace; a new file's id was drawn for this batch.
-            new NpgsqlParameter("reevaluated", files.Where(f => f.Evaluated && !f.IsNew).Select(f => f.Entity.Id).ToArray())).ConfigureAwait(false);
+            new NpgsqlParameter("reevaluated", files.Where(f => f.Evaluated && !f.IsNew).Select(f => f.Entity.Id).ToArray()),
+            new NpgsqlParameter("dates", files.Where(f => f.Evaluated).Select(f => f.Entity.Evaluation!.AsOf).Distinct().ToArray())).ConfigureAwait(false);
+        await Changes.TierDayCounts.ApplyAsync(_connection, null, files.Where(f => f.Evaluated).SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
     }
 
     private async Task AssignIdsAsync(List<BulkFile> created, CancellationToken ct)

@@ -54,6 +54,11 @@ internal sealed class SqliteBulkStore(TiduDbContext db) : IBulkStore
         using var outcome = Prepare(connection, transaction,
             "INSERT INTO \"TierOutcomes\" (\"EnterpriseId\", \"Tier\", \"Qualified\", \"Score\", \"DecisiveFailures\", \"NearMiss\") VALUES ($EnterpriseId, $Tier, $Qualified, $Score, $DecisiveFailures, $NearMiss)",
             ["EnterpriseId", "Tier", "Qualified", "Score", "DecisiveFailures", "NearMiss"]);
+        using var deleteHistory = Prepare(connection, transaction, "DELETE FROM \"OutcomeHistory\" WHERE \"EnterpriseId\" = $Id AND \"AsOf\" = $AsOf", ["Id", "AsOf"]);
+        using var history = Prepare(connection, transaction,
+            "INSERT INTO \"OutcomeHistory\" (\"EnterpriseId\", \"Tier\", \"AsOf\", \"RuleVersion\", \"Qualified\", \"NearMiss\", \"Score\", \"ProvinceCode\", \"CityCode\", \"RegionCode\") "
+            + "VALUES ($EnterpriseId, $Tier, $AsOf, $RuleVersion, $Qualified, $NearMiss, $Score, $ProvinceCode, $CityCode, $RegionCode)",
+            ["EnterpriseId", "Tier", "AsOf", "RuleVersion", "Qualified", "NearMiss", "Score", "ProvinceCode", "CityCode", "RegionCode"]);
 
         foreach (var f in files)
         {
@@ -118,8 +123,21 @@ internal sealed class SqliteBulkStore(TiduDbContext db) : IBulkStore
                     Bind(outcome, e.Id, o.Tier, o.Qualified, o.Score, o.DecisiveFailures, o.NearMiss);
                     await outcome.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
+                // The history rows of the evaluation's date (the only date an evaluation writes): replaced as a whole.
+                var asOf = e.Evaluation!.AsOf;
+                if (!f.IsNew)
+                {
+                    Bind(deleteHistory, e.Id, asOf);
+                    await deleteHistory.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+                foreach (var h in e.OutcomeHistory.Where(h => h.AsOf == asOf))
+                {
+                    Bind(history, e.Id, h.Tier, h.AsOf, h.RuleVersion, h.Qualified, h.NearMiss, h.Score, h.ProvinceCode, h.CityCode, h.RegionCode);
+                    await history.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
             }
         }
+        await Changes.TierDayCounts.ApplyAsync(connection, transaction, files.Where(f => f.Evaluated).SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
     }
 
     private static void Expect(int rows)

@@ -33,11 +33,11 @@ public sealed class HeadlineSection(IActorSource actors, RegionRollup rollup, Ru
                 new ChartSeries($"有效认定（{period.To:yyyy-MM-dd}）", tiers.Select(t => (int?)valid.Where(c => c.Tier == t).Sum(c => c.Recognized)).ToList()),
                 new ChartSeries($"本月新认定（{period.From:MM-dd}至{period.To:MM-dd}）", tiers.Select(t => (int?)fresh.Where(c => c.Tier == t).Sum(c => c.Count)).ToList()),
                 new ChartSeries("本地区目标（至2025年底）", tiers.Select(t => own.FirstOrDefault(o => o.Tier == t)?.Count).ToList()),
-                new ChartSeries("按最新评价达标", tiers.Select(t => (int?)valid.Where(c => c.Tier == t).Sum(c => c.Qualified)).ToList()),
+                new ChartSeries("按统计日期评价达标", tiers.Select(t => (int?)valid.Where(c => c.Tier == t).Sum(c => c.Qualified)).ToList()),
                 new ChartSeries("差一项达标", tiers.Select(t => (int?)leaves.Where(l => l.Tier == t).Sum(l => l.NearMisses)).ToList()),
             ],
             Totals: false,
-            Note: "一家企业可同时达到多个梯度，各梯度数不相加。“差一项达标”为按最新评价仅一项决定性指标未达到的企业。"
+            Note: "一家企业可同时达到多个梯度，各梯度数不相加。“达标”与“差一项达标”（仅一项决定性指标未达到）按统计日期（月末）当日有效的评价统计。"
                 + (own.Count > 0 ? "目标出处：" + string.Join("；", own.Select(o => o.Cite).Distinct()) + "。" : "本地区没有收录的培育目标，见下节各下级地区目标。"));
         return ReportSection.Tables(Id, "一、总体情况", [table]);
     }
