@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Tidu.Cli;
 using Tidu.Cli.Commands;
+using Tidu.Cli.Output;
 
 Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育：按规则文件评价企业并解释每一项判断。")
@@ -33,7 +34,6 @@ try
 catch (Exception ex)
 #pragma warning restore CA1031
 {
-    Console.Error.WriteLine($"error: internal error ({ex.GetType().Name}): {ex.Message}");
-    Console.Error.WriteLine("这是 Tidu 的缺陷，请将上面一行报告给维护者。");
+    CrashReport.Write(ex, Console.Error, Path.GetTempPath(), TimeProvider.System);
     return ExitCodes.Failure;
 }

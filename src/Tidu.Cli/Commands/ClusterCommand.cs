@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Tidu.Cli.Output;
 using Tidu.Cluster.Hosting;
 using Tidu.Cluster.Screening;
 using Tidu.Rules.Evaluation;
@@ -124,7 +125,7 @@ internal static class ClusterCommand
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && (IsLostNode(ex) || ex is InvalidOperationException or IOException))
         {
-            stderr.WriteLine($"error: the cluster did not finish the screening ({ex.Message}); submit it again: shards already done are kept");
+            stderr.WriteLine($"error: 集群未完成本次筛查（{SystemErrors.Describe(ex)}）；请重新提交，已完成的分片会保留（the cluster did not finish; submit again）");
             return ExitCodes.Failure;
         }
         finally
@@ -203,7 +204,7 @@ internal static class ClusterCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         stopwatch.Stop();
