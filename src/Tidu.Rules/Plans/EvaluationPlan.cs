@@ -272,15 +272,21 @@ public sealed class EvaluationPlan
         }
         var qualified = run.Eval(tier.Root);
         outcome.SetTier(t, qualified, total);
-        if (!qualified && nearMisses != NearMissMode.None)
+        if (qualified || nearMisses == NearMissMode.None)
         {
-            // Now, while the context holds this tier's score: conditions on the score read it.
-            var first = -1;
-            var all = nearMisses == NearMissMode.All ? outcome.DecisiveList(t) : null;
-            all?.Clear();
-            var n = run.DecisiveUnder(tier.Root, all is null ? 2 : int.MaxValue, ref first, all);
-            outcome.SetDecisive(t, n, first);
+            return;
         }
+        if (nearMisses == NearMissMode.Count && !tier.CanNearMiss)
+        {
+            outcome.SetDecisive(t, 2, -1); // no check it could close: not a near miss, whatever failed
+            return;
+        }
+        // Now, while the context holds this tier's score: conditions on the score read it.
+        var first = -1;
+        var all = nearMisses == NearMissMode.All ? outcome.DecisiveList(t) : null;
+        all?.Clear();
+        var n = run.DecisiveUnder(tier.Root, all is null ? 2 : int.MaxValue, ref first, all);
+        outcome.SetDecisive(t, n, first);
     }
 }
 

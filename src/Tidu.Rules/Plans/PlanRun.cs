@@ -142,7 +142,8 @@ internal sealed class PlanRun
     /// <summary>
     /// The decisive failures under step <paramref name="i"/>, which failed — failed checks none of whose enclosing groups
     /// passed — counted up to <paramref name="limit"/>; the first is kept in <paramref name="first"/>, all in
-    /// <paramref name="all"/> when given. Members that pass drop out; only failed ones are looked into.
+    /// <paramref name="all"/> when given. Members that pass drop out; only failed ones are looked into. Without
+    /// <paramref name="all"/> (telling a near miss) a first failure the enterprise cannot close ends the count at the limit.
     /// </summary>
     public int DecisiveUnder(int i, int limit, ref int first, List<int>? all)
     {
@@ -152,6 +153,10 @@ internal sealed class PlanRun
             if (first < 0)
             {
                 first = i;
+                if (all is null && !s.Closable)
+                {
+                    return limit; // counting for a near miss: a first failure the enterprise cannot close rules it out
+                }
             }
             all?.Add(i);
             return 1;
