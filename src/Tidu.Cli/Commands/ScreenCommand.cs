@@ -40,7 +40,7 @@ internal static class ScreenCommand
         {
             using var input = file.OpenRead();
             output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
-            using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using var results = ResultFileStream.Create(output.FullName);
             using var errors = errorsFile is null ? null : new FileStream(errorsFile.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             results.Write(ResultFileHeader.Line(evaluator.Library, asOf)); // the rule versions, described once for every line
             var pipeline = new ScreenPipeline(evaluator, asOf, explain);

@@ -140,7 +140,6 @@ public sealed class EvaluationContext
     public ref readonly FactResult Read(FactNode fact) => ref Slot(fact);
 
     /// <summary>The slot itself: comparisons keep the value's double approximation in it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ref FactResult Slot(FactNode fact)
     {
         var id = fact.Id;

@@ -37,6 +37,7 @@ internal sealed class PlanCompiler(DateOnly asOf)
                     Threshold = new Threshold(check.Threshold ?? 0m),
                     Set = check.Set?.ToArray(),
                     HasDefault = check.Default is not null,
+                    Closable = FactCatalog.IsClosable(check.FactName),
                     Default = check.Default is null ? null : new(Step.Prepared(check.Default)),
                     Fact = check.Node,
                     Source = c,
@@ -130,6 +131,7 @@ internal sealed class PlanCompiler(DateOnly asOf)
             tier.IndicatorDimension = [.. card.Indicators.Select(x => dims.FindIndex(d => d.Id == x.Dimension))];
         }
         tier.Root = Condition(version.Qualify, null);
+        tier.CanNearMiss = Range(tier.Root).Any(s => s.Kind == StepKind.Check && s.Closable);
         return tier;
     }
 }

@@ -45,7 +45,10 @@ public sealed class PlanOutcome
 
     public decimal SubScore(int tier, int dimension) => _subScores[tier][dimension];
 
-    /// <summary>Decisive failures found (counting stops at the limit the evaluation was given).</summary>
+    /// <summary>
+    /// Decisive failures found (counting stops at the limit the evaluation was given; with <see cref="NearMissMode.Count"/>
+    /// 2 means "not a near miss": two or more, or a first one the enterprise cannot close, or none it could).
+    /// </summary>
     public int DecisiveFailures(int tier) => _decisive[tier];
 
     /// <summary>
@@ -53,7 +56,7 @@ public sealed class PlanOutcome
     /// tier failing only on its size class, a title held first or a compliance record is not one (RuleIndex.IsNearMiss).
     /// </summary>
     public Check? NearMiss(int tier) =>
-        !_qualified[tier] && _decisive[tier] == 1 && Plan.Steps[_firstDecisive[tier]].Source is Check check && FactCatalog.IsClosable(check.FactName) ? check : null;
+        !_qualified[tier] && _decisive[tier] == 1 && Plan.Steps[_firstDecisive[tier]] is { Closable: true, Source: Check check } ? check : null;
 
     internal void Begin(EvaluationPlan plan)
     {

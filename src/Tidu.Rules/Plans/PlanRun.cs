@@ -38,7 +38,6 @@ internal sealed class PlanRun
     }
 
     /// <summary>Whether the condition at step <paramref name="i"/> holds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Eval(int i)
     {
         ref var s = ref Steps[i];
@@ -85,7 +84,6 @@ internal sealed class PlanRun
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Check(ref Step s)
     {
         ref var v = ref Context.Slot(s.Fact!);
@@ -97,7 +95,6 @@ internal sealed class PlanRun
     }
 
     /// <summary>The rule's comparison, exactly as <see cref="Model.Conditions.Check.Test"/> decides it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Test(ref Step s, ref FactResult v)
     {
         switch (v.Kind)
@@ -145,9 +142,9 @@ internal sealed class PlanRun
     /// <summary>
     /// The decisive failures under step <paramref name="i"/>, which failed — failed checks none of whose enclosing groups
     /// passed — counted up to <paramref name="limit"/>; the first is kept in <paramref name="first"/>, all in
-    /// <paramref name="all"/> when given. Members that pass drop out; only failed ones are looked into.
+    /// <paramref name="all"/> when given. Members that pass drop out; only failed ones are looked into. Without
+    /// <paramref name="all"/> (telling a near miss) a first failure the enterprise cannot close ends the count at the limit.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int DecisiveUnder(int i, int limit, ref int first, List<int>? all)
     {
         ref var s = ref Steps[i];
@@ -156,6 +153,10 @@ internal sealed class PlanRun
             if (first < 0)
             {
                 first = i;
+                if (all is null && !s.Closable)
+                {
+                    return limit; // counting for a near miss: a first failure the enterprise cannot close rules it out
+                }
             }
             all?.Add(i);
             return 1;

@@ -33,6 +33,9 @@ public sealed class PlanTier
     /// <summary>A condition inside the score card reads the score (it must see the running sub-scores).</summary>
     internal bool CardReadsScore { get; set; }
 
+    /// <summary>A check the enterprise can close is among the qualifying conditions: failing, the tier may be a near miss.</summary>
+    internal bool CanNearMiss { get; set; }
+
     /// <summary>Root step of the qualifying conditions.</summary>
     internal int Root { get; set; } = -1;
 }

@@ -75,7 +75,6 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
     public override long WholePoints(PlanRun run) => Band(run) is var k and >= 0 ? _whole[k] : 0;
 
     /// <summary>The band the value falls in, −1 for none (or a value that is not a number).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Band(PlanRun run)
     {
         ref var v = ref _fact.Read(run);

@@ -28,6 +28,9 @@ internal struct Step
     public bool HasThreshold;
     public bool HasDefault;
 
+    /// <summary>A check the enterprise can close (<see cref="FactCatalog.IsClosable"/>): only such a check makes a near miss.</summary>
+    public bool Closable;
+
     /// <summary>Index after this step's subtree.</summary>
     public int End;
 
