@@ -116,6 +116,9 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     /// <summary>Rule versions in force for the writes being saved, recorded with every audit entry.</summary>
     public string? RuleSetVersion { get; set; }
 
+    /// <summary>What this context's current save and open transaction wrote, so that a commit retires only those regions' cached counts.</summary>
+    public Changes.PendingWrites Writes { get; } = new();
+
     /// <summary>
     /// What issues or changes recognitions in the saves of this context: a round's decision ("application:17"), a
     /// re-review ("re-review:5"), an official list ("official-list:文号"). Unset, a save that touches a recognition is

@@ -18,7 +18,11 @@ public interface IWriteGeneration
     ValueTask AdvanceAsync(CancellationToken ct = default);
 }
 
-/// <summary>One process on its own (the embedded default, the CLI): the process's <see cref="CommittedWrites"/>.</summary>
+/// <summary>
+/// One process on its own (the embedded default, the CLI): the process's <see cref="CommittedWrites.Generation"/>, moved
+/// on by every write that is not of enterprise files alone (those move their regions' counters, which caches of counts
+/// add to their keys).
+/// </summary>
 public sealed class LocalWriteGeneration : IWriteGeneration
 {
     public ValueTask<WriteStamp> CurrentAsync(CancellationToken ct = default) => ValueTask.FromResult(new WriteStamp(Guid.Empty, CommittedWrites.Generation));

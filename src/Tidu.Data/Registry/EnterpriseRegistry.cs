@@ -290,8 +290,18 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
     private async Task<Dictionary<string, Enterprise>> LoadFilesAsync(IEnumerable<string> creditCodes, bool tracked, CancellationToken ct)
     {
         var result = new Dictionary<string, Enterprise>(StringComparer.Ordinal);
-        foreach (var chunk in creditCodes.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+        foreach (var codes in creditCodes.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
+            var chunk = codes;
+            if (!tracked)
+            {
+                // A bulk load's files are mostly new: ask which are stored before loading them with their rows (one query, not six).
+                chunk = [.. await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(ct).ConfigureAwait(false)];
+                if (chunk.Length == 0)
+                {
+                    continue;
+                }
+            }
             var query = tracked ? db.Enterprises : db.Enterprises.AsNoTracking();
             var found = await query
                 .Include(e => e.Financials).Include(e => e.Recognitions).Include(e => e.Honors).Include(e => e.TierOutcomes).Include(e => e.OutcomeHistory)
@@ -383,8 +393,10 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
     /// </summary>
     internal static void StoreEvaluation(Enterprise e, RuleIndex index, EnterpriseEvaluation evaluation)
     {
+        // Each tier's near miss once: deciding it reduces the tier's checks to its decisive failures.
+        var near = evaluation.Tiers.Select(index.IsNearMiss).ToArray();
         var highest = evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier;
-        var nearMiss = evaluation.Tiers.FirstOrDefault(index.IsNearMiss)?.Tier;
+        var nearMiss = evaluation.Tiers.Where((_, i) => near[i]).FirstOrDefault()?.Tier;
         var versions = string.Join(';', evaluation.Tiers.Select(t => $"{t.Version.RuleSetId}@{t.Version.VersionId}"));
         var s = e.Evaluation;
         if (s is null || s.AsOf != evaluation.AsOf || s.SizeClass != evaluation.SizeClass.SizeClass
@@ -399,8 +411,9 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
                 RuleVersions = versions,
             };
         }
-        foreach (var t in evaluation.Tiers)
+        for (var i = 0; i < evaluation.Tiers.Count; i++)
         {
+            var t = evaluation.Tiers[i];
             var row = e.TierOutcomes.FirstOrDefault(o => o.Tier == t.Tier);
             if (row is null)
             {
@@ -409,14 +422,13 @@ public sealed class EnterpriseRegistry(TiduDbContext db, Evaluator evaluator, Re
             }
             // With EvaluationDetail.DecisiveFailures the checks of a failed tier are exactly its decisive failures.
             var failures = t.Qualified ? 0 : t.Checks.Count;
-            var near = index.IsNearMiss(t);
             if (row.Qualified != t.Qualified) { row.Qualified = t.Qualified; }
             if (row.Score != t.Score) { row.Score = t.Score; }
             if (row.DecisiveFailures != failures) { row.DecisiveFailures = failures; }
-            if (row.NearMiss != near) { row.NearMiss = near; }
+            if (row.NearMiss != near[i]) { row.NearMiss = near[i]; }
         }
         e.TierOutcomes.RemoveAll(o => !evaluation.Tiers.Any(t => t.Tier == o.Tier));
         OutcomeHistory.Record(e, evaluation.AsOf,
-            [.. evaluation.Tiers.Select(t => new TierState(t.Tier, $"{t.Version.RuleSetId}@{t.Version.VersionId}", t.Qualified, index.IsNearMiss(t), t.Score))]);
+            [.. evaluation.Tiers.Select((t, i) => new TierState(t.Tier, $"{t.Version.RuleSetId}@{t.Version.VersionId}", t.Qualified, near[i], t.Score))]);
     }
 }

@@ -18,6 +18,11 @@ internal static class OutcomeHistory
     /// <summary>Records <paramref name="states"/> (the tiers the evaluation covered) as of <paramref name="asOf"/>; the roll-up's changes go to <see cref="Enterprise.PendingCounts"/>.</summary>
     public static void Record(Enterprise e, DateOnly asOf, IReadOnlyList<TierState> states)
     {
+        if (e.OutcomeHistory.Count == 0)
+        {
+            RecordFirst(e, asOf, states);
+            return;
+        }
         var tiers = states.Select(s => s.Tier).Union(e.OutcomeHistory.Select(h => h.Tier), StringComparer.Ordinal).ToList();
         foreach (var tier in tiers)
         {
@@ -62,6 +67,35 @@ internal static class OutcomeHistory
                 at.RegionCode = candidate.RegionCode;
             }
             e.PendingCounts.AddRange(Subtract(Contributions(timeline), before));
+        }
+    }
+
+    /// <summary>
+    /// A file's first evaluation (a new file in a bulk load): each tier's row is its whole timeline, so the roll-up
+    /// changes by that row's outcome on its date — what the general case computes, without its bookkeeping.
+    /// </summary>
+    private static void RecordFirst(Enterprise e, DateOnly asOf, IReadOnlyList<TierState> states)
+    {
+        foreach (var state in states)
+        {
+            var row = new DatedTierOutcome
+            {
+                EnterpriseId = e.Id,
+                Tier = state.Tier,
+                AsOf = asOf,
+                RuleVersion = state.RuleVersion,
+                Qualified = state.Qualified,
+                NearMiss = state.NearMiss,
+                Score = state.Score,
+                ProvinceCode = e.ProvinceCode,
+                CityCode = e.CityCode,
+                RegionCode = e.RegionCode,
+            };
+            e.OutcomeHistory.Add(row);
+            if (Count(row, asOf, 1) is { } c && (c.Qualified != 0 || c.NearMisses != 0))
+            {
+                e.PendingCounts.Add(c);
+            }
         }
     }
 

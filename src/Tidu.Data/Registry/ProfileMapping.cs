@@ -133,8 +133,129 @@ public static class ProfileMapping
     /// <summary>The stored enterprise as a validated profile; errors mean the stored data no longer meets the format.</summary>
     public static ProfileRecord ToProfile(Enterprise e) => ToProfile(e, ToUtf8(e));
 
-    /// <summary>The stored enterprise's exchange-format JSON as UTF-8 (what <see cref="ToProfile(Enterprise)"/> parses).</summary>
-    public static byte[] ToUtf8(Enterprise e) => JsonSerializer.SerializeToUtf8Bytes(ToJson(e));
+    /// <summary>
+    /// The stored enterprise's exchange-format JSON as UTF-8 (what <see cref="ToProfile(Enterprise)"/> parses): the bytes
+    /// <see cref="ToJson"/> serializes to, written in one pass without building the JSON tree (the bulk load writes one per
+    /// file; <c>StoredFormTests</c> holds the two to the same bytes).
+    /// </summary>
+    public static byte[] ToUtf8(Enterprise e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("creditCode", e.CreditCode);
+            w.WriteString("name", e.Name);
+            w.WriteString("regionCode", e.RegionCode);
+            w.WriteString("industryCode", e.IndustryCode);
+            var attributes = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(e.Attributes));
+            if (attributes.Read() && attributes.TokenType == JsonTokenType.StartObject)
+            {
+                while (attributes.Read() && attributes.TokenType == JsonTokenType.PropertyName)
+                {
+                    w.WritePropertyName(attributes.GetString()!);
+                    attributes.Read();
+                    Copy(ref attributes, w);
+                }
+            }
+            w.WriteStartArray("financials");
+            foreach (var f in e.Financials.OrderBy(f => f.Year))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("year", f.Year);
+                foreach (var a in YearFields.Amounts)
+                {
+                    if (a.Get(f) is { } v)
+                    {
+                        w.WriteNumber(a.Key, v);
+                    }
+                }
+                foreach (var h in YearFields.Headcounts)
+                {
+                    if (h.Get(f) is { } v)
+                    {
+                        w.WriteNumber(h.Key, v);
+                    }
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (e.Recognitions.Count > 0)
+            {
+                w.WriteStartArray("recognitions");
+                foreach (var r in e.Recognitions.OrderBy(r => r.RecognizedOn).ThenBy(r => r.Tier, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("tier", r.Tier);
+                    w.WriteString("recognizedOn", Date(r.RecognizedOn));
+                    if (r.ValidUntil is { } v)
+                    {
+                        w.WriteString("validUntil", Date(v));
+                    }
+                    if (r.Issuer is { } i)
+                    {
+                        w.WriteString("issuer", i);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            if (e.Honors.Count > 0)
+            {
+                w.WriteStartArray("honors");
+                foreach (var h in e.Honors.OrderBy(h => h.Kind, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("kind", h.Kind);
+                    if (h.Year is { } y)
+                    {
+                        w.WriteNumber("year", y);
+                    }
+                    if (h.ValidUntil is { } v)
+                    {
+                        w.WriteString("validUntil", Date(v));
+                    }
+                    if (h.Rank is { } rank)
+                    {
+                        w.WriteNumber("rank", rank);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the value the reader is on (and everything inside it) as the JSON tree would: strings and names re-escaped by the writer, numbers as they were.</summary>
+    private static void Copy(ref Utf8JsonReader r, Utf8JsonWriter w)
+    {
+        var depth = r.CurrentDepth;
+        while (true)
+        {
+            switch (r.TokenType)
+            {
+                case JsonTokenType.StartObject: w.WriteStartObject(); break;
+                case JsonTokenType.EndObject: w.WriteEndObject(); break;
+                case JsonTokenType.StartArray: w.WriteStartArray(); break;
+                case JsonTokenType.EndArray: w.WriteEndArray(); break;
+                case JsonTokenType.PropertyName: w.WritePropertyName(r.GetString()!); break;
+                case JsonTokenType.String: w.WriteStringValue(r.GetString()); break;
+                case JsonTokenType.Number: w.WriteRawValue(r.ValueSpan, skipInputValidation: true); break;
+                case JsonTokenType.True: w.WriteBooleanValue(true); break;
+                case JsonTokenType.False: w.WriteBooleanValue(false); break;
+                default: w.WriteNullValue(); break;
+            }
+            // A scalar at the value's own depth, or the end of the object or array it began, is the whole value.
+            if (r.CurrentDepth == depth && r.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                return;
+            }
+            r.Read();
+        }
+    }
 
     /// <summary>The profile of <paramref name="e"/> from its JSON already written by <see cref="ToUtf8"/>.</summary>
     public static ProfileRecord ToProfile(Enterprise e, byte[] json)
@@ -143,19 +264,39 @@ public static class ProfileMapping
         return ProfileReader.Parse(new RawRecord(1, e.CreditCode, json));
     }
 
+    /// <summary>
+    /// The profile's members other than the columns, as the exchange format writes them: the written profile's other
+    /// top-level members copied as they are (the same bytes as parsing it into a tree, removing the columns and writing
+    /// the tree again with the same encoder; the profile is written compact, so a member ends where the reader stops).
+    /// </summary>
     private static string AttributesJson(EnterpriseProfile profile)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, ProfileWriter.Options))
+        var full = new ArrayBufferWriter<byte>(2048);
+        using (var w = new Utf8JsonWriter(full, ProfileWriter.Options))
         {
             ProfileWriter.Write(w, profile);
         }
-        var o = JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
-        foreach (var k in ColumnKeys)
+        var attributes = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(attributes, ProfileWriter.Options))
         {
-            o.Remove(k);
+            var r = new Utf8JsonReader(full.WrittenSpan);
+            r.Read();
+            w.WriteStartObject();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = r.GetString()!;
+                r.Read();
+                var start = (int)r.TokenStartIndex;
+                r.Skip();
+                if (!ColumnKeys.Contains(name))
+                {
+                    w.WritePropertyName(name);
+                    w.WriteRawValue(full.WrittenSpan[start..(int)r.BytesConsumed], skipInputValidation: true);
+                }
+            }
+            w.WriteEndObject();
         }
-        return o.ToJsonString(new JsonSerializerOptions { Encoder = ProfileWriter.Options.Encoder });
+        return System.Text.Encoding.UTF8.GetString(attributes.WrittenSpan);
     }
 
     private static (string Province, string? City) Ancestors(string regionCode, RegionTree regions)

@@ -22,6 +22,9 @@ internal sealed class BulkFile
     /// <summary>The revision the file had when it was loaded: the write applies only over that revision (optimistic concurrency).</summary>
     public int LoadedRevision { get; init; }
 
+    /// <summary>A stored file's county, city and province as loaded (a file the input moves leaves counts behind there).</summary>
+    public (string Region, string? City, string Province)? LoadedRegion { get; init; }
+
     /// <summary>Honours and recognitions (database ids) the input no longer holds.</summary>
     public List<long> RemovedHonors { get; } = [];
 

@@ -94,6 +94,17 @@ public sealed class BulkLoader(TiduDbContext db, Evaluator evaluator, RegionTree
             await using (tx.ConfigureAwait(false))
             {
                 await _store.WriteAsync(written, now, options.RecognitionBasis, ct).ConfigureAwait(false);
+                // The store writes past change tracking: the commit retires these regions' cached counts (the files' own, where
+                // they were before, and the regions of the roll-up's changes).
+                foreach (var f in written)
+                {
+                    db.Writes.Transaction.Add(f.Entity.RegionCode, f.Entity.CityCode, f.Entity.ProvinceCode);
+                    if (f.LoadedRegion is { } loaded)
+                    {
+                        db.Writes.Transaction.Add(loaded.Region, loaded.City, loaded.Province);
+                    }
+                    db.Writes.Transaction.Add(f.Entity.PendingCounts);
+                }
                 Timings.Write += Lap(phase);
                 if (written.Any(f => f.Changed))
                 {
@@ -147,7 +158,7 @@ public sealed class BulkLoader(TiduDbContext db, Evaluator evaluator, RegionTree
         {
             var honors = stored.Honors.Select(h => h.Id).ToList();
             var recognitions = stored.Recognitions.Select(r => r.Id).ToList();
-            file = new BulkFile { Entity = stored, LoadedRevision = stored.Revision };
+            file = new BulkFile { Entity = stored, LoadedRevision = stored.Revision, LoadedRegion = (stored.RegionCode, stored.CityCode, stored.ProvinceCode) };
             foreach (var row in group)
             {
                 file.Changed |= ProfileMapping.Apply(row.Profile, stored, regions, official);

@@ -9,8 +9,8 @@ namespace Tidu.Web.Security.Accounts;
 /// <summary>
 /// The security policy in force: the row the security administrator edits, with the configuration's
 /// <c>Security:RequireTwoFactor</c> as a floor. Read on every request (session lifetimes), so it is kept in memory and
-/// read again after any committed write (<see cref="IWriteGeneration"/>: this process's, or every cluster node's) or
-/// after a minute (an edit the generation did not hear of).
+/// read again after any committed write other than of enterprise files alone (<see cref="IWriteGeneration"/>: this
+/// process's, or every cluster node's) or after a minute (an edit the generation did not hear of).
 /// </summary>
 public sealed class SecurityPolicyStore(IServiceScopeFactory scopes, IOptions<SecurityOptions> options, TimeProvider clock, IWriteGeneration writes)
     : Tidu.Application.Administration.ISecurityPolicyDefaults
