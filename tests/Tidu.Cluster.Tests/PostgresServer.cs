@@ -12,6 +12,7 @@ namespace Tidu.Cluster.Tests;
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
+    private readonly List<string> _databases = [];
     private LocalPostgresCluster? _cluster;
 
     public async ValueTask InitializeAsync() => _cluster = await LocalPostgresCluster.StartAsync();
@@ -20,6 +21,13 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> NewDatabaseAsync(CancellationToken ct)
     {
         var server = _cluster ?? throw new InvalidOperationException("the PostgreSQL fixture is not started");
+        // The tests of the collection run one after the other: the earlier tests' idle pooled connections are closed, so
+        // that the server's connection limit bounds one test's silos, not the sum of every test's.
+        foreach (var earlier in _databases)
+        {
+            await using var idle = new NpgsqlConnection(earlier);
+            NpgsqlConnection.ClearPool(idle);
+        }
         var name = "tidu_cluster_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
         {
@@ -27,7 +35,8 @@ public sealed class PostgresServer : IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
-        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+        _databases.Add(database);
         await OrleansSchema.ApplyAsync(database, ct);
         return database;
     }

@@ -6,13 +6,19 @@ using Xunit;
 
 namespace Tidu.Cluster.Tests;
 
-/// <summary>A scheduled job in a two-silo cluster: one reminder, one place it runs, never two runs at once.</summary>
-public sealed class ScheduledJobTests
+/// <summary>
+/// A scheduled job in a two-silo cluster: one reminder, one place it runs, never two runs at once. With membership and
+/// reminders in memory and in PostgreSQL.
+/// </summary>
+public abstract class ScheduledJobTests
 {
+    /// <summary>Where the silos keep membership and reminders: null in memory, else a new PostgreSQL database's connection string.</summary>
+    protected abstract Task<string?> MembershipAsync(CancellationToken ct);
+
     [Fact]
     public async Task Both_silos_register_the_job_but_the_cluster_holds_one_reminder()
     {
-        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromMinutes(60));
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromMinutes(60), postgres: await MembershipAsync(TestContext.Current.CancellationToken));
         var table = TestSilos.Services(cluster.Second).GetRequiredService<IReminderTable>();
         var grain = cluster.Cluster.Client.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
 
@@ -29,7 +35,7 @@ public sealed class ScheduledJobTests
     [Fact]
     public async Task Runs_asked_from_both_silos_at_once_happen_one_at_a_time_in_one_place()
     {
-        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromMinutes(60));
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.FromMinutes(60), postgres: await MembershipAsync(TestContext.Current.CancellationToken));
         var fromFirst = TestSilos.NodeOn(cluster.First).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
         var fromSecond = TestSilos.NodeOn(cluster.Second).Grains.GetGrain<IScheduledJobGrain>(cluster.Job.Name);
 
@@ -46,7 +52,7 @@ public sealed class ScheduledJobTests
     {
         var ct = TestContext.Current.CancellationToken;
         var period = TimeSpan.FromHours(1);
-        await using var cluster = await TestSilos.StartAsync(period);
+        await using var cluster = await TestSilos.StartAsync(period, postgres: await MembershipAsync(TestContext.Current.CancellationToken));
         var ran = cluster.Job.NextRunAsync();
         cluster.Job.Runs.ShouldBe(0, "the reminders' clock has not moved");
 
@@ -69,4 +75,15 @@ public sealed class ScheduledJobTests
         var table = TestSilos.Services(cluster.First).GetRequiredService<IReminderTable>();
         (await table.ReadRows(grain.GetGrainId(), ct)).Reminders.ShouldBeEmpty();
     }
+}
+
+public sealed class InMemoryScheduledJobTests : ScheduledJobTests
+{
+    protected override Task<string?> MembershipAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+}
+
+[Collection(PostgresSilos.Name)]
+public sealed class PostgresScheduledJobTests(PostgresServer postgres) : ScheduledJobTests
+{
+    protected override async Task<string?> MembershipAsync(CancellationToken ct) => await postgres.NewDatabaseAsync(ct);
 }
