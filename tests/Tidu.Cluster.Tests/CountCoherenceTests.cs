@@ -8,16 +8,20 @@ namespace Tidu.Cluster.Tests;
 
 /// <summary>
 /// Two nodes, each with its own memory cache of counts, keyed by the cluster's write generation: a write through one
-/// node retires what the other cached, and a region grain lost with its silo loses no write.
+/// node retires what the other cached, and a region grain lost with its silo loses no write. With membership in memory
+/// and in PostgreSQL.
 /// </summary>
-public sealed class CountCoherenceTests
+public abstract class CountCoherenceTests
 {
+    /// <summary>Where the silos keep membership and reminders: null in memory, else a new PostgreSQL database's connection string.</summary>
+    protected abstract Task<string?> MembershipAsync(CancellationToken ct);
+
     private static readonly RegionScope Province = RegionScope.Region("test", "330000");
 
     [Fact]
     public async Task A_write_through_one_node_is_read_through_the_other_at_once()
     {
-        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero, postgres: await MembershipAsync(TestContext.Current.CancellationToken));
         var a = TestSilos.NodeOn(cluster.First);
         var b = TestSilos.NodeOn(cluster.Second);
         var database = 5;
@@ -42,7 +46,7 @@ public sealed class CountCoherenceTests
     [Fact]
     public async Task A_node_that_did_not_write_keeps_serving_its_cache()
     {
-        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero, postgres: await MembershipAsync(TestContext.Current.CancellationToken));
         var a = TestSilos.NodeOn(cluster.First);
         var b = TestSilos.NodeOn(cluster.Second);
         var computed = 0;
@@ -58,7 +62,7 @@ public sealed class CountCoherenceTests
     [Fact]
     public async Task When_the_silo_holding_the_region_grain_stops_no_write_is_lost()
     {
-        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero);
+        await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero, postgres: await MembershipAsync(TestContext.Current.CancellationToken));
         var a = TestSilos.NodeOn(cluster.First);
         var b = TestSilos.NodeOn(cluster.Second);
         // Node B asks first, so the grain lives on B's silo.
@@ -79,4 +83,15 @@ public sealed class CountCoherenceTests
         (await a.Counts.GetAsync(Province, "enterprises", Count)).ShouldBe(6);
         (await management.GetActivationAddress(a.Grains.GetGrain<IRegionGrain>(RegionGrain.Nation), TestContext.Current.CancellationToken)).ShouldBe(cluster.First.SiloAddress);
     }
+}
+
+public sealed class InMemoryCountCoherenceTests : CountCoherenceTests
+{
+    protected override Task<string?> MembershipAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+}
+
+[Collection(PostgresSilos.Name)]
+public sealed class PostgresCountCoherenceTests(PostgresServer postgres) : CountCoherenceTests
+{
+    protected override async Task<string?> MembershipAsync(CancellationToken ct) => await postgres.NewDatabaseAsync(ct);
 }

@@ -18,9 +18,11 @@ namespace Tidu.Cluster.Tests;
 /// the evaluation refresh hourly), registered by every silo at its start, each fire exactly once per period — not once
 /// per silo, none skipped — and never two runs of a job at once. Orleans' reminder service reads its clock from the
 /// keyed <see cref="TimeProvider"/> <see cref="ReminderTimeProviderNames.Reminders"/>: here a fake one that the test
-/// moves forward, so a week passes without waiting for it. Membership and messaging stay on real time.
+/// moves forward, so a week passes without waiting for it. Membership and messaging stay on real time. On the
+/// single-machine setup (membership and reminders in memory) and on the multi-node one (Orleans' ADO.NET membership and
+/// reminder tables in PostgreSQL, which every silo registers into and loads its reminders from).
 /// </summary>
-public sealed class ReminderWeekTests
+public abstract class ReminderWeekTests
 {
     private const string RunKey = "TiduTest:WeekRun";
     private static readonly ConcurrentDictionary<string, (FakeTimeProvider Clock, CountingJob[] Jobs)> Runs = new(StringComparer.Ordinal);
@@ -44,11 +46,13 @@ public sealed class ReminderWeekTests
         using var ticks = new TickCounter(jobs.Select(j => j.Name));
         var builder = new TestClusterBuilder(3);
         builder.Properties[RunKey] = run;
+        TestMembership.Use(builder, await MembershipAsync(ct));
         builder.AddSiloBuilderConfigurator<Configurator>();
         await using var cluster = builder.Build();
         try
         {
             await cluster.DeployAsync(ct);
+            await TestMembership.AllSeeAllAsync(cluster, ct);
             var start = clock.GetUtcNow();
             // Every silo registered every job at its start; each silo loads the reminders it owns from the table on its
             // refresh timer, which runs on the fake clock too.
@@ -72,6 +76,7 @@ public sealed class ReminderWeekTests
             jobs[2].Runs.ShouldBe(7 * 24);
             jobs.ShouldAllBe(j => j.MaxConcurrentRuns == 1);
             ticks.FiringSilos.Count.ShouldBeGreaterThan(0);
+            await WeekDoneAsync([.. jobs.Select(j => j.Name)], ct);
         }
         finally
         {
@@ -79,6 +84,12 @@ public sealed class ReminderWeekTests
             Runs.TryRemove(run, out _);
         }
     }
+
+    /// <summary>Where the silos keep membership and reminders: null in memory, else a new PostgreSQL database's connection string.</summary>
+    protected abstract Task<string?> MembershipAsync(CancellationToken ct);
+
+    /// <summary>What the setup shows after the week (the multi-node one: one row per job in the reminder table).</summary>
+    protected virtual Task WeekDoneAsync(IReadOnlyList<string> jobs, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
     /// Awaits the reminder service's own signal that the job's tick number <paramref name="due"/> was delivered, however
@@ -103,7 +114,7 @@ public sealed class ReminderWeekTests
         public void Configure(ISiloBuilder siloBuilder)
         {
             var (clock, jobs) = Runs[siloBuilder.Configuration[RunKey]!];
-            siloBuilder.UseInMemoryReminderService();
+            TestMembership.Configure(siloBuilder);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
             foreach (var job in jobs)
             {
@@ -193,5 +204,25 @@ public sealed class ReminderWeekTests
         }
 
         public void Dispose() => _subscription.Dispose();
+    }
+}
+
+public sealed class InMemoryReminderWeekTests : ReminderWeekTests
+{
+    protected override Task<string?> MembershipAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+}
+
+[Collection(PostgresSilos.Name)]
+public sealed class PostgresReminderWeekTests(PostgresServer postgres) : ReminderWeekTests
+{
+    private string? _database;
+
+    protected override async Task<string?> MembershipAsync(CancellationToken ct) => _database = await postgres.NewDatabaseAsync(ct);
+
+    protected override async Task WeekDoneAsync(IReadOnlyList<string> jobs, CancellationToken ct)
+    {
+        var names = string.Join(", ", jobs.Select(j => $"'{j}'"));
+        (await PostgresServer.CountAsync(_database!, $"SELECT count(*) FROM orleansreminderstable WHERE remindername IN ({names})", ct))
+            .ShouldBe(jobs.Count, "one reminder row per job, though every silo registered every job");
     }
 }

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
+using Orleans.Reminders;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
@@ -15,22 +16,25 @@ using Tidu.Data.Changes;
 namespace Tidu.Cluster.Tests;
 
 /// <summary>
-/// An in-memory cluster of silos (two unless asked) in this process, each standing for a web node: the platform's cluster services,
-/// in-memory reminders, and a counting job (<see cref="CountingJob"/>) that each test gets its own of. New grains are
-/// placed on the silo that first calls them, so a test decides where a grain lives (and which silo to stop).
+/// A cluster of silos (two unless asked) in this process, each standing for a web node: the platform's cluster services,
+/// membership and reminders in memory or in PostgreSQL (<see cref="TestMembership"/>), and a counting job
+/// (<see cref="CountingJob"/>) that each test gets its own of. The reminders run on a fake clock (<see cref="Clock"/>) that
+/// only the test moves. New grains are placed on the silo that first calls them, so a test decides where a grain lives
+/// (and which silo to stop).
 /// </summary>
 public sealed class TestSilos : IAsyncDisposable
 {
     private const string RunKey = "TiduTest:Run";
-    private static readonly ConcurrentDictionary<string, CountingJob> Jobs = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (CountingJob Job, FakeTimeProvider Clock)> Jobs = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ShardStarts> Starts = new(StringComparer.Ordinal);
     private readonly string _run;
 
-    private TestSilos(TestCluster cluster, string run, CountingJob job, ShardStarts starts)
+    private TestSilos(TestCluster cluster, string run, CountingJob job, FakeTimeProvider clock, ShardStarts starts)
     {
         Cluster = cluster;
         _run = run;
         Job = job;
+        Clock = clock;
         Shards = starts;
     }
 
@@ -39,25 +43,33 @@ public sealed class TestSilos : IAsyncDisposable
     /// <summary>The job both silos have registered (one object: the silos share this process).</summary>
     public CountingJob Job { get; }
 
+    /// <summary>The reminders' clock on every silo (Orleans' keyed reminder <see cref="TimeProvider"/>): it moves only when the test moves it.</summary>
+    public FakeTimeProvider Clock { get; }
+
     /// <summary>The shards every silo started (one object: the silos share this process).</summary>
     public ShardStarts Shards { get; }
 
-    public SiloHandle First => Cluster.Primary!;
-    public SiloHandle Second => Cluster.SecondarySilos[0];
+    // Without Orleans' test membership there is no primary silo: the silos in the order they started.
+    public SiloHandle First => Cluster.Silos[0];
+    public SiloHandle Second => Cluster.Silos[1];
 
-    public static async Task<TestSilos> StartAsync(TimeSpan jobPeriod, short silos = 2)
+    /// <summary>Starts the silos; <paramref name="postgres"/>: a database with Orleans' tables for membership and reminders.</summary>
+    public static async Task<TestSilos> StartAsync(TimeSpan jobPeriod, short silos = 2, string? postgres = null)
     {
         var run = Guid.NewGuid().ToString("N");
         var job = new CountingJob("test-job-" + run[..8], jobPeriod);
-        Jobs[run] = job;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 7, 2, 0, 0, TimeSpan.Zero));
+        Jobs[run] = (job, clock);
         var starts = new ShardStarts();
         Starts[run] = starts;
         var builder = new TestClusterBuilder(silos);
         builder.Properties[RunKey] = run;
+        TestMembership.Use(builder, postgres);
         builder.AddSiloBuilderConfigurator<Configurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new TestSilos(cluster, run, job, starts);
+        await TestMembership.AllSeeAllAsync(cluster);
+        return new TestSilos(cluster, run, job, clock, starts);
     }
 
     public static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
@@ -82,10 +94,9 @@ public sealed class TestSilos : IAsyncDisposable
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            var job = Jobs[siloBuilder.Configuration[RunKey]!];
-            siloBuilder.UseInMemoryReminderService();
-            // The platform's minimum is a minute; the test's job ticks every second so that a tick is seen at all.
-            siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            var (job, clock) = Jobs[siloBuilder.Configuration[RunKey]!];
+            TestMembership.Configure(siloBuilder);
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, clock);
             siloBuilder.Services.AddSingleton<PlacementStrategy, PreferLocalPlacement>();
             siloBuilder.Services.AddSingleton<IScheduledJob>(job);
             siloBuilder.Services.AddSingleton<IShardStartObserver>(Starts[siloBuilder.Configuration[RunKey]!]);

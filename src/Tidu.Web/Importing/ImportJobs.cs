@@ -15,7 +15,8 @@ namespace Tidu.Web.Importing;
 /// not in memory: any node takes a queued job (a lease says who works on it; a lease that ran out is taken over, so a
 /// job survives a restart), and any node shows its report. Kept for the configured retention, then removed.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> log, TimeProvider clock, IOptions<ImportOptions> options) : BackgroundService
+public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> log, TimeProvider clock, IOptions<ImportOptions> options,
+    IEnumerable<IImportStepObserver> observers) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
     private readonly string _node = NodeName();
@@ -198,6 +199,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
                 {
                     return;
                 }
+            }
+            foreach (var observer in observers)
+            {
+                await observer.SavingAsync(id, ct).ConfigureAwait(false);
             }
             // Saving checks the file again as it is now (the stored files may have changed since the report was shown).
             var registry = work.ServiceProvider.GetRequiredService<EnterpriseRegistry>();
