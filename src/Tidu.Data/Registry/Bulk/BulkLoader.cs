@@ -13,8 +13,8 @@ namespace Tidu.Data.Registry.Bulk;
 /// <summary>
 /// Loads enterprise files in batches, each batch one transaction: the records are checked as every import checks them
 /// (<see cref="EnterpriseRegistry.RefusalsAsync"/>), merged with the stored files by credit code and year, evaluated with
-/// the screening engine, and written by the provider's bulk store (PostgreSQL binary COPY into staging tables merged by
-/// one statement per table; SQLite prepared statements) together with one audit entry for the batch (see the ADR on
+/// the screening engine, and written by the provider's bulk store (PostgreSQL binary COPY, new files straight into the
+/// tables and stored ones through staging tables; SQLite prepared statements) together with one audit entry for the batch (see the ADR on
 /// bulk loading). A batch either commits whole or leaves nothing; a file already identical is not written, so loading
 /// the same input again writes nothing and re-running an interrupted load completes it.
 /// </summary>
