@@ -6,9 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Tidu.Cli.Batches;
 using Tidu.Cli.Output;
 using Tidu.Cluster.Hosting;
 using Tidu.Cluster.Screening;
+using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Screening;
 
@@ -18,7 +20,7 @@ namespace Tidu.Cli.Commands;
 /// <c>tidu cluster node --connection CS</c>: a batch node of the platform's cluster (a silo, no web).
 /// <c>tidu cluster screen FILE --out F (--connection CS | --silos N)</c>: a whole-file screening split into shards and
 /// screened across the cluster's silos, put together in input order; the same output as <c>tidu screen</c>
-/// (docs/scale.md).
+/// (docs/scale.md). <c>tidu cluster gap FILE --out F …</c>: the gap lists of <c>tidu gap</c> the same way.
 /// </summary>
 internal static class ClusterCommand
 {
@@ -26,7 +28,7 @@ internal static class ClusterCommand
     private const int LocalSiloPort = 11311;
     private const int LocalGatewayPort = 30311;
 
-    public static Command Create() => new("cluster", "多节点集群（Microsoft Orleans）：批处理节点与分布式筛查。") { Node(), Screen() };
+    public static Command Create() => new("cluster", "多节点集群（Microsoft Orleans）：批处理节点与分布式筛查。") { Node(), Screen(), Gap() };
 
     private static Command Node()
     {
@@ -70,6 +72,32 @@ internal static class ClusterCommand
         return command;
     }
 
+    private static Command Gap()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines；其他格式作为一个分片）" };
+        var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（与 tidu gap 的 JSON Lines 输出逐行相同）", Required = true };
+        var tier = new Option<string?>("--tier") { Description = "只分析该梯度（如 specialized-sme），并先列出须先取得的梯度的差距" };
+        var next = new Option<bool>("--next") { Description = "下一梯度建议：按已获称号找出梯度阶梯的下一级，给出其差距" };
+        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录（每个节点须能读到同一目录）" };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "作业目录（每个节点须能读写；默认：结果文件旁的 .tidu-jobs）" };
+        var shardMb = new Option<int>("--shard-mb") { Description = "每个分片约多少 MB（首次提交时决定，作业的分片此后不变）", DefaultValueFactory = _ => 8 };
+        var connection = new Option<string?>("--connection") { Description = "平台的 PostgreSQL 连接字符串：提交到该集群（由 tidu cluster node 或平台节点组成）" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "集群标识", DefaultValueFactory = _ => "tidu" };
+        var silos = new Option<int>("--silos") { Description = "不连接集群时：在本进程启动几个节点", DefaultValueFactory = _ => 1 };
+        var command = new Command("gap", "分布式差距分析：按行切分为分片，在集群各节点上分析，按输入顺序合并；结果与 tidu gap（JSON Lines）相同。")
+        {
+            file, asOf, output, tier, next, rules, work, shardMb, connection, clusterId, silos,
+        };
+        command.SetAction((parse, ct) => RunGapAsync(new GapRequest(parse.GetValue(file)!, parse.GetValue(asOf), parse.GetValue(output)!, parse.GetValue(tier),
+            parse.GetValue(next), parse.GetValue(rules), parse.GetValue(work), parse.GetValue(shardMb), parse.GetValue(connection), parse.GetValue(clusterId)!,
+            parse.GetValue(silos)), Console.Error, TimeProvider.System, ct));
+        return command;
+    }
+
+    internal sealed record GapRequest(FileInfo File, string? AsOf, FileInfo Output, string? Tier, bool Next, DirectoryInfo? Rules, DirectoryInfo? Work,
+        int ShardMb, string? Connection, string ClusterId, int Silos);
+
     internal sealed record ScreenRequest(FileInfo File, string? AsOf, FileInfo Output, FileInfo? Errors, bool Explain, DirectoryInfo? Rules, DirectoryInfo? Work,
         int ShardMb, string? Connection, string ClusterId, int Silos);
 
@@ -99,20 +127,85 @@ internal static class ClusterCommand
         {
             return ExitCodes.Failure;
         }
-        if (request.ShardMb is < 1 or > 4096 || request.Silos is < 1 or > 16)
+        if (!JobOptionsValid(request.File, request.ShardMb, request.Silos, stderr))
         {
-            stderr.WriteLine("error: --shard-mb must be between 1 and 4096, --silos between 1 and 16");
-            return ExitCodes.Failure;
-        }
-        if (!request.File.Exists)
-        {
-            stderr.WriteLine($"error: {request.File.FullName} does not exist");
             return ExitCodes.Failure;
         }
         var stopwatch = Stopwatch.StartNew();
-        var workRoot = request.Work?.FullName ?? Path.Combine(request.Output.Directory?.FullName ?? Environment.CurrentDirectory, ".tidu-jobs");
-        var spec = ScreenJobSpec.Create(request.File.FullName, workRoot, asOf, request.Explain, evaluator, request.Rules?.FullName, (long)request.ShardMb << 20);
-        var hosts = request.Connection is { } connection ? [Client(connection, request.ClusterId)] : LocalSilos(request.Silos);
+        var spec = ScreenJobSpec.Create(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, request.Explain, evaluator, request.Rules?.FullName,
+            (long)request.ShardMb << 20);
+        if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
+        {
+            return ExitCodes.Failure;
+        }
+        return Assemble(spec, status, evaluator, asOf, request, stopwatch, stdout, stderr);
+    }
+
+    /// <summary>
+    /// <c>tidu cluster gap</c>: the gap lists of <c>tidu gap</c> (JSON Lines) computed in shards across the cluster; the
+    /// results file holds what <c>tidu gap</c> writes on stdout, and stderr what it writes there.
+    /// </summary>
+    public static async Task<int> RunGapAsync(GapRequest request, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!GapCommand.TrySetUp(request.AsOf, request.Tier, request.Next, request.Rules, clock, stderr, out var evaluator, out var asOf)
+            || !JobOptionsValid(request.File, request.ShardMb, request.Silos, stderr))
+        {
+            return ExitCodes.Failure;
+        }
+        var spec = ScreenJobSpec.CreateGap(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, request.Tier, request.Next, evaluator,
+            request.Rules?.FullName, (long)request.ShardMb << 20);
+        if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
+        {
+            return ExitCodes.Failure;
+        }
+        var tally = new BatchTally();
+        try
+        {
+            request.Output.Directory?.Create();
+            using var results = new FileStream(request.Output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            new ScreenJobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, results, (errors, counts) =>
+            {
+                using var reader = new StreamReader(errors);
+                while (reader.ReadLine() is { } line)
+                {
+                    stderr.WriteLine(line);
+                }
+                tally.Add(BatchTally.ReadJson(counts));
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        tally.WriteSummary(stderr);
+        return tally.ExitCode;
+    }
+
+    private static bool JobOptionsValid(FileInfo file, int shardMb, int silos, TextWriter stderr)
+    {
+        if (shardMb is < 1 or > 4096 || silos is < 1 or > 16)
+        {
+            stderr.WriteLine("error: --shard-mb must be between 1 and 4096, --silos between 1 and 16");
+            return false;
+        }
+        if (!file.Exists)
+        {
+            stderr.WriteLine($"error: {file.FullName} does not exist");
+            return false;
+        }
+        return true;
+    }
+
+    private static string WorkRoot(DirectoryInfo? work, FileInfo output) =>
+        work?.FullName ?? Path.Combine(output.Directory?.FullName ?? Environment.CurrentDirectory, ".tidu-jobs");
+
+    /// <summary>Runs the job on the cluster (or local silos) until every shard is done; null (reported) when the cluster did not finish it.</summary>
+    private static async Task<ScreenJobStatus?> RunJobAsync(ScreenJobSpec spec, string? connection, string clusterId, int silos, TextWriter stderr,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var hosts = connection is not null ? [Client(connection, clusterId)] : LocalSilos(silos);
         ScreenJobStatus status;
         try
         {
@@ -125,8 +218,8 @@ internal static class ClusterCommand
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && (IsLostNode(ex) || ex is InvalidOperationException or IOException))
         {
-            stderr.WriteLine($"error: 集群未完成本次筛查（{SystemErrors.Describe(ex)}）；请重新提交，已完成的分片会保留（the cluster did not finish; submit again）");
-            return ExitCodes.Failure;
+            stderr.WriteLine($"error: 集群未完成本次作业（{SystemErrors.Describe(ex)}）；请重新提交，已完成的分片会保留（the cluster did not finish the job; submit again）");
+            return null;
         }
         finally
         {
@@ -137,7 +230,7 @@ internal static class ClusterCommand
             }
         }
         stderr.WriteLine($"作业 {spec.JobId}：{status.Shards} 个分片，本次运行 {status.ShardRuns} 个（其余此前已完成），目录 {spec.WorkDirectory}");
-        return Assemble(spec, status, evaluator, asOf, request, stopwatch, stdout, stderr);
+        return status;
     }
 
     /// <summary>Submits the job; a submission cut off (the job's silo died) is made again — what is done is kept.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tidu.Cli.Batches;
 using Tidu.Cli.Output;
 using Tidu.Domain.Profiles;
+using Tidu.Rules.Batches;
 
 namespace Tidu.Cli.Commands;
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Tidu.Cli.Batches;
 using Tidu.Cli.Output;
 using Tidu.Domain.Profiles;
+using Tidu.Rules.Batches;
+using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
 
 namespace Tidu.Cli.Commands;
@@ -42,18 +44,8 @@ internal static class GapCommand
     internal static int Run(FileInfo file, string? asOfText, string? tier, bool next, string format, DirectoryInfo? rulesDir, TextWriter stdout, TextWriter stderr, TimeProvider clock,
         Action<EnterpriseProfile>? beforeEach)
     {
-        if (tier is not null && next)
+        if (!TrySetUp(asOfText, tier, next, rulesDir, clock, stderr, out var evaluator, out var asOf))
         {
-            stderr.WriteLine("error: --tier and --next cannot be used together");
-            return ExitCodes.Failure;
-        }
-        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var evaluator, out var asOf))
-        {
-            return ExitCodes.Failure;
-        }
-        if (tier is not null && evaluator.Library.Tiers.All(t => t.Id != tier))
-        {
-            stderr.WriteLine($"error: --tier '{tier}' is not a tier of the rules; tiers: {string.Join(", ", evaluator.Library.Tiers.Select(t => t.Id))}");
             return ExitCodes.Failure;
         }
         if (!InputFile.TryOpen(file, stderr, out var input))
@@ -61,16 +53,37 @@ internal static class GapCommand
             return ExitCodes.Failure;
         }
         var analyzer = new GapAnalyzer(evaluator);
+        var question = new GapQuestion(tier, next);
         BatchTally tally;
         using (input)
         {
             using var sink = GapSink.For(format, stdout, asOf);
-            tally = ProfileBatch.Run(input, stderr, p => sink.Render(p,
-                tier is not null ? analyzer.AnalyzeWithPrerequisites(p, asOf, tier)
-                : next ? analyzer.NextTiers(p, asOf)
-                : analyzer.FailedTiers(p, asOf)), (_, r) => sink.Add(r), beforeEach);
+            tally = ProfileBatch.Run(input, stderr, p => sink.Render(p, question.Ask(analyzer, p, asOf)), (_, r) => sink.Add(r), beforeEach);
         }
         tally.WriteSummary(stderr);
         return tally.ExitCode;
+    }
+
+    /// <summary>The rules and date of a gap run, and its <c>--tier</c>/<c>--next</c> checked against them (also for <c>tidu cluster gap</c>).</summary>
+    internal static bool TrySetUp(string? asOfText, string? tier, bool next, DirectoryInfo? rulesDir, TimeProvider clock, TextWriter stderr,
+        out Evaluator evaluator, out DateOnly asOf)
+    {
+        evaluator = null!;
+        asOf = default;
+        if (tier is not null && next)
+        {
+            stderr.WriteLine("error: --tier and --next cannot be used together");
+            return false;
+        }
+        if (!EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out evaluator, out asOf))
+        {
+            return false;
+        }
+        if (tier is not null && evaluator.Library.Tiers.All(t => t.Id != tier))
+        {
+            stderr.WriteLine($"error: --tier '{tier}' is not a tier of the rules; tiers: {string.Join(", ", evaluator.Library.Tiers.Select(t => t.Id))}");
+            return false;
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ using Tidu.Cli.Batches;
 using Tidu.Cli.Policies;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Model;
 using Tidu.Rules.Policies;

@@ -12,6 +12,7 @@ using Tidu.Data.Registry.Bulk;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Batches;
 
 namespace Tidu.Cli.Commands;
 

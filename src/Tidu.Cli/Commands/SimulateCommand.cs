@@ -7,6 +7,7 @@ using Tidu.Cli.Simulation;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules;
+using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Files;
 using Tidu.Rules.Policies;

@@ -4,6 +4,7 @@ using Tidu.Cli.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
+using Tidu.Rules.Batches;
 using Tidu.Rules.Reforms;
 
 namespace Tidu.Cli.Simulation;

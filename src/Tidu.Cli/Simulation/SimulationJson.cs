@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Tidu.Cli.Batches;
+using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;

@@ -18,8 +18,17 @@ public sealed record ScreenJobSpec(
     [property: Id(4)] bool Explain,
     [property: Id(5)] string? RulesDirectory,
     [property: Id(6)] string RulesDigest,
-    [property: Id(7)] long ShardBytes)
+    [property: Id(7)] long ShardBytes,
+    [property: Id(8)] string Work = ScreenJobSpec.ScreenWork,
+    [property: Id(9)] string? GapTier = null,
+    [property: Id(10)] bool GapNext = false)
 {
+    /// <summary><see cref="Work"/>: screening (<c>tidu screen</c>'s results file).</summary>
+    public const string ScreenWork = "screen";
+
+    /// <summary><see cref="Work"/>: gap lists (<c>tidu gap</c>'s JSON lines), for <see cref="GapTier"/> or <see cref="GapNext"/>.</summary>
+    public const string GapWork = "gap";
+
     /// <summary>About 8 MB of JSON Lines a shard (~10–20 thousand profiles): small enough that a lost shard costs seconds.</summary>
     public const long DefaultShardBytes = 8L << 20;
 
@@ -29,7 +38,16 @@ public sealed record ScreenJobSpec(
     /// size is not part of the identity: a job keeps the shards it was first planned with.
     /// </summary>
     public static ScreenJobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
-        long shardBytes = DefaultShardBytes)
+        long shardBytes = DefaultShardBytes) =>
+        Create(inputPath, workRoot, asOf, explain, evaluator, rulesDirectory, shardBytes, ScreenWork, null, false);
+
+    /// <summary>The gap-list job for <paramref name="inputPath"/>: which gaps (<paramref name="tier"/>, <paramref name="next"/>) are part of its identity.</summary>
+    public static ScreenJobSpec CreateGap(string inputPath, string workRoot, DateOnly asOf, string? tier, bool next, Evaluator evaluator, string? rulesDirectory,
+        long shardBytes = DefaultShardBytes) =>
+        Create(inputPath, workRoot, asOf, false, evaluator, rulesDirectory, shardBytes, GapWork, tier, next);
+
+    private static ScreenJobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
+        long shardBytes, string work, string? tier, bool next)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         var input = Path.GetFullPath(inputPath);
@@ -39,9 +57,11 @@ public sealed record ScreenJobSpec(
             content = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         var rules = RulesDigestOf(evaluator, asOf);
-        var id = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{content}|{rules}|{explain}")))[..32];
+        // A screening job keeps the identity it had before other kinds of work existed.
+        var identity = work == ScreenWork ? $"{content}|{rules}|{explain}" : $"{content}|{rules}|{work}|{tier}|{next}";
+        var id = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..32];
         return new ScreenJobSpec(id, input, Path.Combine(Path.GetFullPath(workRoot), id), asOf, explain,
-            rulesDirectory is null ? null : Path.GetFullPath(rulesDirectory), rules, shardBytes);
+            rulesDirectory is null ? null : Path.GetFullPath(rulesDirectory), rules, shardBytes, work, tier, next);
     }
 
     /// <summary>The rule versions a result file names in its header (<see cref="ResultFileHeader"/>), as a digest.</summary>

@@ -1,9 +1,10 @@
+using Tidu.Rules.Gaps;
 using Tidu.Rules.Screening;
 
 namespace Tidu.Cluster.Screening;
 
 /// <summary>
-/// Screens one shard with the same pipeline as <c>tidu screen</c>, on this silo's cores, into the job's folder. The
+/// Runs one shard with the job's work — the pipeline of <c>tidu screen</c>, or the record loop of <c>tidu gap</c> — on this silo's cores, into the job's folder. The
 /// work runs off the grain scheduler (it is minutes of CPU, not a grain turn); its files appear whole or not at all, so
 /// a run cut short by the silo's death leaves nothing a later run could be confused by.
 /// </summary>
@@ -20,8 +21,14 @@ public sealed class ScreenShardGrain(ScreenEvaluators evaluators, ILocalSiloDeta
         {
             var directory = new ScreenJobDirectory(spec.WorkDirectory);
             var shard = directory.LoadOrPlan(spec.InputPath, spec.ShardBytes)[index];
-            var pipeline = new ScreenPipeline(evaluators.For(spec), spec.AsOf, spec.Explain);
-            return directory.RunShard(pipeline, spec.InputPath, shard);
+            var evaluator = evaluators.For(spec);
+            IShardWork work = spec.Work switch
+            {
+                ScreenJobSpec.ScreenWork => new ScreenShardWork(new ScreenPipeline(evaluator, spec.AsOf, spec.Explain)),
+                ScreenJobSpec.GapWork => new GapShardWork(new GapAnalyzer(evaluator), spec.AsOf, new GapQuestion(spec.GapTier, spec.GapNext)),
+                _ => throw new InvalidOperationException($"job {spec.JobId}: this node does not know the work '{spec.Work}'"),
+            };
+            return directory.RunShard(work, spec.InputPath, shard);
         }).ConfigureAwait(true);
     }
 }

@@ -7,12 +7,13 @@ namespace Tidu.Domain.Exchange;
 /// as white space by JSON). Skips a UTF-8 byte-order mark at the start. A line longer than the limit is
 /// not buffered: it is consumed up to its LF and reported as oversized.
 /// </summary>
-internal sealed class LineSplitter(Stream stream, int maxBytes)
+/// <paramref name="firstLine"/>: the number of the stream's first line (a part of a file starts past line 1).
+internal sealed class LineSplitter(Stream stream, int maxBytes, long firstLine = 1)
 {
     private readonly byte[] _chunk = new byte[1 << 16];
     private int _pos;
     private int _len;
-    private long _lineNumber;
+    private long _lineNumber = firstLine - 1;
     private bool _started;
     private bool _eof;
 

@@ -93,6 +93,18 @@ public static class ProfileReader
         }
     }
 
+    /// <summary>
+    /// Cuts a part of a JSON Lines file (whole lines, the first of them line <paramref name="firstLine"/>) into records
+    /// located as in the whole file; a part of blank lines has no records.
+    /// </summary>
+    public static IEnumerable<RawRecord> SplitLines(Stream stream, long firstLine, int maxRecordBytes = DefaultMaxRecordBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstLine, 1);
+        var lines = new LineSplitter(stream, maxRecordBytes, firstLine);
+        return SkipBlankLines(lines) is { } first ? JsonLines(lines, first) : [];
+    }
+
     private static (byte[] Line, long Number, bool Oversized)? SkipBlankLines(LineSplitter lines)
     {
         while (lines.Next() is { } l)

@@ -68,29 +68,24 @@ public sealed class ScreenJobDirectory
     /// <summary>Whether the shard's output is complete (its counts, written last, exist).</summary>
     public bool IsDone(int index) => System.IO.File.Exists(Counts(index));
 
-    /// <summary>Screens one shard of <paramref name="inputPath"/> into this folder; returns its record count.</summary>
-    public long RunShard(ScreenPipeline pipeline, string inputPath, ScreenShard shard)
+    /// <summary>Runs <paramref name="work"/> on one shard of <paramref name="inputPath"/> into this folder; returns its record count.</summary>
+    public long RunShard(IShardWork work, string inputPath, ScreenShard shard)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(shard);
         Directory.CreateDirectory(Path);
         var attempt = "." + Guid.NewGuid().ToString("N") + ".part";
         var (results, errors, counts) = (Results(shard.Index) + attempt, Errors(shard.Index) + attempt, Counts(shard.Index) + attempt);
-        ScreenSummary summary;
-        var log = new StringWriter(CultureInfo.InvariantCulture);
+        long records;
         try
         {
             using (var input = OpenInput(inputPath))
             using (var resultStream = new FileStream(results, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             using (var errorStream = new FileStream(errors, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                input.Seek(shard.Offset, SeekOrigin.Begin);
-                summary = pipeline.Run(new RangeStream(input, shard.Length), resultStream, errorStream, _ => { }, log, shard);
-            }
             using (var countStream = new FileStream(counts, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                ScreenSummaryJson.Write(countStream, summary, lines);
+                input.Seek(shard.Offset, SeekOrigin.Begin);
+                records = work.Run(new RangeStream(input, shard.Length), shard, resultStream, errorStream, countStream);
             }
             System.IO.File.Move(results, Results(shard.Index), overwrite: true);
             System.IO.File.Move(errors, Errors(shard.Index), overwrite: true);
@@ -103,7 +98,31 @@ public sealed class ScreenJobDirectory
                 System.IO.File.Delete(left);
             }
         }
-        return summary.Records;
+        return records;
+    }
+
+    /// <summary>
+    /// Copies the shards' results in input order after whatever <paramref name="results"/> already holds (the header),
+    /// handing each shard's errors and counts, in order, to <paramref name="each"/>.
+    /// </summary>
+    public void AssembleParts(int shards, Stream results, Action<Stream, Stream> each)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(each);
+        for (var i = 0; i < shards; i++)
+        {
+            if (!IsDone(i))
+            {
+                throw new InvalidOperationException($"shard {i} of the job in {Path} has no output yet");
+            }
+            using (var part = System.IO.File.OpenRead(Results(i)))
+            {
+                part.CopyTo(results);
+            }
+            using var errors = System.IO.File.OpenRead(Errors(i));
+            using var counts = System.IO.File.OpenRead(Counts(i));
+            each(errors, counts);
+        }
     }
 
     /// <summary>
@@ -117,19 +136,12 @@ public sealed class ScreenJobDirectory
         var log = new List<string>();
         using var line = new PooledBuffer(1024);
         using var writer = new Utf8JsonWriter(line, EvaluationJsonWriter.Options);
-        for (var i = 0; i < shards; i++)
+        AssembleParts(shards, results, (shardErrors, counts) =>
         {
-            if (!IsDone(i))
-            {
-                throw new InvalidOperationException($"shard {i} of the job in {Path} has no output yet");
-            }
-            using (var part = System.IO.File.OpenRead(Results(i)))
-            {
-                part.CopyTo(results);
-            }
             if (errors is not null)
             {
-                foreach (var text in System.IO.File.ReadLines(Errors(i)))
+                using var reader = new StreamReader(shardErrors);
+                while (reader.ReadLine() is { } text)
                 {
                     using var doc = JsonDocument.Parse(text);
                     var e = doc.RootElement;
@@ -138,11 +150,10 @@ public sealed class ScreenJobDirectory
                     ScreenPipeline.WriteError(errors, writer, line, record, total.Records + e.GetProperty("ordinal").GetInt64());
                 }
             }
-            using var counts = System.IO.File.OpenRead(Counts(i));
             var (summary, lines) = ScreenSummaryJson.Read(counts);
             total.Add(summary);
             log.AddRange(lines);
-        }
+        });
         return (total, log);
     }
 

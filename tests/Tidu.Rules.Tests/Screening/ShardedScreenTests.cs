@@ -35,7 +35,7 @@ public sealed class ShardedScreenTests : IDisposable
         var shards = job.LoadOrPlan(input, shardBytes);
         foreach (var shard in shards.Reverse())
         {
-            job.RunShard(Pipeline(), input, shard);
+            job.RunShard(new ScreenShardWork(Pipeline()), input, shard);
         }
         using var results = new MemoryStream();
         using var errors = new MemoryStream();
@@ -104,9 +104,9 @@ public sealed class ShardedScreenTests : IDisposable
         var shards = job.LoadOrPlan(input, 30_000);
         job.IsDone(1).ShouldBeFalse();
 
-        job.RunShard(Pipeline(), input, shards[1]);
+        job.RunShard(new ScreenShardWork(Pipeline()), input, shards[1]);
         var first = Directory.GetFiles(job.Path, "shard-00001.*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
-        job.RunShard(Pipeline(), input, shards[1]);
+        job.RunShard(new ScreenShardWork(Pipeline()), input, shards[1]);
         var second = Directory.GetFiles(job.Path, "shard-00001.*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
 
         job.IsDone(1).ShouldBeTrue();
@@ -122,7 +122,7 @@ public sealed class ShardedScreenTests : IDisposable
         ScreenInput.Write(input, Engine.Evaluator.Library, 200, 34);
         var job = new ScreenJobDirectory(PathOf("job"));
         var shards = job.LoadOrPlan(input, 30_000);
-        job.RunShard(Pipeline(), input, shards[0]);
+        job.RunShard(new ScreenShardWork(Pipeline()), input, shards[0]);
 
         Should.Throw<InvalidOperationException>(() => job.Assemble(shards.Count, Stream.Null, null));
     }

@@ -1,7 +1,7 @@
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 
-namespace Tidu.Cli.Batches;
+namespace Tidu.Rules.Batches;
 
 /// <summary>
 /// The record loop of the commands that answer record by record in input order (evaluate, gap, match): each record
@@ -9,7 +9,7 @@ namespace Tidu.Cli.Batches;
 /// whose processing throws is reported as failed (locator, credit code, exception type and message, a Chinese
 /// message) — and the run goes on. Output is written only for a record computed whole.
 /// </summary>
-internal static class ProfileBatch
+public static class ProfileBatch
 {
     /// <param name="input">The profiles (exchange format).</param>
     /// <param name="stderr">Where invalid and failed records are reported.</param>
@@ -18,10 +18,20 @@ internal static class ProfileBatch
     /// <param name="beforeEach">Test seam: runs first inside each record's isolation.</param>
     public static BatchTally Run<T>(Stream input, TextWriter stderr, Func<EnterpriseProfile, T?> compute, Action<EnterpriseProfile, T> write,
         Action<EnterpriseProfile>? beforeEach = null)
+        where T : class =>
+        Run(ProfileReader.Split(input), stderr, compute, write, beforeEach);
+
+    /// <summary>The same loop over records already cut (a part of a file, located as in the whole file).</summary>
+    public static BatchTally Run<T>(IEnumerable<RawRecord> records, TextWriter stderr, Func<EnterpriseProfile, T?> compute, Action<EnterpriseProfile, T> write,
+        Action<EnterpriseProfile>? beforeEach = null)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(compute);
+        ArgumentNullException.ThrowIfNull(write);
         var tally = new BatchTally();
-        foreach (var raw in ProfileReader.Split(input))
+        foreach (var raw in records)
         {
             tally.Read++;
             if (!RecordIsolation.TryParse(raw, out var record, out var parseFailure))

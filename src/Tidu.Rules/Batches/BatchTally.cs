@@ -1,10 +1,12 @@
-namespace Tidu.Cli.Batches;
+using System.Text.Json;
+
+namespace Tidu.Rules.Batches;
 
 /// <summary>
 /// What a batch run did with its input records. Nothing is lost: every record read is counted exactly once — with a
 /// result, invalid (reported with its errors), failed (reported with the internal error) or outside the run's scope.
 /// </summary>
-internal sealed class BatchTally
+public sealed class BatchTally
 {
     public long Read { get; set; }
     public long Done { get; set; }
@@ -14,8 +16,15 @@ internal sealed class BatchTally
     /// <summary>Valid records the run does not cover (e.g. registered outside <c>--jurisdiction</c>).</summary>
     public long OutOfScope { get; set; }
 
-    /// <summary>1 when a record was invalid or failed (the others have results), else 0.</summary>
-    public int ExitCode => Invalid + Failed > 0 ? ExitCodes.InvalidRecords : ExitCodes.Ok;
+    /// <summary>Whether a record was invalid or failed (the others have results).</summary>
+    public bool Incomplete => Invalid + Failed > 0;
+
+    /// <summary>Adds another part's counts (a shard of the same file).</summary>
+    public void Add(BatchTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (Read, Done, Invalid, Failed, OutOfScope) = (Read + other.Read, Done + other.Done, Invalid + other.Invalid, Failed + other.Failed, OutOfScope + other.OutOfScope);
+    }
 
     /// <summary>The lines after the run on stderr: the invalid count (as before), the failures, and the full account when either occurred.</summary>
     public void WriteSummary(TextWriter stderr, string? invalidLine = null, string outOfScopeMeaning = "outside the run's scope")
@@ -34,5 +43,33 @@ internal sealed class BatchTally
         {
             stderr.WriteLine($"{Read} record(s) read: {Done} with results, {Invalid} invalid, {Failed} failed" + (OutOfScope > 0 ? $", {OutOfScope} {outOfScopeMeaning}" : ""));
         }
+    }
+
+    /// <summary>The counts as one JSON object (a shard's counts in a job's folder).</summary>
+    public void WriteJson(Stream output)
+    {
+        using var w = new Utf8JsonWriter(output);
+        w.WriteStartObject();
+        w.WriteNumber("read", Read);
+        w.WriteNumber("done", Done);
+        w.WriteNumber("invalid", Invalid);
+        w.WriteNumber("failed", Failed);
+        w.WriteNumber("outOfScope", OutOfScope);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Counts written by <see cref="WriteJson"/>.</summary>
+    public static BatchTally ReadJson(Stream input)
+    {
+        using var doc = JsonDocument.Parse(input);
+        var o = doc.RootElement;
+        return new BatchTally
+        {
+            Read = o.GetProperty("read").GetInt64(),
+            Done = o.GetProperty("done").GetInt64(),
+            Invalid = o.GetProperty("invalid").GetInt64(),
+            Failed = o.GetProperty("failed").GetInt64(),
+            OutOfScope = o.GetProperty("outOfScope").GetInt64(),
+        };
     }
 }

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tidu.Cli.Batches;
+namespace Tidu.Rules.Batches;
 
 /// <summary>
 /// Diagnostics quote parts of the input; hostile input can carry control and bidirectional-override characters that
 /// would garble or disguise a terminal line. They are shown as \uXXXX.
 /// </summary>
-internal static class Printable
+public static class Printable
 {
     public static string Of(string text)
     {

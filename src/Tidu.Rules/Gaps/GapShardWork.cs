@@ -1,0 +1,36 @@
+using System.Text;
+using Tidu.Domain.Exchange;
+using Tidu.Rules.Batches;
+using Tidu.Rules.Screening;
+
+namespace Tidu.Rules.Gaps;
+
+/// <summary>
+/// Gap lists as a job's shard work: the record loop and lines of <c>tidu gap</c> (JSON Lines), its stderr lines as the
+/// shard's errors and its counts, records located as in the whole file.
+/// </summary>
+public sealed class GapShardWork(GapAnalyzer analyzer, DateOnly asOf, GapQuestion question) : IShardWork
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(counts);
+        var records = shard.JsonLines ? ProfileReader.SplitLines(input, shard.FirstLine) : ProfileReader.Split(input);
+        BatchTally tally;
+        using (var stdout = new StreamWriter(results, Utf8, 1 << 16, leaveOpen: true))
+        using (var stderr = new StreamWriter(errors, Utf8, 1 << 12, leaveOpen: true))
+        {
+            tally = ProfileBatch.Run(records, stderr, p => question.Ask(analyzer, p, asOf).Select(GapJsonWriter.Line).ToList(), (_, lines) =>
+            {
+                foreach (var line in lines)
+                {
+                    stdout.WriteLine(line);
+                }
+            });
+        }
+        tally.WriteJson(counts);
+        return tally.Read;
+    }
+}
