@@ -176,7 +176,7 @@ internal static class ClusterCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
         tally.WriteSummary(stderr);
