@@ -51,48 +51,51 @@ internal static class ClusterCommand
 
     private static Command Screen()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines；其他格式作为一个分片）" };
-        var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
+        var job = new JobOptions();
         var output = new Option<FileInfo>("--out") { Description = "结果文件（与 tidu screen 逐行相同）", Required = true };
         var errors = new Option<FileInfo?>("--errors") { Description = "无效记录文件（与 tidu screen 相同）" };
         var explain = new Option<bool>("--explain") { Description = "结果中包含逐项检查" };
-        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录（每个节点须能读到同一目录）" };
-        var work = new Option<DirectoryInfo?>("--work") { Description = "作业目录（每个节点须能读写；默认：结果文件旁的 .tidu-jobs）" };
-        var shardMb = new Option<int>("--shard-mb") { Description = "每个分片约多少 MB（首次提交时决定，作业的分片此后不变）", DefaultValueFactory = _ => 8 };
-        var connection = new Option<string?>("--connection") { Description = "平台的 PostgreSQL 连接字符串：提交到该集群（由 tidu cluster node 或平台节点组成）" };
-        var clusterId = new Option<string>("--cluster-id") { Description = "集群标识", DefaultValueFactory = _ => "tidu" };
-        var silos = new Option<int>("--silos") { Description = "不连接集群时：在本进程启动几个节点", DefaultValueFactory = _ => 1 };
-        var command = new Command("screen", "分布式筛查：按行切分为分片，在集群各节点上筛查，按输入顺序合并；结果与 tidu screen 相同。")
-        {
-            file, asOf, output, errors, explain, rules, work, shardMb, connection, clusterId, silos,
-        };
-        command.SetAction((parse, ct) => RunScreenAsync(new ScreenRequest(parse.GetValue(file)!, parse.GetValue(asOf), parse.GetValue(output)!, parse.GetValue(errors),
-            parse.GetValue(explain), parse.GetValue(rules), parse.GetValue(work), parse.GetValue(shardMb), parse.GetValue(connection), parse.GetValue(clusterId)!,
-            parse.GetValue(silos)), Console.Out, Console.Error, TimeProvider.System, ct));
+        var command = job.AddTo(new Command("screen", "分布式筛查：按行切分为分片，在集群各节点上筛查，按输入顺序合并；结果与 tidu screen 相同。") { output, errors, explain });
+        command.SetAction((parse, ct) => RunScreenAsync(new ScreenRequest(parse.GetValue(job.File)!, parse.GetValue(job.AsOf), parse.GetValue(output)!, parse.GetValue(errors),
+            parse.GetValue(explain), parse.GetValue(job.Rules), parse.GetValue(job.Work), parse.GetValue(job.ShardMb), parse.GetValue(job.Connection),
+            parse.GetValue(job.ClusterId)!, parse.GetValue(job.Silos)), Console.Out, Console.Error, TimeProvider.System, ct));
         return command;
     }
 
     private static Command Gap()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "企业档案文件（JSON Lines；其他格式作为一个分片）" };
-        var asOf = new Option<string?>("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
+        var job = new JobOptions();
         var output = new Option<FileInfo>("--out") { Description = "结果文件（与 tidu gap 的 JSON Lines 输出逐行相同）", Required = true };
         var tier = new Option<string?>("--tier") { Description = "只分析该梯度（如 specialized-sme），并先列出须先取得的梯度的差距" };
         var next = new Option<bool>("--next") { Description = "下一梯度建议：按已获称号找出梯度阶梯的下一级，给出其差距" };
-        var rules = new Option<DirectoryInfo?>("--rules") { Description = "规则文件目录（每个节点须能读到同一目录）" };
-        var work = new Option<DirectoryInfo?>("--work") { Description = "作业目录（每个节点须能读写；默认：结果文件旁的 .tidu-jobs）" };
-        var shardMb = new Option<int>("--shard-mb") { Description = "每个分片约多少 MB（首次提交时决定，作业的分片此后不变）", DefaultValueFactory = _ => 8 };
-        var connection = new Option<string?>("--connection") { Description = "平台的 PostgreSQL 连接字符串：提交到该集群（由 tidu cluster node 或平台节点组成）" };
-        var clusterId = new Option<string>("--cluster-id") { Description = "集群标识", DefaultValueFactory = _ => "tidu" };
-        var silos = new Option<int>("--silos") { Description = "不连接集群时：在本进程启动几个节点", DefaultValueFactory = _ => 1 };
-        var command = new Command("gap", "分布式差距分析：按行切分为分片，在集群各节点上分析，按输入顺序合并；结果与 tidu gap（JSON Lines）相同。")
-        {
-            file, asOf, output, tier, next, rules, work, shardMb, connection, clusterId, silos,
-        };
-        command.SetAction((parse, ct) => RunGapAsync(new GapRequest(parse.GetValue(file)!, parse.GetValue(asOf), parse.GetValue(output)!, parse.GetValue(tier),
-            parse.GetValue(next), parse.GetValue(rules), parse.GetValue(work), parse.GetValue(shardMb), parse.GetValue(connection), parse.GetValue(clusterId)!,
-            parse.GetValue(silos)), Console.Error, TimeProvider.System, ct));
+        var command = job.AddTo(new Command("gap", "分布式差距分析：按行切分为分片，在集群各节点上分析，按输入顺序合并；结果与 tidu gap（JSON Lines）相同。") { output, tier, next });
+        command.SetAction((parse, ct) => RunGapAsync(new GapRequest(parse.GetValue(job.File)!, parse.GetValue(job.AsOf), parse.GetValue(output)!, parse.GetValue(tier),
+            parse.GetValue(next), parse.GetValue(job.Rules), parse.GetValue(job.Work), parse.GetValue(job.ShardMb), parse.GetValue(job.Connection),
+            parse.GetValue(job.ClusterId)!, parse.GetValue(job.Silos)), Console.Error, TimeProvider.System, ct));
         return command;
+    }
+
+    /// <summary>What every distributed job is given (the file, the date, the rules, the job folder and the cluster), declared once.</summary>
+    private sealed class JobOptions
+    {
+        public Argument<FileInfo> File { get; } = new("FILE") { Description = "企业档案文件（JSON Lines；其他格式作为一个分片）" };
+        public Option<string?> AsOf { get; } = new("--as-of") { Description = "评价日期 YYYY-MM-DD（默认今天）" };
+        public Option<DirectoryInfo?> Rules { get; } = new("--rules") { Description = "规则文件目录（每个节点须能读到同一目录）" };
+        public Option<DirectoryInfo?> Work { get; } = new("--work") { Description = "作业目录（每个节点须能读写；默认：结果文件旁的 .tidu-jobs）" };
+        public Option<int> ShardMb { get; } = new("--shard-mb") { Description = "每个分片约多少 MB（首次提交时决定，作业的分片此后不变）", DefaultValueFactory = _ => 8 };
+        public Option<string?> Connection { get; } = new("--connection") { Description = "平台的 PostgreSQL 连接字符串：提交到该集群（由 tidu cluster node 或平台节点组成）" };
+        public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "集群标识", DefaultValueFactory = _ => "tidu" };
+        public Option<int> Silos { get; } = new("--silos") { Description = "不连接集群时：在本进程启动几个节点", DefaultValueFactory = _ => 1 };
+
+        public Command AddTo(Command command)
+        {
+            command.Arguments.Add(File);
+            foreach (var option in new Option[] { AsOf, Rules, Work, ShardMb, Connection, ClusterId, Silos })
+            {
+                command.Options.Add(option);
+            }
+            return command;
+        }
     }
 
     internal sealed record GapRequest(FileInfo File, string? AsOf, FileInfo Output, string? Tier, bool Next, DirectoryInfo? Rules, DirectoryInfo? Work,

@@ -112,14 +112,7 @@ internal sealed class PostgresBulkStore : IBulkStore
         {
             var e = f.Entity;
             w.Write(e.Id, NpgsqlDbType.Bigint);
-            Text(w, e.CreditCode);
-            Text(w, e.Name);
-            Text(w, e.RegionCode);
-            Text(w, e.ProvinceCode);
-            Text(w, e.CityCode);
-            Text(w, e.IndustryCode);
-            Date(w, e.EstablishedOn);
-            Text(w, e.Attributes);
+            FileColumns(w, e);
             w.Write(utc, NpgsqlDbType.TimestampTz);
             w.Write(f.LoadedRevision, NpgsqlDbType.Integer);
             Evaluation(w, e.Evaluation);
@@ -139,6 +132,19 @@ internal sealed class PostgresBulkStore : IBulkStore
         await AddCountsAsync(files.Where(f => f.Evaluated).SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
     }
 
+    /// <summary>The file's own columns, in the order both the table and the staging table list them.</summary>
+    private static void FileColumns(NpgsqlBinaryImporter w, Enterprise e)
+    {
+        Text(w, e.CreditCode);
+        Text(w, e.Name);
+        Text(w, e.RegionCode);
+        Text(w, e.ProvinceCode);
+        Text(w, e.CityCode);
+        Text(w, e.IndustryCode);
+        Date(w, e.EstablishedOn);
+        Text(w, e.Attributes);
+    }
+
     /// <summary>
     /// Stored files (changed, or re-evaluated on another date): their rows go by COPY into the staging tables and are
     /// merged by one statement per table, each file only over the revision it was loaded with.
@@ -152,14 +158,7 @@ internal sealed class PostgresBulkStore : IBulkStore
             w.Write(f.Changed, NpgsqlDbType.Boolean);
             w.Write(f.Evaluated, NpgsqlDbType.Boolean);
             w.Write(f.LoadedRevision, NpgsqlDbType.Integer);
-            Text(w, e.CreditCode);
-            Text(w, e.Name);
-            Text(w, e.RegionCode);
-            Text(w, e.ProvinceCode);
-            Text(w, e.CityCode);
-            Text(w, e.IndustryCode);
-            Date(w, e.EstablishedOn);
-            Text(w, e.Attributes);
+            FileColumns(w, e);
             Evaluation(w, e.Evaluation);
         }, ct).ConfigureAwait(false);
         var changed = files.Where(f => f.Changed).ToList();
