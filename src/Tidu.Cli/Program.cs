@@ -3,8 +3,11 @@ using System.Text;
 using Tidu.Cli;
 using Tidu.Cli.Commands;
 using Tidu.Cli.Output;
+using Tidu.Domain.Exchange;
 
 Console.OutputEncoding = Encoding.UTF8;
+// A record that fails with a defect is named on stderr; its exception goes to this file for the maintainers.
+DefectLog.Use(DefectLog.In(Path.GetTempPath(), TimeProvider.System.GetUtcNow(), Environment.ProcessId));
 var root = new RootCommand("Tidu（梯度）— 优质中小企业梯度培育：按规则文件评价企业并解释每一项判断。")
 {
     EvaluateCommand.Create(),

@@ -24,7 +24,7 @@ public static class DeclaredValues
         {
             Application = application,
             EnterpriseId = enterprise.Id,
-            ProfileJson = ProfileMapping.ToJson(enterprise).ToJsonString(),
+            ProfileJson = System.Text.Encoding.UTF8.GetString(ProfileMapping.ToUtf8(enterprise)),
             DeclaredBy = actor,
             DeclaredAt = at,
         };

@@ -63,80 +63,18 @@ public static class ProfileMapping
         return e;
     }
 
-    /// <summary>The exchange-format JSON of a stored enterprise (with its financials, recognitions and honours loaded).</summary>
-    public static JsonObject ToJson(Enterprise e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        var o = new JsonObject
-        {
-            ["creditCode"] = e.CreditCode,
-            ["name"] = e.Name,
-            ["regionCode"] = e.RegionCode,
-            ["industryCode"] = e.IndustryCode,
-        };
-        if (JsonNode.Parse(e.Attributes) is JsonObject attributes)
-        {
-            foreach (var (key, value) in attributes.ToList())
-            {
-                attributes.Remove(key);
-                o[key] = value;
-            }
-        }
-        var years = new JsonArray();
-        foreach (var f in e.Financials.OrderBy(f => f.Year))
-        {
-            var y = new JsonObject { ["year"] = f.Year };
-            foreach (var a in YearFields.Amounts)
-            {
-                Put(y, a.Key, a.Get(f));
-            }
-            foreach (var h in YearFields.Headcounts)
-            {
-                Put(y, h.Key, h.Get(f));
-            }
-            years.Add(y);
-        }
-        o["financials"] = years;
-        if (e.Recognitions.Count > 0)
-        {
-            o["recognitions"] = new JsonArray([.. e.Recognitions.OrderBy(r => r.RecognizedOn).ThenBy(r => r.Tier, StringComparer.Ordinal).Select(r =>
-            {
-                var n = new JsonObject { ["tier"] = r.Tier, ["recognizedOn"] = Date(r.RecognizedOn) };
-                if (r.ValidUntil is { } v)
-                {
-                    n["validUntil"] = Date(v);
-                }
-                if (r.Issuer is { } i)
-                {
-                    n["issuer"] = i;
-                }
-                return (JsonNode)n;
-            })]);
-        }
-        if (e.Honors.Count > 0)
-        {
-            o["honors"] = new JsonArray([.. e.Honors.OrderBy(h => h.Kind, StringComparer.Ordinal).Select(h =>
-            {
-                var n = new JsonObject { ["kind"] = h.Kind };
-                Put(n, "year", h.Year);
-                if (h.ValidUntil is { } v)
-                {
-                    n["validUntil"] = Date(v);
-                }
-                Put(n, "rank", h.Rank);
-                return (JsonNode)n;
-            })]);
-        }
-        return o;
-    }
+    /// <summary>
+    /// The exchange-format JSON of a stored enterprise (with its financials, recognitions and honours loaded) as a tree,
+    /// for the pages that edit or merge it: <see cref="ToUtf8"/>'s bytes parsed, so there is one writer of the stored form.
+    /// </summary>
+    public static JsonObject ToJson(Enterprise e) => JsonNode.Parse(ToUtf8(e))!.AsObject();
 
     /// <summary>The stored enterprise as a validated profile; errors mean the stored data no longer meets the format.</summary>
     public static ProfileRecord ToProfile(Enterprise e) => ToProfile(e, ToUtf8(e));
 
     /// <summary>
-    /// The stored enterprise's exchange-format JSON as UTF-8 (what <see cref="ToProfile(Enterprise)"/> parses): the bytes
-    /// <see cref="ToJson"/> serializes to, written in one pass without building the JSON tree (the bulk load writes one per
-    /// file; <c>StoredFormTests</c> holds the two to the same bytes).
+    /// The stored enterprise's exchange-format JSON as UTF-8 (what <see cref="ToProfile(Enterprise)"/> parses), written in
+    /// one pass without a JSON tree: the bulk load writes one per file.
     /// </summary>
     public static byte[] ToUtf8(Enterprise e)
     {
@@ -376,22 +314,6 @@ public static class ProfileMapping
         }
         assign(wanted);
         return true;
-    }
-
-    private static void Put(JsonObject o, string key, decimal? value)
-    {
-        if (value is { } v)
-        {
-            o[key] = v;
-        }
-    }
-
-    private static void Put(JsonObject o, string key, int? value)
-    {
-        if (value is { } v)
-        {
-            o[key] = v;
-        }
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -92,7 +92,7 @@ public static class TiduApi
     private static async Task<IResult> GetAsync(string creditCode, EnterpriseRegistry registry, CancellationToken ct)
     {
         return await registry.FindAsync(creditCode, ct).ConfigureAwait(false) is { } e
-            ? Results.Content(ProfileMapping.ToJson(e).ToJsonString(), "application/json; charset=utf-8")
+            ? Results.Bytes(ProfileMapping.ToUtf8(e), "application/json; charset=utf-8")
             : NotFound(creditCode);
     }
 

@@ -213,12 +213,12 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Microsoft.Exten
 
     /// <summary>
     /// An internal error on one record (or one enterprise's rows): logged in English with the exception's message, an
-    /// issue in Chinese on each row. The report names the exception's type only: its message is no user's to read.
+    /// issue in Chinese on each row. The report names no part of the exception: its text is no user's to read.
     /// </summary>
     private void Failed(RecordFailure failure, IEnumerable<long> rows, IssueLog issues)
     {
         log.LogError("import record {Record} ({CreditCode}) failed: {Reason}", failure.Record, failure.CreditCode, failure.Reason);
-        var reported = $"internal error ({failure.ExceptionType}); the details are in the server log";
+        const string reported = "internal error; the details are in the server log";
         foreach (var row in rows)
         {
             issues.Add(new ImportIssue(row, "", FailedRecordZh, reported));
@@ -374,8 +374,8 @@ public sealed class ProfileImporter(EnterpriseRegistry registry, Microsoft.Exten
     }
 
     /// <summary>
-    /// The "year" of a financials entry. Stored files (ProfileMapping.ToJson) hold it as an int node, parsed input as
-    /// a JSON element or a long; GetValue&lt;long&gt; throws on the int one, which failed every import touching a stored file.
+    /// The "year" of a financials entry: a JSON element when parsed, an int or a long when a merge set it in code;
+    /// GetValue&lt;long&gt; throws on an int node, which once failed every import touching a stored file.
     /// </summary>
     private static long? YearOf(JsonNode? entry) =>
         entry?["year"] is JsonValue v
