@@ -52,6 +52,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
     public DbSet<TierOutcome> TierOutcomes => Set<TierOutcome>();
     public DbSet<DatedTierOutcome> OutcomeHistory => Set<DatedTierOutcome>();
     public DbSet<Entities.Monitoring.TierDayCount> TierDayCounts => Set<Entities.Monitoring.TierDayCount>();
+    public DbSet<Entities.Monitoring.FileMixCount> FileMixCounts => Set<Entities.Monitoring.FileMixCount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -162,6 +163,9 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         builder.Entity<Entities.Monitoring.TierDayCount>().HasQueryFilter(Or(
             c => c.RegionCode.StartsWith(ScopeAllPrefix!),
             RegionScope.CountsWithin(() => ScopeProvinceCode, () => ScopeCityCode, () => ScopeCountyCode)));
+        builder.Entity<Entities.Monitoring.FileMixCount>().HasQueryFilter(Or(
+            c => c.RegionCode.StartsWith(ScopeAllPrefix!),
+            RegionScope.MixWithin(() => ScopeProvinceCode, () => ScopeCityCode, () => ScopeCountyCode)));
         // An application is the enterprise's: whoever cannot see the enterprise cannot see or decide on it. An expert
         // sees only the applications assigned to them, not the enterprise's other applications.
         var visibleEnterprise = Through<Application>(a => a.Enterprise, visible);
@@ -237,7 +241,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         BeforeSave();
         var pending = PendingAuditEntries();
         var counts = PendingCounts();
-        if (pending.Count == 0 && counts.Count == 0)
+        var recognized = Changes.RecognitionCounts.Pending(this);
+        if (pending.Count == 0 && counts.Count == 0 && recognized.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -245,15 +250,15 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         {
             AuditChainSealer.Seal(this, pending);
             var result = base.SaveChanges(acceptAllChangesOnSuccess);
-            WriteCounts(counts, () => Changes.TierDayCounts.Apply(Database.GetDbConnection(), current.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts)));
+            WriteCounts(counts, () => Changes.TierDayCounts.Apply(Database.GetDbConnection(), current.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts).Concat(recognized)));
             return result;
         }
         // The chain head is locked from the sealing until the commit: the changes and their entries go in together, and
-        // the roll-up's changes with the history rows they sum.
+        // the roll-up's changes with the history rows and recognitions they sum.
         using var transaction = Database.BeginTransaction();
         AuditChainSealer.Seal(this, pending);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        WriteCounts(counts, () => Changes.TierDayCounts.Apply(Database.GetDbConnection(), transaction.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts)));
+        WriteCounts(counts, () => Changes.TierDayCounts.Apply(Database.GetDbConnection(), transaction.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts).Concat(recognized)));
         transaction.Commit();
         return saved;
     }
@@ -263,7 +268,8 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         BeforeSave();
         var pending = PendingAuditEntries();
         var counts = PendingCounts();
-        if (pending.Count == 0 && counts.Count == 0)
+        var recognized = await Changes.RecognitionCounts.PendingAsync(this, cancellationToken).ConfigureAwait(false);
+        if (pending.Count == 0 && counts.Count == 0 && recognized.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
@@ -271,7 +277,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         {
             await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-            await Changes.TierDayCounts.ApplyAsync(Database.GetDbConnection(), current.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts), cancellationToken).ConfigureAwait(false);
+            await Changes.TierDayCounts.ApplyAsync(Database.GetDbConnection(), current.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts).Concat(recognized), cancellationToken).ConfigureAwait(false);
             ClearCounts(counts);
             return result;
         }
@@ -280,7 +286,7 @@ public abstract class TiduDbContext : IdentityDbContext<TiduUser>
         {
             await AuditChainSealer.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-            await Changes.TierDayCounts.ApplyAsync(Database.GetDbConnection(), transaction.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts), cancellationToken).ConfigureAwait(false);
+            await Changes.TierDayCounts.ApplyAsync(Database.GetDbConnection(), transaction.GetDbTransaction(), counts.SelectMany(e => e.PendingCounts).Concat(recognized), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             ClearCounts(counts);
             return saved;

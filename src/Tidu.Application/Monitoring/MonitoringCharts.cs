@@ -191,14 +191,19 @@ public sealed class MonitoringCharts(TiduDbContext db, RegionRollup rollup, Regi
             Totals: true);
     }
 
-    /// <summary>Enterprises per industry section and size class: one GROUP BY for both charts, cached like the roll-up.</summary>
+    /// <summary>
+    /// Enterprises per industry section and size class, for both charts: the sums of the per-region counts the database
+    /// keeps with every write of a file (<see cref="FileMixCount"/>) — a few rows per region, not a count over every
+    /// file of the scope — cached like the roll-up.
+    /// </summary>
     private Task<IReadOnlyList<Mix>> MixAsync(CancellationToken ct) =>
         cache.GetAsync(db.Scope, "monitoring:mix", async () =>
-            (IReadOnlyList<Mix>)(await db.Enterprises.AsNoTracking()
-                .GroupBy(e => new { Section = e.IndustryCode.Substring(0, 1), e.Evaluation!.SizeClass })
-                .Select(g => new { g.Key.Section, g.Key.SizeClass, Count = g.Count() })
+            (IReadOnlyList<Mix>)(await db.FileMixCounts.AsNoTracking()
+                .GroupBy(c => new { c.Section, c.SizeClass })
+                .Select(g => new { g.Key.Section, g.Key.SizeClass, Count = g.Sum(c => c.Files) })
                 .ToListAsync(ct).ConfigureAwait(false))
-                .Select(g => new Mix(g.Section, g.SizeClass, g.Count))
+                .Where(g => g.Count != 0)
+                .Select(g => new Mix(g.Section, g.SizeClass == FileMixCount.NoSizeClass ? null : g.SizeClass, g.Count))
                 .ToList());
 
     private sealed record Mix(string Section, string? SizeClass, int Count);

@@ -66,49 +66,30 @@ public sealed class RegionRollup(TiduDbContext db, RegionTree regions, CountCach
 
     /// <summary>
     /// Counts per lowest-level region and tier on <paramref name="on"/>: qualified and near misses by the evaluation
-    /// history as it stood that day, summed from the daily roll-up, joined with the recognitions valid on that day
-    /// (inclusive both ends).
+    /// history as it stood that day, and enterprises holding a recognition valid that day (inclusive both ends), all
+    /// summed from the daily roll-up's changes up to that day — a few rows per region, tier and day with a change, not a
+    /// count over the enterprises' outcomes or recognitions.
     /// </summary>
     public Task<IReadOnlyList<LeafTierCount>> LeavesAsync(DateOnly on, CancellationToken ct) =>
-        // The joined rows are cached too: a page asks for them several times, and a warm view should cost no work.
+        // Cached too: a page asks for them several times, and a warm view should cost no work.
         cache.GetAsync(db.Scope, $"monitoring:leaves:{on:yyyy-MM-dd}", async () =>
-        {
-            var outcomes = (await OutcomesAsync(on, ct).ConfigureAwait(false)).ToDictionary(Key);
-            var recognized = (await RecognizedAsync(on, ct).ConfigureAwait(false)).ToDictionary(Key);
-            return (IReadOnlyList<LeafTierCount>)outcomes.Keys.Union(recognized.Keys)
-                .Select(k => (Outcome: outcomes.GetValueOrDefault(k), Recognized: recognized.GetValueOrDefault(k)))
-                .Select(x => (x.Outcome ?? x.Recognized!) with { Recognized = x.Recognized?.Recognized ?? 0 })
-                .ToList();
-        });
-
-    private static (string, string?, string, string) Key(LeafTierCount l) => (l.ProvinceCode, l.CityCode, l.RegionCode, l.Tier);
-
-    /// <summary>
-    /// Qualified and near misses (one decisive check the enterprise can close) per lowest-level region and tier on
-    /// <paramref name="on"/>: the sums of the roll-up's daily changes up to that day, a few rows per region, tier and
-    /// day with a change — not a count over the enterprises' outcomes.
-    /// </summary>
-    private async Task<IReadOnlyList<LeafTierCount>> OutcomesAsync(DateOnly on, CancellationToken ct) =>
-        (await db.TierDayCounts.AsNoTracking()
-            .Where(c => c.Day <= on)
-            .GroupBy(c => new { c.ProvinceCode, c.CityCode, c.RegionCode, c.Tier })
-            .Select(g => new
-            {
-                g.Key.ProvinceCode,
-                g.Key.CityCode,
-                g.Key.RegionCode,
-                g.Key.Tier,
-                Qualified = g.Sum(c => c.Qualified),
-                NearMisses = g.Sum(c => c.NearMisses),
-            })
-            .ToListAsync(ct).ConfigureAwait(false))
-            .Where(g => g.Qualified != 0 || g.NearMisses != 0)
-            .Select(g => new LeafTierCount(g.ProvinceCode, g.CityCode, g.RegionCode, g.Tier, g.Qualified, g.NearMisses, 0))
-            .ToList();
-
-    /// <summary>Enterprises holding a valid recognition on <paramref name="on"/> per lowest-level region and tier.</summary>
-    private Task<IReadOnlyList<LeafTierCount>> RecognizedAsync(DateOnly on, CancellationToken ct) =>
-        RecognitionsAsync($"monitoring:valid:{on:yyyy-MM-dd}", r => r.RecognizedOn <= on && (r.ValidUntil == null || r.ValidUntil >= on), ct);
+            (IReadOnlyList<LeafTierCount>)(await db.TierDayCounts.AsNoTracking()
+                .Where(c => c.Day <= on)
+                .GroupBy(c => new { c.ProvinceCode, c.CityCode, c.RegionCode, c.Tier })
+                .Select(g => new
+                {
+                    g.Key.ProvinceCode,
+                    g.Key.CityCode,
+                    g.Key.RegionCode,
+                    g.Key.Tier,
+                    Qualified = g.Sum(c => c.Qualified),
+                    NearMisses = g.Sum(c => c.NearMisses),
+                    Recognized = g.Sum(c => c.Recognized),
+                })
+                .ToListAsync(ct).ConfigureAwait(false))
+                .Where(g => g.Qualified != 0 || g.NearMisses != 0 || g.Recognized != 0)
+                .Select(g => new LeafTierCount(g.ProvinceCode, g.CityCode, g.RegionCode, g.Tier, g.Qualified, g.NearMisses, g.Recognized))
+                .ToList());
 
     /// <summary>
     /// Enterprises with a recognition matching <paramref name="which"/> per lowest-level region and tier. An enterprise

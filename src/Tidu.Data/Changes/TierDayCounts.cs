@@ -12,11 +12,12 @@ namespace Tidu.Data.Changes;
 internal static class TierDayCounts
 {
     private const string Upsert = """
-        INSERT INTO "TierDayCounts" ("RegionCode", "Tier", "Day", "ProvinceCode", "CityCode", "Qualified", "NearMisses")
-        VALUES (@region, @tier, @day, @province, @city, @qualified, @near)
+        INSERT INTO "TierDayCounts" ("RegionCode", "Tier", "Day", "ProvinceCode", "CityCode", "Qualified", "NearMisses", "Recognized")
+        VALUES (@region, @tier, @day, @province, @city, @qualified, @near, @recognized)
         ON CONFLICT ("RegionCode", "Tier", "Day") DO UPDATE SET
             "Qualified" = "TierDayCounts"."Qualified" + excluded."Qualified",
-            "NearMisses" = "TierDayCounts"."NearMisses" + excluded."NearMisses"
+            "NearMisses" = "TierDayCounts"."NearMisses" + excluded."NearMisses",
+            "Recognized" = "TierDayCounts"."Recognized" + excluded."Recognized"
         """;
 
     /// <summary>Writes <paramref name="changes"/> (summed per key first); returns how many roll-up rows were touched.</summary>
@@ -58,7 +59,7 @@ internal static class TierDayCounts
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Upsert;
-        foreach (var name in new[] { "region", "tier", "day", "province", "city", "qualified", "near" })
+        foreach (var name in new[] { "region", "tier", "day", "province", "city", "qualified", "near", "recognized" })
         {
             var p = command.CreateParameter();
             p.ParameterName = "@" + name;
@@ -76,5 +77,6 @@ internal static class TierDayCounts
         command.Parameters[4].Value = (object?)c.CityCode ?? DBNull.Value;
         command.Parameters[5].Value = c.Qualified;
         command.Parameters[6].Value = c.NearMisses;
+        command.Parameters[7].Value = c.Recognized;
     }
 }

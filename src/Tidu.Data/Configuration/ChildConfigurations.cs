@@ -41,6 +41,8 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Enterp
         b.Property(r => r.Issuer).HasMaxLength(200);
         b.Property(r => r.Basis).HasMaxLength(120);
         b.HasIndex(r => new { r.Tier, r.ValidUntil });
+        // The dashboard's and the report's new recognitions of a year or month read a span of recognition dates.
+        b.HasIndex(r => r.RecognizedOn);
     }
 }
 

@@ -35,3 +35,19 @@ internal sealed class TierDayCountConfiguration : IEntityTypeConfiguration<TierD
         b.HasIndex(c => new { c.CityCode, c.Day });
     }
 }
+
+internal sealed class FileMixCountConfiguration : IEntityTypeConfiguration<FileMixCount>
+{
+    public void Configure(EntityTypeBuilder<FileMixCount> b)
+    {
+        // The key the triggers add to (INSERT … ON CONFLICT … DO UPDATE).
+        b.HasKey(c => new { c.RegionCode, c.Section, c.SizeClass });
+        b.Property(c => c.RegionCode).HasMaxLength(6);
+        b.Property(c => c.Section).HasMaxLength(1);
+        b.Property(c => c.SizeClass).HasMaxLength(20);
+        b.Property(c => c.ProvinceCode).HasMaxLength(6);
+        b.Property(c => c.CityCode).HasMaxLength(6);
+        b.HasIndex(c => c.ProvinceCode);
+        b.HasIndex(c => c.CityCode);
+    }
+}

@@ -139,6 +139,7 @@ internal static class OutcomeHistory
         Day = c.Day,
         Qualified = -c.Qualified,
         NearMisses = -c.NearMisses,
+        Recognized = -c.Recognized,
     };
 
     /// <summary>Adds up changes of the same region, tier and day; changes that cancel out are dropped.</summary>
@@ -153,7 +154,8 @@ internal static class OutcomeHistory
                 Day = g.Key.Day,
                 Qualified = g.Sum(c => c.Qualified),
                 NearMisses = g.Sum(c => c.NearMisses),
+                Recognized = g.Sum(c => c.Recognized),
             })
-            .Where(c => c.Qualified != 0 || c.NearMisses != 0)
+            .Where(c => c.Qualified != 0 || c.NearMisses != 0 || c.Recognized != 0)
             .ToList();
 }

@@ -101,6 +101,12 @@ public sealed record RegionScope
         || (x.CityCode == city && x.CityCode != null)
         || x.RegionCode == county;
 
+    /// <summary>The same test for a row of the industry and size-class counts.</summary>
+    private static readonly Expression<Func<Entities.Monitoring.FileMixCount, string?, string?, string?, bool>> MixRowWithin = (x, province, city, county) =>
+        x.ProvinceCode == province
+        || (x.CityCode == city && x.CityCode != null)
+        || x.RegionCode == county;
+
     private static readonly Func<Enterprise, string?, string?, string?, bool> EnterpriseWithinCompiled = EnterpriseWithin.Compile();
 
     /// <summary>
@@ -124,6 +130,9 @@ public sealed record RegionScope
 
     internal static Expression<Func<Entities.Monitoring.TierDayCount, bool>> CountsWithin(Expression<Func<string?>> province, Expression<Func<string?>> city, Expression<Func<string?>> county) =>
         Bind(CountWithin, province, city, county);
+
+    internal static Expression<Func<Entities.Monitoring.FileMixCount, bool>> MixWithin(Expression<Func<string?>> province, Expression<Func<string?>> city, Expression<Func<string?>> county) =>
+        Bind(MixRowWithin, province, city, county);
 
     /// <summary>
     /// The same test as the database filter, for objects in memory (writes are checked with it). An expert's assigned

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Tidu.Cli.Commands;
 using Tidu.Data.Entities;
+using Tidu.Data.Entities.Monitoring;
 using Tidu.Data.Registry.Bulk;
 using Tidu.Domain.Exchange;
 using Tidu.Rules;
@@ -60,6 +61,7 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
         var evaluator = new Evaluator(RuleLibrary.LoadDefault());
         var index = evaluator.Library.Index;
         var counts = new Dictionary<(string Region, string Tier), (int Qualified, int NearMisses)>();
+        var mix = new Dictionary<(string Region, string Section, string SizeClass), int>();
         foreach (var profile in ProfileReader.Read(File.OpenRead(file)).Select(r => r.Profile!))
         {
             var evaluation = evaluator.Evaluate(profile, AsOf, EvaluationDetail.DecisiveFailures);
@@ -68,6 +70,8 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
             s.HighestTier.ShouldBe(evaluation.Tiers.LastOrDefault(t => t.Qualified)?.Tier, profile.CreditCode);
             s.NearMissTier.ShouldBe(evaluation.Tiers.FirstOrDefault(index.IsNearMiss)?.Tier, profile.CreditCode);
             s.Outcomes.ShouldBe(evaluation.Tiers.Count, profile.CreditCode);
+            var key = (profile.RegionCode, profile.IndustryCode[..1], evaluation.SizeClass.SizeClass ?? FileMixCount.NoSizeClass);
+            mix[key] = mix.GetValueOrDefault(key) + 1;
             foreach (var t in evaluation.Tiers.Where(t => t.Qualified || index.IsNearMiss(t)))
             {
                 var c = counts.GetValueOrDefault((profile.RegionCode, t.Tier));
@@ -81,6 +85,10 @@ public abstract class RegistryLoadTests<TDatabases>(TDatabases databases) : IDis
             .OrderBy(x => x.Key).ToList();
         rolled.ShouldBe([.. counts.Select(c => (c.Key, Q: c.Value.Qualified, N: c.Value.NearMisses)).OrderBy(x => x.Key)]);
         rolled.ShouldNotBeEmpty();
+        // The industry × size-class counts the dashboard reads hold the input files' sections and the engine's size classes.
+        var mixed = (await db.FileMixCounts.IgnoreQueryFilters().AsNoTracking().Where(c => c.Files != 0).ToListAsync(_ct))
+            .Select(c => ((c.RegionCode, c.Section, c.SizeClass), c.Files)).OrderBy(x => x.Item1).ToList();
+        mixed.ShouldBe([.. mix.Select(m => (m.Key, m.Value)).OrderBy(x => x.Key)]);
         (await VerifyAsync(connection)).ShouldBe(ExitCodes.Ok);
     }
 

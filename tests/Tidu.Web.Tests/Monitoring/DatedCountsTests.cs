@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Tidu.Application.Monitoring;
 using Tidu.Application.Screening;
+using Tidu.Data.Entities.Monitoring;
 using Tidu.Data.Registry;
 using Tidu.Data.Scoping;
 using Tidu.Domain.Exchange;
@@ -23,7 +24,8 @@ namespace Tidu.Web.Tests.Monitoring;
 /// specialized-SME criteria, <see cref="Profiles.Minimal"/> files meet none, and a file whose last year has 2,000 staff
 /// and 100,000 万元 of revenue is a large enterprise — above both of the industrial SME bounds (fewer than 1,000 staff
 /// or less than 40,000 万元 of revenue, 中小企业划型标准规定, 工信部联企业〔2011〕300号) — so it qualifies for no SME tier.
-/// After every write the roll-up the dashboard reads must equal a recount of the stored evaluation history.
+/// After every write the roll-up the dashboard reads must equal a recount of the stored evaluation history, and the
+/// industry × size-class counts a count of the stored files.
 /// </summary>
 public abstract class DatedCountsTests(TiduAppFixture app)
 {
@@ -102,6 +104,63 @@ public abstract class DatedCountsTests(TiduAppFixture app)
         await RollupEqualsRecountAsync(scratch);
     }
 
+    [Fact]
+    public async Task Valid_recognitions_count_each_enterprise_once_per_tier_through_renewals_withdrawals_and_moves()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(app);
+        await SeedRegionsAsync(scratch, "330102", "330105");
+        var a = CreditCodes.For("330102", 7501);
+        var b = CreditCodes.For("330102", 7502);
+        // Each file comes with an innovative-SME recognition valid from a year before First to two years after it.
+        await WriteAsync(scratch, First, [Profiles.Qualifying(a, "测试认定甲", "330102", First), Profiles.Qualifying(b, "测试认定乙", "330102", First)]);
+        await RollupEqualsRecountAsync(scratch);
+
+        // A renewal before expiry (overlapping), added without loading the file's other recognitions: 甲 still counts once.
+        var renewedUntil = First.AddYears(4);
+        await ChangeRecognitionsAsync(scratch, async db =>
+        {
+            var id = await db.Enterprises.Where(e => e.CreditCode == a).Select(e => e.Id).SingleAsync(_ct);
+            db.Recognitions.Add(new Tidu.Data.Entities.EnterpriseRecognition { EnterpriseId = id, Tier = "innovative-sme", RecognizedOn = First.AddYears(1), ValidUntil = renewedUntil });
+            var other = await db.Enterprises.Where(e => e.CreditCode == b).Select(e => e.Id).SingleAsync(_ct);
+            db.Recognitions.Add(new Tidu.Data.Entities.EnterpriseRecognition { EnterpriseId = other, Tier = Tier, RecognizedOn = Between });
+        });
+        await RollupEqualsRecountAsync(scratch);
+        (await RecognizedAsync(scratch, First.AddYears(1).AddDays(10))).ShouldBe(new Dictionary<string, int> { ["innovative-sme"] = 2, [Tier] = 1 });
+        (await RecognizedAsync(scratch, First.AddYears(3))).ShouldBe(new Dictionary<string, int> { ["innovative-sme"] = 1, [Tier] = 1 });
+
+        // The first recognition withdrawn: 甲 is counted from the renewal's first day only.
+        await ChangeRecognitionsAsync(scratch, async db =>
+        {
+            var first = await db.Recognitions.Where(r => r.Enterprise.CreditCode == a && r.ValidUntil != renewedUntil).SingleAsync(_ct);
+            db.Recognitions.Remove(first);
+        });
+        await RollupEqualsRecountAsync(scratch);
+        (await RecognizedAsync(scratch, First)).ShouldBe(new Dictionary<string, int> { ["innovative-sme"] = 1 });
+
+        // 乙 moves to 拱墅区: its recognitions count there, on every date.
+        await ChangeRecognitionsAsync(scratch, async db =>
+        {
+            var file = await db.Enterprises.Where(e => e.CreditCode == b).SingleAsync(_ct);
+            file.RegionCode = "330105";
+        });
+        await RollupEqualsRecountAsync(scratch);
+        var county = await CountAsync(scratch, RegionScope.Region("test:dated", "330105"), Second);
+        county.Where(c => c.Recognized > 0).ToDictionary(c => c.Tier, c => c.Recognized).ShouldBe(new Dictionary<string, int> { ["innovative-sme"] = 1, [Tier] = 1 });
+    }
+
+    private async Task ChangeRecognitionsAsync(ScratchDatabase scratch, Func<Tidu.Data.TiduDbContext, Task> change)
+    {
+        await using var db = scratch.Context("test:recognitions", new FakeTimeProvider(TestClock.At(Second)));
+        db.RecognitionBasis = "official-list:test";
+        await change(db);
+        await db.SaveChangesAsync(_ct);
+    }
+
+    /// <summary>The province's valid recognitions per tier on <paramref name="day"/>, as the dashboard counts them.</summary>
+    private async Task<Dictionary<string, int>> RecognizedAsync(ScratchDatabase scratch, DateOnly day) =>
+        (await CountAsync(scratch, RegionScope.Region("test:dated", "330000"), day))
+            .Where(c => c.Recognized > 0).GroupBy(c => c.Tier).ToDictionary(g => g.Key, g => g.Sum(c => c.Recognized));
+
     /// <summary>The roll-up's sums on each day equal a count, per region and tier, of the history rows in force that day.</summary>
     private async Task RollupEqualsRecountAsync(ScratchDatabase scratch)
     {
@@ -124,6 +183,28 @@ public abstract class DatedCountsTests(TiduAppFixture app)
         }
         // The history agrees with each file's stored evaluation on that evaluation's date.
         var files = await db.Enterprises.AsNoTracking().Include(e => e.TierOutcomes).ToListAsync(_ct);
+        // The industry × size-class counts equal a count of the stored files by region, section and latest size class.
+        var mix = (await db.FileMixCounts.AsNoTracking().Where(c => c.Files != 0).ToListAsync(_ct))
+            .Select(c => (Key: (c.RegionCode, c.Section, c.SizeClass), c.Files)).OrderBy(x => x.Key).ToList();
+        mix.ShouldBe([.. files.GroupBy(e => (e.RegionCode, e.IndustryCode[..1], e.Evaluation?.SizeClass ?? FileMixCount.NoSizeClass))
+            .Select(g => (Key: g.Key, Files: g.Count())).OrderBy(x => x.Key)]);
+        // Valid recognitions: on every day where a recognition starts or ends (and the days around), the roll-up holds the
+        // number of enterprises with one or more valid recognitions of the tier, by the region each file is in now.
+        var recognitions = await db.Recognitions.AsNoTracking().ToListAsync(_ct);
+        var regionOf = files.ToDictionary(e => e.Id, e => e.RegionCode);
+        var edges = recognitions.SelectMany(r => new[] { r.RecognizedOn.AddDays(-1), r.RecognizedOn }
+            .Concat(r.ValidUntil is { } u ? [u, u.AddDays(1)] : []));
+        foreach (var day in edges.Append(Before).Distinct())
+        {
+            var valid = recognitions.Where(r => r.RecognizedOn <= day && (r.ValidUntil == null || r.ValidUntil >= day))
+                .Select(r => (r.EnterpriseId, r.Tier)).Distinct()
+                .GroupBy(x => (Region: regionOf[x.EnterpriseId], x.Tier))
+                .Select(g => (g.Key, N: g.Count())).OrderBy(x => x.Key).ToList();
+            var rolled = counts.Where(c => c.Day <= day).GroupBy(c => (Region: c.RegionCode, c.Tier))
+                .Select(g => (g.Key, N: g.Sum(c => c.Recognized))).Where(x => x.N != 0)
+                .OrderBy(x => x.Key).ToList();
+            rolled.ShouldBe(valid, $"recognitions on {day}");
+        }
         foreach (var e in files)
         {
             foreach (var t in e.TierOutcomes)

@@ -882,6 +882,8 @@ namespace Tidu.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId");
 
+                    b.HasIndex("RecognizedOn");
+
                     b.HasIndex("Tier", "ValidUntil");
 
                     b.ToTable("Recognitions");
@@ -1026,6 +1028,41 @@ namespace Tidu.Data.Migrations.Postgres
                     b.ToTable("ImportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Monitoring.FileMixCount", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("SizeClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("RegionCode", "Section", "SizeClass");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("FileMixCounts");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Monitoring.OfficialRecognitionCount", b =>
                 {
                     b.Property<long>("Id")
@@ -1111,6 +1148,9 @@ namespace Tidu.Data.Migrations.Postgres
                         .HasColumnType("character varying(6)");
 
                     b.Property<int>("Qualified")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recognized")
                         .HasColumnType("integer");
 
                     b.HasKey("RegionCode", "Tier", "Day");

@@ -133,6 +133,22 @@ namespace Tidu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FileMixCounts",
+                columns: table => new
+                {
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Section = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    SizeClass = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    Files = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileMixCounts", x => new { x.RegionCode, x.Section, x.SizeClass });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -287,7 +303,8 @@ namespace Tidu.Data.Migrations.Postgres
                     ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     CityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     Qualified = table.Column<int>(type: "integer", nullable: false),
-                    NearMisses = table.Column<int>(type: "integer", nullable: false)
+                    NearMisses = table.Column<int>(type: "integer", nullable: false),
+                    Recognized = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1435,6 +1452,16 @@ namespace Tidu.Data.Migrations.Postgres
                 columns: new[] { "ExpertId", "EnterpriseId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FileMixCounts_CityCode",
+                table: "FileMixCounts",
+                column: "CityCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FileMixCounts_ProvinceCode",
+                table: "FileMixCounts",
+                column: "ProvinceCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Honors_EnterpriseId",
                 table: "Honors",
                 column: "EnterpriseId");
@@ -1553,6 +1580,11 @@ namespace Tidu.Data.Migrations.Postgres
                 column: "EnterpriseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Recognitions_RecognizedOn",
+                table: "Recognitions",
+                column: "RecognizedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Recognitions_Tier_ValidUntil",
                 table: "Recognitions",
                 columns: new[] { "Tier", "ValidUntil" });
@@ -1647,6 +1679,9 @@ namespace Tidu.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");
+
+            migrationBuilder.DropTable(
+                name: "FileMixCounts");
 
             migrationBuilder.DropTable(
                 name: "FinancialYears");

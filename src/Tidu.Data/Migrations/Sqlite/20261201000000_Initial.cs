@@ -132,6 +132,22 @@ namespace Tidu.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FileMixCounts",
+                columns: table => new
+                {
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    SizeClass = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Files = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileMixCounts", x => new { x.RegionCode, x.Section, x.SizeClass });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -286,7 +302,8 @@ namespace Tidu.Data.Migrations.Sqlite
                     ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
                     Qualified = table.Column<int>(type: "INTEGER", nullable: false),
-                    NearMisses = table.Column<int>(type: "INTEGER", nullable: false)
+                    NearMisses = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recognized = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1434,6 +1451,16 @@ namespace Tidu.Data.Migrations.Sqlite
                 columns: new[] { "ExpertId", "EnterpriseId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FileMixCounts_CityCode",
+                table: "FileMixCounts",
+                column: "CityCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FileMixCounts_ProvinceCode",
+                table: "FileMixCounts",
+                column: "ProvinceCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Honors_EnterpriseId",
                 table: "Honors",
                 column: "EnterpriseId");
@@ -1552,6 +1579,11 @@ namespace Tidu.Data.Migrations.Sqlite
                 column: "EnterpriseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Recognitions_RecognizedOn",
+                table: "Recognitions",
+                column: "RecognizedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Recognitions_Tier_ValidUntil",
                 table: "Recognitions",
                 columns: new[] { "Tier", "ValidUntil" });
@@ -1646,6 +1678,9 @@ namespace Tidu.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");
+
+            migrationBuilder.DropTable(
+                name: "FileMixCounts");
 
             migrationBuilder.DropTable(
                 name: "FinancialYears");

@@ -850,6 +850,8 @@ namespace Tidu.Data.Migrations.Sqlite
 
                     b.HasIndex("EnterpriseId");
 
+                    b.HasIndex("RecognizedOn");
+
                     b.HasIndex("Tier", "ValidUntil");
 
                     b.ToTable("Recognitions");
@@ -992,6 +994,41 @@ namespace Tidu.Data.Migrations.Sqlite
                     b.ToTable("ImportJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Tidu.Data.Entities.Monitoring.FileMixCount", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SizeClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode", "Section", "SizeClass");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("FileMixCounts");
+                });
+
             modelBuilder.Entity("Tidu.Data.Entities.Monitoring.OfficialRecognitionCount", b =>
                 {
                     b.Property<long>("Id")
@@ -1075,6 +1112,9 @@ namespace Tidu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Qualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recognized")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RegionCode", "Tier", "Day");

@@ -153,15 +153,22 @@ public sealed class BulkLoader(TiduDbContext db, Evaluator evaluator, RegionTree
             {
                 ProfileMapping.Apply(row.Profile, file.Entity, regions, official);
             }
+            file.Entity.PendingCounts.AddRange(Changes.RecognitionCounts.Of(file.Entity, 1));
         }
         else
         {
             var honors = stored.Honors.Select(h => h.Id).ToList();
             var recognitions = stored.Recognitions.Select(r => r.Id).ToList();
+            // The valid recognitions the file adds to the roll-up as loaded: taken back if the input changes the file.
+            var before = Changes.RecognitionCounts.Of(stored, -1).ToList();
             file = new BulkFile { Entity = stored, LoadedRevision = stored.Revision, LoadedRegion = (stored.RegionCode, stored.CityCode, stored.ProvinceCode) };
             foreach (var row in group)
             {
                 file.Changed |= ProfileMapping.Apply(row.Profile, stored, regions, official);
+            }
+            if (file.Changed)
+            {
+                stored.PendingCounts.AddRange(OutcomeHistory.Sum(before.Concat(Changes.RecognitionCounts.Of(stored, 1))));
             }
             file.RemovedHonors.AddRange(honors.Except(stored.Honors.Select(h => h.Id)));
             file.RemovedRecognitions.AddRange(recognitions.Except(stored.Recognitions.Select(r => r.Id)));

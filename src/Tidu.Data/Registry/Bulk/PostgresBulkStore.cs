@@ -26,7 +26,7 @@ internal sealed class PostgresBulkStore : IBulkStore
         CREATE TEMP TABLE IF NOT EXISTS bulk_history (enterprise_id bigint, tier text, as_of date, rule_version text, qualified boolean, near_miss boolean,
             score numeric, province_code text, city_code text, region_code text) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS bulk_counts (region_code text, tier text, day date, province_code text, city_code text, qualified integer,
-            near_misses integer) ON COMMIT DELETE ROWS;
+            near_misses integer, recognized integer) ON COMMIT DELETE ROWS;
         """;
 
     private const string EnterpriseColumns = """
@@ -39,11 +39,12 @@ internal sealed class PostgresBulkStore : IBulkStore
         """;
 
     private const string MergeCounts = """
-        INSERT INTO "TierDayCounts" ("RegionCode", "Tier", "Day", "ProvinceCode", "CityCode", "Qualified", "NearMisses")
-        SELECT region_code, tier, day, province_code, city_code, qualified, near_misses FROM bulk_counts ORDER BY region_code, tier, day
+        INSERT INTO "TierDayCounts" ("RegionCode", "Tier", "Day", "ProvinceCode", "CityCode", "Qualified", "NearMisses", "Recognized")
+        SELECT region_code, tier, day, province_code, city_code, qualified, near_misses, recognized FROM bulk_counts ORDER BY region_code, tier, day
         ON CONFLICT ("RegionCode", "Tier", "Day") DO UPDATE SET
             "Qualified" = "TierDayCounts"."Qualified" + excluded."Qualified",
-            "NearMisses" = "TierDayCounts"."NearMisses" + excluded."NearMisses"
+            "NearMisses" = "TierDayCounts"."NearMisses" + excluded."NearMisses",
+            "Recognized" = "TierDayCounts"."Recognized" + excluded."Recognized"
         """;
 
     private const string MergeEnterprises = $"""
@@ -129,7 +130,7 @@ internal sealed class PostgresBulkStore : IBulkStore
         {
             await MergeStoredAsync(stored, utc, recognitionBasis, ct).ConfigureAwait(false);
         }
-        await AddCountsAsync(files.Where(f => f.Evaluated).SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
+        await AddCountsAsync(files.SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
     }
 
     /// <summary>The file's own columns, in the order both the table and the staging table list them.</summary>
@@ -276,6 +277,7 @@ internal sealed class PostgresBulkStore : IBulkStore
             Text(w, c.CityCode);
             w.Write(c.Qualified, NpgsqlDbType.Integer);
             w.Write(c.NearMisses, NpgsqlDbType.Integer);
+            w.Write(c.Recognized, NpgsqlDbType.Integer);
         }, ct).ConfigureAwait(false);
         await ExecuteAsync(MergeCounts, ct).ConfigureAwait(false);
     }

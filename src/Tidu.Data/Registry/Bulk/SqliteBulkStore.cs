@@ -137,7 +137,7 @@ internal sealed class SqliteBulkStore(TiduDbContext db) : IBulkStore
                 }
             }
         }
-        await Changes.TierDayCounts.ApplyAsync(connection, transaction, files.Where(f => f.Evaluated).SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
+        await Changes.TierDayCounts.ApplyAsync(connection, transaction, files.SelectMany(f => f.Entity.PendingCounts), ct).ConfigureAwait(false);
     }
 
     private static void Expect(int rows)
