@@ -12,6 +12,7 @@ namespace Tidu.Cli.Tests;
 /// <c>tidu cluster gap</c> on silos in this process writes what <c>tidu gap</c> writes — its JSON lines, and on stderr
 /// its record reports (located in the whole file) and counts — and the same job submitted again runs no shard.
 /// </summary>
+[Collection(LocalSilos.Name)]
 public sealed class ClusterGapCommandTests : IDisposable
 {
     private const string AsOf = "2026-06-30";

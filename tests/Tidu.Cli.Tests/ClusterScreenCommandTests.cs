@@ -8,6 +8,7 @@ namespace Tidu.Cli.Tests;
 /// <c>tidu cluster screen</c> on silos in this process writes what <c>tidu screen</c> writes — results, errors and the
 /// closing table — and the same file submitted again is put together from the shards already screened.
 /// </summary>
+[Collection(LocalSilos.Name)]
 public sealed class ClusterScreenCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tidu-cluster-cli-").FullName;

@@ -12,6 +12,7 @@ using Tidu.Cluster.Hosting;
 using Tidu.Cluster.Screening;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
+using Tidu.Rules.Reforms;
 using Tidu.Rules.Screening;
 
 namespace Tidu.Cli.Commands;
@@ -20,7 +21,9 @@ namespace Tidu.Cli.Commands;
 /// <c>tidu cluster node --connection CS</c>: a batch node of the platform's cluster (a silo, no web).
 /// <c>tidu cluster screen FILE --out F (--connection CS | --silos N)</c>: a whole-file screening split into shards and
 /// screened across the cluster's silos, put together in input order; the same output as <c>tidu screen</c>
-/// (docs/scale.md). <c>tidu cluster gap FILE --out F …</c>: the gap lists of <c>tidu gap</c> the same way.
+/// (docs/scale.md). <c>tidu cluster evaluate FILE --out F …</c> and <c>tidu cluster gap FILE --out F …</c>: the JSON
+/// Lines of <c>tidu evaluate</c> and <c>tidu gap</c> the same way; <c>tidu cluster simulate FILE --reform R --out F …</c>:
+/// the totals of <c>tidu simulate</c>, added up over the shards.
 /// </summary>
 internal static class ClusterCommand
 {
@@ -28,7 +31,7 @@ internal static class ClusterCommand
     private const int LocalSiloPort = 11311;
     private const int LocalGatewayPort = 30311;
 
-    public static Command Create() => new("cluster", "多节点集群（Microsoft Orleans）：批处理节点与分布式筛查。") { Node(), Screen(), Gap() };
+    public static Command Create() => new("cluster", "多节点集群（Microsoft Orleans）：批处理节点与分布式筛查。") { Node(), Screen(), Evaluate(), Gap(), Simulate() };
 
     private static Command Node()
     {
@@ -62,6 +65,18 @@ internal static class ClusterCommand
         return command;
     }
 
+    private static Command Evaluate()
+    {
+        var job = new JobOptions();
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（与 tidu evaluate 的 JSON Lines 输出逐行相同）", Required = true };
+        var noChecks = new Option<bool>("--no-checks") { Description = "只输出结论与得分，不输出逐项检查" };
+        var command = job.AddTo(new Command("evaluate", "分布式批量评价：按行切分为分片，在集群各节点上评价，按输入顺序合并；结果与 tidu evaluate（JSON Lines）相同。") { output, noChecks });
+        command.SetAction((parse, ct) => RunEvaluateAsync(new EvaluateRequest(parse.GetValue(job.File)!, parse.GetValue(job.AsOf), parse.GetValue(output)!,
+            parse.GetValue(noChecks), parse.GetValue(job.Rules), parse.GetValue(job.Work), parse.GetValue(job.ShardMb), parse.GetValue(job.Connection),
+            parse.GetValue(job.ClusterId)!, parse.GetValue(job.Silos)), Console.Error, TimeProvider.System, ct));
+        return command;
+    }
+
     private static Command Gap()
     {
         var job = new JobOptions();
@@ -72,6 +87,24 @@ internal static class ClusterCommand
         command.SetAction((parse, ct) => RunGapAsync(new GapRequest(parse.GetValue(job.File)!, parse.GetValue(job.AsOf), parse.GetValue(output)!, parse.GetValue(tier),
             parse.GetValue(next), parse.GetValue(job.Rules), parse.GetValue(job.Work), parse.GetValue(job.ShardMb), parse.GetValue(job.Connection),
             parse.GetValue(job.ClusterId)!, parse.GetValue(job.Silos)), Console.Error, TimeProvider.System, ct));
+        return command;
+    }
+
+    private static Command Simulate()
+    {
+        var job = new JobOptions();
+        var reform = new Option<FileInfo>("--reform") { Description = "改革方案（YAML；每个节点须能读到同一文件）", Required = true };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "只模拟注册在该地区的企业（行政区划代码）" };
+        var projects = new Option<FileInfo?>("--projects") { Description = "项目文件（每个节点须能读到同一文件）" };
+        var output = new Option<FileInfo>("--out") { Description = "结果文件（JSON，与 tidu simulate 相同）", Required = true };
+        var command = job.AddTo(new Command("simulate", "分布式改革模拟：按行切分为分片，在集群各节点上比较基线与改革方案，各分片的合计相加；结果与 tidu simulate 相同。")
+        {
+            reform, jurisdiction, projects, output,
+        });
+        command.SetAction((parse, ct) => RunSimulateAsync(new SimulateRequest(parse.GetValue(job.File)!, parse.GetValue(job.AsOf), parse.GetValue(reform)!,
+            parse.GetValue(jurisdiction), parse.GetValue(projects), parse.GetValue(output)!, parse.GetValue(job.Rules), parse.GetValue(job.Work),
+            parse.GetValue(job.ShardMb), parse.GetValue(job.Connection), parse.GetValue(job.ClusterId)!, parse.GetValue(job.Silos)), Console.Out, Console.Error,
+            TimeProvider.System, ct));
         return command;
     }
 
@@ -100,6 +133,12 @@ internal static class ClusterCommand
 
     internal sealed record GapRequest(FileInfo File, string? AsOf, FileInfo Output, string? Tier, bool Next, DirectoryInfo? Rules, DirectoryInfo? Work,
         int ShardMb, string? Connection, string ClusterId, int Silos);
+
+    internal sealed record EvaluateRequest(FileInfo File, string? AsOf, FileInfo Output, bool NoChecks, DirectoryInfo? Rules, DirectoryInfo? Work,
+        int ShardMb, string? Connection, string ClusterId, int Silos);
+
+    internal sealed record SimulateRequest(FileInfo File, string? AsOf, FileInfo Reform, string? Jurisdiction, FileInfo? Projects, FileInfo Output,
+        DirectoryInfo? Rules, DirectoryInfo? Work, int ShardMb, string? Connection, string ClusterId, int Silos);
 
     internal sealed record ScreenRequest(FileInfo File, string? AsOf, FileInfo Output, FileInfo? Errors, bool Explain, DirectoryInfo? Rules, DirectoryInfo? Work,
         int ShardMb, string? Connection, string ClusterId, int Silos);
@@ -162,11 +201,87 @@ internal static class ClusterCommand
         {
             return ExitCodes.Failure;
         }
+        return AssembleLines(spec, status, [], request.Output, stderr);
+    }
+
+    /// <summary>
+    /// <c>tidu cluster evaluate</c>: the results of <c>tidu evaluate</c> (JSON Lines: the header, then one line per record)
+    /// computed in shards across the cluster; the results file holds what <c>tidu evaluate</c> writes on stdout, and stderr
+    /// what it writes there.
+    /// </summary>
+    public static async Task<int> RunEvaluateAsync(EvaluateRequest request, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!EvaluatorSetup.TryCreate(request.AsOf, request.Rules, clock, stderr, out var evaluator, out var asOf)
+            || !JobOptionsValid(request.File, request.ShardMb, request.Silos, stderr))
+        {
+            return ExitCodes.Failure;
+        }
+        var spec = ScreenJobSpec.CreateEvaluate(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, !request.NoChecks, evaluator,
+            request.Rules?.FullName, (long)request.ShardMb << 20);
+        if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
+        {
+            return ExitCodes.Failure;
+        }
+        return AssembleLines(spec, status, ResultFileHeader.Line(evaluator.Library, asOf), request.Output, stderr);
+    }
+
+    /// <summary>
+    /// <c>tidu cluster simulate</c>: the simulation of <c>tidu simulate</c> run in shards across the cluster, each shard's
+    /// totals added in input order; the result file, the table and stderr are what <c>tidu simulate</c> writes.
+    /// </summary>
+    public static async Task<int> RunSimulateAsync(SimulateRequest request, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (SimulateCommand.TrySetUp(request.AsOf, request.Reform, request.Jurisdiction, request.Projects, request.Rules, clock, stderr) is not { } run
+            || !JobOptionsValid(request.File, request.ShardMb, request.Silos, stderr))
+        {
+            return ExitCodes.Failure;
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var spec = ScreenJobSpec.CreateSimulate(request.File.FullName, WorkRoot(request.Work, request.Output), run.AsOf, run.Baseline, request.Rules?.FullName,
+            request.Reform.FullName, request.Jurisdiction, request.Projects?.FullName, (long)request.ShardMb << 20);
+        if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
+        {
+            return ExitCodes.Failure;
+        }
+        var totals = new SimulationTotals();
         var tally = new BatchTally();
         try
         {
-            request.Output.Directory?.Create();
-            using var results = new FileStream(request.Output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            new ScreenJobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, Stream.Null, (errors, counts) =>
+            {
+                using var reader = new StreamReader(errors);
+                while (reader.ReadLine() is { } line)
+                {
+                    stderr.WriteLine(line);
+                }
+                var (shardTotals, shardTally) = SimulateShardWork.ReadCounts(counts);
+                totals.Add(shardTotals);
+                tally.Add(shardTally);
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
+            return ExitCodes.Failure;
+        }
+        stopwatch.Stop();
+        return SimulateCommand.Report(run, request.Jurisdiction, totals, tally, stopwatch.Elapsed, request.Output, stdout, stderr);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="header"/> and the shards' lines in input order to <paramref name="output"/>, and their record
+    /// reports and the counts of the whole file to <paramref name="stderr"/>, as the record loop of the single command does.
+    /// </summary>
+    private static int AssembleLines(ScreenJobSpec spec, ScreenJobStatus status, byte[] header, FileInfo output, TextWriter stderr)
+    {
+        var tally = new BatchTally();
+        try
+        {
+            output.Directory?.Create();
+            using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            results.Write(header);
             new ScreenJobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, results, (errors, counts) =>
             {
                 using var reader = new StreamReader(errors);

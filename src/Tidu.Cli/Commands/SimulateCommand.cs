@@ -5,12 +5,8 @@ using Tidu.Cli.Output;
 using Tidu.Cli.Policies;
 using Tidu.Cli.Simulation;
 using Tidu.Domain.Profiles;
-using Tidu.Domain.Regions;
-using Tidu.Rules;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
-using Tidu.Rules.Files;
-using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;
 
 namespace Tidu.Cli.Commands;
@@ -44,74 +40,74 @@ internal static class SimulateCommand
     internal static int Run(FileInfo file, string? asOfText, FileInfo reformFile, string? region, FileInfo? projectsFile, FileInfo output, DirectoryInfo? rulesDir,
         TextWriter stdout, TextWriter stderr, TimeProvider clock, Action<EnterpriseProfile>? beforeEach)
     {
-        if (!PolicySetup.TryCheckRegion(region, stderr)
-            || !EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var baselineEvaluator, out var asOf)
-            || !PolicySetup.TryLoadCatalog(rulesDir, null, stderr, out var baselineCatalog)
-            || !PolicySetup.TryLoadProjects(projectsFile, stderr, out var projects, out var invalidProjects))
+        if (TrySetUp(asOfText, reformFile, region, projectsFile, rulesDir, clock, stderr) is not { } run)
         {
             return ExitCodes.Failure;
         }
-        Reform reform;
-        RuleLibrary reformedRules;
-        PolicyCatalog reformedCatalog;
-        try
-        {
-            reform = Reform.Load(reformFile.FullName);
-            var dir = rulesDir?.FullName ?? RuleLibrary.DefaultDirectory;
-            reformedRules = RuleLibrary.Load(dir, reform);
-            reformedCatalog = PolicyCatalog.Load(dir, reform);
-            if (reform.Unapplied() is { Count: > 0 } unapplied)
-            {
-                throw new RuleLoadException(unapplied);
-            }
-        }
-        catch (RuleLoadException ex)
-        {
-            stderr.WriteLine("error: the reform cannot be applied: " + ex.Message);
-            return ExitCodes.Failure;
-        }
-        if (asOf < reform.EffectiveFrom)
-        {
-            stderr.WriteLine($"error: the reform takes effect on {reform.EffectiveFrom:yyyy-MM-dd}; --as-of {asOf:yyyy-MM-dd} is before it");
-            return ExitCodes.Failure;
-        }
-        var reformed = new Evaluator(reformedRules);
-        try
-        {
-            reformed.EnsureInForce(asOf);
-        }
-        catch (Tidu.Rules.Model.RuleNotInForceException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        var simulator = new Simulator(
-            new SimulationSide(baselineEvaluator, new AwardCalculator(baselineCatalog, RegionTree.Shipped)),
-            new SimulationSide(reformed, new AwardCalculator(reformedCatalog, RegionTree.Shipped)),
-            projects.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
         var stopwatch = Stopwatch.StartNew();
         SimulationTotals totals;
         BatchTally tally;
         try
         {
             using var input = file.OpenRead();
-            (totals, tally) = new SimulatePipeline(simulator, asOf, region, beforeEach).Run(input, _ => { }, line => stderr.WriteLine(Printable.Of(line)));
-            stopwatch.Stop();
-            var targets = TargetProgress.For(region, totals);
-            output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
-            using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                SimulationJson.Write(result, reform, asOf, region, totals, tally, reformedCatalog, targets);
-            }
-            SimulationTable.Write(stdout, reform, asOf, totals, reformedCatalog, reformedRules.Index, targets, stopwatch.Elapsed);
+            (totals, tally) = new SimulatePipeline(run.Setup.Simulator, run.AsOf, region, beforeEach).Run(input, _ => { }, line => stderr.WriteLine(Printable.Of(line)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
             return ExitCodes.Failure;
         }
-        tally.WriteSummary(stderr, tally.Invalid + invalidProjects > 0 ? $"{tally.Invalid} invalid record(s) and {invalidProjects} invalid project(s) skipped" : null,
+        stopwatch.Stop();
+        return Report(run, region, totals, tally, stopwatch.Elapsed, output, stdout, stderr);
+    }
+
+    /// <summary>A simulation ready to run: its date, its two sides, and how many projects were invalid (reported already).</summary>
+    internal sealed record Prepared(DateOnly AsOf, Evaluator Baseline, SimulationSetup Setup, int InvalidProjects);
+
+    /// <summary>Checks and loads everything a simulation needs (also for <c>tidu cluster simulate</c>); null when something was reported.</summary>
+    internal static Prepared? TrySetUp(string? asOfText, FileInfo reformFile, string? region, FileInfo? projectsFile, DirectoryInfo? rulesDir, TimeProvider clock,
+        TextWriter stderr)
+    {
+        if (!PolicySetup.TryCheckRegion(region, stderr)
+            || !EvaluatorSetup.TryCreate(asOfText, rulesDir, clock, stderr, out var baselineEvaluator, out var asOf)
+            || !PolicySetup.TryLoadCatalog(rulesDir, null, stderr, out var baselineCatalog)
+            || !PolicySetup.TryLoadProjects(projectsFile, stderr, out var projects, out var invalidProjects))
+        {
+            return null;
+        }
+        try
+        {
+            return new Prepared(asOf, baselineEvaluator,
+                SimulationSetup.Load(baselineEvaluator, baselineCatalog, rulesDir?.FullName, reformFile.FullName, asOf, projects), invalidProjects);
+        }
+        catch (SimulationSetupException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Writes the result file, the table on stdout and the counts on stderr (also for <c>tidu cluster simulate</c>); returns the exit code.</summary>
+    internal static int Report(Prepared run, string? region, SimulationTotals totals, BatchTally tally, TimeSpan elapsed, FileInfo output, TextWriter stdout,
+        TextWriter stderr)
+    {
+        var targets = TargetProgress.For(region, totals);
+        try
+        {
+            output.Directory?.Create(); // the folder of --out is made (the README writes to out/, git-ignored)
+            using (var result = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                SimulationJson.Write(result, run.Setup.Reform, run.AsOf, region, totals, tally, run.Setup.ReformedCatalog, targets);
+            }
+            SimulationTable.Write(stdout, run.Setup.Reform, run.AsOf, totals, run.Setup.ReformedCatalog, run.Setup.ReformedRules.Index, targets, elapsed);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {SystemErrors.Describe(ex)}");
+            return ExitCodes.Failure;
+        }
+        tally.WriteSummary(stderr, tally.Invalid + run.InvalidProjects > 0 ? $"{tally.Invalid} invalid record(s) and {run.InvalidProjects} invalid project(s) skipped" : null,
             region is null ? "outside the run's scope" : $"registered outside {region}");
-        return invalidProjects > 0 ? ExitCodes.InvalidRecords : tally.ExitCode;
+        return run.InvalidProjects > 0 ? ExitCodes.InvalidRecords : tally.ExitCode;
     }
 }

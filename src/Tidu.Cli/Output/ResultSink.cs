@@ -34,26 +34,24 @@ internal abstract class ResultSink : IDisposable
 
     private sealed class JsonLinesSink : ResultSink
     {
-        private readonly MemoryStream _buffer = new();
+        private readonly EvaluationLines _lines;
         private readonly TextWriter _stdout;
-        private readonly bool _noChecks;
 
         public JsonLinesSink(TextWriter stdout, bool noChecks, RuleLibrary library, DateOnly asOf)
         {
             _stdout = stdout;
-            _noChecks = noChecks;
+            _lines = new EvaluationLines(!noChecks);
             var header = ResultFileHeader.Line(library, asOf);
             _stdout.Write(Encoding.UTF8.GetString(header));
         }
 
-        public override Rendered Render(EnterpriseEvaluation evaluation) =>
-            new(evaluation, Json(_buffer, evaluation, !_noChecks, EvaluationJsonWriter.Options, RuleSetDetail.Reference));
+        public override Rendered Render(EnterpriseEvaluation evaluation) => new(evaluation, _lines.Of(evaluation));
 
         public override void Add(Rendered result) => _stdout.WriteLine(result.Json);
 
         public override void Dispose()
         {
-            _buffer.Dispose();
+            _lines.Dispose();
             _stdout.Flush();
         }
     }

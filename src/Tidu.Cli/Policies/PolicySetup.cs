@@ -43,10 +43,7 @@ internal static class PolicySetup
                 stderr.WriteLine($"invalid project {e}");
             }
             invalid = errors.Count;
-            foreach (var g in list.GroupBy(p => p.CreditCode, StringComparer.Ordinal))
-            {
-                projects[g.Key] = g.ToList();
-            }
+            projects = SimulationSetup.ProjectsByEnterprise(list);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -72,6 +72,7 @@ public static class TiduSilo
         services.AddSingleton<IWriteGeneration>(sp => sp.GetRequiredService<ClusterWriteGeneration>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClusterLifecycle>();
         services.AddSingleton<Screening.ScreenEvaluators>();
+        services.AddSingleton<Screening.ShardSimulations>();
         // The platform's reminders tick at most hourly (a handful in all): each stays loaded on its silo between ticks
         // instead of being dropped and read again from the table before the next, so a table that cannot be read for a
         // while does not delay a tick.

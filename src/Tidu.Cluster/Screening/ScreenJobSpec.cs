@@ -21,13 +21,26 @@ public sealed record ScreenJobSpec(
     [property: Id(7)] long ShardBytes,
     [property: Id(8)] string Work = ScreenJobSpec.ScreenWork,
     [property: Id(9)] string? GapTier = null,
-    [property: Id(10)] bool GapNext = false)
+    [property: Id(10)] bool GapNext = false,
+    [property: Id(11)] string? ReformPath = null,
+    [property: Id(12)] string? Jurisdiction = null,
+    [property: Id(13)] string? ProjectsPath = null,
+    [property: Id(14)] string? SimulationDigest = null)
 {
     /// <summary><see cref="Work"/>: screening (<c>tidu screen</c>'s results file).</summary>
     public const string ScreenWork = "screen";
 
     /// <summary><see cref="Work"/>: gap lists (<c>tidu gap</c>'s JSON lines), for <see cref="GapTier"/> or <see cref="GapNext"/>.</summary>
     public const string GapWork = "gap";
+
+    /// <summary><see cref="Work"/>: bulk evaluation (<c>tidu evaluate</c>'s JSON Lines results file), with checks when <see cref="Explain"/>.</summary>
+    public const string EvaluateWork = "evaluate";
+
+    /// <summary>
+    /// <see cref="Work"/>: a reform simulation (<c>tidu simulate</c>'s totals) of <see cref="ReformPath"/>, with the projects of
+    /// <see cref="ProjectsPath"/>, over the enterprises registered in <see cref="Jurisdiction"/> (all when null).
+    /// </summary>
+    public const string SimulateWork = "simulate";
 
     /// <summary>About 8 MB of JSON Lines a shard (~10–20 thousand profiles): small enough that a lost shard costs seconds.</summary>
     public const long DefaultShardBytes = 8L << 20;
@@ -46,8 +59,46 @@ public sealed record ScreenJobSpec(
         long shardBytes = DefaultShardBytes) =>
         Create(inputPath, workRoot, asOf, false, evaluator, rulesDirectory, shardBytes, GapWork, tier, next);
 
+    /// <summary>The bulk-evaluation job for <paramref name="inputPath"/>: whether checks are written (<paramref name="checks"/>) is part of its identity.</summary>
+    public static ScreenJobSpec CreateEvaluate(string inputPath, string workRoot, DateOnly asOf, bool checks, Evaluator evaluator, string? rulesDirectory,
+        long shardBytes = DefaultShardBytes) =>
+        Create(inputPath, workRoot, asOf, checks, evaluator, rulesDirectory, shardBytes, EvaluateWork, null, false);
+
+    /// <summary>
+    /// The reform-simulation job for <paramref name="inputPath"/>: the reform's and the projects' content
+    /// (<see cref="SimulationDigestOf"/>) and the jurisdiction are part of its identity.
+    /// </summary>
+    public static ScreenJobSpec CreateSimulate(string inputPath, string workRoot, DateOnly asOf, Evaluator evaluator, string? rulesDirectory, string reformPath,
+        string? jurisdiction, string? projectsPath, long shardBytes = DefaultShardBytes)
+    {
+        var (reform, projects) = (Path.GetFullPath(reformPath), projectsPath is null ? null : Path.GetFullPath(projectsPath));
+        var digest = SimulationDigestOf(reform, projects);
+        return Create(inputPath, workRoot, asOf, false, evaluator, rulesDirectory, shardBytes, SimulateWork, null, false, $"{digest}|{jurisdiction}") with
+        {
+            ReformPath = reform,
+            Jurisdiction = jurisdiction,
+            ProjectsPath = projects,
+            SimulationDigest = digest,
+        };
+    }
+
+    /// <summary>The content of a simulation's reform file and projects file, as one digest (a node checks it reads the same files).</summary>
+    public static string SimulationDigestOf(string reformPath, string? projectsPath)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var path in new[] { reformPath, projectsPath })
+        {
+            hash.AppendData(new[] { path is null ? (byte)0 : (byte)1 });
+            if (path is not null)
+            {
+                hash.AppendData(SHA256.HashData(File.ReadAllBytes(path)));
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     private static ScreenJobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
-        long shardBytes, string work, string? tier, bool next)
+        long shardBytes, string work, string? tier, bool next, string? more = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         var input = Path.GetFullPath(inputPath);
@@ -58,7 +109,13 @@ public sealed record ScreenJobSpec(
         }
         var rules = RulesDigestOf(evaluator, asOf);
         // A screening job keeps the identity it had before other kinds of work existed.
-        var identity = work == ScreenWork ? $"{content}|{rules}|{explain}" : $"{content}|{rules}|{work}|{tier}|{next}";
+        var identity = work switch
+        {
+            ScreenWork => $"{content}|{rules}|{explain}",
+            EvaluateWork => $"{content}|{rules}|{work}|{explain}",
+            SimulateWork => $"{content}|{rules}|{work}|{more}",
+            _ => $"{content}|{rules}|{work}|{tier}|{next}",
+        };
         var id = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..32];
         return new ScreenJobSpec(id, input, Path.Combine(Path.GetFullPath(workRoot), id), asOf, explain,
             rulesDirectory is null ? null : Path.GetFullPath(rulesDirectory), rules, shardBytes, work, tier, next);

@@ -1,14 +1,16 @@
+using Tidu.Rules.Evaluation;
 using Tidu.Rules.Gaps;
+using Tidu.Rules.Reforms;
 using Tidu.Rules.Screening;
 
 namespace Tidu.Cluster.Screening;
 
 /// <summary>
-/// Runs one shard with the job's work — the pipeline of <c>tidu screen</c>, or the record loop of <c>tidu gap</c> — on this silo's cores, into the job's folder. The
+/// Runs one shard with the job's work — the pipeline of <c>tidu screen</c>, the record loop of <c>tidu evaluate</c> or <c>tidu gap</c>, or the simulation of <c>tidu simulate</c> — on this silo's cores, into the job's folder. The
 /// work runs off the grain scheduler (it is minutes of CPU, not a grain turn); its files appear whole or not at all, so
 /// a run cut short by the silo's death leaves nothing a later run could be confused by.
 /// </summary>
-public sealed class ScreenShardGrain(ScreenEvaluators evaluators, ILocalSiloDetails silo, IEnumerable<IShardStartObserver> observers) : Grain, IScreenShardGrain
+public sealed class ScreenShardGrain(ScreenEvaluators evaluators, ShardSimulations simulations, ILocalSiloDetails silo, IEnumerable<IShardStartObserver> observers) : Grain, IScreenShardGrain
 {
     public async Task<long> RunAsync(ScreenJobSpec spec, int index)
     {
@@ -25,6 +27,8 @@ public sealed class ScreenShardGrain(ScreenEvaluators evaluators, ILocalSiloDeta
             IShardWork work = spec.Work switch
             {
                 ScreenJobSpec.ScreenWork => new ScreenShardWork(new ScreenPipeline(evaluator, spec.AsOf, spec.Explain)),
+                ScreenJobSpec.EvaluateWork => new EvaluateShardWork(evaluator, spec.AsOf, spec.Explain),
+                ScreenJobSpec.SimulateWork => new SimulateShardWork(simulations.For(spec)),
                 ScreenJobSpec.GapWork => new GapShardWork(new GapAnalyzer(evaluator), spec.AsOf, new GapQuestion(spec.GapTier, spec.GapNext)),
                 _ => throw new InvalidOperationException($"job {spec.JobId}: this node does not know the work '{spec.Work}'"),
             };

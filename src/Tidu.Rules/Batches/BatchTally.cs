@@ -50,20 +50,31 @@ public sealed class BatchTally
     {
         using var w = new Utf8JsonWriter(output);
         w.WriteStartObject();
+        WriteProperties(w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The counts as properties of an object being written (a shard's counts with more beside them).</summary>
+    public void WriteProperties(Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
         w.WriteNumber("read", Read);
         w.WriteNumber("done", Done);
         w.WriteNumber("invalid", Invalid);
         w.WriteNumber("failed", Failed);
         w.WriteNumber("outOfScope", OutOfScope);
-        w.WriteEndObject();
     }
 
     /// <summary>Counts written by <see cref="WriteJson"/>.</summary>
     public static BatchTally ReadJson(Stream input)
     {
         using var doc = JsonDocument.Parse(input);
-        var o = doc.RootElement;
-        return new BatchTally
+        return Of(doc.RootElement);
+    }
+
+    /// <summary>Counts written by <see cref="WriteProperties"/> into <paramref name="o"/>.</summary>
+    public static BatchTally Of(JsonElement o) =>
+        new BatchTally
         {
             Read = o.GetProperty("read").GetInt64(),
             Done = o.GetProperty("done").GetInt64(),
@@ -71,5 +82,4 @@ public sealed class BatchTally
             Failed = o.GetProperty("failed").GetInt64(),
             OutOfScope = o.GetProperty("outOfScope").GetInt64(),
         };
-    }
 }

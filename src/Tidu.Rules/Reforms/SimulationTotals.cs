@@ -43,6 +43,35 @@ public sealed class SimulationTotals
         Changes.AddRange(c.Changes);
     }
 
+    /// <summary>
+    /// Adds the totals of the records after these (the next shard of the same file): counts and amounts add up, tiers
+    /// keep the order they were first met in, the changes follow in input order — as one run over both parts.
+    /// </summary>
+    public void Add(SimulationTotals next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Enterprises += next.Enterprises;
+        Tiers.AddRange(next.Tiers.Where(t => !Tiers.Contains(t)).ToList());
+        AddAll(QualifiedBySize, next.QualifiedBySize, (a, b) => a + b);
+        AddAll(QualifiedByRegion, next.QualifiedByRegion, (a, b) => a + b);
+        AddAll(BudgetByClause, next.BudgetByClause, (a, b) => (a.Claims + b.Claims, a.Amount + b.Amount));
+        AddAll(BenefitsByClause, next.BenefitsByClause, (a, b) => a + b);
+        AddAll(BudgetByLevel, next.BudgetByLevel, (a, b) => a + b);
+        Changes.AddRange(next.Changes);
+    }
+
+    /// <summary>Restores what <see cref="SimulationTotalsJson"/> read (the counts of a shard's records).</summary>
+    internal void SetEnterprises(long enterprises) => Enterprises = enterprises;
+
+    private static void AddAll<TKey, TValue>(Dictionary<TKey, TValue> into, Dictionary<TKey, TValue> from, Func<TValue, TValue, TValue> add)
+        where TKey : notnull
+    {
+        foreach (var (key, value) in from)
+        {
+            into[key] = into.TryGetValue(key, out var had) ? add(had, value) : value;
+        }
+    }
+
     private void AddSide(Side side, SideOutcome o, string region)
     {
         var size = o.SizeClass ?? "n/a";

@@ -1,21 +1,21 @@
 using System.Collections.Concurrent;
 using Tidu.Domain.Exchange;
 
-namespace Tidu.Cli.Screening;
+namespace Tidu.Rules.Batches;
 
 /// <summary>
-/// The reading side of the streaming pipelines (screen, simulate): cuts the input into batches of raw records on
-/// a background task, never more than the queue's bound ahead of the evaluating side, so memory stays bounded.
+/// The reading side of a streaming pipeline (simulate): cuts the records into batches on a background task, never
+/// more than the queue's bound ahead of the evaluating side, so memory stays bounded.
 /// </summary>
-internal static class RecordBatches
+public static class RecordBatches
 {
-    public static Task StartReading(Stream input, BlockingCollection<List<RawRecord>> queue, int batchSize) =>
+    public static Task StartReading(IEnumerable<RawRecord> records, BlockingCollection<List<RawRecord>> queue, int batchSize) =>
         Task.Run(() =>
         {
             try
             {
                 var batch = new List<RawRecord>(batchSize);
-                foreach (var raw in ProfileReader.Split(input))
+                foreach (var raw in records)
                 {
                     batch.Add(raw);
                     if (batch.Count == batchSize)

@@ -1,21 +1,19 @@
 using System.Collections.Concurrent;
-using Tidu.Cli.Batches;
-using Tidu.Cli.Screening;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
 using Tidu.Domain.Regions;
 using Tidu.Rules.Batches;
-using Tidu.Rules.Reforms;
 
-namespace Tidu.Cli.Simulation;
+namespace Tidu.Rules.Reforms;
 
 /// <summary>
 /// Streams profiles through the simulator the way <c>screen</c> does: one thread cuts the input into raw records
 /// in bounded batches; each batch is parsed and compared (baseline vs reform) on all cores, each record in isolation
 /// (a record whose processing throws is a failure of that record); the totals are added and the invalid and failed
-/// records reported in input order. Nothing per enterprise is written except the tier changes.
+/// records reported in input order. Nothing per enterprise is written except the tier changes. <c>tidu simulate</c> runs
+/// it over the whole file, a shard of <c>tidu cluster simulate</c> over its part (<see cref="SimulateShardWork"/>).
 /// </summary>
-internal sealed class SimulatePipeline(Simulator simulator, DateOnly asOf, string? region, Action<EnterpriseProfile>? beforeEach = null)
+public sealed class SimulatePipeline(Simulator simulator, DateOnly asOf, string? region, Action<EnterpriseProfile>? beforeEach = null)
 {
     private const int BatchSize = 2048;
     private const int BatchesInFlight = 3;
@@ -31,8 +29,14 @@ internal sealed class SimulatePipeline(Simulator simulator, DateOnly asOf, strin
     /// <param name="input">The profiles.</param>
     /// <param name="progress">Records done so far.</param>
     /// <param name="report">Each invalid or failed record's line, in input order.</param>
-    public (SimulationTotals Totals, BatchTally Tally) Run(Stream input, Action<long> progress, Action<string> report)
+    public (SimulationTotals Totals, BatchTally Tally) Run(Stream input, Action<long> progress, Action<string> report) =>
+        Run(ProfileReader.Split(input), progress, report);
+
+    /// <summary>The same over records already cut (a part of a file, located as in the whole file).</summary>
+    public (SimulationTotals Totals, BatchTally Tally) Run(IEnumerable<RawRecord> input, Action<long> progress, Action<string> report)
     {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(report);
         var totals = new SimulationTotals();
         var tally = new BatchTally();
         using var queue = new BlockingCollection<List<RawRecord>>(BatchesInFlight);
