@@ -70,6 +70,9 @@ public sealed partial class ClusterWriteGeneration(IGrainFactory grains, ILogger
 
     internal void Deactivate() => _active = false;
 
+    /// <summary>Whether the node's silo is active (grains can be called).</summary>
+    internal bool Active => _active;
+
     private static WriteStamp Uncached() => new(Guid.NewGuid(), 0);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the region grain did not answer; counts are computed from the database until it does")]

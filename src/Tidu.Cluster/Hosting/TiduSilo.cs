@@ -64,7 +64,7 @@ public static class TiduSilo
 
     /// <summary>
     /// The services every silo of the platform has (also used by tests' in-memory clusters): the shared write
-    /// generation, registered last so that it replaces the process's own.
+    /// generation, registered last so that it replaces the process's own, and the cluster's rate windows.
     /// </summary>
     public static IServiceCollection AddTiduClusterServices(this IServiceCollection services)
     {
@@ -73,6 +73,7 @@ public static class TiduSilo
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClusterLifecycle>();
         services.AddSingleton<Screening.ScreenEvaluators>();
         services.AddSingleton<Screening.ShardSimulations>();
+        services.AddSingleton<Limits.SharedRateLimits>();
         // The platform's reminders tick at most hourly (a handful in all): each stays loaded on its silo between ticks
         // instead of being dropped and read again from the table before the next, so a table that cannot be read for a
         // while does not delay a tick.

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Tidu.Cluster.Limits;
 using Tidu.Data.Identity;
 
 namespace Tidu.Web.Security;
@@ -32,6 +33,7 @@ public sealed class RateLimitOptions
 /// Limits on abuse: the client's real address behind the TLS proxy (forwarded headers, from the proxies configured in
 /// "ForwardedHeaders:KnownProxies" only), and ASP.NET Core rate limiting of the sign-in page per address and of the
 /// API per address and per principal (user or key). A request over a limit gets 429 with a Chinese message and Retry-After.
+/// On a node of a cluster the windows are the cluster's (<see cref="SharedRateLimits"/>, docs/adr/0011-cluster-on-orleans.md).
 /// </summary>
 public static class AbuseLimits
 {
@@ -109,10 +111,17 @@ public static class AbuseLimits
         {
             return RateLimitPartition.GetNoLimiter("no-principal");
         }
+        var window = TimeSpan.FromSeconds(limits.WindowSeconds);
+        // A node of a cluster counts in the cluster's window for the key, so that requests spread over nodes by the
+        // load balancer are limited as one; a single process counts here.
+        if (ctx.RequestServices.GetService<SharedRateLimits>() is { } shared)
+        {
+            return RateLimitPartition.Get(key, k => shared.FixedWindow(k, permits, window));
+        }
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
-            Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+            Window = window,
             QueueLimit = 0,
             AutoReplenishment = true,
         });

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Shouldly;
 using Tidu.Web.Tests.Infrastructure;
 using Xunit;
@@ -29,7 +28,7 @@ public sealed partial class TwoNodeCoherenceTests(PostgresAppFixture app)
         await using var b = Node(cluster);
         using var onA = await Sessions.LoginAsync(Client(a), "hz-city");
         using var onB = await Sessions.LoginAsync(Client(b), "hz-city");
-        await BothSeeBothAsync(a, b, ct);
+        await ClusterNodes.AllActiveAsync([a, b], ct);
 
         // Node B counts, and keeps the counts in its own memory.
         var dashboard = await TotalAsync(onB, "/");
@@ -49,34 +48,15 @@ public sealed partial class TwoNodeCoherenceTests(PostgresAppFixture app)
         (await TotalAsync(onB, "/Enterprises")).ShouldBe(list + 2, "node B's list counts node A's write at once");
     }
 
-    /// <summary>A node of the test's cluster on the shared app's database, on ports of its own.</summary>
-    private WebApplicationFactory<Program> Node(string cluster) => app.App.WithWebHostBuilder(b =>
-    {
-        b.UseSetting("Cluster:Mode", "Postgres");
-        b.UseSetting("Cluster:ClusterId", cluster);
-        b.UseSetting("Cluster:ServiceId", cluster);
-        b.UseSetting("Cluster:AdvertisedAddress", IPAddress.Loopback.ToString());
-        b.UseSetting("Cluster:SiloPort", LocalPostgresCluster.FreePort().ToString(CultureInfo.InvariantCulture));
-        b.UseSetting("Cluster:GatewayPort", LocalPostgresCluster.FreePort().ToString(CultureInfo.InvariantCulture));
+    /// <summary>A node of the test's cluster with its own memory.</summary>
+    private WebApplicationFactory<Program> Node(string cluster) => ClusterNodes.Node(app, cluster, b =>
         // Cached counts never expire by the machine's clock here: only a new write generation makes a node count again,
         // however long the machine takes between the reads.
-        b.ConfigureTestServices(s => s.AddSingleton<IMemoryCache>(new MemoryCache(new MemoryCacheOptions { Clock = new StoppedClock() })));
-    });
+        b.ConfigureTestServices(s => s.AddSingleton<IMemoryCache>(new MemoryCache(new MemoryCacheOptions { Clock = new StoppedClock() }))));
 
     private sealed class StoppedClock : Microsoft.Extensions.Internal.ISystemClock
     {
         public DateTimeOffset UtcNow { get; } = TestClock.Start;
-    }
-
-    /// <summary>Waits until each node's membership view holds both silos as active (the region grain is then one for both).</summary>
-    private static async Task BothSeeBothAsync(WebApplicationFactory<Program> a, WebApplicationFactory<Program> b, CancellationToken ct)
-    {
-        var views = new[] { a, b }.Select(n => n.Services.GetRequiredService<IClusterMembershipService>()).ToList();
-        for (var i = 0; i < 1200 && !views.All(v => v.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) == 2); i++)
-        {
-            await Task.Delay(100, ct);
-        }
-        views.ShouldAllBe(v => v.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) == 2);
     }
 
     /// <summary>The number a page shows as its total (the dashboard's enterprise count, the list's "共 N 家企业").</summary>
