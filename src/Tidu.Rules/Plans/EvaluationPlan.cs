@@ -125,6 +125,7 @@ public sealed class EvaluationPlan
             }
             if (nearMisses != NearMissMode.None)
             {
+                run.AdoptMemos(state, Memos);
                 for (var t = 0; t < _tiers.Length; t++)
                 {
                     if (!outcome.Qualified(t))

@@ -55,6 +55,22 @@ internal sealed class PlanRun
         }
     }
 
+    /// <summary>
+    /// Takes over what a compiled plan found for the shared conditions (state[m]: 0 not evaluated, 1 failed, 2 passed), so
+    /// the search for decisive failures that follows does not evaluate them again.
+    /// </summary>
+    public void AdoptMemos(int[] state, int memos)
+    {
+        for (var m = 0; m < memos; m++)
+        {
+            if (state[m] != 0)
+            {
+                _memoValue[m] = state[m] == 2;
+                _memoStamp[m] = _generation;
+            }
+        }
+    }
+
     /// <summary>Whether the condition at step <paramref name="i"/> holds.</summary>
     public bool Eval(int i)
     {
