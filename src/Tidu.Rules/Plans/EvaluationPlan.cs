@@ -165,6 +165,9 @@ public sealed class EvaluationPlan
         }
     }
 
+    /// <summary>Whether outcome mode runs compiled (see <see cref="CompileAfter"/>).</summary>
+    internal bool IsCompiled => _compiled is not null;
+
     // A plan that evaluates a handful of enterprises (a page, a test) is interpreted: compiling costs milliseconds.
     private CompiledOutcome? Warm()
     {

@@ -55,6 +55,21 @@ public sealed class CompiledPlanAgreementTests
     }
 
     [Fact]
+    public void A_plan_compiles_itself_after_its_first_hundred_evaluations()
+    {
+        // A library of its own: the shared one's plans are compiled by the other tests.
+        var plan = new Evaluation.Evaluator(RuleLibrary.LoadDefault()).PlansOn(Dates[0]).For("330106");
+        var workspace = new PlanWorkspace();
+        for (var i = 1; i < EvaluationPlan.CompileAfter; i++)
+        {
+            plan.Evaluate(Profiles.Strong(), workspace);
+        }
+        plan.IsCompiled.ShouldBeFalse();
+        plan.Evaluate(Profiles.Strong(), workspace).Qualified(0).ShouldBe(plan.Interpret(Profiles.Strong(), new PlanWorkspace()).Qualified(0));
+        plan.IsCompiled.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Every_plan_of_the_shipped_rules_compiles()
     {
         foreach (var date in Dates)
