@@ -7,9 +7,10 @@ using Tidu.Rules.Values;
 namespace Tidu.Rules.Plans;
 
 /// <summary>
-/// One tier version of a plan's outcome mode as one method. <c>state</c> holds per fact read so far its load code and per shared condition its result, <c>values</c> the
-/// facts' values; both are the evaluation's (cleared before it), so the parts share what they computed. <c>facts</c> are
-/// the facts by index (an array, not the closure's constants: reading those costs a type check each).
+/// One tier version of a plan's outcome mode as one method. <c>state</c> holds per shared condition its result and per
+/// fact read so far its load code, <c>values</c> the facts' values; both are the evaluation's (cleared before it), so
+/// the parts share what they computed. <c>facts</c> are the facts by index (an array, not the closure's constants:
+/// reading those costs a type check each).
 /// </summary>
 internal delegate void CompiledPart(EvaluationPlan plan, EvaluationContext context, PlanRun run, PlanOutcome outcome, int[] state, double[] values, FactNode[] facts);
 
@@ -17,8 +18,9 @@ internal delegate void CompiledPart(EvaluationPlan plan, EvaluationContext conte
 internal sealed record CompiledOutcome(CompiledPart[] Parts, int States, FactNode[] Facts);
 
 /// <summary>
-/// Compiles a plan's steps into one delegate (System.Linq.Expressions, docs/adr/0018-compiled-outcome-mode.md): every
-/// fact the plan reads is loaded once into two locals — its kind and its value as a double — on first use; a check is
+/// Compiles a plan's steps into one delegate per tier version (System.Linq.Expressions,
+/// docs/adr/0018-compiled-outcome-mode.md): every fact the plan reads is loaded once per evaluation — its kind and its
+/// value as a double, into the arrays the parts share — on first use; a check is
 /// a comparison of that double with the threshold's interval, decided exactly only at the threshold's edge; groups
 /// short-circuit; shared conditions are evaluated once; bands are a chain of constant comparisons; whole points are
 /// summed in longs. Every decision is the interpreter's (<see cref="PlanRun"/>), the same function of the same slots:
