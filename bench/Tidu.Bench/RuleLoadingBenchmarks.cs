@@ -14,7 +14,8 @@ namespace Tidu.Bench;
 /// <summary>
 /// Loading the shipped rule folder and compiling it, warm (the process has loaded it before; each operation reads and
 /// parses the files again): the tier rules with the evaluation plans of every region on a date of each national version,
-/// and the whole folder — tier rules and plans, policies, working-day calendars and service rules.
+/// and the whole folder — tier rules and plans, policies, working-day calendars and service rules; and the tier rules with
+/// every plan compiled into delegates.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -26,6 +27,13 @@ public class RuleLoadingBenchmarks
     /// <summary>Rule sets, size classes and shared conditions loaded and compiled, then one plan per region and date.</summary>
     [Benchmark(Baseline = true)]
     public int LoadAndCompileRules() => Plans(RuleLibrary.LoadDefault());
+
+    /// <summary>
+    /// The above with every plan compiled into its delegates at once (a plan compiles itself after its first hundred
+    /// evaluations, so loading never pays this; it is what a long run pays once per plan).
+    /// </summary>
+    [Benchmark]
+    public int LoadAndCompileRulesToDelegates() => Plans(RuleLibrary.LoadDefault(), compile: true);
 
     /// <summary>Everything under rules/: the above plus policies, calendars and service rules.</summary>
     [Benchmark]
@@ -39,7 +47,7 @@ public class RuleLoadingBenchmarks
         return steps;
     }
 
-    private int Plans(RuleLibrary library)
+    private int Plans(RuleLibrary library, bool compile = false)
     {
         var evaluator = new Evaluator(library);
         var steps = 0;
@@ -48,7 +56,12 @@ public class RuleLoadingBenchmarks
             var plans = evaluator.PlansOn(date);
             foreach (var region in _regions)
             {
-                steps += plans.For(region).StepCount;
+                var plan = plans.For(region);
+                steps += plan.StepCount;
+                if (compile)
+                {
+                    plan.Compile();
+                }
             }
         }
         return steps;

@@ -30,6 +30,13 @@ public sealed class EvaluationPlan
     private readonly ConcurrentDictionary<int, (int Group, string? Ambiguity)> _groupsByCode = new();
     private readonly PlanTier[] _tiers;
 
+    /// <summary>Evaluations after which a plan compiles itself into one delegate.</summary>
+    internal const int CompileAfter = 100;
+
+    private readonly Lock _compileGate = new();
+    private CompiledOutcome? _compiled;
+    private int _evaluations;
+
     internal EvaluationPlan(RuleLibrary library, DateOnly asOf, IReadOnlyList<RuleSet<TierVersion>> tiers)
     {
         AsOf = asOf;
@@ -93,20 +100,83 @@ public sealed class EvaluationPlan
     // Not jitted optimized at once (nor is anything it calls): where dynamic PGO is on (the platform, the benchmarks) the
     // instrumented tier lets the JIT devirtualize the score steps and the fact computations, which measured 10-15 %
     // faster in paired engine passes; the CLI, without PGO, screened as fast either way (docs/performance.md).
-    public PlanOutcome Evaluate(EnterpriseProfile profile, PlanWorkspace workspace, NearMissMode nearMisses = NearMissMode.None)
+    public PlanOutcome Evaluate(EnterpriseProfile profile, PlanWorkspace workspace, NearMissMode nearMisses = NearMissMode.None) =>
+        Evaluate(profile, workspace, nearMisses, _compiled ?? Warm());
+
+    /// <summary>The same evaluation by the interpreter, whatever has been compiled (the compiled delegate is checked against it).</summary>
+    internal PlanOutcome Interpret(EnterpriseProfile profile, PlanWorkspace workspace, NearMissMode nearMisses = NearMissMode.None) =>
+        Evaluate(profile, workspace, nearMisses, null);
+
+    private PlanOutcome Evaluate(EnterpriseProfile profile, PlanWorkspace workspace, NearMissMode nearMisses, CompiledOutcome? compiled)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(workspace);
         var context = workspace.Begin(this, profile, AsOf);
         var outcome = workspace.Outcome;
         var run = workspace.Run;
+        // The size-class table stays with the interpreter: compiled, it measured slower (ADR 0018).
         SizeClass(profile, context, run, outcome);
-        for (var t = 0; t < _tiers.Length; t++)
+        if (compiled is not null)
         {
-            Tier(t, context, run, outcome, nearMisses);
+            var (state, values) = run.Shared(compiled);
+            foreach (var part in compiled.Parts)
+            {
+                part(this, context, run, outcome, state, values, compiled.Facts);
+            }
+            if (nearMisses != NearMissMode.None)
+            {
+                run.AdoptMemos(state, Memos);
+                for (var t = 0; t < _tiers.Length; t++)
+                {
+                    if (!outcome.Qualified(t))
+                    {
+                        // The decisive failures are looked for with this tier's score in the context, as the conditions read it.
+                        var tier = _tiers[t];
+                        context.CurrentScore = tier.HasScore ? outcome.Score(t) : null;
+                        context.UsePlanSubScores(tier.Dimensions, outcome.SubScores(t));
+                        Decisive(t, run, outcome, nearMisses);
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                Tier(t, context, run, outcome, nearMisses);
+            }
         }
         context.UsePlanSubScores(null, null);
         return outcome;
+    }
+
+    /// <summary>
+    /// Compiles the plan into one delegate now (a plan compiles itself after <see cref="CompileAfter"/> evaluations; the
+    /// rule-loading benchmark and the tests ask for it at once).
+    /// </summary>
+    internal void Compile()
+    {
+        if (_compiled is null)
+        {
+            lock (_compileGate)
+            {
+                _compiled ??= new OutcomeCompiler(this).Compile();
+            }
+        }
+    }
+
+    /// <summary>Whether outcome mode runs compiled (see <see cref="CompileAfter"/>).</summary>
+    internal bool IsCompiled => _compiled is not null;
+
+    // A plan that evaluates a handful of enterprises (a page, a test) is interpreted: compiling costs milliseconds.
+    private CompiledOutcome? Warm()
+    {
+        if (Interlocked.Increment(ref _evaluations) < CompileAfter)
+        {
+            return null;
+        }
+        Compile();
+        return _compiled;
     }
 
     private void SizeClass(EnterpriseProfile profile, EvaluationContext context, PlanRun run, PlanOutcome outcome)
@@ -176,7 +246,7 @@ public sealed class EvaluationPlan
     /// The tier's score and sub-scores, added up in indicator order. Points are nearly always whole: they are summed as
     /// integers (exactly what decimal addition of whole numbers gives) until a fractional one arrives, from which on in decimal.
     /// </summary>
-    private static decimal Score(PlanTier tier, PlanRun run, decimal[] subs)
+    internal static decimal Score(PlanTier tier, PlanRun run, decimal[] subs)
     {
         var dims = tier.Dimensions.Count;
         Span<long> whole = stackalloc long[dims];
@@ -258,13 +328,10 @@ public sealed class EvaluationPlan
         var tier = _tiers[t];
         if (tier.Version is null)
         {
-            tier.Set.RequireVersionOn(AsOf); // throws, naming the versions that exist
+            NoVersion(t);
         }
         var total = 0m;
-        var subs = outcome.SubScores(t);
-        context.CurrentScore = null;
-        // Conditions on a dimension's score read the running points (the tree evaluator's semantics, without its dictionary).
-        context.UsePlanSubScores(tier.Dimensions, subs);
+        var subs = BeginTier(context, outcome, t);
         if (tier.HasScore)
         {
             total = Score(tier, run, subs);
@@ -272,16 +339,34 @@ public sealed class EvaluationPlan
         }
         var qualified = run.Eval(tier.Root);
         outcome.SetTier(t, qualified, total);
-        if (qualified || nearMisses == NearMissMode.None)
+        if (!qualified && nearMisses != NearMissMode.None)
         {
-            return;
+            Decisive(t, run, outcome, nearMisses); // now, while the context holds this tier's score: conditions on the score read it
         }
+    }
+
+    /// <summary>Throws, naming the versions of tier <paramref name="t"/> that exist: none is in force on the plan's date.</summary>
+    internal void NoVersion(int t) => _tiers[t].Set.RequireVersionOn(AsOf);
+
+    /// <summary>Starts tier <paramref name="t"/>: no score yet, and conditions on a dimension's score read the running points.</summary>
+    internal decimal[] BeginTier(EvaluationContext context, PlanOutcome outcome, int t)
+    {
+        var subs = outcome.SubScores(t);
+        context.CurrentScore = null;
+        // Conditions on a dimension's score read the running points (the tree evaluator's semantics, without its dictionary).
+        context.UsePlanSubScores(_tiers[t].Dimensions, subs);
+        return subs;
+    }
+
+    /// <summary>How many decisive failures kept failed tier <paramref name="t"/> out, as <paramref name="nearMisses"/> asks.</summary>
+    private void Decisive(int t, PlanRun run, PlanOutcome outcome, NearMissMode nearMisses)
+    {
+        var tier = _tiers[t];
         if (nearMisses == NearMissMode.Count && !tier.CanNearMiss)
         {
             outcome.SetDecisive(t, 2, -1); // no check it could close: not a near miss, whatever failed
             return;
         }
-        // Now, while the context holds this tier's score: conditions on the score read it.
         var first = -1;
         var all = nearMisses == NearMissMode.All ? outcome.DecisiveList(t) : null;
         all?.Clear();

@@ -16,7 +16,25 @@ internal sealed class PlanRun
     private bool[] _memoValue = new bool[8];
     private int _generation;
 
+    private int[] _state = [];
+    private double[] _values = [];
+
     public Step[] Steps { get; private set; } = [];
+
+    /// <summary>The arrays the parts of a compiled plan share for one evaluation (what each fact and memo is), cleared.</summary>
+    public (int[] State, double[] Values) Shared(CompiledOutcome compiled)
+    {
+        if (_state.Length < compiled.States)
+        {
+            _state = new int[compiled.States];
+        }
+        if (_values.Length < compiled.Facts.Length)
+        {
+            _values = new double[compiled.Facts.Length];
+        }
+        Array.Clear(_state, 0, compiled.States);
+        return (_state, _values);
+    }
 
     public EvaluationContext Context { get; private set; } = null!;
 
@@ -34,6 +52,22 @@ internal sealed class PlanRun
         {
             Array.Clear(_memoStamp);
             _generation = 1;
+        }
+    }
+
+    /// <summary>
+    /// Takes over what a compiled plan found for the shared conditions (state[m]: 0 not evaluated, 1 failed, 2 passed), so
+    /// the search for decisive failures that follows does not evaluate them again.
+    /// </summary>
+    public void AdoptMemos(int[] state, int memos)
+    {
+        for (var m = 0; m < memos; m++)
+        {
+            if (state[m] != 0)
+            {
+                _memoValue[m] = state[m] == 2;
+                _memoStamp[m] = _generation;
+            }
         }
     }
 
@@ -95,7 +129,7 @@ internal sealed class PlanRun
     }
 
     /// <summary>The rule's comparison, exactly as <see cref="Model.Conditions.Check.Test"/> decides it.</summary>
-    private static bool Test(ref Step s, ref FactResult v)
+    internal static bool Test(ref Step s, ref FactResult v)
     {
         switch (v.Kind)
         {
@@ -127,7 +161,7 @@ internal sealed class PlanRun
         }
     }
 
-    private static bool Contains(string[] set, string value)
+    internal static bool Contains(string[] set, string value)
     {
         foreach (var x in set)
         {

@@ -34,10 +34,17 @@ internal abstract class ScoreStep(Indicator source)
     }
 
     /// <summary>A fact through its reader: the slot, or the rule's default when the input is absent.</summary>
-    protected sealed class Reading(FactReader reader)
+    internal sealed class Reading(FactReader reader)
     {
         private readonly FactNode _node = reader.Node;
         private readonly bool _hasDefault = reader.Default is not null;
+
+        public FactNode Node => _node;
+
+        public bool HasDefault => _hasDefault;
+
+        /// <summary>A copy of the default in slot form (its approximation computed).</summary>
+        public FactResult Default => _default;
 
         // The default's slot is shared by every thread, so its approximation is computed here, once.
         private FactResult _default = Step.Prepared(reader.Default);
@@ -70,14 +77,32 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
     private readonly bool _contiguous = b.Bands.Count > 0 && b.Bands[0].To is null
         && b.Bands.Skip(1).Select((x, i) => x.To is { } t && b.Bands[i].From is { } f && t == f).All(x => x);
 
-    public override decimal Points(PlanRun run) => Band(run) is var k and >= 0 ? _points[k] : 0m;
+    public override decimal Points(PlanRun run) => Band(ref _fact.Read(run)) is var k and >= 0 ? _points[k] : 0m;
 
-    public override long WholePoints(PlanRun run) => Band(run) is var k and >= 0 ? _whole[k] : 0;
+    public override long WholePoints(PlanRun run) => Band(ref _fact.Read(run)) is var k and >= 0 ? _whole[k] : 0;
+
+    internal Reading Fact => _fact;
+
+    /// <summary>Each band has a lower bound (the top band may not).</summary>
+    internal bool[] HasFrom => _hasFrom;
+
+    internal Threshold[] From => _from;
+
+    /// <summary>Bands contiguous from the top down: one comparison per band decides.</summary>
+    internal bool Contiguous => _contiguous;
+
+    internal long WholeOf(int band) => _whole[band];
+
+    /// <summary>The whole points of the rule's default (the value read when the input is missing).</summary>
+    internal long WholeOfDefault()
+    {
+        var v = _fact.Default;
+        return Band(ref v) is var k and >= 0 ? _whole[k] : 0;
+    }
 
     /// <summary>The band the value falls in, −1 for none (or a value that is not a number).</summary>
-    private int Band(PlanRun run)
+    private int Band(ref FactResult v)
     {
-        ref var v = ref _fact.Read(run);
         if (v.Kind != FactKind.Number)
         {
             return -1;
@@ -111,6 +136,8 @@ internal sealed class BandStep(BandIndicator b) : ScoreStep(b)
 
 internal sealed class BestStep(BestIndicator b, ScoreStep[] readings) : ScoreStep(b)
 {
+    internal ScoreStep[] Readings => readings;
+
     // Whole points compare as their integers; one reading that is not whole sends the indicator the decimal way.
     public override long WholePoints(PlanRun run)
     {
@@ -152,6 +179,13 @@ internal sealed class CasesStep(CasesIndicator c, int[] whens) : ScoreStep(c)
     private readonly long[] _whole = [.. c.Cases.Select(x => Whole(x.Points))];
     private readonly long _otherwiseWhole = Whole(c.Otherwise);
 
+    /// <summary>The root step of each case's condition, in order.</summary>
+    internal int[] Whens => whens;
+
+    internal long WholeOf(int i) => _whole[i];
+
+    internal long OtherwiseWhole => _otherwiseWhole;
+
     public override long WholePoints(PlanRun run)
     {
         for (var i = 0; i < whens.Length; i++)
@@ -186,9 +220,18 @@ internal sealed class CountStep(CountIndicator c, int[] items) : ScoreStep(c)
     private readonly long _eachWhole = Whole(c.PointsEach);
     private readonly long _maxWhole = Whole(c.Max);
 
+    internal int[] Items => items;
+
+    /// <summary>Whole points each (not negative) and a whole cap: the count's points are computed in integers.</summary>
+    internal bool WholeCount => _eachWhole != NotWhole && _maxWhole != NotWhole && _eachWhole >= 0;
+
+    internal long EachWhole => _eachWhole;
+
+    internal long MaxWhole => _maxWhole;
+
     public override long WholePoints(PlanRun run)
     {
-        if (_eachWhole == NotWhole || _maxWhole == NotWhole || _eachWhole < 0)
+        if (!WholeCount)
         {
             return Whole(Points(run));
         }
