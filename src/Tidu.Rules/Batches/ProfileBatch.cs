@@ -1,16 +1,20 @@
+using System.Text;
 using Tidu.Domain.Exchange;
 using Tidu.Domain.Profiles;
+using Tidu.Rules.Screening;
 
 namespace Tidu.Rules.Batches;
 
 /// <summary>
 /// The record loop of the commands that answer record by record in input order (evaluate, gap, match): each record
 /// is parsed, and each valid one computed, in isolation — an invalid record is reported with its errors, a record
-/// whose processing throws is reported as failed (locator, credit code, exception type and message, a Chinese
-/// message) — and the run goes on. Output is written only for a record computed whole.
+/// whose processing throws is reported as failed (locator, credit code and a Chinese message; the exception goes to the
+/// run's defect log) — and the run goes on. Output is written only for a record computed whole.
 /// </summary>
 public static class ProfileBatch
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <param name="input">The profiles (exchange format).</param>
     /// <param name="stderr">Where invalid and failed records are reported.</param>
     /// <param name="compute">The record's whole output, or null when the record is outside the run's scope.</param>
@@ -66,6 +70,29 @@ public static class ProfileBatch
             tally.Done++;
         }
         return tally;
+    }
+
+    /// <summary>
+    /// The same loop as a job's shard work: the shard's records (located as in the whole file) in, each computed output
+    /// written by <paramref name="write"/> into <paramref name="results"/>, the reports into <paramref name="errors"/>
+    /// and the tally into <paramref name="counts"/>; returns the number of records read.
+    /// </summary>
+    public static long RunShard<T>(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts,
+        Func<EnterpriseProfile, T?> compute, Action<TextWriter, T> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(write);
+        var records = shard.JsonLines ? ProfileReader.SplitLines(input, shard.FirstLine) : ProfileReader.Split(input);
+        BatchTally tally;
+        using (var stdout = new StreamWriter(results, Utf8, 1 << 16, leaveOpen: true))
+        using (var stderr = new StreamWriter(errors, Utf8, 1 << 12, leaveOpen: true))
+        {
+            tally = Run(records, stderr, compute, (_, output) => write(stdout, output));
+        }
+        tally.WriteJson(counts);
+        return tally.Read;
     }
 
     private static void Fail(BatchTally tally, TextWriter stderr, RecordFailure failure)

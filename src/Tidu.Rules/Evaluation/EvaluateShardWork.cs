@@ -1,4 +1,3 @@
-using System.Text;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Screening;
@@ -12,21 +11,9 @@ namespace Tidu.Rules.Evaluation;
 /// </summary>
 public sealed class EvaluateShardWork(Evaluator evaluator, DateOnly asOf, bool checks) : IShardWork
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts)
     {
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(counts);
-        var records = shard.JsonLines ? ProfileReader.SplitLines(input, shard.FirstLine) : ProfileReader.Split(input);
-        BatchTally tally;
-        using (var lines = new EvaluationLines(checks))
-        using (var stdout = new StreamWriter(results, Utf8, 1 << 16, leaveOpen: true))
-        using (var stderr = new StreamWriter(errors, Utf8, 1 << 12, leaveOpen: true))
-        {
-            tally = ProfileBatch.Run(records, stderr, p => lines.Of(evaluator.Evaluate(p, asOf, explain: checks)), (_, line) => stdout.WriteLine(line));
-        }
-        tally.WriteJson(counts);
-        return tally.Read;
+        using var lines = new EvaluationLines(checks);
+        return ProfileBatch.RunShard(input, shard, results, errors, counts, p => lines.Of(evaluator.Evaluate(p, asOf, explain: checks)), (w, line) => w.WriteLine(line));
     }
 }

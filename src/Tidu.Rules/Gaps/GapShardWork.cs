@@ -1,4 +1,3 @@
-using System.Text;
 using Tidu.Domain.Exchange;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Screening;
@@ -11,26 +10,12 @@ namespace Tidu.Rules.Gaps;
 /// </summary>
 public sealed class GapShardWork(GapAnalyzer analyzer, DateOnly asOf, GapQuestion question) : IShardWork
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts)
-    {
-        ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(counts);
-        var records = shard.JsonLines ? ProfileReader.SplitLines(input, shard.FirstLine) : ProfileReader.Split(input);
-        BatchTally tally;
-        using (var stdout = new StreamWriter(results, Utf8, 1 << 16, leaveOpen: true))
-        using (var stderr = new StreamWriter(errors, Utf8, 1 << 12, leaveOpen: true))
+    public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts) =>
+        ProfileBatch.RunShard(input, shard, results, errors, counts, p => question.Ask(analyzer, p, asOf).Select(GapJsonWriter.Line).ToList(), (w, lines) =>
         {
-            tally = ProfileBatch.Run(records, stderr, p => question.Ask(analyzer, p, asOf).Select(GapJsonWriter.Line).ToList(), (_, lines) =>
+            foreach (var line in lines)
             {
-                foreach (var line in lines)
-                {
-                    stdout.WriteLine(line);
-                }
-            });
-        }
-        tally.WriteJson(counts);
-        return tally.Read;
-    }
+                w.WriteLine(line);
+            }
+        });
 }
