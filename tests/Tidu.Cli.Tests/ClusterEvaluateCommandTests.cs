@@ -76,7 +76,7 @@ public sealed class ClusterEvaluateCommandTests : IDisposable
         var evaluator = new Evaluator(RuleLibrary.LoadDefault());
         var asOf = DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture);
         var work = new EvaluateShardWork(evaluator, asOf, checks: true);
-        var job = new ScreenJobDirectory(PathOf("job"));
+        var job = new JobDirectory(PathOf("job"));
         var shards = job.LoadOrPlan(input, 40_000);
         shards.Count.ShouldBeGreaterThan(3);
 

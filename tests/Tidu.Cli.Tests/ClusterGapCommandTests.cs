@@ -67,7 +67,7 @@ public sealed class ClusterGapCommandTests : IDisposable
         GapCommand.Run(new FileInfo(input), AsOf, "specialized-sme", false, "jsonl", null, oneOut, TextWriter.Null, FixedClock.TestDay).ShouldBe(1);
         var work = new GapShardWork(new GapAnalyzer(new Evaluator(RuleLibrary.LoadDefault())), DateOnly.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture),
             new GapQuestion("specialized-sme", Next: false));
-        var job = new ScreenJobDirectory(PathOf("job"));
+        var job = new JobDirectory(PathOf("job"));
         var shards = job.LoadOrPlan(input, 40_000);
         shards.Count.ShouldBeGreaterThan(3);
 

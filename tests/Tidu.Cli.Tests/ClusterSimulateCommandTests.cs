@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Shouldly;
 using Tidu.Cli.Commands;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Policies;
@@ -85,10 +85,10 @@ public sealed partial class ClusterSimulateCommandTests : IDisposable
         var one = OneMachine(input);
         var asOf = DateOnly.Parse(AsOf, CultureInfo.InvariantCulture);
         var evaluator = new Evaluator(RuleLibrary.LoadDefault());
-        var spec = ScreenJobSpec.CreateSimulate(input, PathOf("jobs"), asOf, evaluator, null, Reform.FullName, null, null, shardBytes: 40_000);
+        var spec = JobSpec.CreateSimulate(input, PathOf("jobs"), asOf, evaluator, null, Reform.FullName, null, null, shardBytes: 40_000);
         var setup = SimulationSetup.Load(evaluator, PolicyCatalog.LoadDefault(), null, Reform.FullName, asOf, new Dictionary<string, IReadOnlyList<Tidu.Domain.Projects.Project>>());
         var work = new SimulateShardWork(new SimulatePipeline(setup.Simulator, asOf, null));
-        var job = new ScreenJobDirectory(spec.WorkDirectory);
+        var job = new JobDirectory(spec.WorkDirectory);
         var shards = job.LoadOrPlan(input, spec.ShardBytes);
         shards.Count.ShouldBeGreaterThan(3);
 

@@ -1,5 +1,5 @@
 using Shouldly;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 using Tidu.Rules;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
@@ -27,7 +27,7 @@ public sealed class DistributedEvaluateTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var input = Path.Combine(_dir, "profiles.jsonl");
         ScreenInput.Write(input, Evaluator.Value.Library, 1500, 44);
-        var spec = ScreenJobSpec.CreateEvaluate(input, Path.Combine(_dir, "jobs"), AsOf, checks: true, Evaluator.Value, rulesDirectory: null, shardBytes: 100_000);
+        var spec = JobSpec.CreateEvaluate(input, Path.Combine(_dir, "jobs"), AsOf, checks: true, Evaluator.Value, rulesDirectory: null, shardBytes: 100_000);
 
         var (lines, reports) = await KilledSiloRun.RunAsync(spec, null, _ => Task.CompletedTask, ct);
 

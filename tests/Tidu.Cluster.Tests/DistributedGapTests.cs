@@ -1,6 +1,6 @@
 using Orleans.Runtime;
 using Shouldly;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 using Tidu.Rules;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
@@ -40,7 +40,7 @@ public abstract class DistributedGapTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var input = Path.Combine(_dir, "profiles.jsonl");
         ScreenInput.Write(input, Evaluator.Value.Library, 1500, 43);
-        var spec = ScreenJobSpec.CreateGap(input, Path.Combine(_dir, "jobs"), AsOf, tier: null, next: true, Evaluator.Value, rulesDirectory: null, shardBytes: 100_000);
+        var spec = JobSpec.CreateGap(input, Path.Combine(_dir, "jobs"), AsOf, tier: null, next: true, Evaluator.Value, rulesDirectory: null, shardBytes: 100_000);
 
         var (lines, reports) = await KilledSiloRun.RunAsync(spec, await MembershipAsync(ct), victim => KilledAsync(victim, ct), ct);
 

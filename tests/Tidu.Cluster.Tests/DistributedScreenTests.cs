@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using Shouldly;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 using Tidu.Rules;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Screening;
@@ -43,13 +43,13 @@ public abstract class DistributedScreenTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var input = Input(3000, 41);
-        var spec = ScreenJobSpec.Create(input, Path.Combine(_dir, "jobs"), AsOf, explain: false, Evaluator.Value, rulesDirectory: null, shardBytes: 200_000);
+        var spec = JobSpec.Create(input, Path.Combine(_dir, "jobs"), AsOf, explain: false, Evaluator.Value, rulesDirectory: null, shardBytes: 200_000);
         await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero, silos: 3, await MembershipAsync(ct));
         var primary = cluster.First;
         // The job's grain lives on the primary silo (placed where first called); the first shard another silo takes is held there.
         await StartedAsync(ct);
         var held = cluster.Shards.HoldFirstOn(silo => !silo.Equals(primary.SiloAddress));
-        var run = TestSilos.NodeOn(primary).Grains.GetGrain<IScreenJobGrain>(spec.JobId).RunAsync(spec);
+        var run = TestSilos.NodeOn(primary).Grains.GetGrain<IJobGrain>(spec.JobId).RunAsync(spec);
 
         var (index, victim) = await held.WaitAsync(TimeSpan.FromMinutes(5), ct);
         await cluster.Cluster.KillSiloAsync(cluster.Cluster.GetActiveSilos().Single(s => s.SiloAddress.Equals(victim)), ct);
@@ -74,16 +74,16 @@ public abstract class DistributedScreenTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var input = Input(800, 42);
-        var spec = ScreenJobSpec.Create(input, Path.Combine(_dir, "jobs"), AsOf, explain: false, Evaluator.Value, rulesDirectory: null, shardBytes: 100_000);
+        var spec = JobSpec.Create(input, Path.Combine(_dir, "jobs"), AsOf, explain: false, Evaluator.Value, rulesDirectory: null, shardBytes: 100_000);
         await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero, silos: 3, await MembershipAsync(ct));
         await StartedAsync(ct);
-        var fromFirst = TestSilos.NodeOn(cluster.First).Grains.GetGrain<IScreenJobGrain>(spec.JobId);
-        var fromSecond = TestSilos.NodeOn(cluster.Second).Grains.GetGrain<IScreenJobGrain>(spec.JobId);
+        var fromFirst = TestSilos.NodeOn(cluster.First).Grains.GetGrain<IJobGrain>(spec.JobId);
+        var fromSecond = TestSilos.NodeOn(cluster.Second).Grains.GetGrain<IJobGrain>(spec.JobId);
 
         // Two submissions at once, from two nodes: one job.
         var both = await Task.WhenAll(fromFirst.RunAsync(spec), fromSecond.RunAsync(spec)).WaitAsync(TimeSpan.FromMinutes(10), ct);
         // The same file submitted again later, under an id computed afresh.
-        var again = ScreenJobSpec.Create(input, Path.Combine(_dir, "jobs"), AsOf, explain: false, Evaluator.Value, rulesDirectory: null, shardBytes: 7);
+        var again = JobSpec.Create(input, Path.Combine(_dir, "jobs"), AsOf, explain: false, Evaluator.Value, rulesDirectory: null, shardBytes: 7);
         var third = await fromSecond.RunAsync(again).WaitAsync(TimeSpan.FromMinutes(10), ct);
 
         again.JobId.ShouldBe(spec.JobId);
@@ -116,12 +116,12 @@ public abstract class DistributedScreenTests : IDisposable
         return (results.ToArray(), errors.ToArray());
     }
 
-    private static (byte[] Results, byte[] Errors) Assemble(ScreenJobSpec spec, int shards)
+    private static (byte[] Results, byte[] Errors) Assemble(JobSpec spec, int shards)
     {
         using var results = new MemoryStream();
         using var errors = new MemoryStream();
         results.Write(ResultFileHeader.Line(Evaluator.Value.Library, AsOf));
-        new ScreenJobDirectory(spec.WorkDirectory).Assemble(shards, results, errors);
+        new JobDirectory(spec.WorkDirectory).Assemble(shards, results, errors);
         return (results.ToArray(), errors.ToArray());
     }
 }

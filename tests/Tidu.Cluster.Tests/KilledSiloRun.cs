@@ -1,7 +1,7 @@
 using System.Text;
 using Orleans.Runtime;
 using Shouldly;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 using Tidu.Rules.Screening;
 
 namespace Tidu.Cluster.Tests;
@@ -17,12 +17,12 @@ internal static class KilledSiloRun
     /// <param name="membership">Null: membership in memory; else a PostgreSQL database's connection string.</param>
     /// <param name="killed">What the setup shows after the kill (the multi-node one: the silo marked dead in the table).</param>
     /// <param name="ct">Cancels the waits.</param>
-    public static async Task<(string Lines, string Reports)> RunAsync(ScreenJobSpec spec, string? membership, Func<SiloAddress, Task> killed, CancellationToken ct)
+    public static async Task<(string Lines, string Reports)> RunAsync(JobSpec spec, string? membership, Func<SiloAddress, Task> killed, CancellationToken ct)
     {
         await using var cluster = await TestSilos.StartAsync(TimeSpan.Zero, silos: 3, membership);
         var primary = cluster.First;
         var held = cluster.Shards.HoldFirstOn(silo => !silo.Equals(primary.SiloAddress));
-        var run = TestSilos.NodeOn(primary).Grains.GetGrain<IScreenJobGrain>(spec.JobId).RunAsync(spec);
+        var run = TestSilos.NodeOn(primary).Grains.GetGrain<IJobGrain>(spec.JobId).RunAsync(spec);
 
         var (index, victim) = await held.WaitAsync(TimeSpan.FromMinutes(5), ct);
         await cluster.Cluster.KillSiloAsync(cluster.Cluster.GetActiveSilos().Single(s => s.SiloAddress.Equals(victim)), ct);
@@ -36,7 +36,7 @@ internal static class KilledSiloRun
         starts.Last().ShouldNotBe(victim, "the held shard ran again on a live silo");
         using var results = new MemoryStream();
         var reports = new StringBuilder();
-        new ScreenJobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, results, (errors, _) =>
+        new JobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, results, (errors, _) =>
         {
             using var reader = new StreamReader(errors);
             reports.Append(reader.ReadToEnd());

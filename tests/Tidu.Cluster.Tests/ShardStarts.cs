@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Orleans.Runtime;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 
 namespace Tidu.Cluster.Tests;
 

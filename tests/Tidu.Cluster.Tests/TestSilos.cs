@@ -9,8 +9,8 @@ using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 using Tidu.Application.Screening;
 using Tidu.Cluster.Hosting;
+using Tidu.Cluster.Jobs;
 using Tidu.Cluster.Scheduling;
-using Tidu.Cluster.Screening;
 using Tidu.Data.Changes;
 
 namespace Tidu.Cluster.Tests;

@@ -9,7 +9,7 @@ using Orleans.Hosting;
 using Tidu.Cli.Batches;
 using Tidu.Cli.Output;
 using Tidu.Cluster.Hosting;
-using Tidu.Cluster.Screening;
+using Tidu.Cluster.Jobs;
 using Tidu.Rules.Batches;
 using Tidu.Rules.Evaluation;
 using Tidu.Rules.Reforms;
@@ -174,7 +174,7 @@ internal static class ClusterCommand
             return ExitCodes.Failure;
         }
         var stopwatch = Stopwatch.StartNew();
-        var spec = ScreenJobSpec.Create(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, request.Explain, evaluator, request.Rules?.FullName,
+        var spec = JobSpec.Create(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, request.Explain, evaluator, request.Rules?.FullName,
             (long)request.ShardMb << 20);
         if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
         {
@@ -195,7 +195,7 @@ internal static class ClusterCommand
         {
             return ExitCodes.Failure;
         }
-        var spec = ScreenJobSpec.CreateGap(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, request.Tier, request.Next, evaluator,
+        var spec = JobSpec.CreateGap(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, request.Tier, request.Next, evaluator,
             request.Rules?.FullName, (long)request.ShardMb << 20);
         if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
         {
@@ -217,7 +217,7 @@ internal static class ClusterCommand
         {
             return ExitCodes.Failure;
         }
-        var spec = ScreenJobSpec.CreateEvaluate(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, !request.NoChecks, evaluator,
+        var spec = JobSpec.CreateEvaluate(request.File.FullName, WorkRoot(request.Work, request.Output), asOf, !request.NoChecks, evaluator,
             request.Rules?.FullName, (long)request.ShardMb << 20);
         if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
         {
@@ -239,7 +239,7 @@ internal static class ClusterCommand
             return ExitCodes.Failure;
         }
         var stopwatch = Stopwatch.StartNew();
-        var spec = ScreenJobSpec.CreateSimulate(request.File.FullName, WorkRoot(request.Work, request.Output), run.AsOf, run.Baseline, request.Rules?.FullName,
+        var spec = JobSpec.CreateSimulate(request.File.FullName, WorkRoot(request.Work, request.Output), run.AsOf, run.Baseline, request.Rules?.FullName,
             request.Reform.FullName, request.Jurisdiction, request.Projects?.FullName, (long)request.ShardMb << 20);
         if (await RunJobAsync(spec, request.Connection, request.ClusterId, request.Silos, stderr, clock, ct).ConfigureAwait(false) is not { } status)
         {
@@ -249,7 +249,7 @@ internal static class ClusterCommand
         var tally = new BatchTally();
         try
         {
-            new ScreenJobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, Stream.Null, (errors, counts) =>
+            new JobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, Stream.Null, (errors, counts) =>
             {
                 using var reader = new StreamReader(errors);
                 while (reader.ReadLine() is { } line)
@@ -274,7 +274,7 @@ internal static class ClusterCommand
     /// Writes <paramref name="header"/> and the shards' lines in input order to <paramref name="output"/>, and their record
     /// reports and the counts of the whole file to <paramref name="stderr"/>, as the record loop of the single command does.
     /// </summary>
-    private static int AssembleLines(ScreenJobSpec spec, ScreenJobStatus status, byte[] header, FileInfo output, TextWriter stderr)
+    private static int AssembleLines(JobSpec spec, JobStatus status, byte[] header, FileInfo output, TextWriter stderr)
     {
         var tally = new BatchTally();
         try
@@ -282,7 +282,7 @@ internal static class ClusterCommand
             output.Directory?.Create();
             using var results = new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             results.Write(header);
-            new ScreenJobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, results, (errors, counts) =>
+            new JobDirectory(spec.WorkDirectory).AssembleParts(status.Shards, results, (errors, counts) =>
             {
                 using var reader = new StreamReader(errors);
                 while (reader.ReadLine() is { } line)
@@ -320,11 +320,11 @@ internal static class ClusterCommand
         work?.FullName ?? Path.Combine(output.Directory?.FullName ?? Environment.CurrentDirectory, ".tidu-jobs");
 
     /// <summary>Runs the job on the cluster (or local silos) until every shard is done; null (reported) when the cluster did not finish it.</summary>
-    private static async Task<ScreenJobStatus?> RunJobAsync(ScreenJobSpec spec, string? connection, string clusterId, int silos, TextWriter stderr,
+    private static async Task<JobStatus?> RunJobAsync(JobSpec spec, string? connection, string clusterId, int silos, TextWriter stderr,
         TimeProvider clock, CancellationToken ct)
     {
         var hosts = connection is not null ? [Client(connection, clusterId)] : LocalSilos(silos);
-        ScreenJobStatus status;
+        JobStatus status;
         try
         {
             foreach (var host in hosts)
@@ -352,9 +352,9 @@ internal static class ClusterCommand
     }
 
     /// <summary>Submits the job; a submission cut off (the job's silo died) is made again — what is done is kept.</summary>
-    private static async Task<ScreenJobStatus> SubmitAsync(IGrainFactory grains, ScreenJobSpec spec, TextWriter stderr, TimeProvider clock, CancellationToken ct)
+    private static async Task<JobStatus> SubmitAsync(IGrainFactory grains, JobSpec spec, TextWriter stderr, TimeProvider clock, CancellationToken ct)
     {
-        var job = grains.GetGrain<IScreenJobGrain>(spec.JobId);
+        var job = grains.GetGrain<IJobGrain>(spec.JobId);
         for (var attempt = 1; ; attempt++)
         {
             var run = job.RunAsync(spec);
@@ -385,7 +385,7 @@ internal static class ClusterCommand
 
     private static bool IsLostNode(Exception ex) => ex is OrleansException or TimeoutException or OperationCanceledException;
 
-    private static async Task<ScreenJobStatus?> ProgressAsync(IScreenJobGrain job)
+    private static async Task<JobStatus?> ProgressAsync(IJobGrain job)
     {
         try
         {
@@ -397,7 +397,7 @@ internal static class ClusterCommand
         }
     }
 
-    private static int Assemble(ScreenJobSpec spec, ScreenJobStatus status, Evaluator evaluator, DateOnly asOf, ScreenRequest request, Stopwatch stopwatch,
+    private static int Assemble(JobSpec spec, JobStatus status, Evaluator evaluator, DateOnly asOf, ScreenRequest request, Stopwatch stopwatch,
         TextWriter stdout, TextWriter stderr)
     {
         ScreenSummary summary;
@@ -407,7 +407,7 @@ internal static class ClusterCommand
             using var results = new FileStream(request.Output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             using var errors = request.Errors is null ? null : new FileStream(request.Errors.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             results.Write(ResultFileHeader.Line(evaluator.Library, asOf));
-            (summary, var log) = new ScreenJobDirectory(spec.WorkDirectory).Assemble(status.Shards, results, errors);
+            (summary, var log) = new JobDirectory(spec.WorkDirectory).Assemble(status.Shards, results, errors);
             foreach (var line in log)
             {
                 stderr.WriteLine(line);

@@ -71,8 +71,8 @@ public static class TiduSilo
         services.AddSingleton<ClusterWriteGeneration>();
         services.AddSingleton<IWriteGeneration>(sp => sp.GetRequiredService<ClusterWriteGeneration>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClusterLifecycle>();
-        services.AddSingleton<Screening.ScreenEvaluators>();
-        services.AddSingleton<Screening.ShardSimulations>();
+        services.AddSingleton<Jobs.ShardEvaluators>();
+        services.AddSingleton<Jobs.ShardSimulations>();
         services.AddSingleton<Limits.SharedRateLimits>();
         // The platform's reminders tick at most hourly (a handful in all): each stays loaded on its silo between ticks
         // instead of being dropped and read again from the table before the next, so a table that cannot be read for a

@@ -77,7 +77,7 @@ public static class ProfileBatch
     /// written by <paramref name="write"/> into <paramref name="results"/>, the reports into <paramref name="errors"/>
     /// and the tally into <paramref name="counts"/>; returns the number of records read.
     /// </summary>
-    public static long RunShard<T>(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts,
+    public static long RunShard<T>(Stream input, JobShard shard, Stream results, Stream errors, Stream counts,
         Func<EnterpriseProfile, T?> compute, Action<TextWriter, T> write)
         where T : class
     {

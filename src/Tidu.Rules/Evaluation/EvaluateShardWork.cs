@@ -11,7 +11,7 @@ namespace Tidu.Rules.Evaluation;
 /// </summary>
 public sealed class EvaluateShardWork(Evaluator evaluator, DateOnly asOf, bool checks) : IShardWork
 {
-    public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts)
+    public long Run(Stream input, JobShard shard, Stream results, Stream errors, Stream counts)
     {
         using var lines = new EvaluationLines(checks);
         return ProfileBatch.RunShard(input, shard, results, errors, counts, p => lines.Of(evaluator.Evaluate(p, asOf, explain: checks)), (w, line) => w.WriteLine(line));

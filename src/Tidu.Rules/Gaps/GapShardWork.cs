@@ -10,7 +10,7 @@ namespace Tidu.Rules.Gaps;
 /// </summary>
 public sealed class GapShardWork(GapAnalyzer analyzer, DateOnly asOf, GapQuestion question) : IShardWork
 {
-    public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts) =>
+    public long Run(Stream input, JobShard shard, Stream results, Stream errors, Stream counts) =>
         ProfileBatch.RunShard(input, shard, results, errors, counts, p => question.Ask(analyzer, p, asOf).Select(GapJsonWriter.Line).ToList(), (w, lines) =>
         {
             foreach (var line in lines)

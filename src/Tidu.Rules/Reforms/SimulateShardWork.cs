@@ -16,7 +16,7 @@ public sealed class SimulateShardWork(SimulatePipeline pipeline) : IShardWork
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts)
+    public long Run(Stream input, JobShard shard, Stream results, Stream errors, Stream counts)
     {
         ArgumentNullException.ThrowIfNull(shard);
         var records = shard.JsonLines ? ProfileReader.SplitLines(input, shard.FirstLine) : ProfileReader.Split(input);

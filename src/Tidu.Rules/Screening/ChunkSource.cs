@@ -9,10 +9,10 @@ namespace Tidu.Rules.Screening;
 /// (an array, pretty-printed objects) go through <see cref="ProfileReader.Split"/> and are handed on as batches of
 /// records. The blocks are the same bytes <see cref="ProfileReader"/> would read: a byte-order mark is skipped, blank
 /// lines are not records, a line over the record limit is one error and is not buffered whole. A shard of a larger file
-/// (<see cref="ScreenShards"/>) starts at its first line, so its records are located as in the whole file, and is read as
+/// (<see cref="JobShards"/>) starts at its first line, so its records are located as in the whole file, and is read as
 /// the whole file was judged (a shard whose first line is broken is still JSON Lines).
 /// </summary>
-internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordBytes, ScreenShard? shard = null)
+internal sealed class ChunkSource(Stream input, int chunkBytes, int maxRecordBytes, JobShard? shard = null)
 {
     /// <summary>Read buffers hold a chunk and the start of the next line: at least one record of the maximum size.</summary>
     private readonly int _capacity = Math.Max(chunkBytes * 2, maxRecordBytes + (1 << 16));

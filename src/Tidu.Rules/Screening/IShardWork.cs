@@ -8,5 +8,5 @@ namespace Tidu.Rules.Screening;
 public interface IShardWork
 {
     /// <summary>Works through <paramref name="input"/> (the shard's bytes); returns the number of records read.</summary>
-    long Run(Stream input, ScreenShard shard, Stream results, Stream errors, Stream counts);
+    long Run(Stream input, JobShard shard, Stream results, Stream errors, Stream counts);
 }

@@ -24,10 +24,10 @@ public sealed class ScreenPipeline(Evaluator evaluator, DateOnly asOf, bool expl
 
     /// <summary>
     /// Screens <paramref name="input"/>; <paramref name="log"/> receives the English diagnostics of records that failed.
-    /// <paramref name="shard"/>: the input is that part of a file (<see cref="ScreenShards"/>), its lines numbered as in
+    /// <paramref name="shard"/>: the input is that part of a file (<see cref="JobShards"/>), its lines numbered as in
     /// the file; none: a whole file. The errors' ordinals count from the input's first record.
     /// </summary>
-    public ScreenSummary Run(Stream input, Stream results, Stream? errors, Action<long> progress, TextWriter? log = null, ScreenShard? shard = null)
+    public ScreenSummary Run(Stream input, Stream results, Stream? errors, Action<long> progress, TextWriter? log = null, JobShard? shard = null)
     {
         var summary = new ScreenSummary();
         using var slots = new SemaphoreSlim(ChunksInFlight, ChunksInFlight);

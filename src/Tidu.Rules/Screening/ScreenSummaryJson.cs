@@ -4,7 +4,7 @@ namespace Tidu.Rules.Screening;
 
 /// <summary>
 /// A shard's counts and log lines as a small JSON file, so that a shard screened on any node can be put together with
-/// the others by any other (<see cref="ScreenJobDirectory"/>). Tiers and titles travel with the counts, in their order.
+/// the others by any other (<see cref="JobDirectory"/>). Tiers and titles travel with the counts, in their order.
 /// </summary>
 internal static class ScreenSummaryJson
 {

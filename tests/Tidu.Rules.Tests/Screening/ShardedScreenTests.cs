@@ -31,7 +31,7 @@ public sealed class ShardedScreenTests : IDisposable
         ScreenInput.Write(input, Engine.Evaluator.Library, 600, 31);
         var (expectedResults, expectedErrors, expected, expectedLog) = OneRun(input);
 
-        var job = new ScreenJobDirectory(PathOf("job"));
+        var job = new JobDirectory(PathOf("job"));
         var shards = job.LoadOrPlan(input, shardBytes);
         foreach (var shard in shards.Reverse())
         {
@@ -68,7 +68,7 @@ public sealed class ShardedScreenTests : IDisposable
         var bytes = File.ReadAllBytes(input);
         using var stream = File.OpenRead(input);
 
-        var shards = ScreenShards.Plan(stream, 20_000);
+        var shards = JobShards.Plan(stream, 20_000);
 
         shards.Count.ShouldBeGreaterThan(3);
         shards[0].Offset.ShouldBe(0);
@@ -90,9 +90,9 @@ public sealed class ShardedScreenTests : IDisposable
     public void A_file_that_is_not_json_lines_is_one_shard_and_an_empty_file_one_empty_shard()
     {
         using var array = new MemoryStream("[\n{\"creditCode\": \"x\"},\n{\"creditCode\": \"y\"}\n]\n"u8.ToArray());
-        ScreenShards.Plan(array, 4).ShouldBe([new ScreenShard(0, 0, array.Length, 1, JsonLines: false)]);
+        JobShards.Plan(array, 4).ShouldBe([new JobShard(0, 0, array.Length, 1, JsonLines: false)]);
         using var empty = new MemoryStream();
-        ScreenShards.Plan(empty, 4).ShouldBe([new ScreenShard(0, 0, 0, 1, JsonLines: false)]);
+        JobShards.Plan(empty, 4).ShouldBe([new JobShard(0, 0, 0, 1, JsonLines: false)]);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ShardedScreenTests : IDisposable
     {
         var input = PathOf("profiles.jsonl");
         ScreenInput.Write(input, Engine.Evaluator.Library, 200, 33);
-        var job = new ScreenJobDirectory(PathOf("job"));
+        var job = new JobDirectory(PathOf("job"));
         var shards = job.LoadOrPlan(input, 30_000);
         job.IsDone(1).ShouldBeFalse();
 
@@ -120,7 +120,7 @@ public sealed class ShardedScreenTests : IDisposable
     {
         var input = PathOf("profiles.jsonl");
         ScreenInput.Write(input, Engine.Evaluator.Library, 200, 34);
-        var job = new ScreenJobDirectory(PathOf("job"));
+        var job = new JobDirectory(PathOf("job"));
         var shards = job.LoadOrPlan(input, 30_000);
         job.RunShard(new ScreenShardWork(Pipeline()), input, shards[0]);
 

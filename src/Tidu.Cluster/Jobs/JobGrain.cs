@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Placement;
 using Tidu.Rules.Screening;
 
-namespace Tidu.Cluster.Screening;
+namespace Tidu.Cluster.Jobs;
 
 /// <summary>
 /// Runs a job's shards across the silos: one lane per active silo, each lane taking the next shard not yet done and
@@ -11,7 +11,7 @@ namespace Tidu.Cluster.Screening;
 /// when every lane has ended with shards left, the silos active then get a new round. What is done is read from the
 /// job's folder, never remembered: a new activation (its silo died) or a second submission runs only what is missing.
 /// </summary>
-public sealed partial class ScreenJobGrain(ILogger<ScreenJobGrain> log) : Grain, IScreenJobGrain
+public sealed partial class JobGrain(ILogger<JobGrain> log) : Grain, IJobGrain
 {
     /// <summary>Rounds of lanes before the job gives up (each round follows a loss of every lane's silo or a failing shard).</summary>
     private const int Rounds = 3;
@@ -21,16 +21,16 @@ public sealed partial class ScreenJobGrain(ILogger<ScreenJobGrain> log) : Grain,
     private long _records;
     private int _runs;
 
-    public Task<ScreenJobStatus> GetStatusAsync() => Task.FromResult(Status());
+    public Task<JobStatus> GetStatusAsync() => Task.FromResult(Status());
 
-    public async Task<ScreenJobStatus> RunAsync(ScreenJobSpec spec)
+    public async Task<JobStatus> RunAsync(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!string.Equals(spec.JobId, this.GetPrimaryKeyString(), StringComparison.Ordinal))
         {
             throw new ArgumentException("the job's id is not this grain's key", nameof(spec));
         }
-        var directory = new ScreenJobDirectory(spec.WorkDirectory);
+        var directory = new JobDirectory(spec.WorkDirectory);
         var (shards, missing) = await Task.Run(() =>
         {
             var planned = directory.LoadOrPlan(spec.InputPath, spec.ShardBytes);
@@ -53,7 +53,7 @@ public sealed partial class ScreenJobGrain(ILogger<ScreenJobGrain> log) : Grain,
     }
 
     /// <summary>Shards on one silo, one after the other, until none is left or the silo fails a call.</summary>
-    private async Task LaneAsync(ScreenJobSpec spec, SiloAddress silo, Queue<int> queue, Action<Exception> failed)
+    private async Task LaneAsync(JobSpec spec, SiloAddress silo, Queue<int> queue, Action<Exception> failed)
     {
         // Lanes interleave only at awaits, on this grain's one thread: the queue and the counts need no lock.
         while (queue.TryDequeue(out var index))
@@ -61,7 +61,7 @@ public sealed partial class ScreenJobGrain(ILogger<ScreenJobGrain> log) : Grain,
             try
             {
                 RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                var call = GrainFactory.GetGrain<IScreenShardGrain>($"{spec.JobId}/{index}").RunAsync(spec, index);
+                var call = GrainFactory.GetGrain<IShardGrain>($"{spec.JobId}/{index}").RunAsync(spec, index);
                 RequestContext.Remove(IPlacementDirector.PlacementHintKey);
                 _runs++;
                 _records += await call.ConfigureAwait(true);
@@ -78,7 +78,7 @@ public sealed partial class ScreenJobGrain(ILogger<ScreenJobGrain> log) : Grain,
         }
     }
 
-    private ScreenJobStatus Status() => new(_shards, _done, _records, _runs);
+    private JobStatus Status() => new(_shards, _done, _records, _runs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "screening job {Job}: shard {Index} failed on silo {Silo}; it runs again on another")]
     private static partial void LogShardFailed(ILogger logger, Exception ex, string job, int index, SiloAddress silo);

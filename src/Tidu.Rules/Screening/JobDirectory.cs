@@ -10,9 +10,9 @@ namespace Tidu.Rules.Screening;
 /// last, as the mark that the shard is done), and a shard screened twice writes the same bytes, so a shard run again
 /// after its node died, or by two nodes at once, changes nothing. Putting the job together reads the shards in order.
 /// </summary>
-public sealed class ScreenJobDirectory
+public sealed class JobDirectory
 {
-    public ScreenJobDirectory(string path)
+    public JobDirectory(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
@@ -31,20 +31,20 @@ public sealed class ScreenJobDirectory
     private string File(string name) => System.IO.Path.Combine(Path, name);
 
     /// <summary>The job's shards: planned once (the first time) and read back ever after, so a job's shards never change.</summary>
-    public IReadOnlyList<ScreenShard> LoadOrPlan(string inputPath, long targetBytes)
+    public IReadOnlyList<JobShard> LoadOrPlan(string inputPath, long targetBytes)
     {
         if (System.IO.File.Exists(PlanFile))
         {
             using var stored = System.IO.File.OpenRead(PlanFile);
             using var doc = JsonDocument.Parse(stored);
             return doc.RootElement.EnumerateArray()
-                .Select(s => new ScreenShard(s[0].GetInt32(), s[1].GetInt64(), s[2].GetInt64(), s[3].GetInt64(), s[4].GetBoolean())).ToList();
+                .Select(s => new JobShard(s[0].GetInt32(), s[1].GetInt64(), s[2].GetInt64(), s[3].GetInt64(), s[4].GetBoolean())).ToList();
         }
         Directory.CreateDirectory(Path);
-        IReadOnlyList<ScreenShard> shards;
+        IReadOnlyList<JobShard> shards;
         using (var input = OpenInput(inputPath))
         {
-            shards = ScreenShards.Plan(input, targetBytes);
+            shards = JobShards.Plan(input, targetBytes);
         }
         WriteWhole(PlanFile, stream =>
         {
@@ -69,7 +69,7 @@ public sealed class ScreenJobDirectory
     public bool IsDone(int index) => System.IO.File.Exists(Counts(index));
 
     /// <summary>Runs <paramref name="work"/> on one shard of <paramref name="inputPath"/> into this folder; returns its record count.</summary>
-    public long RunShard(IShardWork work, string inputPath, ScreenShard shard)
+    public long RunShard(IShardWork work, string inputPath, JobShard shard)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(shard);

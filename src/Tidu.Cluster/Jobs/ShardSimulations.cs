@@ -3,24 +3,24 @@ using Tidu.Rules;
 using Tidu.Rules.Policies;
 using Tidu.Rules.Reforms;
 
-namespace Tidu.Cluster.Screening;
+namespace Tidu.Cluster.Jobs;
 
 /// <summary>
 /// The simulator a silo runs a simulation job's shards with: loaded from the job's files once for the job it last ran
 /// (a job's shards come one after the other), with the rules the job's header names and the reform and projects the
 /// job was submitted with — a node that reads different files refuses the shard.
 /// </summary>
-public sealed class ShardSimulations(ScreenEvaluators evaluators)
+public sealed class ShardSimulations(ShardEvaluators evaluators)
 {
     private readonly Lock _gate = new();
     private (string JobId, Lazy<SimulationSetup> Setup)? _last;
 
-    public SimulatePipeline For(ScreenJobSpec spec)
+    public SimulatePipeline For(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var baseline = evaluators.For(spec);
         if (spec.ReformPath is null
-            || !string.Equals(ScreenJobSpec.SimulationDigestOf(spec.ReformPath, spec.ProjectsPath), spec.SimulationDigest, StringComparison.Ordinal))
+            || !string.Equals(JobSpec.SimulationDigestOf(spec.ReformPath, spec.ProjectsPath), spec.SimulationDigest, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"the reform or projects file on this node differs from the job's (job {spec.JobId}); every node must read the same files");
         }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Tidu.Rules.Evaluation;
 
-namespace Tidu.Cluster.Screening;
+namespace Tidu.Cluster.Jobs;
 
 /// <summary>
 /// A whole-file screening job for the cluster. <see cref="JobId"/> is derived from what decides the output — the
@@ -10,7 +10,7 @@ namespace Tidu.Cluster.Screening;
 /// every node: a shared volume in a deployment, the same disk on one machine.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ScreenJobSpec(
+public sealed record JobSpec(
     [property: Id(0)] string JobId,
     [property: Id(1)] string InputPath,
     [property: Id(2)] string WorkDirectory,
@@ -19,7 +19,7 @@ public sealed record ScreenJobSpec(
     [property: Id(5)] string? RulesDirectory,
     [property: Id(6)] string RulesDigest,
     [property: Id(7)] long ShardBytes,
-    [property: Id(8)] string Work = ScreenJobSpec.ScreenWork,
+    [property: Id(8)] string Work = JobSpec.ScreenWork,
     [property: Id(9)] string? GapTier = null,
     [property: Id(10)] bool GapNext = false,
     [property: Id(11)] string? ReformPath = null,
@@ -50,17 +50,17 @@ public sealed record ScreenJobSpec(
     /// <paramref name="asOf"/>; its folder is <paramref name="workRoot"/>/JobId. Reads the input once to hash it. The shard
     /// size is not part of the identity: a job keeps the shards it was first planned with.
     /// </summary>
-    public static ScreenJobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
+    public static JobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
         long shardBytes = DefaultShardBytes) =>
         Create(inputPath, workRoot, asOf, explain, evaluator, rulesDirectory, shardBytes, ScreenWork, null, false);
 
     /// <summary>The gap-list job for <paramref name="inputPath"/>: which gaps (<paramref name="tier"/>, <paramref name="next"/>) are part of its identity.</summary>
-    public static ScreenJobSpec CreateGap(string inputPath, string workRoot, DateOnly asOf, string? tier, bool next, Evaluator evaluator, string? rulesDirectory,
+    public static JobSpec CreateGap(string inputPath, string workRoot, DateOnly asOf, string? tier, bool next, Evaluator evaluator, string? rulesDirectory,
         long shardBytes = DefaultShardBytes) =>
         Create(inputPath, workRoot, asOf, false, evaluator, rulesDirectory, shardBytes, GapWork, tier, next);
 
     /// <summary>The bulk-evaluation job for <paramref name="inputPath"/>: whether checks are written (<paramref name="checks"/>) is part of its identity.</summary>
-    public static ScreenJobSpec CreateEvaluate(string inputPath, string workRoot, DateOnly asOf, bool checks, Evaluator evaluator, string? rulesDirectory,
+    public static JobSpec CreateEvaluate(string inputPath, string workRoot, DateOnly asOf, bool checks, Evaluator evaluator, string? rulesDirectory,
         long shardBytes = DefaultShardBytes) =>
         Create(inputPath, workRoot, asOf, checks, evaluator, rulesDirectory, shardBytes, EvaluateWork, null, false);
 
@@ -68,7 +68,7 @@ public sealed record ScreenJobSpec(
     /// The reform-simulation job for <paramref name="inputPath"/>: the reform's and the projects' content
     /// (<see cref="SimulationDigestOf"/>) and the jurisdiction are part of its identity.
     /// </summary>
-    public static ScreenJobSpec CreateSimulate(string inputPath, string workRoot, DateOnly asOf, Evaluator evaluator, string? rulesDirectory, string reformPath,
+    public static JobSpec CreateSimulate(string inputPath, string workRoot, DateOnly asOf, Evaluator evaluator, string? rulesDirectory, string reformPath,
         string? jurisdiction, string? projectsPath, long shardBytes = DefaultShardBytes)
     {
         var (reform, projects) = (Path.GetFullPath(reformPath), projectsPath is null ? null : Path.GetFullPath(projectsPath));
@@ -97,7 +97,7 @@ public sealed record ScreenJobSpec(
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static ScreenJobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
+    private static JobSpec Create(string inputPath, string workRoot, DateOnly asOf, bool explain, Evaluator evaluator, string? rulesDirectory,
         long shardBytes, string work, string? tier, bool next, string? more = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -117,7 +117,7 @@ public sealed record ScreenJobSpec(
             _ => $"{content}|{rules}|{work}|{tier}|{next}",
         };
         var id = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..32];
-        return new ScreenJobSpec(id, input, Path.Combine(Path.GetFullPath(workRoot), id), asOf, explain,
+        return new JobSpec(id, input, Path.Combine(Path.GetFullPath(workRoot), id), asOf, explain,
             rulesDirectory is null ? null : Path.GetFullPath(rulesDirectory), rules, shardBytes, work, tier, next);
     }
 
@@ -131,7 +131,7 @@ public sealed record ScreenJobSpec(
 
 /// <summary>Where a job stands: shards done of all, records screened by the shards done, and how many shard runs this submission started.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ScreenJobStatus(
+public sealed record JobStatus(
     [property: Id(0)] int Shards,
     [property: Id(1)] int Done,
     [property: Id(2)] long Records,

@@ -8,10 +8,10 @@ namespace Tidu.Rules.Screening;
 /// their outputs together in <see cref="Index"/> order gives what one run over the file gives. <see cref="JsonLines"/>:
 /// the file was judged JSON Lines as a whole, so a shard is read line by line even when its first line is broken.
 /// </summary>
-public sealed record ScreenShard(int Index, long Offset, long Length, long FirstLine, bool JsonLines);
+public sealed record JobShard(int Index, long Offset, long Length, long FirstLine, bool JsonLines);
 
 /// <summary>Cuts a file into shards of about a given size, at line ends, numbering each shard's first line.</summary>
-public static class ScreenShards
+public static class JobShards
 {
     private const int BlockBytes = 1 << 20;
 
@@ -20,12 +20,12 @@ public static class ScreenShards
     /// <paramref name="targetBytes"/>; any other format (an array, pretty-printed objects) cannot be cut without parsing
     /// it and is one shard. An empty file is one empty shard.
     /// </summary>
-    public static IReadOnlyList<ScreenShard> Plan(Stream input, long targetBytes, int maxRecordBytes = ProfileReader.DefaultMaxRecordBytes)
+    public static IReadOnlyList<JobShard> Plan(Stream input, long targetBytes, int maxRecordBytes = ProfileReader.DefaultMaxRecordBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetBytes, 1);
         var buffer = new byte[Math.Max(BlockBytes, maxRecordBytes + 1)];
-        var shards = new List<ScreenShard>();
+        var shards = new List<JobShard>();
         long start = 0, position = 0, lines = 0, firstLine = 1;
         var target = targetBytes;
         var first = true;
@@ -41,7 +41,7 @@ public static class ScreenShards
                     {
                         n += more;
                     }
-                    return [new ScreenShard(0, 0, input.CanSeek ? input.Length : n, 1, JsonLines: false)];
+                    return [new JobShard(0, 0, input.CanSeek ? input.Length : n, 1, JsonLines: false)];
                 }
             }
             var block = buffer.AsSpan(0, n);
@@ -63,14 +63,14 @@ public static class ScreenShards
                 i += lf + 1;
                 lines++;
                 var cut = position + i;
-                shards.Add(new ScreenShard(shards.Count, start, cut - start, firstLine, JsonLines: true));
+                shards.Add(new JobShard(shards.Count, start, cut - start, firstLine, JsonLines: true));
                 (start, firstLine, target) = (cut, lines + 1, cut + targetBytes);
             }
             position += n;
         }
         if (start < position || shards.Count == 0)
         {
-            shards.Add(new ScreenShard(shards.Count, start, position - start, firstLine, JsonLines: !first));
+            shards.Add(new JobShard(shards.Count, start, position - start, firstLine, JsonLines: !first));
         }
         return shards;
     }

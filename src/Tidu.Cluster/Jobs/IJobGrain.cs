@@ -1,27 +1,27 @@
-namespace Tidu.Cluster.Screening;
+namespace Tidu.Cluster.Jobs;
 
 /// <summary>
-/// One whole-file screening job (key: <see cref="ScreenJobSpec.JobId"/>): plans its shards, has them screened across
+/// One whole-file screening job (key: <see cref="JobSpec.JobId"/>): plans its shards, has them screened across
 /// the cluster's silos, runs again those whose silo died. One activation, one call at a time: a second submission of
 /// the same job waits for the first and finds every shard done.
 /// </summary>
-public interface IScreenJobGrain : IGrainWithStringKey
+public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Completes when every shard's output exists in the job's folder (nothing is run for shards already done).</summary>
     [ResponseTimeout("1.00:00:00")]
-    Task<ScreenJobStatus> RunAsync(ScreenJobSpec spec);
+    Task<JobStatus> RunAsync(JobSpec spec);
 
     /// <summary>Progress while <see cref="RunAsync"/> runs.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<ScreenJobStatus> GetStatusAsync();
+    Task<JobStatus> GetStatusAsync();
 }
 
 /// <summary>One shard of a job (key: job id/shard index), screened on the silo it is placed on.</summary>
-public interface IScreenShardGrain : IGrainWithStringKey
+public interface IShardGrain : IGrainWithStringKey
 {
     /// <summary>Screens shard <paramref name="index"/> into the job's folder; returns its record count.</summary>
     [ResponseTimeout("1.00:00:00")]
-    Task<long> RunAsync(ScreenJobSpec spec, int index);
+    Task<long> RunAsync(JobSpec spec, int index);
 }
 
 /// <summary>
