@@ -375,7 +375,8 @@ internal static class ClusterCommand
             catch (Exception ex) when (attempt < Attempts && !ct.IsCancellationRequested && IsLostNode(ex))
             {
                 // Until the cluster has declared the dead node dead (tens of seconds), calls to its grains expire.
-                stderr.WriteLine($"the job's node was lost ({ex.GetType().Name}); submitting again");
+                // The exception is the cluster's, not the user's to read: the line says what happens next.
+                stderr.WriteLine("作业所在节点已失联，稍后重新提交（the job's node was lost; submitting again）");
                 await Task.Delay(TimeSpan.FromSeconds(10), clock, ct).ConfigureAwait(false);
             }
         }
