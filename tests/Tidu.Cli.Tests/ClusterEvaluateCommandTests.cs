@@ -23,15 +23,7 @@ public sealed class ClusterEvaluateCommandTests : IDisposable
     private string PathOf(string name) => Path.Combine(_dir, name);
 
     /// <summary>Generated profiles with one broken line (<paramref name="broken"/>, 0-based) past the first shard.</summary>
-    private string Input(int count, int seed, int broken)
-    {
-        var input = PathOf("profiles.jsonl");
-        GenerateCommand.Run(count, seed, [], 2025, new FileInfo(input), null, TextWriter.Null, oversample: 40).ShouldBe(0);
-        var lines = File.ReadAllLines(input).ToList();
-        lines[broken] = "{\"creditCode\": \"truncated";
-        File.WriteAllLines(input, lines);
-        return input;
-    }
+    private string Input(int count, int seed, int broken) => ShardRuns.BrokenInput(PathOf("profiles.jsonl"), count, seed, broken);
 
     [Fact]
     public async Task Two_local_silos_write_what_evaluate_writes_and_a_second_submission_runs_nothing()
@@ -80,15 +72,7 @@ public sealed class ClusterEvaluateCommandTests : IDisposable
         var shards = job.LoadOrPlan(input, 40_000);
         shards.Count.ShouldBeGreaterThan(3);
 
-        foreach (var shard in shards.Reverse())
-        {
-            job.RunShard(work, input, shard);
-        }
-        var first = Directory.GetFiles(job.Path, "shard-00002.*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
-        job.RunShard(work, input, shards[2]);
-        var second = Directory.GetFiles(job.Path, "shard-00002.*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
-        first.Count.ShouldBe(3, "results, errors and counts; no attempt's leftovers");
-        second.ShouldBe(first);
+        ShardRuns.InReverseAndOneTwice(job, work, input, shards);
 
         using var results = new MemoryStream();
         results.Write(ResultFileHeader.Line(evaluator.Library, asOf));

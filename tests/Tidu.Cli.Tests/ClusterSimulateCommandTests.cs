@@ -32,15 +32,7 @@ public sealed partial class ClusterSimulateCommandTests : IDisposable
     private static FileInfo Reform => new(Path.Combine(CliRunner.Examples, "reforms/specialized-score-55.yaml"));
 
     /// <summary>Generated profiles with one broken line (<paramref name="broken"/>, 0-based) past the first shard.</summary>
-    private string Input(int count, int seed, int broken)
-    {
-        var input = PathOf("profiles.jsonl");
-        GenerateCommand.Run(count, seed, [], 2025, new FileInfo(input), null, TextWriter.Null, oversample: 40).ShouldBe(0);
-        var lines = File.ReadAllLines(input).ToList();
-        lines[broken] = "{\"creditCode\": \"truncated";
-        File.WriteAllLines(input, lines);
-        return input;
-    }
+    private string Input(int count, int seed, int broken) => ShardRuns.BrokenInput(PathOf("profiles.jsonl"), count, seed, broken);
 
     private (int Code, string Out, string Err, string Json) OneMachine(string input)
     {
@@ -92,15 +84,7 @@ public sealed partial class ClusterSimulateCommandTests : IDisposable
         var shards = job.LoadOrPlan(input, spec.ShardBytes);
         shards.Count.ShouldBeGreaterThan(3);
 
-        foreach (var shard in shards.Reverse())
-        {
-            job.RunShard(work, input, shard);
-        }
-        var first = Directory.GetFiles(job.Path, "shard-00002.*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
-        job.RunShard(work, input, shards[2]);
-        var second = Directory.GetFiles(job.Path, "shard-00002.*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
-        first.Count.ShouldBe(3, "results, errors and counts; no attempt's leftovers");
-        second.ShouldBe(first);
+        ShardRuns.InReverseAndOneTwice(job, work, input, shards);
 
         var request = new ClusterCommand.SimulateRequest(new FileInfo(input), AsOf, Reform, Jurisdiction: null, Projects: null, new FileInfo(PathOf("cluster.json")),
             Rules: null, Work: new DirectoryInfo(PathOf("jobs")), ShardMb: 1, Connection: null, ClusterId: "tidu", Silos: 1);
